@@ -1,0 +1,41 @@
+package dev.wskit.protocol;
+
+/**
+ * Close status codes, named as RFC 6455 §7.4.1 names them, and the one rule that says which
+ * codes may travel in a close frame. Reading and writing both use {@link #isValidOnWire}.
+ */
+public final class CloseCode {
+    public static final int NORMAL_CLOSURE = 1000;
+    public static final int GOING_AWAY = 1001;
+    public static final int PROTOCOL_ERROR = 1002;
+    public static final int UNSUPPORTED_DATA = 1003;
+    /** Reserved: never sent; reported when a close frame carried no code. */
+    public static final int NO_STATUS_RECEIVED = 1005;
+    /** Reserved: never sent; reported when the connection ended without a close frame. */
+    public static final int ABNORMAL_CLOSURE = 1006;
+    public static final int INVALID_FRAME_PAYLOAD_DATA = 1007;
+    public static final int POLICY_VIOLATION = 1008;
+    public static final int MESSAGE_TOO_BIG = 1009;
+    public static final int MANDATORY_EXTENSION = 1010;
+    public static final int INTERNAL_ERROR = 1011;
+    /** Registered with IANA after RFC 6455 (RFC 6455 §11.7 registry). */
+    public static final int SERVICE_RESTART = 1012;
+    public static final int TRY_AGAIN_LATER = 1013;
+    public static final int BAD_GATEWAY = 1014;
+    /** Reserved: never sent. */
+    public static final int TLS_HANDSHAKE = 1015;
+
+    private CloseCode() {
+    }
+
+    /**
+     * Whether {@code code} may appear in a close frame (RFC 6455 §7.4.1, §7.4.2 and the IANA
+     * registry): 1000–1003, 1007–1014 and the private ranges 3000–4999. 1004–1006 and 1015 are
+     * reserved and never sent; everything else below 3000 is unassigned.
+     */
+    public static boolean isValidOnWire(int code) {
+        return (code >= 1000 && code <= 1003)
+                || (code >= 1007 && code <= 1014)
+                || (code >= 3000 && code <= 4999);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.wskit.protocol;
+
+import dev.wskit.protocol.frame.FrameEncoder;
+import dev.wskit.protocol.frame.FrameHeader;
+import dev.wskit.protocol.frame.Opcode;
+import dev.wskit.protocol.internal.OutboundQueue;
+import java.nio.ByteBuffer;
+
+/**
+ * The sending half of a connection: encodes frames into the queue the transport drains, splits
+ * large messages at the configured frame size, and keeps the sending-side rules (RFC 6455
+ * §5.4: fragments of one message are not interleaved with another message; §5.5.1: nothing
+ * after a close frame).
+ */
+final class Outbound {
+    private final FrameEncoder encoder;
+    private final int maxFrameSize;
+    private final OutboundQueue queue = new OutboundQueue();
+    /** Opcode of a message being sent in pieces, {@link Opcode#CONTINUATION} when none is. */
+    private int messageOpcode = Opcode.CONTINUATION;
+    private boolean closeSent;
+
+    Outbound(FrameEncoder encoder, int maxFrameSize) {
+        this.encoder = encoder;
+        this.maxFrameSize = maxFrameSize;
+    }
+
+    /** Bytes that are not frames: the handshake request or response. */
+    void queue(ByteBuffer bytes) {
+        queue.add(bytes);
+    }
+
+    void queueData(int opcode, ByteBuffer payload, boolean last) {
+        if (messageOpcode != Opcode.CONTINUATION && messageOpcode != opcode) {
+            throw new IllegalStateException("a " + Opcode.name(messageOpcode)
+                    + " message is being sent in pieces; finish it first (RFC 6455 §5.4)");
+        }
+        int frameOpcode = messageOpcode == Opcode.CONTINUATION ? opcode : Opcode.CONTINUATION;
+        ByteBuffer rest = payload.duplicate();
+        do {
+            int length = Math.min(maxFrameSize, rest.remaining());
+            boolean lastPiece = length == rest.remaining();
+            queue.add(encoder.encode(last && lastPiece, 0, frameOpcode, rest.slice(rest.position(), length)));
+            rest.position(rest.position() + length);
+            frameOpcode = Opcode.CONTINUATION;
+        } while (rest.hasRemaining());
+        messageOpcode = last ? Opcode.CONTINUATION : opcode;
+    }
+
+    void queueControl(int opcode, ByteBuffer payload) {
+        checkControlPayload(payload);
+        queue.add(encoder.encode(true, 0, opcode, payload));
+    }
+
+    void queuePong(ByteBuffer payload) {
+        queue.addPong(encoder.encode(true, 0, Opcode.PONG, payload));
+    }
+
+    void queueClose(ByteBuffer payload) {
+        queueControl(Opcode.CLOSE, payload);
+        closeSent = true;
+    }
+
+    boolean closeSent() {
+        return closeSent;
+    }
+
+    ByteBuffer poll() {
+        return queue.poll();
+    }
+
+    boolean isEmpty() {
+        return queue.isEmpty();
+    }
+
+    long pendingBytes() {
+        return queue.pendingBytes();
+    }
+
+    /** The connection is gone: what was not written never will be. */
+    void discard() {
+        queue.clear();
+    }
+
+    /** RFC 6455 §5.5: control payloads are at most 125 bytes. */
+    private static void checkControlPayload(ByteBuffer payload) {
+        if (payload.remaining() > FrameHeader.MAX_CONTROL_PAYLOAD) {
+            throw new IllegalArgumentException("control frame payload of " + payload.remaining()
+                    + " bytes; at most 125 (RFC 6455 §5.5)");
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.wskit.protocol;
+
+/**
+ * Every rule a peer can break, with the answer it gets and where the rule comes from. Handshake
+ * violations carry the HTTP status of the rejection; frame and message violations carry the close
+ * code of the close frame sent back. This enum is also the index of the rules the engine enforces.
+ */
+public enum ProtocolViolation {
+    // Opening handshake, server side (RFC 6455 §4.2.1, §4.2.2).
+    MALFORMED_REQUEST(400, "RFC 6455 §4.2.1, RFC 9112 §3", "malformed HTTP request"),
+    REQUEST_HEADER_TOO_LARGE(431, "RFC 6585 §5", "request header fields too large"),
+    METHOD_NOT_GET(405, "RFC 6455 §4.2.1 item 1", "the upgrade request must be GET"),
+    HTTP_VERSION_TOO_OLD(400, "RFC 6455 §4.2.1 item 1", "HTTP/1.1 or later is required"),
+    MISSING_HOST(400, "RFC 6455 §4.2.1 item 2", "missing Host header"),
+    MISSING_UPGRADE_WEBSOCKET(426, "RFC 6455 §4.2.1 item 3", "Upgrade: websocket is required"),
+    MISSING_CONNECTION_UPGRADE(400, "RFC 6455 §4.2.1 item 4", "Connection: Upgrade is required"),
+    INVALID_KEY(400, "RFC 6455 §4.2.1 item 5", "Sec-WebSocket-Key must be base64 of 16 bytes"),
+    UNSUPPORTED_VERSION(426, "RFC 6455 §4.2.2 item 4", "Sec-WebSocket-Version must be 13"),
+    ORIGIN_REJECTED(403, "RFC 6455 §4.2.2 item 3.3", "origin not allowed"),
+
+    // Opening handshake, client side (RFC 6455 §4.1); no HTTP status is sent for these.
+    HANDSHAKE_TIMEOUT(0, "RFC 6455 §4.1, §4.2", "the opening handshake did not complete in time"),
+    HANDSHAKE_INCOMPLETE(0, "RFC 6455 §4.1", "the connection ended before the opening handshake completed"),
+    MALFORMED_RESPONSE(0, "RFC 6455 §4.1, RFC 9112 §4", "malformed HTTP response"),
+    RESPONSE_HEADER_TOO_LARGE(0, "RFC 6455 §4.1", "response header fields too large"),
+    STATUS_NOT_101(0, "RFC 6455 §4.1 item 1", "the server did not answer 101 Switching Protocols"),
+    RESPONSE_MISSING_UPGRADE(0, "RFC 6455 §4.1 item 2", "the response lacks Upgrade: websocket"),
+    RESPONSE_MISSING_CONNECTION(0, "RFC 6455 §4.1 item 3", "the response lacks Connection: Upgrade"),
+    WRONG_ACCEPT(0, "RFC 6455 §4.1 item 4", "Sec-WebSocket-Accept does not match the key"),
+    UNREQUESTED_EXTENSION(0, "RFC 6455 §4.1 item 5", "the server chose an extension that was not offered"),
+    UNREQUESTED_SUBPROTOCOL(0, "RFC 6455 §4.1 item 6", "the server chose a subprotocol that was not offered"),
+
+    // Frames (RFC 6455 §5).
+    UNMASKED_CLIENT_FRAME(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.1", "client frames must be masked"),
+    MASKED_SERVER_FRAME(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.1", "server frames must not be masked"),
+    RESERVED_BITS_SET(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "RSV bit set without a negotiated extension"),
+    RESERVED_OPCODE(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "reserved opcode"),
+    PAYLOAD_LENGTH_TOP_BIT_SET(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "64-bit payload length with the most significant bit set"),
+    NON_MINIMAL_LENGTH(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "payload length not in its minimal encoding"),
+    FRAGMENTED_CONTROL_FRAME(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.5", "control frames must not be fragmented"),
+    CONTROL_FRAME_TOO_LONG(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.5", "control frame payload above 125 bytes"),
+    CONTINUATION_WITHOUT_START(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.4", "continuation frame with no message in progress"),
+    DATA_FRAME_INSIDE_MESSAGE(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.4", "new data frame before the fragmented message ended"),
+    FRAME_TOO_BIG(CloseCode.MESSAGE_TOO_BIG, "RFC 6455 §10.4", "frame payload above the configured limit"),
+    MESSAGE_TOO_BIG(CloseCode.MESSAGE_TOO_BIG, "RFC 6455 §10.4", "message above the configured limit"),
+    INVALID_UTF8(CloseCode.INVALID_FRAME_PAYLOAD_DATA, "RFC 6455 §8.1", "text is not valid UTF-8"),
+
+    // Closing handshake (RFC 6455 §5.5.1, §7.4).
+    CLOSE_PAYLOAD_ONE_BYTE(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.5.1", "close payload of one byte"),
+    INVALID_CLOSE_CODE(CloseCode.PROTOCOL_ERROR, "RFC 6455 §7.4", "close code not allowed on the wire"),
+    INVALID_CLOSE_REASON(CloseCode.INVALID_FRAME_PAYLOAD_DATA, "RFC 6455 §5.5.1, §8.1", "close reason is not valid UTF-8"),
+
+    // Extensions (RFC 7692).
+    INVALID_COMPRESSED_DATA(CloseCode.PROTOCOL_ERROR, "RFC 7692 §6.2", "compressed payload cannot be inflated"),
+
+    // Liveness and local failures.
+    KEEPALIVE_TIMEOUT(CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §5.5.2", "the peer did not answer a keepalive ping"),
+    CLOSE_TIMEOUT(CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §7.1.1", "the peer did not complete the closing handshake"),
+    INTERNAL_ERROR(CloseCode.INTERNAL_ERROR, "RFC 6455 §7.4.1", "unexpected failure in the endpoint");
+
+    private final int code;
+    private final String source;
+    private final String description;
+
+    ProtocolViolation(int code, String source, String description) {
+        this.code = code;
+        this.source = source;
+        this.description = description;
+    }
+
+    /** Whether this rule belongs to the opening handshake (answered by HTTP status or a failed connect). */
+    public boolean isHandshake() {
+        return ordinal() <= UNREQUESTED_SUBPROTOCOL.ordinal();
+    }
+
+    /** The HTTP status a server sends for this handshake violation, or 0 when none is sent. */
+    public int httpStatus() {
+        return isHandshake() ? code : 0;
+    }
+
+    /**
+     * The close code sent for this violation. 1006 means no close frame is sent: the TCP
+     * connection is dropped (a silent peer is not worth another frame).
+     */
+    public int closeCode() {
+        return isHandshake() ? CloseCode.PROTOCOL_ERROR : code;
+    }
+
+    /** The RFC section this rule comes from. */
+    public String source() {
+        return source;
+    }
+
+    /** A short text fit for an HTTP reason body or a close reason (ASCII, well under 123 bytes). */
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.wskit.protocol;
+
+import dev.wskit.protocol.handshake.HttpRequest;
+import java.nio.ByteBuffer;
+
+/**
+ * One WebSocket connection as the application sees it, the same on every transport. Sends only
+ * queue frames: the transport writes them. Each transport documents which threads may call it.
+ */
+public interface WebSocket {
+
+    /** Sends a whole text message. */
+    void sendText(CharSequence text);
+
+    /** Sends a whole binary message; {@code data} is read from its position to its limit and not kept. */
+    void sendBinary(ByteBuffer data);
+
+    /**
+     * Sends one piece of a text message; {@code last} ends the message (RFC 6455 §5.4). The
+     * piece must hold whole characters.
+     */
+    void sendText(CharSequence text, boolean last);
+
+    /** Sends one piece of a binary message; {@code last} ends the message (RFC 6455 §5.4). */
+    void sendBinary(ByteBuffer data, boolean last);
+
+    /** Sends a ping of at most 125 bytes (RFC 6455 §5.5.2). */
+    void sendPing(ByteBuffer payload);
+
+    /** Sends an unsolicited pong of at most 125 bytes (RFC 6455 §5.5.3). */
+    void sendPong(ByteBuffer payload);
+
+    /**
+     * Starts the closing handshake (RFC 6455 §7.1.2). Does nothing when a close was already
+     * sent. {@code code} must be valid on the wire, {@code reason} at most 123 UTF-8 bytes.
+     */
+    void close(int code, String reason);
+
+    /** Closes with {@link CloseCode#NORMAL_CLOSURE} and no reason. */
+    default void close() {
+        close(CloseCode.NORMAL_CLOSURE, "");
+    }
+
+    /** Where the connection is in its life. */
+    ConnectionState state();
+
+    /** The subprotocol both ends agreed on, or {@code null} for none. */
+    String subprotocol();
+
+    /**
+     * The opening request: its path and headers (on the server, the client's request; on the
+     * client, our own request).
+     */
+    HttpRequest request();
+
+    /** Bytes queued for the wire and not yet written: what backpressure is measured in. */
+    long pendingOutboundBytes();
+}

@@ -1,0 +1,281 @@
+package dev.wskit.protocol;
+
+import dev.wskit.protocol.handshake.HttpRequestHandler;
+import dev.wskit.protocol.internal.HttpSyntax;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+import java.util.function.Predicate;
+
+/**
+ * Every setting of a connection, immutable, shared by all transports so a configuration moves
+ * between them unchanged. Each limit has a safe default, given with its reason below.
+ */
+public final class WebSocketConfig {
+    private static final int MIB = 1024 * 1024;
+
+    private final int maxHandshakeBytes;
+    private final int maxFramePayload;
+    private final int maxMessageSize;
+    private final long maxOutboundBytes;
+    private final int maxOutgoingFrameSize;
+    private final boolean autoPong;
+    private final MessageDelivery delivery;
+    private final List<String> subprotocols;
+    private final Predicate<String> originPolicy;
+    private final HttpRequestHandler httpHandler;
+    private final Random random;
+    private final Duration handshakeTimeout;
+    private final Duration closeTimeout;
+    private final Duration idleTimeout;
+
+    private WebSocketConfig(Builder b) {
+        this.maxHandshakeBytes = b.maxHandshakeBytes;
+        this.maxFramePayload = b.maxFramePayload;
+        this.maxMessageSize = b.maxMessageSize;
+        this.maxOutboundBytes = b.maxOutboundBytes;
+        this.maxOutgoingFrameSize = b.maxOutgoingFrameSize;
+        this.autoPong = b.autoPong;
+        this.delivery = b.delivery;
+        this.subprotocols = List.copyOf(b.subprotocols);
+        this.originPolicy = b.originPolicy;
+        this.httpHandler = b.httpHandler;
+        this.random = b.random;
+        this.handshakeTimeout = b.handshakeTimeout;
+        this.closeTimeout = b.closeTimeout;
+        this.idleTimeout = b.idleTimeout;
+    }
+
+    /** The defaults. */
+    public static WebSocketConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder()
+                .maxHandshakeBytes(maxHandshakeBytes)
+                .maxFramePayload(maxFramePayload)
+                .maxMessageSize(maxMessageSize)
+                .maxOutboundBytes(maxOutboundBytes)
+                .maxOutgoingFrameSize(maxOutgoingFrameSize)
+                .autoPong(autoPong)
+                .delivery(delivery)
+                .subprotocols(subprotocols)
+                .originPolicy(originPolicy)
+                .httpHandler(httpHandler)
+                .random(random)
+                .handshakeTimeout(handshakeTimeout)
+                .closeTimeout(closeTimeout)
+                .idleTimeout(idleTimeout);
+    }
+
+    /** Bytes of the HTTP head (request or response line and headers); above it: 431. Default 8 KiB. */
+    public int maxHandshakeBytes() {
+        return maxHandshakeBytes;
+    }
+
+    /** Largest frame payload accepted; above it: close 1009. Default 16 MiB. */
+    public int maxFramePayload() {
+        return maxFramePayload;
+    }
+
+    /** Largest reassembled message accepted in {@link MessageDelivery#WHOLE} mode; above it: close 1009. Default 16 MiB. */
+    public int maxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /**
+     * Outbound bytes a transport may hold for a peer that does not read; above it the transport
+     * closes the connection. Default 16 MiB, so one stalled peer cannot exhaust the heap.
+     */
+    public long maxOutboundBytes() {
+        return maxOutboundBytes;
+    }
+
+    /** Outgoing messages larger than this are sent as several frames. Default: never split. */
+    public int maxOutgoingFrameSize() {
+        return maxOutgoingFrameSize;
+    }
+
+    /** Whether a ping is answered by the engine with a pong (RFC 6455 §5.5.2). Default on. */
+    public boolean autoPong() {
+        return autoPong;
+    }
+
+    public MessageDelivery delivery() {
+        return delivery;
+    }
+
+    /**
+     * On the server, the subprotocols it speaks, in its order of preference; on the client, the
+     * ones it offers (RFC 6455 §4.1, §4.2.2). Default none.
+     */
+    public List<String> subprotocols() {
+        return subprotocols;
+    }
+
+    /**
+     * Server: decides from the {@code Origin} header ({@code null} when absent) whether to accept;
+     * a refusal is answered {@code 403}. Default: every origin.
+     */
+    public Predicate<String> originPolicy() {
+        return originPolicy;
+    }
+
+    /** Server: answers requests that are not WebSocket upgrades; {@code null} (default) answers them 426. */
+    public HttpRequestHandler httpHandler() {
+        return httpHandler;
+    }
+
+    /** Client: the source of handshake keys and masking keys (RFC 6455 §10.3). Default {@link SecureRandom}. */
+    public Random random() {
+        return random;
+    }
+
+    /** A transport drops a peer whose opening handshake takes longer. Default 10 s. */
+    public Duration handshakeTimeout() {
+        return handshakeTimeout;
+    }
+
+    /** A transport drops a peer that does not answer our close within this. Default 5 s. */
+    public Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    /**
+     * After this long without input a transport sends a keepalive ping, and after as long again
+     * without input it drops the peer. {@link Duration#ZERO} (default) turns keepalive off.
+     */
+    public Duration idleTimeout() {
+        return idleTimeout;
+    }
+
+    /** Builds a {@link WebSocketConfig}; every setter checks its argument at once. */
+    public static final class Builder {
+        private int maxHandshakeBytes = 8 * 1024;
+        private int maxFramePayload = 16 * MIB;
+        private int maxMessageSize = 16 * MIB;
+        private long maxOutboundBytes = 16L * MIB;
+        private int maxOutgoingFrameSize = Integer.MAX_VALUE;
+        private boolean autoPong = true;
+        private MessageDelivery delivery = MessageDelivery.WHOLE;
+        private List<String> subprotocols = List.of();
+        private Predicate<String> originPolicy = origin -> true;
+        private HttpRequestHandler httpHandler;
+        private Random random = new SecureRandom();
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private Duration closeTimeout = Duration.ofSeconds(5);
+        private Duration idleTimeout = Duration.ZERO;
+
+        private Builder() {
+        }
+
+        public Builder maxHandshakeBytes(int bytes) {
+            this.maxHandshakeBytes = positive(bytes, "maxHandshakeBytes");
+            return this;
+        }
+
+        public Builder maxFramePayload(int bytes) {
+            this.maxFramePayload = positive(bytes, "maxFramePayload");
+            return this;
+        }
+
+        public Builder maxMessageSize(int bytes) {
+            this.maxMessageSize = positive(bytes, "maxMessageSize");
+            return this;
+        }
+
+        public Builder maxOutboundBytes(long bytes) {
+            if (bytes <= 0) {
+                throw new IllegalArgumentException("maxOutboundBytes must be positive: " + bytes);
+            }
+            this.maxOutboundBytes = bytes;
+            return this;
+        }
+
+        public Builder maxOutgoingFrameSize(int bytes) {
+            this.maxOutgoingFrameSize = positive(bytes, "maxOutgoingFrameSize");
+            return this;
+        }
+
+        public Builder autoPong(boolean autoPong) {
+            this.autoPong = autoPong;
+            return this;
+        }
+
+        public Builder delivery(MessageDelivery delivery) {
+            this.delivery = Objects.requireNonNull(delivery, "delivery");
+            return this;
+        }
+
+        public Builder subprotocols(List<String> subprotocols) {
+            for (String s : subprotocols) {
+                // RFC 6455 §4.1: each subprotocol is an HTTP token.
+                if (!HttpSyntax.isToken(s)) {
+                    throw new IllegalArgumentException("subprotocol is not an HTTP token: '" + s + "'");
+                }
+            }
+            this.subprotocols = List.copyOf(subprotocols);
+            return this;
+        }
+
+        public Builder subprotocols(String... subprotocols) {
+            return subprotocols(List.of(subprotocols));
+        }
+
+        public Builder originPolicy(Predicate<String> originPolicy) {
+            this.originPolicy = Objects.requireNonNull(originPolicy, "originPolicy");
+            return this;
+        }
+
+        public Builder httpHandler(HttpRequestHandler httpHandler) {
+            this.httpHandler = httpHandler;
+            return this;
+        }
+
+        public Builder random(Random random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = nonNegative(timeout, "handshakeTimeout");
+            return this;
+        }
+
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = nonNegative(timeout, "closeTimeout");
+            return this;
+        }
+
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = nonNegative(timeout, "idleTimeout");
+            return this;
+        }
+
+        public WebSocketConfig build() {
+            return new WebSocketConfig(this);
+        }
+
+        private static int positive(int value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+
+        private static Duration nonNegative(Duration value, String name) {
+            if (value.isNegative()) {
+                throw new IllegalArgumentException(name + " must not be negative: " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,497 @@
+package dev.wskit.protocol;
+
+import dev.wskit.protocol.frame.FrameDecoder;
+import dev.wskit.protocol.frame.FrameEncoder;
+import dev.wskit.protocol.frame.FrameHeader;
+import dev.wskit.protocol.frame.FrameRules;
+import dev.wskit.protocol.frame.Opcode;
+import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.handshake.HandshakeDecision;
+import dev.wskit.protocol.handshake.HttpHeadParser;
+import dev.wskit.protocol.handshake.HttpRequest;
+import dev.wskit.protocol.handshake.ServerHandshake;
+import dev.wskit.protocol.text.Utf8Validator;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * The engine: one WebSocket connection as a state machine (RFC 6455 §4, §5, §7), fed bytes and
+ * giving back handler events and bytes to write. It owns every state transition; transports
+ * only move bytes and run timers.
+ *
+ * <p>Input: {@link #receive} consumes what it can and calls the handler synchronously; the
+ * end of the stream is one more input ({@link #transportClosed}), so a dropped TCP link is a
+ * 1006 close, not an exception. Output: sends only queue frames; the transport takes them with
+ * {@link #pollOutbound}, and closes TCP once the queue is empty and
+ * {@link #shouldCloseTransport} says so. Timers: the transport calls
+ * {@link #handshakeTimedOut}, {@link #idleTimedOut} and {@link #closeTimedOut} when the
+ * durations of {@link WebSocketConfig} elapse; the engine decides what follows.
+ *
+ * <p>Not thread-safe: one thread at a time drives a connection (an event loop, a context, a
+ * lock). A peer's violation never escapes {@code receive}: it becomes a close frame with the
+ * violation's code, {@link WebSocketHandler#onError} and a request to close TCP.
+ */
+public final class WebSocketConnection implements WebSocket {
+    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    private static final int MAX_CLOSE_REASON_BYTES = FrameHeader.MAX_CONTROL_PAYLOAD - 2;
+
+    private final Role role;
+    private final WebSocketConfig config;
+    private final WebSocketHandler handler;
+    private final ClientHandshake clientHandshake;
+    private final HttpHeadParser headParser;
+    private final FrameDecoder decoder;
+    private final FrameEncoder encoder;
+    private final InboundMessages messages;
+    private final Outbound outbound;
+    private final byte[] controlPayload = new byte[FrameHeader.MAX_CONTROL_PAYLOAD];
+    private int controlLength;
+
+    private WebSocket endpoint = this;
+    private ConnectionState state = ConnectionState.CONNECTING;
+    private HttpRequest request;
+    private String subprotocol;
+    private boolean opened;
+    private boolean inputClosed;
+    private boolean closeTransport;
+    private boolean paused;
+    private boolean keepalivePingOutstanding;
+    private WebSocketException failure;
+
+    private WebSocketConnection(Role role, WebSocketConfig config, WebSocketHandler handler, ClientHandshake clientHandshake) {
+        this.role = role;
+        this.config = Objects.requireNonNull(config, "config");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.clientHandshake = clientHandshake;
+        this.headParser = role == Role.SERVER
+                ? HttpHeadParser.forRequests(config.maxHandshakeBytes())
+                : HttpHeadParser.forResponses(config.maxHandshakeBytes());
+        this.decoder = new FrameDecoder(role, config.maxFramePayload());
+        this.encoder = new FrameEncoder(role, config.random());
+        this.messages = new InboundMessages(handler, config);
+        this.outbound = new Outbound(encoder, config.maxOutgoingFrameSize());
+    }
+
+    /** A server-side connection, waiting for the client's opening handshake. */
+    public static WebSocketConnection server(WebSocketConfig config, WebSocketHandler handler) {
+        return new WebSocketConnection(Role.SERVER, config, handler, null);
+    }
+
+    /** A client-side connection; the opening request is queued for the wire at once. */
+    public static WebSocketConnection client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler) {
+        WebSocketConnection connection = new WebSocketConnection(Role.CLIENT, config, handler, Objects.requireNonNull(handshake));
+        connection.request = handshake.request();
+        connection.outbound.queue(handshake.encodeRequest());
+        return connection;
+    }
+
+    /**
+     * The object handlers receive as their {@link WebSocket}; a transport passes its own
+     * thread-safe wrapper here before the first {@link #receive}. Defaults to this engine.
+     */
+    public void endpoint(WebSocket facade) {
+        this.endpoint = Objects.requireNonNull(facade);
+    }
+
+    // ---- input ------------------------------------------------------------------------------
+
+    /**
+     * Consumes bytes from the wire, from {@code in}'s position, advancing it. Stops early only
+     * when the handler paused the connection; the transport offers the rest after
+     * {@link #resume}. In the server role frames are unmasked in place, so {@code in} is
+     * rewritten (a read-only buffer is copied first).
+     */
+    public void receive(ByteBuffer in) {
+        keepalivePingOutstanding = false;
+        if (inputClosed) {
+            in.position(in.limit());
+            return;
+        }
+        if (in.isReadOnly() && role == Role.SERVER && state != ConnectionState.CONNECTING) {
+            receiveCopyOf(in);
+            return;
+        }
+        try {
+            if (state == ConnectionState.CONNECTING && !receiveHandshake(in)) {
+                return;
+            }
+            receiveFrames(in);
+        } catch (WebSocketException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(new WebSocketException(ProtocolViolation.INTERNAL_ERROR, e.toString(), e));
+        }
+        if (inputClosed) {
+            in.position(in.limit());
+        }
+    }
+
+    private void receiveCopyOf(ByteBuffer readOnly) {
+        ByteBuffer copy = ByteBuffer.allocate(readOnly.remaining()).put(readOnly.duplicate()).flip();
+        receive(copy);
+        readOnly.position(readOnly.position() + copy.position());
+    }
+
+    /** Returns whether the connection is open and frames may follow in {@code in}. */
+    private boolean receiveHandshake(ByteBuffer in) {
+        if (!headParser.parse(in)) {
+            return false;
+        }
+        if (role == Role.CLIENT) {
+            subprotocol = clientHandshake.validate(headParser.response());
+            open();
+            return true;
+        }
+        request = headParser.request();
+        HandshakeDecision decision = ServerHandshake.decide(request, config);
+        outbound.queue(decision.response().encode());
+        if (!decision.isUpgrade()) {
+            state = ConnectionState.CLOSED;
+            inputClosed = true;
+            closeTransport = true;
+            if (decision.violation() != null) {
+                failure = new WebSocketException(decision.violation());
+                notifyError(failure);
+            }
+            return false;
+        }
+        subprotocol = decision.subprotocol();
+        open();
+        return true;
+    }
+
+    private void open() {
+        state = ConnectionState.OPEN;
+        opened = true;
+        handler.onOpen(endpoint);
+    }
+
+    private void receiveFrames(ByteBuffer in) {
+        while (!paused && !inputClosed) {
+            switch (decoder.next(in)) {
+                case NEED_MORE:
+                    return;
+                case HEADER:
+                    startFrame();
+                    break;
+                case PAYLOAD:
+                    takePayload(in);
+                    break;
+                case FRAME_END:
+                    endFrame();
+                    break;
+                default:
+                    throw new IllegalStateException();
+            }
+        }
+    }
+
+    private void startFrame() {
+        if (Opcode.isControl(decoder.opcode())) {
+            controlLength = 0;
+        } else {
+            messages.startFrame(decoder.opcode(), decoder.fin(), decoder.payloadLength());
+        }
+    }
+
+    private void takePayload(ByteBuffer in) {
+        int from = decoder.chunkStart();
+        int to = decoder.chunkEnd();
+        if (Opcode.isControl(decoder.opcode())) {
+            in.get(from, controlPayload, controlLength, to - from);
+            controlLength += to - from;
+        } else {
+            messages.payload(endpoint, in, from, to, decoder.payloadRemaining() == 0);
+        }
+    }
+
+    private void endFrame() {
+        switch (decoder.opcode()) {
+            case Opcode.PING:
+                // RFC 6455 §5.5.2: answered with the same payload, unless we already sent a close.
+                if (config.autoPong() && !outbound.closeSent()) {
+                    outbound.queuePong(controlView());
+                }
+                handler.onPing(endpoint, controlView());
+                break;
+            case Opcode.PONG:
+                handler.onPong(endpoint, controlView());
+                break;
+            case Opcode.CLOSE:
+                receiveClose();
+                break;
+            default:
+                messages.endFrame(endpoint);
+        }
+    }
+
+    private ByteBuffer controlView() {
+        return ByteBuffer.wrap(controlPayload, 0, controlLength).slice().asReadOnlyBuffer();
+    }
+
+    /** RFC 6455 §5.5.1, §7.1.5: validate, echo the code once, and close. */
+    private void receiveClose() {
+        FrameRules.checkClosePayloadLength(controlLength);
+        int code = CloseCode.NO_STATUS_RECEIVED;
+        String reason = "";
+        if (controlLength >= 2) {
+            code = (controlPayload[0] & 0xff) << 8 | (controlPayload[1] & 0xff);
+            FrameRules.checkCloseCode(code);
+            if (!Utf8Validator.isValid(ByteBuffer.wrap(controlPayload), 2, controlLength)) {
+                throw new WebSocketException(ProtocolViolation.INVALID_CLOSE_REASON);
+            }
+            reason = new String(controlPayload, 2, controlLength - 2, StandardCharsets.UTF_8);
+        }
+        inputClosed = true;
+        if (!outbound.closeSent()) {
+            // RFC 6455 §5.5.1: the reply typically echoes the status code received.
+            outbound.queueClose(controlLength >= 2 ? ByteBuffer.wrap(controlPayload, 0, 2) : EMPTY);
+        }
+        state = ConnectionState.CLOSED;
+        // RFC 6455 §7.1.1: the server closes TCP first; the client waits for it (closeTimedOut).
+        closeTransport = role == Role.SERVER;
+        handler.onClose(endpoint, code, reason);
+    }
+
+    /**
+     * The transport's input ended (EOF or reset). Without a prior closing handshake this is an
+     * abnormal closure (RFC 6455 §7.1.5: code 1006).
+     */
+    public void transportClosed() {
+        inputClosed = true;
+        closeTransport = true;
+        if (state == ConnectionState.CLOSED) {
+            return;
+        }
+        state = ConnectionState.CLOSED;
+        outbound.discard();
+        if (opened) {
+            try {
+                handler.onClose(endpoint, CloseCode.ABNORMAL_CLOSURE, "");
+            } catch (RuntimeException fromHandler) {
+                // Nothing is left to fail; keep the application's exception where it can be read.
+                failure = new WebSocketException(ProtocolViolation.INTERNAL_ERROR, fromHandler.toString(), fromHandler);
+            }
+        } else if (role == Role.CLIENT) {
+            failure = new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE);
+            notifyError(failure);
+        }
+    }
+
+    // ---- timers -----------------------------------------------------------------------------
+
+    /** The handshake timeout elapsed: a connection still connecting is dropped without a word. */
+    public void handshakeTimedOut() {
+        if (state == ConnectionState.CONNECTING) {
+            fail(new WebSocketException(ProtocolViolation.HANDSHAKE_TIMEOUT));
+        }
+    }
+
+    /**
+     * The idle timeout elapsed with no input: the first time, a keepalive ping is sent
+     * (RFC 6455 §5.5.2); if still nothing has arrived by the next time, the peer is gone and the
+     * connection is dropped (1006, no close frame).
+     */
+    public void idleTimedOut() {
+        if (state != ConnectionState.OPEN) {
+            return;
+        }
+        if (keepalivePingOutstanding) {
+            fail(new WebSocketException(ProtocolViolation.KEEPALIVE_TIMEOUT));
+            return;
+        }
+        keepalivePingOutstanding = true;
+        outbound.queueControl(Opcode.PING, EMPTY);
+    }
+
+    /**
+     * The close timeout elapsed after a close frame was sent. A peer that never answered is
+     * dropped (1006); a client whose handshake finished stops waiting for the server to close TCP.
+     */
+    public void closeTimedOut() {
+        if (state == ConnectionState.CLOSING) {
+            fail(new WebSocketException(ProtocolViolation.CLOSE_TIMEOUT));
+        } else if (state == ConnectionState.CLOSED) {
+            closeTransport = true;
+        }
+    }
+
+    // ---- failure ----------------------------------------------------------------------------
+
+    /** The one place a broken rule is answered: close frame or HTTP status, events, TCP close. */
+    private void fail(WebSocketException e) {
+        if (state == ConnectionState.CLOSED) {
+            closeTransport = true;
+            return;
+        }
+        failure = e;
+        inputClosed = true;
+        closeTransport = true;
+        ConnectionState was = state;
+        state = ConnectionState.CLOSED;
+        if (was == ConnectionState.CONNECTING) {
+            if (role == Role.SERVER && e.violation().httpStatus() > 0) {
+                outbound.queue(ServerHandshake.reject(e.violation()).response().encode());
+            }
+            notifyError(e);
+            return;
+        }
+        int code = e.closeCode();
+        // RFC 6455 §7.1.7: fail with a close frame, unless one was sent already (no second
+        // close) or the peer is silent (1006: nothing would reach it). 1011 tells nothing more.
+        if (!outbound.closeSent() && code != CloseCode.ABNORMAL_CLOSURE) {
+            String reason = code == CloseCode.INTERNAL_ERROR ? "" : e.violation().description();
+            outbound.queueClose(closePayload(code, reason));
+        }
+        notifyError(e);
+        try {
+            handler.onClose(endpoint, code, "");
+        } catch (RuntimeException fromHandler) {
+            e.addSuppressed(fromHandler);
+        }
+    }
+
+    private void notifyError(WebSocketException e) {
+        try {
+            handler.onError(endpoint, e);
+        } catch (RuntimeException fromHandler) {
+            // The connection is failing already; keep the application's own failure with it.
+            e.addSuppressed(fromHandler);
+        }
+    }
+
+    /** Why the connection failed, or {@code null}: for a transport to report a failed connect. */
+    public WebSocketException failure() {
+        return failure;
+    }
+
+    // ---- output -----------------------------------------------------------------------------
+
+    @Override
+    public void sendText(CharSequence text) {
+        sendText(text, true);
+    }
+
+    @Override
+    public void sendText(CharSequence text, boolean last) {
+        checkOpen();
+        outbound.queueData(Opcode.TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), last);
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data) {
+        sendBinary(data, true);
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data, boolean last) {
+        checkOpen();
+        outbound.queueData(Opcode.BINARY, data, last);
+    }
+
+    @Override
+    public void sendPing(ByteBuffer payload) {
+        checkOpen();
+        outbound.queueControl(Opcode.PING, payload);
+    }
+
+    @Override
+    public void sendPong(ByteBuffer payload) {
+        checkOpen();
+        outbound.queueControl(Opcode.PONG, payload);
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        ByteBuffer payload = closePayload(code, reason);
+        if (state == ConnectionState.CONNECTING) {
+            // Nothing to close on the wire yet (RFC 6455 §7.1.7): just drop the connection.
+            state = ConnectionState.CLOSED;
+            inputClosed = true;
+            closeTransport = true;
+            return;
+        }
+        if (outbound.closeSent() || state == ConnectionState.CLOSED) {
+            return;
+        }
+        outbound.queueClose(payload);
+        state = ConnectionState.CLOSING;
+    }
+
+    /** RFC 6455 §5.5.1: a 2-byte code then at most 123 bytes of UTF-8 reason. */
+    private static ByteBuffer closePayload(int code, String reason) {
+        if (!CloseCode.isValidOnWire(code)) {
+            throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 §7.4)");
+        }
+        byte[] reasonBytes = reason.getBytes(StandardCharsets.UTF_8);
+        if (reasonBytes.length > MAX_CLOSE_REASON_BYTES) {
+            throw new IllegalArgumentException("close reason of " + reasonBytes.length + " bytes; at most "
+                    + MAX_CLOSE_REASON_BYTES + " fit in a control frame (RFC 6455 §5.5)");
+        }
+        return ByteBuffer.allocate(2 + reasonBytes.length).putShort((short) code).put(reasonBytes).flip();
+    }
+
+    private void checkOpen() {
+        if (state != ConnectionState.OPEN) {
+            throw new IllegalStateException("cannot send: the connection is " + state);
+        }
+    }
+
+    /** The next bytes to write, or {@code null} when none are queued; the caller owns the buffer. */
+    public ByteBuffer pollOutbound() {
+        return outbound.poll();
+    }
+
+    /** Whether bytes are queued for the wire. */
+    public boolean hasOutbound() {
+        return !outbound.isEmpty();
+    }
+
+    /** Whether the transport should close TCP once the queued bytes are written. */
+    public boolean shouldCloseTransport() {
+        return closeTransport;
+    }
+
+    // ---- flow control -----------------------------------------------------------------------
+
+    /** Makes {@link #receive} stop after the current event; for use from a handler callback. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Lets {@link #receive} go on; the transport then offers the bytes it kept. */
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    // ---- state ------------------------------------------------------------------------------
+
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
+    @Override
+    public String subprotocol() {
+        return subprotocol;
+    }
+
+    @Override
+    public HttpRequest request() {
+        return request;
+    }
+
+    @Override
+    public long pendingOutboundBytes() {
+        return outbound.pendingBytes();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.wskit.protocol;
+
+import java.util.Objects;
+
+/**
+ * A broken rule, as a value: which {@link ProtocolViolation}, hence which close code or HTTP
+ * status. The engine reports these through {@link WebSocketHandler#onError}; a client connect that
+ * fails its handshake completes with one.
+ */
+public final class WebSocketException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final ProtocolViolation violation;
+
+    public WebSocketException(ProtocolViolation violation) {
+        this(violation, violation.description(), null);
+    }
+
+    public WebSocketException(ProtocolViolation violation, String detail) {
+        this(violation, detail, null);
+    }
+
+    public WebSocketException(ProtocolViolation violation, String detail, Throwable cause) {
+        super(violation.name() + ": " + detail + " (" + violation.source() + ")", cause);
+        this.violation = Objects.requireNonNull(violation);
+    }
+
+    public ProtocolViolation violation() {
+        return violation;
+    }
+
+    /** The close code this violation is answered with. */
+    public int closeCode() {
+        return violation.closeCode();
+    }
+}

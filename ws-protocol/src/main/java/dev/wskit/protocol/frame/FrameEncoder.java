@@ -1,0 +1,76 @@
+package dev.wskit.protocol.frame;
+
+import dev.wskit.protocol.Role;
+import java.nio.ByteBuffer;
+import java.util.Random;
+
+/**
+ * Encodes frames (RFC 6455 §5.2): the minimal length encoding, and masking by role. A client
+ * masks every frame with a fresh key from the injected random source (RFC 6455 §5.3), into
+ * the new frame buffer, never into the caller's data. A server never masks (RFC 6455 §5.1).
+ * Not thread-safe; one encoder per connection.
+ */
+public final class FrameEncoder {
+    private final Role sender;
+    private final Random random;
+
+    /**
+     * @param sender the role of the endpoint that sends these frames
+     * @param random the masking-key source; only a client uses it
+     */
+    public FrameEncoder(Role sender, Random random) {
+        this.sender = sender;
+        this.random = random;
+    }
+
+    /**
+     * One frame holding {@code payload} from its position to its limit (left unchanged), as a new
+     * buffer ready to be read.
+     *
+     * @param fin     whether this frame ends its message
+     * @param rsvBits RSV bits in their byte-0 positions, set only for a negotiated extension
+     */
+    public ByteBuffer encode(boolean fin, int rsvBits, int opcode, ByteBuffer payload) {
+        int length = payload.remaining();
+        boolean masked = sender == Role.CLIENT;
+        int headerLength = FrameHeader.headerLength(length, masked);
+        ByteBuffer frame = ByteBuffer.allocate(headerLength + length);
+        int maskingKey = masked ? random.nextInt() : 0;
+        writeHeader(frame, fin, rsvBits, opcode, length, masked, maskingKey);
+        if (masked) {
+            Masking.maskCopy(payload, payload.position(), frame, headerLength, length, maskingKey, 0);
+        } else {
+            frame.put(headerLength, payload, payload.position(), length);
+        }
+        return frame.clear();
+    }
+
+    /**
+     * Writes a frame header at {@code dst}'s position and advances it; for transports that
+     * write an unmasked payload straight from their own buffers after it.
+     */
+    public static void writeHeader(ByteBuffer dst, boolean fin, int rsvBits, int opcode, long payloadLength,
+                                   boolean masked, int maskingKey) {
+        int maskBit = masked ? FrameHeader.B1_MASK : 0;
+        dst.put((byte) ((fin ? FrameHeader.B0_FIN : 0) | (rsvBits & FrameHeader.B0_RSV_BITS) | opcode));
+        if (payloadLength <= FrameHeader.MAX_7_BIT_LENGTH) {
+            dst.put((byte) (maskBit | (int) payloadLength));
+        } else if (payloadLength <= FrameHeader.MAX_16_BIT_LENGTH) {
+            dst.put((byte) (maskBit | FrameHeader.LENGTH_16_BIT));
+            putBigEndian(dst, payloadLength, 2);
+        } else {
+            dst.put((byte) (maskBit | FrameHeader.LENGTH_64_BIT));
+            putBigEndian(dst, payloadLength, 8);
+        }
+        if (masked) {
+            putBigEndian(dst, maskingKey & 0xffffffffL, 4);
+        }
+    }
+
+    /** Network byte order (RFC 6455 §5.2), whatever order {@code dst} is set to. */
+    private static void putBigEndian(ByteBuffer dst, long value, int bytes) {
+        for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+            dst.put((byte) (value >>> shift));
+        }
+    }
+}

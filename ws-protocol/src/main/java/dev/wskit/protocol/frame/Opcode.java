@@ -1,0 +1,37 @@
+package dev.wskit.protocol.frame;
+
+/** Frame opcodes (RFC 6455 §5.2, §11.8). Codes 3–7 and 0xB–0xF are reserved. */
+public final class Opcode {
+    public static final int CONTINUATION = 0x0;
+    public static final int TEXT = 0x1;
+    public static final int BINARY = 0x2;
+    public static final int CLOSE = 0x8;
+    public static final int PING = 0x9;
+    public static final int PONG = 0xA;
+
+    private Opcode() {
+    }
+
+    /** Control opcodes have the high bit of the nibble set (RFC 6455 §5.5). */
+    public static boolean isControl(int opcode) {
+        return (opcode & 0x8) != 0;
+    }
+
+    /** Whether RFC 6455 defines this opcode; the others are reserved for future use. */
+    public static boolean isDefined(int opcode) {
+        return opcode <= BINARY || (opcode >= CLOSE && opcode <= PONG);
+    }
+
+    /** The RFC's name of an opcode, for messages and tools. */
+    public static String name(int opcode) {
+        switch (opcode) {
+            case CONTINUATION: return "CONTINUATION";
+            case TEXT: return "TEXT";
+            case BINARY: return "BINARY";
+            case CLOSE: return "CLOSE";
+            case PING: return "PING";
+            case PONG: return "PONG";
+            default: return "RESERVED(0x" + Integer.toHexString(opcode) + ")";
+        }
+    }
+}

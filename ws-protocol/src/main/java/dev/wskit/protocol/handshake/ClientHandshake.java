@@ -1,0 +1,158 @@
+package dev.wskit.protocol.handshake;
+
+import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.internal.HttpSyntax;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The client's side of the opening handshake (RFC 6455 §4.1): the upgrade request it sends, and
+ * the check of the server's answer. Immutable once built; one per connection attempt, since the
+ * key must be fresh each time.
+ */
+public final class ClientHandshake {
+    private static final String WEBSOCKET = "websocket";
+    private static final int KEY_BYTES = 16;
+
+    private final HttpRequest request;
+    private final String key;
+    private final List<String> offeredSubprotocols;
+
+    private ClientHandshake(HttpRequest request, String key, List<String> offeredSubprotocols) {
+        this.request = request;
+        this.key = key;
+        this.offeredSubprotocols = offeredSubprotocols;
+    }
+
+    /**
+     * Starts a handshake for {@code uri}.
+     *
+     * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (see {@link WebSocketUri#of})
+     */
+    public static Builder builder(URI uri) {
+        return new Builder(WebSocketUri.of(uri));
+    }
+
+    /** The upgrade request. */
+    public HttpRequest request() {
+        return request;
+    }
+
+    /** The upgrade request as it goes on the wire, ending with the empty line. */
+    public ByteBuffer encodeRequest() {
+        return request.encode();
+    }
+
+    /** The {@code Sec-WebSocket-Key} sent: base64 of 16 random bytes (RFC 6455 §4.1 item 7). */
+    public String key() {
+        return key;
+    }
+
+    /**
+     * Checks the server's response against RFC 6455 §4.1, in the RFC's order.
+     *
+     * @return the subprotocol the server chose, or {@code null} for none
+     * @throws WebSocketException naming the first rule the response breaks; the client must then
+     *     fail the connection
+     */
+    public String validate(HttpResponse response) {
+        HttpHeaders headers = response.headers();
+        if (response.status() != 101) {
+            throw new WebSocketException(ProtocolViolation.STATUS_NOT_101,
+                    "status " + response.status() + " " + response.reason());
+        }
+        // RFC 6455 §4.1 item 2: Upgrade is "websocket" and nothing else.
+        if (!headers.tokens("Upgrade").equals(List.of(WEBSOCKET))) {
+            throw new WebSocketException(ProtocolViolation.RESPONSE_MISSING_UPGRADE, "Upgrade: " + headers.all("Upgrade"));
+        }
+        if (!headers.containsToken("Connection", "upgrade")) {
+            throw new WebSocketException(ProtocolViolation.RESPONSE_MISSING_CONNECTION, "Connection: " + headers.all("Connection"));
+        }
+        if (headers.count("Sec-WebSocket-Accept") != 1
+                || !AcceptKey.of(key).equals(headers.first("Sec-WebSocket-Accept"))) {
+            throw new WebSocketException(ProtocolViolation.WRONG_ACCEPT,
+                    "Sec-WebSocket-Accept: " + headers.all("Sec-WebSocket-Accept"));
+        }
+        // RFC 6455 §4.1 item 5: we offer no extension, so the server may name none.
+        if (!headers.values("Sec-WebSocket-Extensions").isEmpty()) {
+            throw new WebSocketException(ProtocolViolation.UNREQUESTED_EXTENSION,
+                    "Sec-WebSocket-Extensions: " + headers.all("Sec-WebSocket-Extensions"));
+        }
+        // RFC 6455 §4.1 item 6: at most one subprotocol, and one we offered.
+        List<String> chosen = headers.values("Sec-WebSocket-Protocol");
+        if (chosen.size() > 1 || (chosen.size() == 1 && !offeredSubprotocols.contains(chosen.get(0)))) {
+            throw new WebSocketException(ProtocolViolation.UNREQUESTED_SUBPROTOCOL,
+                    "Sec-WebSocket-Protocol: " + chosen + ", offered " + offeredSubprotocols);
+        }
+        return chosen.isEmpty() ? null : chosen.get(0);
+    }
+
+    /** Collects the optional parts of the request; each setter checks its argument at once. */
+    public static final class Builder {
+        /** The fields the handshake itself writes; a second copy would make the request invalid. */
+        private static final Set<String> OWNED_HEADERS = Set.of(
+                "host", "upgrade", "connection", "origin",
+                "sec-websocket-key", "sec-websocket-version", "sec-websocket-accept",
+                "sec-websocket-protocol", "sec-websocket-extensions");
+
+        private final WebSocketUri uri;
+        private final HttpHeaders.Builder extraHeaders = HttpHeaders.builder();
+        private String origin;
+
+        private Builder(WebSocketUri uri) {
+            this.uri = uri;
+        }
+
+        /** The {@code Origin} to send (RFC 6455 §4.1 item 8; RFC 6454): browsers send one, others may. */
+        public Builder origin(String origin) {
+            if (!HttpSyntax.isFieldValue(origin)) {
+                throw new IllegalArgumentException("origin holds a forbidden character: " + origin);
+            }
+            this.origin = origin;
+            return this;
+        }
+
+        /**
+         * An extra header field, sent after the handshake's own (RFC 6455 §4.1 item 12 allows
+         * them: cookies, authorization). Fields the handshake writes itself are refused.
+         */
+        public Builder header(String name, String value) {
+            if (OWNED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException(name + " is written by the handshake itself");
+            }
+            extraHeaders.add(name, value);
+            return this;
+        }
+
+        /** The handshake, with a fresh key from {@code config.random()} and its subprotocols offered. */
+        public ClientHandshake build(WebSocketConfig config) {
+            Objects.requireNonNull(config, "config");
+            byte[] nonce = new byte[KEY_BYTES];
+            config.random().nextBytes(nonce);
+            String key = Base64.getEncoder().encodeToString(nonce);
+            HttpHeaders.Builder headers = HttpHeaders.builder()
+                    .add("Host", uri.hostHeader())
+                    .add("Upgrade", WEBSOCKET)
+                    .add("Connection", "Upgrade")
+                    .add("Sec-WebSocket-Key", key)
+                    .add("Sec-WebSocket-Version", "13");
+            if (origin != null) {
+                headers.add("Origin", origin);
+            }
+            List<String> offered = config.subprotocols();
+            if (!offered.isEmpty()) {
+                headers.add("Sec-WebSocket-Protocol", String.join(", ", offered));
+            }
+            extraHeaders.build().forEach(headers::add);
+            HttpRequest request = new HttpRequest("GET", uri.requestTarget(), 1, 1, headers.build());
+            return new ClientHandshake(request, key, offered);
+        }
+    }
+}

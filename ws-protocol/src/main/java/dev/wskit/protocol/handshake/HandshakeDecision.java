@@ -1,0 +1,76 @@
+package dev.wskit.protocol.handshake;
+
+import dev.wskit.protocol.ProtocolViolation;
+import java.util.Objects;
+
+/**
+ * What a server answers one request: the 101 that opens the WebSocket, a rejection naming the
+ * broken rule, or the application's own answer to a plain HTTP request. Immutable.
+ */
+public final class HandshakeDecision {
+    private final HttpResponse response;
+    private final boolean upgrade;
+    private final ProtocolViolation violation;
+    private final String subprotocol;
+    private final String extensions;
+
+    private HandshakeDecision(HttpResponse response, boolean upgrade, ProtocolViolation violation,
+                              String subprotocol, String extensions) {
+        this.response = Objects.requireNonNull(response, "response");
+        this.upgrade = upgrade;
+        this.violation = violation;
+        this.subprotocol = subprotocol;
+        this.extensions = extensions;
+    }
+
+    static HandshakeDecision accepted(HttpResponse response, String subprotocol, String extensions) {
+        return new HandshakeDecision(response, true, null, subprotocol, extensions);
+    }
+
+    static HandshakeDecision rejected(HttpResponse response, ProtocolViolation violation) {
+        return new HandshakeDecision(response, false, Objects.requireNonNull(violation, "violation"), null, null);
+    }
+
+    static HandshakeDecision answered(HttpResponse response) {
+        return new HandshakeDecision(response, false, null, null, null);
+    }
+
+    /** Whether the upgrade was accepted: after the 101, frames follow on this connection. */
+    public boolean isUpgrade() {
+        return upgrade;
+    }
+
+    /** The response to send; never {@code null}. */
+    public HttpResponse response() {
+        return response;
+    }
+
+    /** The rule the request broke, or {@code null} when it was accepted or answered by the application. */
+    public ProtocolViolation violation() {
+        return violation;
+    }
+
+    /** The subprotocol chosen for the connection, or {@code null} for none. */
+    public String subprotocol() {
+        return subprotocol;
+    }
+
+    /**
+     * The {@code Sec-WebSocket-Extensions} value sent with the 101, or {@code null} when no
+     * extension is in use (always, until permessage-deflate is negotiated here).
+     */
+    public String extensions() {
+        return extensions;
+    }
+
+    /** Whether the transport closes the connection once the response is written: all but a 101. */
+    public boolean closeAfterResponse() {
+        return !upgrade;
+    }
+
+    @Override
+    public String toString() {
+        String outcome = upgrade ? "upgrade" : violation != null ? "rejected " + violation : "answered";
+        return outcome + ": " + response.status() + (subprotocol == null ? "" : " subprotocol " + subprotocol);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.wskit.protocol.handshake;
+
+import dev.wskit.protocol.internal.HttpSyntax;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+
+/**
+ * The header fields of an HTTP message: an immutable, ordered list of (name, value) pairs, kept
+ * as they arrived, looked up by name case-insensitively (RFC 9110 §5.1). Names are tokens and
+ * values hold no CR, LF or other control character, so encoding one can never inject a line.
+ */
+public final class HttpHeaders {
+    private static final HttpHeaders EMPTY = new HttpHeaders(new String[0], new String[0]);
+
+    private final String[] names;
+    private final String[] values;
+
+    private HttpHeaders(String[] names, String[] values) {
+        this.names = names;
+        this.values = values;
+    }
+
+    /** No header fields. */
+    public static HttpHeaders empty() {
+        return EMPTY;
+    }
+
+    /** Header fields from alternating names and values: {@code of("Host", "example.com", "Origin", "x")}. */
+    public static HttpHeaders of(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values must alternate: odd count " + namesAndValues.length);
+        }
+        Builder builder = builder();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            builder.add(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return builder.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The number of field lines. */
+    public int size() {
+        return names.length;
+    }
+
+    /** The name of field line {@code i}, as it was spelled. */
+    public String name(int i) {
+        return names[i];
+    }
+
+    /** The value of field line {@code i}. */
+    public String value(int i) {
+        return values[i];
+    }
+
+    /** Calls {@code action} with each (name, value) pair, in order. */
+    public void forEach(BiConsumer<String, String> action) {
+        for (int i = 0; i < names.length; i++) {
+            action.accept(names[i], values[i]);
+        }
+    }
+
+    /** The value of the first field line named {@code name}, or {@code null} when there is none. */
+    public String first(String name) {
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equalsIgnoreCase(name)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    /** The values of every field line named {@code name}, in order. */
+    public List<String> all(String name) {
+        List<String> found = new ArrayList<>();
+        forEach((n, v) -> {
+            if (n.equalsIgnoreCase(name)) {
+                found.add(v);
+            }
+        });
+        return List.copyOf(found);
+    }
+
+    /** How many field lines are named {@code name}. */
+    public int count(String name) {
+        int count = 0;
+        for (String n : names) {
+            if (n.equalsIgnoreCase(name)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Whether at least one field line is named {@code name}. */
+    public boolean contains(String name) {
+        return first(name) != null;
+    }
+
+    /**
+     * The list elements of every line named {@code name}, lower-cased: for fields whose tokens
+     * compare case-insensitively, such as Connection (RFC 9110 §7.6.1) and Upgrade (§7.8).
+     * RFC 9110 §5.3: several lines of a list field mean the same as one line joined by commas.
+     */
+    public List<String> tokens(String name) {
+        List<String> tokens = new ArrayList<>();
+        for (String element : values(name)) {
+            tokens.add(element.toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(tokens);
+    }
+
+    /** The list elements of every line named {@code name}, case kept: for Sec-WebSocket-Protocol. */
+    public List<String> values(String name) {
+        List<String> elements = new ArrayList<>();
+        for (String value : all(name)) {
+            elements.addAll(HttpSyntax.splitList(value));
+        }
+        return List.copyOf(elements);
+    }
+
+    /** Whether the lines named {@code name} list {@code token}, compared case-insensitively. */
+    public boolean containsToken(String name, String token) {
+        return tokens(name).contains(token.toLowerCase(Locale.ROOT));
+    }
+
+    /** These fields with one more line at the end. */
+    public HttpHeaders with(String name, String value) {
+        Builder builder = builder();
+        forEach(builder::add);
+        return builder.add(name, value).build();
+    }
+
+    /** These fields without any line named {@code name}. */
+    public HttpHeaders without(String name) {
+        Builder builder = builder();
+        forEach((n, v) -> {
+            if (!n.equalsIgnoreCase(name)) {
+                builder.add(n, v);
+            }
+        });
+        return builder.build();
+    }
+
+    /** Appends each field as {@code name: value CRLF} (RFC 9112 §5). */
+    void appendTo(StringBuilder head) {
+        forEach((n, v) -> head.append(n).append(": ").append(v).append("\r\n"));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HttpHeaders
+                && Arrays.equals(names, ((HttpHeaders) o).names)
+                && Arrays.equals(values, ((HttpHeaders) o).values);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(names) + Arrays.hashCode(values);
+    }
+
+    /** The fields as {@code [Name: value, Name: value]}. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("[");
+        forEach((n, v) -> text.append(text.length() > 1 ? ", " : "").append(n).append(": ").append(v));
+        return text.append(']').toString();
+    }
+
+    /** Collects field lines in order; each {@link #add} checks its arguments at once. */
+    public static final class Builder {
+        private final List<String> names = new ArrayList<>();
+        private final List<String> values = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Appends a field line. The name must be a token (RFC 9110 §5.1) and the value free of
+         * control characters and of characters above U+00FF (RFC 9110 §5.5), else
+         * {@link IllegalArgumentException}.
+         */
+        public Builder add(String name, String value) {
+            if (!HttpSyntax.isToken(name)) {
+                throw new IllegalArgumentException("header name is not an HTTP token: '" + name + "'");
+            }
+            if (!HttpSyntax.isFieldValue(value)) {
+                throw new IllegalArgumentException("header value holds a forbidden character: " + name);
+            }
+            names.add(name);
+            values.add(value);
+            return this;
+        }
+
+        public HttpHeaders build() {
+            return names.isEmpty()
+                    ? EMPTY
+                    : new HttpHeaders(names.toArray(new String[0]), values.toArray(new String[0]));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.wskit.protocol.handshake;
+
+import dev.wskit.protocol.internal.HttpSyntax;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * An HTTP request head (RFC 9112 §3): the request-line and the header fields. A request with a
+ * body is never an upgrade, so none is kept. Immutable.
+ */
+public final class HttpRequest {
+    private final String method;
+    private final String target;
+    private final int versionMajor;
+    private final int versionMinor;
+    private final HttpHeaders headers;
+
+    /**
+     * A request head. {@code method} must be a token (RFC 9110 §9.1), {@code target} a non-empty
+     * request-target of visible ASCII with no fragment (RFC 9112 §3.2), each version digit 0–9;
+     * otherwise {@link IllegalArgumentException}.
+     */
+    public HttpRequest(String method, String target, int versionMajor, int versionMinor, HttpHeaders headers) {
+        if (!HttpSyntax.isToken(method)) {
+            throw new IllegalArgumentException("method is not an HTTP token: '" + method + "'");
+        }
+        if (target.isEmpty() || !target.chars().allMatch(HttpSyntax::isRequestTargetChar)) {
+            throw new IllegalArgumentException("invalid request-target: '" + target + "'");
+        }
+        if (!isDigit(versionMajor) || !isDigit(versionMinor)) {
+            throw new IllegalArgumentException("HTTP version digits out of range: " + versionMajor + "." + versionMinor);
+        }
+        this.method = method;
+        this.target = target;
+        this.versionMajor = versionMajor;
+        this.versionMinor = versionMinor;
+        this.headers = Objects.requireNonNull(headers, "headers");
+    }
+
+    /** The method, case-sensitive (RFC 9110 §9.1): {@code GET}, never {@code get}. */
+    public String method() {
+        return method;
+    }
+
+    /** The request-target exactly as sent, query included. */
+    public String target() {
+        return target;
+    }
+
+    /**
+     * The path of the target, without its query. For an absolute-form target
+     * ({@code http://host/path}, which RFC 9112 §3.2.2 obliges servers to accept) the path part
+     * of it, {@code /} when it has none.
+     */
+    public String path() {
+        int query = target.indexOf('?');
+        String path = query < 0 ? target : target.substring(0, query);
+        int scheme = path.indexOf("://");
+        if (path.startsWith("/") || scheme < 0) {
+            return path;
+        }
+        int pathStart = path.indexOf('/', scheme + 3);
+        return pathStart < 0 ? "/" : path.substring(pathStart);
+    }
+
+    /** The query of the target, without the {@code ?}, or {@code null} when it has none. */
+    public String query() {
+        int query = target.indexOf('?');
+        return query < 0 ? null : target.substring(query + 1);
+    }
+
+    public int versionMajor() {
+        return versionMajor;
+    }
+
+    public int versionMinor() {
+        return versionMinor;
+    }
+
+    public HttpHeaders headers() {
+        return headers;
+    }
+
+    /** The request head as it goes on the wire, ending with the empty line (RFC 9112 §2.1). */
+    public ByteBuffer encode() {
+        StringBuilder head = new StringBuilder(256)
+                .append(method).append(' ').append(target)
+                .append(" HTTP/").append(versionMajor).append('.').append(versionMinor).append("\r\n");
+        headers.appendTo(head);
+        head.append("\r\n");
+        // Header values are checked to stay within ISO-8859-1, so this encoding loses nothing.
+        return ByteBuffer.wrap(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static boolean isDigit(int n) {
+        return n >= 0 && n <= 9;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof HttpRequest)) {
+            return false;
+        }
+        HttpRequest other = (HttpRequest) o;
+        return method.equals(other.method) && target.equals(other.target)
+                && versionMajor == other.versionMajor && versionMinor == other.versionMinor
+                && headers.equals(other.headers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(method, target, versionMajor, versionMinor, headers);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + target + " HTTP/" + versionMajor + "." + versionMinor + " " + headers;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.wskit.protocol.handshake;
+
+import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.WebSocketConfig;
+import java.util.List;
+
+/**
+ * The server's side of the opening handshake (RFC 6455 §4.2): checks a parsed request against
+ * every rule of §4.2.1, in a fixed order, and builds the one response it gets. Pure: no state,
+ * no I/O; the transport writes {@link HandshakeDecision#response()}.
+ */
+public final class ServerHandshake {
+    private static final String WEBSOCKET = "websocket";
+    private static final String SUPPORTED_VERSION = "13";
+
+    private ServerHandshake() {
+    }
+
+    /** The answer to {@code request} under {@code config}. */
+    public static HandshakeDecision decide(HttpRequest request, WebSocketConfig config) {
+        HttpHeaders headers = request.headers();
+        if (!headers.containsToken("Upgrade", WEBSOCKET)) {
+            return config.httpHandler() != null
+                    ? answerPlainRequest(request, config.httpHandler())
+                    : reject(ProtocolViolation.MISSING_UPGRADE_WEBSOCKET);
+        }
+        ProtocolViolation violation = firstViolation(request, config);
+        if (violation != null) {
+            return reject(violation);
+        }
+        String subprotocol = chooseSubprotocol(headers, config);
+        HttpHeaders.Builder accept = HttpHeaders.builder()
+                .add("Upgrade", WEBSOCKET)
+                .add("Connection", "Upgrade")
+                .add("Sec-WebSocket-Accept", AcceptKey.of(headers.first("Sec-WebSocket-Key")));
+        if (subprotocol != null) {
+            accept.add("Sec-WebSocket-Protocol", subprotocol);
+        }
+        // RFC 6455 §9.1: extension negotiation adds Sec-WebSocket-Extensions here; none is
+        // supported yet, so none is ever accepted.
+        HttpResponse response = HttpResponse.of(101, accept.build(), new byte[0]);
+        return HandshakeDecision.accepted(response, subprotocol, null);
+    }
+
+    /** The first rule of RFC 6455 §4.2.1 that an upgrade request breaks, or {@code null}. */
+    private static ProtocolViolation firstViolation(HttpRequest request, WebSocketConfig config) {
+        HttpHeaders headers = request.headers();
+        // RFC 6455 §4.2.1 item 1: "An HTTP/1.1 or higher GET request"; methods are case-sensitive.
+        if (!request.method().equals("GET")) {
+            return ProtocolViolation.METHOD_NOT_GET;
+        }
+        if (request.versionMajor() < 1 || (request.versionMajor() == 1 && request.versionMinor() < 1)) {
+            return ProtocolViolation.HTTP_VERSION_TOO_OLD;
+        }
+        // RFC 6455 §4.2.1 item 2; RFC 9112 §3.2: a request with no Host, or several, gets 400.
+        if (headers.count("Host") != 1) {
+            return ProtocolViolation.MISSING_HOST;
+        }
+        // RFC 6455 §4.2.1 item 4: Connection lists "Upgrade" among possibly other options.
+        if (!headers.containsToken("Connection", "upgrade")) {
+            return ProtocolViolation.MISSING_CONNECTION_UPGRADE;
+        }
+        // RFC 6455 §4.2.1 item 6: exactly one version, and it is 13.
+        if (headers.count("Sec-WebSocket-Version") != 1
+                || !SUPPORTED_VERSION.equals(headers.first("Sec-WebSocket-Version"))) {
+            return ProtocolViolation.UNSUPPORTED_VERSION;
+        }
+        if (headers.count("Sec-WebSocket-Key") != 1 || !AcceptKey.isValidKey(headers.first("Sec-WebSocket-Key"))) {
+            return ProtocolViolation.INVALID_KEY;
+        }
+        // RFC 6454 §7.3: a request carries at most one Origin; with several, no policy can judge it.
+        if (headers.count("Origin") > 1 || !config.originPolicy().test(headers.first("Origin"))) {
+            return ProtocolViolation.ORIGIN_REJECTED;
+        }
+        return null;
+    }
+
+    /**
+     * RFC 6455 §4.2.2 item 5.4: the first of our subprotocols, in our order of preference, that
+     * the client offered on any of its lines; none in common means no header, not a refusal.
+     * Names compare exactly, as the client will compare our echo.
+     */
+    private static String chooseSubprotocol(HttpHeaders headers, WebSocketConfig config) {
+        List<String> offered = headers.values("Sec-WebSocket-Protocol");
+        for (String supported : config.subprotocols()) {
+            if (offered.contains(supported)) {
+                return supported;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The complete error response for a server-side handshake rule: its status, a one-line body,
+     * then close. Also what a transport sends when {@link HttpHeadParser} refuses a request
+     * (400 malformed, 431 too large), so every refusal looks the same on the wire.
+     *
+     * @throws IllegalArgumentException when {@code violation} has no HTTP status
+     */
+    public static HandshakeDecision reject(ProtocolViolation violation) {
+        if (violation.httpStatus() == 0) {
+            throw new IllegalArgumentException(violation + " is not answered with an HTTP status");
+        }
+        HttpResponse plain = HttpResponse.text(violation.httpStatus(), violation.description() + "\n");
+        HttpResponse response = switch (violation) {
+            // RFC 9110 §15.5.22: a 426 names the protocol to upgrade to, and §7.8: whoever sends
+            // Upgrade lists it in Connection too. RFC 6455 §4.4: and the versions we speak.
+            case MISSING_UPGRADE_WEBSOCKET, UNSUPPORTED_VERSION -> plain
+                    .withHeader("Connection", "Upgrade, close")
+                    .withHeader("Upgrade", WEBSOCKET)
+                    .withHeader("Sec-WebSocket-Version", SUPPORTED_VERSION);
+            // RFC 9110 §15.5.6: a 405 lists the methods the resource allows.
+            case METHOD_NOT_GET -> plain.withHeader("Connection", "close").withHeader("Allow", "GET");
+            default -> plain.withHeader("Connection", "close");
+        };
+        return HandshakeDecision.rejected(response, violation);
+    }
+
+    /**
+     * The application answers a request that is not an upgrade. Its failure must not leak to the
+     * peer, so an exception becomes a bare 500; one request per connection, so it closes after.
+     */
+    private static HandshakeDecision answerPlainRequest(HttpRequest request, HttpRequestHandler handler) {
+        HttpResponse answer;
+        try {
+            answer = handler.handle(request);
+            if (answer == null) {
+                answer = HttpResponse.text(404, HttpResponse.standardReason(404) + "\n");
+            }
+        } catch (RuntimeException failure) {
+            answer = HttpResponse.text(500, HttpResponse.standardReason(500) + "\n");
+        }
+        return HandshakeDecision.answered(answer.withHeader("Connection", "close"));
+    }
+}

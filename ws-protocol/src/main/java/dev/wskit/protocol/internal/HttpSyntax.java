@@ -1,0 +1,84 @@
+package dev.wskit.protocol.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pieces of HTTP grammar (RFC 9110 §5, RFC 9112 §2–§5) that both the handshake and the
+ * configuration check. Characters are ISO-8859-1 code points (0–255), as header bytes decode.
+ */
+public final class HttpSyntax {
+    private static final String DELIMITERS = "()<>@,;:\\\"/[]?={}";
+
+    private HttpSyntax() {
+    }
+
+    /** RFC 9110 §5.6.2 tchar: a visible ASCII character that is not a delimiter. */
+    public static boolean isTokenChar(int c) {
+        return c > 0x20 && c < 0x7f && DELIMITERS.indexOf(c) < 0;
+    }
+
+    /** RFC 9110 §5.6.2 token: one or more tchar. */
+    public static boolean isToken(String s) {
+        return !s.isEmpty() && s.chars().allMatch(HttpSyntax::isTokenChar);
+    }
+
+    /** RFC 9110 §5.6.3 OWS: space or horizontal tab. */
+    public static boolean isWhitespace(int c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /**
+     * RFC 9110 §5.5: a field value holds VCHAR, obs-text, SP and HTAB. CR, LF, NUL and every
+     * other control character are refused: they are how header injection and smuggling start.
+     */
+    public static boolean isFieldValueChar(int c) {
+        return (c >= 0x20 && c != 0x7f && c <= 0xff) || c == '\t';
+    }
+
+    /** Whether every character of {@code s} may appear in a field value (an empty value may). */
+    public static boolean isFieldValue(String s) {
+        return s.chars().allMatch(HttpSyntax::isFieldValueChar);
+    }
+
+    /**
+     * RFC 9112 §3.2: the request-target is visible ASCII; a fragment ({@code #}) is never part of
+     * it (RFC 6455 §3 also forbids fragments in WebSocket URIs).
+     */
+    public static boolean isRequestTargetChar(int c) {
+        return c > 0x20 && c < 0x7f && c != '#';
+    }
+
+    /** {@code s} without leading and trailing OWS (RFC 9110 §5.5: OWS is not part of the value). */
+    public static String trimWhitespace(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isWhitespace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isWhitespace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /**
+     * The elements of a comma-separated list (RFC 9110 §5.6.1), trimmed of OWS, empty elements
+     * skipped as the RFC asks recipients to. Quoted strings are not recognised: the lists this is
+     * used for (Connection, Upgrade, Sec-WebSocket-Protocol) hold tokens only.
+     */
+    public static List<String> splitList(String fieldValue) {
+        List<String> elements = new ArrayList<>();
+        int start = 0;
+        while (start <= fieldValue.length()) {
+            int comma = fieldValue.indexOf(',', start);
+            int end = comma < 0 ? fieldValue.length() : comma;
+            String element = trimWhitespace(fieldValue.substring(start, end));
+            if (!element.isEmpty()) {
+                elements.add(element);
+            }
+            start = end + 1;
+        }
+        return elements;
+    }
+}

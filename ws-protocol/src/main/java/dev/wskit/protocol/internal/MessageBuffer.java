@@ -1,0 +1,52 @@
+package dev.wskit.protocol.internal;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Collects the payload of a fragmented message. It grows by doubling, and after a message
+ * larger than {@link #RETAINED_CAPACITY} it lets the large array go, so an idle connection
+ * does not keep the memory of its largest message.
+ */
+public final class MessageBuffer {
+    /** Capacity kept between messages; larger arrays are dropped after use. */
+    static final int RETAINED_CAPACITY = 64 * 1024;
+
+    private byte[] bytes = new byte[0];
+    private int size;
+
+    public void append(ByteBuffer source, int from, int to) {
+        int length = to - from;
+        ensureCapacity(size + length);
+        source.get(from, bytes, size, length);
+        size += length;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public byte[] array() {
+        return bytes;
+    }
+
+    /** The content as a read-only view, valid until the next change. */
+    public ByteBuffer view() {
+        return ByteBuffer.wrap(bytes, 0, size).slice().asReadOnlyBuffer();
+    }
+
+    public void clear() {
+        size = 0;
+        if (bytes.length > RETAINED_CAPACITY) {
+            bytes = new byte[0];
+        }
+    }
+
+    private void ensureCapacity(int needed) {
+        if (needed > bytes.length) {
+            int grown = Math.max(needed, Math.max(256, bytes.length * 2));
+            byte[] larger = new byte[grown < 0 ? needed : grown];
+            System.arraycopy(bytes, 0, larger, 0, size);
+            bytes = larger;
+        }
+    }
+}

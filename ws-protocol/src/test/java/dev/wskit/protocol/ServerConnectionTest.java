@@ -1,0 +1,275 @@
+package dev.wskit.protocol;
+
+import static dev.wskit.protocol.Rfc6455Examples.maskedHello;
+import static dev.wskit.protocol.Rfc6455Examples.bytes;
+import static dev.wskit.protocol.Rfc6455Examples.concat;
+import static dev.wskit.protocol.ServerUnderTest.drain;
+import static dev.wskit.protocol.ServerUnderTest.hex;
+import static dev.wskit.protocol.Wire.closePayload;
+import static dev.wskit.protocol.Wire.masked;
+import static dev.wskit.protocol.Wire.unmasked;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** The engine in the server role: messages, control frames and the closing handshake (RFC 6455 §5, §7). */
+class ServerConnectionTest {
+
+    @Test
+    void deliversTheRfcMaskedHelloAsText() {
+        ServerUnderTest server = new ServerUnderTest().receive(maskedHello());
+        assertThat(server.events.take()).containsExactly("text:Hello");
+        assertThat(server.written()).isEmpty();
+    }
+
+    @Test
+    void keepsAFrameThatArrivesInTheSameReadAsTheHandshake() {
+        RecordingHandler events = new RecordingHandler();
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        connection.receive(ByteBuffer.wrap(concat(
+                Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII), maskedHello())));
+        assertThat(events.take()).containsExactly("open", "text:Hello");
+    }
+
+    @Test
+    void reassemblesFragmentsWithAPingBetweenThemAndAnswersThePing() {
+        byte[][] frames = {masked(0x01, "Hel"), masked(0x89, "p"), masked(0x80, "lo")};
+        for (boolean byteByByte : new boolean[] {false, true}) {
+            ServerUnderTest server = new ServerUnderTest();
+            if (byteByByte) {
+                server.receiveByteByByte(frames);
+            } else {
+                server.receive(frames);
+            }
+            assertThat(server.events.take()).containsExactly("ping:70", "text:Hello");
+            assertThat(hex(server.written())).isEqualTo(hex(unmasked(0x8a, "p")));
+        }
+    }
+
+    @Test
+    void deliversAnUnsolicitedPongWithoutError() {
+        ServerUnderTest server = new ServerUnderTest().receive(masked(0x8a, "x"));
+        assertThat(server.events.take()).containsExactly("pong:78");
+        assertThat(server.written()).isEmpty();
+    }
+
+    @Test
+    void doesNotAnswerPingsWhenAutoPongIsOff() {
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().autoPong(false).build())
+                .receive(masked(0x89, "p"));
+        assertThat(server.events.take()).containsExactly("ping:70");
+        assertThat(server.written()).isEmpty();
+    }
+
+    @Test
+    void answersTheClientsCloseOnceByEchoingItsCodeAndAsksToCloseTcp() {
+        ServerUnderTest server = new ServerUnderTest().receive(masked(0x88, closePayload(1000, "bye")));
+        assertThat(server.events.take()).containsExactly("close:1000:bye");
+        assertThat(hex(server.written())).isEqualTo(hex(unmasked(0x88, closePayload(1000, ""))));
+        assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(server.connection.shouldCloseTransport()).isTrue();
+    }
+
+    @Test
+    void answersAnEmptyCloseWithAnEmptyCloseAndReports1005() {
+        ServerUnderTest server = new ServerUnderTest().receive(masked(0x88, new byte[0]));
+        assertThat(server.events.take()).containsExactly("close:1005:");
+        assertThat(hex(server.written())).isEqualTo("8800");
+    }
+
+    @Test
+    void completesAServerInitiatedCloseWhenTheClientAnswers() {
+        ServerUnderTest server = new ServerUnderTest();
+        server.connection.close(CloseCode.GOING_AWAY, "restart");
+        assertThat(hex(server.written())).isEqualTo(hex(unmasked(0x88, closePayload(1001, "restart"))));
+        assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSING);
+        assertThat(server.connection.shouldCloseTransport()).isFalse();
+
+        server.receive(masked(0x81, "late but legal"), masked(0x88, closePayload(1001, "")));
+        assertThat(server.events.take()).containsExactly("text:late but legal", "close:1001:");
+        assertThat(server.written()).as("no second close frame").isEmpty();
+        assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(server.connection.shouldCloseTransport()).isTrue();
+    }
+
+    @Test
+    void ignoresEverythingAfterTheClientsClose() {
+        ServerUnderTest server = new ServerUnderTest()
+                .receive(masked(0x88, closePayload(1000, "")), masked(0x81, "after close"), bytes(0x00, 0x00));
+        assertThat(server.events.take()).containsExactly("close:1000:");
+    }
+
+    @Test
+    void closeTwiceSendsOneCloseFrame() {
+        ServerUnderTest server = new ServerUnderTest();
+        server.connection.close(1000, "");
+        server.connection.close(1001, "again");
+        assertThat(hex(server.written())).isEqualTo("880203e8");
+    }
+
+    @Test
+    void dropsAPeerThatNeverAnswersTheClose() {
+        ServerUnderTest server = new ServerUnderTest();
+        server.connection.close(1000, "");
+        server.written();
+        server.connection.closeTimedOut();
+        assertThat(server.events.take()).containsExactly("error:CLOSE_TIMEOUT", "close:1006:");
+        assertThat(server.written()).isEmpty();
+        assertThat(server.connection.shouldCloseTransport()).isTrue();
+    }
+
+    @Test
+    void reportsAnAbnormalClosureWhenTcpEndsWithoutAClose() {
+        ServerUnderTest server = new ServerUnderTest().receive(bytes(0x81, 0x85, 0x37));
+        server.connection.transportClosed();
+        assertThat(server.events.take()).containsExactly("close:1006:");
+        assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
+    }
+
+    @Test
+    void pingsAnIdlePeerAndDropsItWhenItStaysSilent() {
+        ServerUnderTest server = new ServerUnderTest();
+        server.connection.idleTimedOut();
+        assertThat(server.writtenHex()).isEqualTo("8900");
+        server.receive(masked(0x8a, new byte[0]));
+        server.connection.idleTimedOut();
+        assertThat(server.writtenHex()).as("the pong proved it alive, so another ping").isEqualTo("8900");
+        server.connection.idleTimedOut();
+        assertThat(server.events.take()).containsExactly("pong:", "error:KEEPALIVE_TIMEOUT", "close:1006:");
+        assertThat(server.written()).as("a silent peer gets no close frame").isEmpty();
+        assertThat(server.connection.shouldCloseTransport()).isTrue();
+    }
+
+    @Test
+    void answersOnlyTheNewestPingWhilePongsAreUnwritten() {
+        ServerUnderTest server = new ServerUnderTest().receive(masked(0x89, "1"), masked(0x89, "2"), masked(0x89, "3"));
+        assertThat(server.events.take()).containsExactly("ping:31", "ping:32", "ping:33");
+        assertThat(hex(server.written())).isEqualTo(hex(unmasked(0x8a, "3")));
+    }
+
+    @Test
+    void aHandlerExceptionClosesWith1011AndTellsThePeerNothing() {
+        RecordingHandler recorder = new RecordingHandler();
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new WebSocketHandler() {
+            @Override
+            public void onText(WebSocket socket, String text) {
+                throw new IllegalStateException("application bug");
+            }
+
+            @Override
+            public void onError(WebSocket socket, WebSocketException error) {
+                recorder.onError(socket, error);
+            }
+        });
+        connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
+        connection.pollOutbound();
+        connection.receive(ByteBuffer.wrap(maskedHello()));
+        assertThat(recorder.take()).containsExactly("error:INTERNAL_ERROR");
+        assertThat(recorder.errors().get(0).getCause()).hasMessage("application bug");
+        assertThat(hex(drain(connection))).isEqualTo("880203f3");
+    }
+
+    @Test
+    void pauseStopsAtTheNextUnreadByteAndResumeGoesOn() {
+        RecordingHandler recorder = new RecordingHandler();
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new WebSocketHandler() {
+            @Override
+            public void onText(WebSocket socket, String text) {
+                recorder.onText(socket, text);
+                ((WebSocketConnection) socket).pause();
+            }
+        });
+        connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
+        ByteBuffer in = ByteBuffer.wrap(concat(masked(0x81, "one"), masked(0x81, "two")));
+        connection.receive(in);
+        assertThat(recorder.take()).containsExactly("text:one");
+        assertThat(in.remaining()).isEqualTo(masked(0x81, "two").length);
+        connection.resume();
+        connection.receive(in);
+        assertThat(recorder.take()).containsExactly("text:two");
+        assertThat(in.hasRemaining()).isFalse();
+    }
+
+    @Test
+    void unmasksAReadOnlyBufferThroughACopy() {
+        ServerUnderTest server = new ServerUnderTest();
+        ByteBuffer readOnly = ByteBuffer.wrap(maskedHello()).asReadOnlyBuffer();
+        server.connection.receive(readOnly);
+        assertThat(readOnly.hasRemaining()).isFalse();
+        assertThat(server.events.take()).containsExactly("text:Hello");
+    }
+
+    @Test
+    void streamsFragmentsWhenAskedTo() {
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().delivery(MessageDelivery.FRAGMENTS).build())
+                .receive(masked(0x01, "Hel"), masked(0x80, "lo"), masked(0x02, bytes(1, 2)), masked(0x80, new byte[0]));
+        assertThat(server.events.take()).containsExactly(
+                "textFragment:Hel", "textFragment:lo:last", "binaryFragment:0102", "binaryFragment::last");
+    }
+
+    @Test
+    void streamedMessagesAreNotBoundByTheMessageLimit() {
+        WebSocketConfig config = WebSocketConfig.builder().delivery(MessageDelivery.FRAGMENTS).maxMessageSize(4).build();
+        ServerUnderTest server = new ServerUnderTest(config).receive(masked(0x02, bytes(1, 2, 3)), masked(0x80, bytes(4, 5, 6)));
+        assertThat(server.events.take()).containsExactly("binaryFragment:010203", "binaryFragment:040506:last");
+    }
+
+    @Test
+    void splitsOutgoingMessagesAtTheConfiguredFrameSize() {
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().maxOutgoingFrameSize(2).build());
+        server.connection.sendText("Hello");
+        assertThat(server.writtenHex()).isEqualTo(hex(concat(unmasked(0x01, "He"), unmasked(0x00, "ll"), unmasked(0x80, "o"))));
+    }
+
+    @Test
+    void sendsMessagesInPiecesAsContinuations() {
+        ServerUnderTest server = new ServerUnderTest();
+        server.connection.sendBinary(ByteBuffer.wrap(bytes(1)), false);
+        server.connection.sendPing(ByteBuffer.allocate(0));
+        server.connection.sendBinary(ByteBuffer.wrap(bytes(2)), true);
+        assertThat(server.writtenHex()).isEqualTo("020101" + "8900" + "800102");
+    }
+
+    @Test
+    void refusesToInterleaveTwoMessagesBeingSentInPieces() {
+        ServerUnderTest server = new ServerUnderTest();
+        server.connection.sendText("a", false);
+        assertThatThrownBy(() -> server.connection.sendBinary(ByteBuffer.allocate(1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("§5.4");
+    }
+
+    @Test
+    void refusesDataAfterItsOwnClose() {
+        ServerUnderTest server = new ServerUnderTest();
+        server.connection.close();
+        assertThatThrownBy(() -> server.connection.sendText("late")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> server.connection.sendPing(ByteBuffer.allocate(0))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void refusesToSendWhatTheRfcForbids() {
+        ServerUnderTest server = new ServerUnderTest();
+        assertThatThrownBy(() -> server.connection.sendPing(ByteBuffer.allocate(126)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.connection.close(1005, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.connection.close(1000, "x".repeat(124))).isInstanceOf(IllegalArgumentException.class);
+        server.connection.close(1000, "x".repeat(123));
+        assertThat(server.written()).hasSize(2 + 125);
+    }
+
+    @Test
+    void sendsUnmaskedFramesWithTheMinimalLengthEncoding() {
+        ServerUnderTest server = new ServerUnderTest();
+        for (int length : new int[] {0, 125, 126, 65535, 65536}) {
+            server.connection.sendBinary(ByteBuffer.allocate(length));
+            byte[] frame = server.written();
+            int headerLength = length <= 125 ? 2 : length <= 65535 ? 4 : 10;
+            assertThat(frame).hasSize(headerLength + length);
+            assertThat(frame[1] & 0x80).as("server frames are never masked").isZero();
+            assertThat(frame[1] & 0x7f).isEqualTo(length <= 125 ? length : length <= 65535 ? 126 : 127);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package dev.wskit.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+
+/** A server-role engine opened with the RFC's sample handshake, with helpers to feed and drain it. */
+public final class ServerUnderTest {
+    public final RecordingHandler events = new RecordingHandler();
+    public final WebSocketConnection connection;
+
+    public ServerUnderTest(WebSocketConfig config) {
+        connection = WebSocketConnection.server(config, events);
+        connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(new String(written(), StandardCharsets.US_ASCII)).isEqualTo(Rfc6455Examples.OPENING_RESPONSE);
+        assertThat(events.take()).containsExactly("open");
+    }
+
+    public ServerUnderTest() {
+        this(WebSocketConfig.defaults());
+    }
+
+    /** Feeds the bytes in one buffer. */
+    public ServerUnderTest receive(byte[]... parts) {
+        ByteBuffer in = ByteBuffer.wrap(Rfc6455Examples.concat(parts));
+        connection.receive(in);
+        assertThat(in.hasRemaining()).as("receive consumed everything").isFalse();
+        return this;
+    }
+
+    /** Feeds the bytes one at a time. */
+    public ServerUnderTest receiveByteByByte(byte[]... parts) {
+        for (byte b : Rfc6455Examples.concat(parts)) {
+            connection.receive(ByteBuffer.wrap(new byte[] {b}));
+        }
+        return this;
+    }
+
+    /** Everything the engine queued for the wire since the last call. */
+    public byte[] written() {
+        return drain(connection);
+    }
+
+    /** Everything {@code connection} queued for the wire, taken from it. */
+    public static byte[] drain(WebSocketConnection connection) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ByteBuffer b; (b = connection.pollOutbound()) != null; ) {
+            byte[] bytes = new byte[b.remaining()];
+            b.get(bytes);
+            out.writeBytes(bytes);
+        }
+        return out.toByteArray();
+    }
+
+    public String writtenHex() {
+        return HexFormat.of().formatHex(written());
+    }
+
+    public static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
