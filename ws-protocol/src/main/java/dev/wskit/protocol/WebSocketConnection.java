@@ -108,7 +108,7 @@ public final class WebSocketConnection implements WebSocket {
             in.position(in.limit());
             return;
         }
-        if (in.isReadOnly() && role == Role.SERVER && state != ConnectionState.CONNECTING) {
+        if (in.isReadOnly() && role == Role.SERVER) {
             receiveCopyOf(in);
             return;
         }
