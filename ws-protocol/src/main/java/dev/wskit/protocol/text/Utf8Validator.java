@@ -1,9 +1,6 @@
 package dev.wskit.protocol.text;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -60,9 +57,6 @@ public final class Utf8Validator {
 
     /** One bit per byte of a word, set when that byte is not ASCII. */
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
-    // Native order: the mask tests all eight bytes alike, so their order in the word is irrelevant.
-    private static final VarHandle LONG_IN_BYTES =
-            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     private int state = ACCEPT;
 
@@ -90,10 +84,7 @@ public final class Utf8Validator {
      */
     public boolean feed(byte[] bytes, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        if (state != REJECT) {
-            state = scan(state, bytes, offset, offset + length);
-        }
-        return state != REJECT;
+        return feed(ByteBuffer.wrap(bytes), offset, offset + length);
     }
 
     /**
@@ -128,26 +119,8 @@ public final class Utf8Validator {
             if (state == ACCEPT && b >= 0) {
                 // An ASCII byte between characters is likely the start of an ASCII run: skip whole
                 // words of it. Only entered on an ASCII byte, so non-Latin text pays no wasted load.
+                // The byte order of the word does not matter: the mask tests all eight alike.
                 while (to - i >= Long.BYTES && (buffer.getLong(i) & HIGH_BITS) == 0) {
-                    i += Long.BYTES;
-                }
-            } else {
-                state = NEXT_STATE[state + CLASS_OF_BYTE[b & 0xFF]];
-                if (state == REJECT) {
-                    return REJECT;
-                }
-            }
-        }
-        return state;
-    }
-
-    private static int scan(int state, byte[] bytes, int from, int to) {
-        int i = from;
-        while (i < to) {
-            byte b = bytes[i++];
-            if (state == ACCEPT && b >= 0) {
-                // Same ASCII fast path as for buffers.
-                while (to - i >= Long.BYTES && ((long) LONG_IN_BYTES.get(bytes, i) & HIGH_BITS) == 0) {
                     i += Long.BYTES;
                 }
             } else {
