@@ -3,14 +3,13 @@ package dev.wskit.protocol;
 import dev.wskit.protocol.frame.FrameDecoder;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.FrameHeader;
-import dev.wskit.protocol.frame.FrameRules;
+import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.HandshakeDecision;
 import dev.wskit.protocol.handshake.HttpHeadParser;
 import dev.wskit.protocol.handshake.HttpRequest;
 import dev.wskit.protocol.handshake.ServerHandshake;
-import dev.wskit.protocol.text.Utf8Validator;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -34,7 +33,6 @@ import java.util.Objects;
  */
 public final class WebSocketConnection implements WebSocket {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-    private static final int MAX_CLOSE_REASON_BYTES = FrameHeader.MAX_CONTROL_PAYLOAD - 2;
 
     private final Role role;
     private final WebSocketConfig config;
@@ -232,26 +230,16 @@ public final class WebSocketConnection implements WebSocket {
 
     /** RFC 6455 §5.5.1, §7.1.5: validate, echo the code once, and close. */
     private void receiveClose() {
-        FrameRules.checkClosePayloadLength(controlLength);
-        int code = CloseCode.NO_STATUS_RECEIVED;
-        String reason = "";
-        if (controlLength >= 2) {
-            code = (controlPayload[0] & 0xff) << 8 | (controlPayload[1] & 0xff);
-            FrameRules.checkCloseCode(code);
-            if (!Utf8Validator.isValid(ByteBuffer.wrap(controlPayload), 2, controlLength)) {
-                throw new WebSocketException(ProtocolViolation.INVALID_CLOSE_REASON);
-            }
-            reason = new String(controlPayload, 2, controlLength - 2, StandardCharsets.UTF_8);
-        }
+        ClosePayload close = ClosePayload.parse(controlPayload, controlLength);
         inputClosed = true;
         if (!outbound.closeSent()) {
             // RFC 6455 §5.5.1: the reply typically echoes the status code received.
-            outbound.queueClose(controlLength >= 2 ? ByteBuffer.wrap(controlPayload, 0, 2) : EMPTY);
+            outbound.queueClose(ByteBuffer.wrap(controlPayload, 0, Math.min(controlLength, 2)));
         }
         state = ConnectionState.CLOSED;
         // RFC 6455 §7.1.1: the server closes TCP first; the client waits for it (closeTimedOut).
         closeTransport = role == Role.SERVER;
-        handler.onClose(endpoint, code, reason);
+        handler.onClose(endpoint, close.code(), close.reason());
     }
 
     /**
@@ -342,7 +330,7 @@ public final class WebSocketConnection implements WebSocket {
         // close) or the peer is silent (1006: nothing would reach it). 1011 tells nothing more.
         if (!outbound.closeSent() && code != CloseCode.ABNORMAL_CLOSURE) {
             String reason = code == CloseCode.INTERNAL_ERROR ? "" : e.violation().description();
-            outbound.queueClose(closePayload(code, reason));
+            outbound.queueClose(ClosePayload.encode(code, reason));
         }
         notifyError(e);
         try {
@@ -404,7 +392,7 @@ public final class WebSocketConnection implements WebSocket {
 
     @Override
     public void close(int code, String reason) {
-        ByteBuffer payload = closePayload(code, reason);
+        ByteBuffer payload = ClosePayload.encode(code, reason);
         if (state == ConnectionState.CONNECTING) {
             // Nothing to close on the wire yet (RFC 6455 §7.1.7): just drop the connection.
             state = ConnectionState.CLOSED;
@@ -417,19 +405,6 @@ public final class WebSocketConnection implements WebSocket {
         }
         outbound.queueClose(payload);
         state = ConnectionState.CLOSING;
-    }
-
-    /** RFC 6455 §5.5.1: a 2-byte code then at most 123 bytes of UTF-8 reason. */
-    private static ByteBuffer closePayload(int code, String reason) {
-        if (!CloseCode.isValidOnWire(code)) {
-            throw new IllegalArgumentException("close code " + code + " may not be sent (RFC 6455 §7.4)");
-        }
-        byte[] reasonBytes = reason.getBytes(StandardCharsets.UTF_8);
-        if (reasonBytes.length > MAX_CLOSE_REASON_BYTES) {
-            throw new IllegalArgumentException("close reason of " + reasonBytes.length + " bytes; at most "
-                    + MAX_CLOSE_REASON_BYTES + " fit in a control frame (RFC 6455 §5.5)");
-        }
-        return ByteBuffer.allocate(2 + reasonBytes.length).putShort((short) code).put(reasonBytes).flip();
     }
 
     private void checkOpen() {
