@@ -6,4 +6,5 @@ module dev.wskit.protocol {
     exports dev.wskit.protocol.frame;
     exports dev.wskit.protocol.handshake;
     exports dev.wskit.protocol.text;
+    exports dev.wskit.protocol.extension;
 }

@@ -1,5 +1,7 @@
 package dev.wskit.protocol;
 
+import dev.wskit.protocol.extension.MessageInflater;
+import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.frame.FrameRules;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.internal.MessageBuffer;
@@ -28,24 +30,55 @@ final class InboundMessages {
     private boolean frameFin;
     private boolean delivered;
 
+    /** Set once permessage-deflate is agreed (RFC 7692). */
+    private MessageInflater inflater;
+    private final MessageInflater.Sink inflatedSink = this::inflated;
+    /** Whether the message in progress is compressed (RSV1 on its first frame). */
+    private boolean compressed;
+    /** The socket the events of the current frame go to, for the inflater's sink. */
+    private WebSocket socket;
+
     InboundMessages(WebSocketHandler handler, WebSocketConfig config) {
         this.handler = handler;
         this.delivery = config.delivery();
         this.maxMessageSize = config.maxMessageSize();
     }
 
-    /** A data frame header arrived. */
-    void startFrame(int opcode, boolean fin, long payloadLength) {
+    /** From now on messages whose first frame has RSV1 are inflated. */
+    void inflateWith(MessageInflater inflater) {
+        this.inflater = inflater;
+    }
+
+    /** Frees the inflater's native memory; no message follows a close. */
+    void releaseCompression() {
+        if (inflater != null) {
+            inflater.release();
+            inflater = null;
+        }
+    }
+
+    /** A data frame header arrived; {@code rsvBits} were allowed by the decoder. */
+    void startFrame(int opcode, boolean fin, int rsvBits, long payloadLength) {
         FrameRules.checkContinuationHasMessage(opcode, messageOpcode != Opcode.CONTINUATION);
+        boolean rsv1 = (rsvBits & FrameHeader.B0_RSV1) != 0;
         if (opcode != Opcode.CONTINUATION) {
             messageOpcode = opcode;
             messageSize = 0;
             utf8.reset();
+            compressed = rsv1;
+        } else if (rsv1) {
+            throw new WebSocketException(ProtocolViolation.RESERVED_BITS_SET, "RSV1 on a continuation frame (RFC 7692 §6.1)");
         }
         frameFin = fin;
         delivered = false;
-        messageSize += payloadLength;
-        // Checked at the header, so an oversized message fails before its payload is awaited.
+        if (!compressed) {
+            // Checked at the header, so an oversized message fails before its payload is awaited.
+            addToMessageSize(payloadLength);
+        }
+    }
+
+    private void addToMessageSize(long bytes) {
+        messageSize += bytes;
         if (delivery == MessageDelivery.WHOLE && messageSize > maxMessageSize) {
             throw new WebSocketException(ProtocolViolation.MESSAGE_TOO_BIG,
                     "at least " + messageSize + " bytes, limit " + maxMessageSize);
@@ -54,6 +87,21 @@ final class InboundMessages {
 
     /** A piece of payload lies unmasked in {@code in} at [from, to). */
     void payload(WebSocket socket, ByteBuffer in, int from, int to, boolean frameComplete) {
+        if (compressed) {
+            this.socket = socket;
+            inflater.inflate(in, from, to, inflatedSink);
+        } else {
+            plainPayload(socket, in, from, to, frameComplete);
+        }
+    }
+
+    /** Inflated bytes count against the limit as they appear: a bomb stops at the limit (RFC 7692 §8.1). */
+    private void inflated(ByteBuffer piece) {
+        addToMessageSize(piece.remaining());
+        plainPayload(socket, piece, piece.position(), piece.limit(), false);
+    }
+
+    private void plainPayload(WebSocket socket, ByteBuffer in, int from, int to, boolean frameComplete) {
         if (messageOpcode == Opcode.TEXT && !utf8.feed(in, from, to)) {
             throw new WebSocketException(ProtocolViolation.INVALID_UTF8);
         }
@@ -76,6 +124,10 @@ final class InboundMessages {
     void endFrame(WebSocket socket) {
         if (!frameFin) {
             return;
+        }
+        if (compressed) {
+            this.socket = socket;
+            inflater.finishMessage(inflatedSink);
         }
         if (!delivered) {
             checkTextComplete();

@@ -3,6 +3,7 @@ package dev.wskit.protocol;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.frame.Opcode;
+import dev.wskit.protocol.extension.MessageDeflater;
 import dev.wskit.protocol.internal.OutboundQueue;
 import java.nio.ByteBuffer;
 
@@ -19,6 +20,10 @@ final class Outbound {
     /** Opcode of a message being sent in pieces, {@link Opcode#CONTINUATION} when none is. */
     private int messageOpcode = Opcode.CONTINUATION;
     private boolean closeSent;
+    /** Set once permessage-deflate is agreed (RFC 7692). */
+    private MessageDeflater deflater;
+    private int compressionThreshold;
+    private boolean messageCompressed;
 
     Outbound(FrameEncoder encoder, int maxFrameSize) {
         this.encoder = encoder;
@@ -30,19 +35,33 @@ final class Outbound {
         queue.add(bytes);
     }
 
+    /** From now on messages of at least {@code threshold} bytes are compressed. */
+    void compressWith(MessageDeflater deflater, int threshold) {
+        this.deflater = deflater;
+        this.compressionThreshold = threshold;
+    }
+
     void queueData(int opcode, ByteBuffer payload, boolean last) {
         if (messageOpcode != Opcode.CONTINUATION && messageOpcode != opcode) {
             throw new IllegalStateException("a " + Opcode.name(messageOpcode)
                     + " message is being sent in pieces; finish it first (RFC 6455 §5.4)");
         }
-        int frameOpcode = messageOpcode == Opcode.CONTINUATION ? opcode : Opcode.CONTINUATION;
-        ByteBuffer rest = payload.duplicate();
+        boolean firstPiece = messageOpcode == Opcode.CONTINUATION;
+        if (firstPiece) {
+            // RFC 7692 §6: compression is chosen per message, on its first piece.
+            messageCompressed = deflater != null && payload.remaining() >= compressionThreshold;
+        }
+        ByteBuffer rest = messageCompressed ? deflater.compress(payload, last) : payload.duplicate();
+        // RFC 7692 §6.1: RSV1 marks the first frame of a compressed message, and only that one.
+        int rsvBits = firstPiece && messageCompressed ? FrameHeader.B0_RSV1 : 0;
+        int frameOpcode = firstPiece ? opcode : Opcode.CONTINUATION;
         do {
             int length = Math.min(maxFrameSize, rest.remaining());
-            boolean lastPiece = length == rest.remaining();
-            queue.add(encoder.encode(last && lastPiece, 0, frameOpcode, rest.slice(rest.position(), length)));
+            boolean lastFrame = last && length == rest.remaining();
+            queue.add(encoder.encode(lastFrame, rsvBits, frameOpcode, rest.slice(rest.position(), length)));
             rest.position(rest.position() + length);
             frameOpcode = Opcode.CONTINUATION;
+            rsvBits = 0;
         } while (rest.hasRemaining());
         messageOpcode = last ? Opcode.CONTINUATION : opcode;
     }
@@ -75,6 +94,14 @@ final class Outbound {
 
     long pendingBytes() {
         return queue.pendingBytes();
+    }
+
+    /** Frees the compressor's native memory; nothing is sent after a close. */
+    void releaseCompression() {
+        if (deflater != null) {
+            deflater.release();
+            deflater = null;
+        }
     }
 
     /** The connection is gone: what was not written never will be. */

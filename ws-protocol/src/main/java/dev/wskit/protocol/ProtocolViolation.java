@@ -16,6 +16,7 @@ public enum ProtocolViolation {
     MISSING_CONNECTION_UPGRADE(400, "RFC 6455 §4.2.1 item 4", "Connection: Upgrade is required"),
     INVALID_KEY(400, "RFC 6455 §4.2.1 item 5", "Sec-WebSocket-Key must be base64 of 16 bytes"),
     UNSUPPORTED_VERSION(426, "RFC 6455 §4.2.2 item 4", "Sec-WebSocket-Version must be 13"),
+    MALFORMED_EXTENSIONS(400, "RFC 6455 §9.1", "malformed Sec-WebSocket-Extensions"),
     ORIGIN_REJECTED(403, "RFC 6455 §4.2.2 item 3.3", "origin not allowed"),
 
     // Opening handshake, client side (RFC 6455 §4.1); no HTTP status is sent for these.

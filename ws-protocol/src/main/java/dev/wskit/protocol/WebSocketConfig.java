@@ -1,5 +1,6 @@
 package dev.wskit.protocol;
 
+import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.handshake.HttpRequestHandler;
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.security.SecureRandom;
@@ -30,6 +31,7 @@ public final class WebSocketConfig {
     private final Duration handshakeTimeout;
     private final Duration closeTimeout;
     private final Duration idleTimeout;
+    private final PerMessageDeflateConfig perMessageDeflate;
 
     private WebSocketConfig(Builder b) {
         this.maxHandshakeBytes = b.maxHandshakeBytes;
@@ -46,6 +48,7 @@ public final class WebSocketConfig {
         this.handshakeTimeout = b.handshakeTimeout;
         this.closeTimeout = b.closeTimeout;
         this.idleTimeout = b.idleTimeout;
+        this.perMessageDeflate = b.perMessageDeflate;
     }
 
     /** The defaults. */
@@ -73,7 +76,8 @@ public final class WebSocketConfig {
                 .random(random)
                 .handshakeTimeout(handshakeTimeout)
                 .closeTimeout(closeTimeout)
-                .idleTimeout(idleTimeout);
+                .idleTimeout(idleTimeout)
+                .perMessageDeflate(perMessageDeflate);
     }
 
     /** Bytes of the HTTP head (request or response line and headers); above it: 431. Default 8 KiB. */
@@ -157,6 +161,14 @@ public final class WebSocketConfig {
         return idleTimeout;
     }
 
+    /**
+     * permessage-deflate (RFC 7692): offered by a client, accepted by a server; {@code null}
+     * (default) turns compression off.
+     */
+    public PerMessageDeflateConfig perMessageDeflate() {
+        return perMessageDeflate;
+    }
+
     /** Builds a {@link WebSocketConfig}; every setter checks its argument at once. */
     public static final class Builder {
         private int maxHandshakeBytes = 8 * 1024;
@@ -173,6 +185,7 @@ public final class WebSocketConfig {
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private Duration closeTimeout = Duration.ofSeconds(5);
         private Duration idleTimeout = Duration.ZERO;
+        private PerMessageDeflateConfig perMessageDeflate;
 
         private Builder() {
         }
@@ -257,6 +270,11 @@ public final class WebSocketConfig {
 
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = nonNegative(timeout, "idleTimeout");
+            return this;
+        }
+
+        public Builder perMessageDeflate(PerMessageDeflateConfig perMessageDeflate) {
+            this.perMessageDeflate = perMessageDeflate;
             return this;
         }
 

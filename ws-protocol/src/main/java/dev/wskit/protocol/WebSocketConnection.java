@@ -3,7 +3,12 @@ package dev.wskit.protocol;
 import dev.wskit.protocol.frame.FrameDecoder;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.FrameHeader;
+import dev.wskit.protocol.extension.DeflateParameters;
+import dev.wskit.protocol.extension.MessageDeflater;
+import dev.wskit.protocol.extension.MessageInflater;
+import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.frame.ClosePayload;
+import dev.wskit.protocol.frame.FrameRules;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.HandshakeDecision;
@@ -138,14 +143,14 @@ public final class WebSocketConnection implements WebSocket {
         }
         if (role == Role.CLIENT) {
             subprotocol = clientHandshake.validate(headParser.response());
-            open();
+            open(clientHandshake.deflate());
             return true;
         }
         request = headParser.request();
         HandshakeDecision decision = ServerHandshake.decide(request, config);
         outbound.queue(decision.response().encode());
         if (!decision.isUpgrade()) {
-            state = ConnectionState.CLOSED;
+            enterClosed();
             inputClosed = true;
             closeTransport = true;
             if (decision.violation() != null) {
@@ -155,14 +160,34 @@ public final class WebSocketConnection implements WebSocket {
             return false;
         }
         subprotocol = decision.subprotocol();
-        open();
+        open(decision.deflate());
         return true;
     }
 
-    private void open() {
+    private void open(DeflateParameters deflate) {
+        if (deflate != null) {
+            startCompression(deflate);
+        }
         state = ConnectionState.OPEN;
         opened = true;
         handler.onOpen(endpoint);
+    }
+
+    /** RFC 7692 §7.1.1: each side resets its own compressor per message if it agreed to. */
+    private void startCompression(DeflateParameters deflate) {
+        PerMessageDeflateConfig settings = config.perMessageDeflate();
+        boolean ownNoContextTakeover = role == Role.SERVER
+                ? deflate.serverNoContextTakeover() : deflate.clientNoContextTakeover();
+        outbound.compressWith(new MessageDeflater(settings.compressionLevel(), ownNoContextTakeover), settings.threshold());
+        messages.inflateWith(new MessageInflater());
+        decoder.allowReservedBits(FrameHeader.B0_RSV1);
+    }
+
+    /** The one way into CLOSED: nothing is compressed or inflated afterwards, so zlib memory goes now. */
+    private void enterClosed() {
+        state = ConnectionState.CLOSED;
+        outbound.releaseCompression();
+        messages.releaseCompression();
     }
 
     private void receiveFrames(ByteBuffer in) {
@@ -187,9 +212,11 @@ public final class WebSocketConnection implements WebSocket {
 
     private void startFrame() {
         if (Opcode.isControl(decoder.opcode())) {
+            // RFC 7692 §6.1: extensions that own RSV1 apply to data frames only.
+            FrameRules.checkReservedBits(decoder.rsvBits(), 0);
             controlLength = 0;
         } else {
-            messages.startFrame(decoder.opcode(), decoder.fin(), decoder.payloadLength());
+            messages.startFrame(decoder.opcode(), decoder.fin(), decoder.rsvBits(), decoder.payloadLength());
         }
     }
 
@@ -236,7 +263,7 @@ public final class WebSocketConnection implements WebSocket {
             // RFC 6455 §5.5.1: the reply typically echoes the status code received.
             outbound.queueClose(ByteBuffer.wrap(controlPayload, 0, Math.min(controlLength, 2)));
         }
-        state = ConnectionState.CLOSED;
+        enterClosed();
         // RFC 6455 §7.1.1: the server closes TCP first; the client waits for it (closeTimedOut).
         closeTransport = role == Role.SERVER;
         handler.onClose(endpoint, close.code(), close.reason());
@@ -252,7 +279,7 @@ public final class WebSocketConnection implements WebSocket {
         if (state == ConnectionState.CLOSED) {
             return;
         }
-        state = ConnectionState.CLOSED;
+        enterClosed();
         outbound.discard();
         if (opened) {
             try {
@@ -317,7 +344,7 @@ public final class WebSocketConnection implements WebSocket {
         inputClosed = true;
         closeTransport = true;
         ConnectionState was = state;
-        state = ConnectionState.CLOSED;
+        enterClosed();
         if (was == ConnectionState.CONNECTING) {
             if (role == Role.SERVER && e.violation().httpStatus() > 0) {
                 outbound.queue(ServerHandshake.reject(e.violation()).response().encode());
@@ -395,7 +422,7 @@ public final class WebSocketConnection implements WebSocket {
         ByteBuffer payload = ClosePayload.encode(code, reason);
         if (state == ConnectionState.CONNECTING) {
             // Nothing to close on the wire yet (RFC 6455 §7.1.7): just drop the connection.
-            state = ConnectionState.CLOSED;
+            enterClosed();
             inputClosed = true;
             closeTransport = true;
             return;

@@ -9,6 +9,7 @@ import static dev.wskit.protocol.Wire.unmasked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.frame.FrameDecoder;
+import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -145,6 +146,7 @@ class ClientConnectionTest {
 
     static byte[] unmaskedPayloadBytes(byte[] frame) {
         FrameDecoder decoder = new FrameDecoder(Role.SERVER, 1 << 20);
+        decoder.allowReservedBits(FrameHeader.B0_RSV_BITS);
         ByteBuffer in = ByteBuffer.wrap(frame.clone());
         assertThat(decoder.next(in)).isEqualTo(FrameDecoder.Step.HEADER);
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();

@@ -13,9 +13,14 @@ public final class ServerUnderTest {
     public final WebSocketConnection connection;
 
     public ServerUnderTest(WebSocketConfig config) {
+        this(config, Rfc6455Examples.OPENING_REQUEST, Rfc6455Examples.OPENING_RESPONSE);
+    }
+
+    /** Opened with {@code request}, which must be answered with exactly {@code response}. */
+    public ServerUnderTest(WebSocketConfig config, String request, String response) {
         connection = WebSocketConnection.server(config, events);
-        connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
-        assertThat(new String(written(), StandardCharsets.US_ASCII)).isEqualTo(Rfc6455Examples.OPENING_RESPONSE);
+        connection.receive(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
+        assertThat(new String(written(), StandardCharsets.US_ASCII)).isEqualTo(response);
         assertThat(events.take()).containsExactly("open");
     }
 

@@ -3,6 +3,8 @@ package dev.wskit.protocol.handshake;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.extension.DeflateParameters;
+import dev.wskit.protocol.extension.ExtensionOffer;
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -14,8 +16,8 @@ import java.util.Set;
 
 /**
  * The client's side of the opening handshake (RFC 6455 §4.1): the upgrade request it sends, and
- * the check of the server's answer. Immutable once built; one per connection attempt, since the
- * key must be fresh each time.
+ * the check of the server's answer, which also records the extension parameters agreed. One per
+ * connection attempt, since the key must be fresh each time; not thread-safe.
  */
 public final class ClientHandshake {
     private static final String WEBSOCKET = "websocket";
@@ -24,11 +26,14 @@ public final class ClientHandshake {
     private final HttpRequest request;
     private final String key;
     private final List<String> offeredSubprotocols;
+    private final boolean offeredDeflate;
+    private DeflateParameters deflate;
 
-    private ClientHandshake(HttpRequest request, String key, List<String> offeredSubprotocols) {
+    private ClientHandshake(HttpRequest request, String key, List<String> offeredSubprotocols, boolean offeredDeflate) {
         this.request = request;
         this.key = key;
         this.offeredSubprotocols = offeredSubprotocols;
+        this.offeredDeflate = offeredDeflate;
     }
 
     /**
@@ -80,11 +85,7 @@ public final class ClientHandshake {
             throw new WebSocketException(ProtocolViolation.WRONG_ACCEPT,
                     "Sec-WebSocket-Accept: " + headers.all("Sec-WebSocket-Accept"));
         }
-        // RFC 6455 §4.1 item 5: we offer no extension, so the server may name none.
-        if (!headers.values("Sec-WebSocket-Extensions").isEmpty()) {
-            throw new WebSocketException(ProtocolViolation.UNREQUESTED_EXTENSION,
-                    "Sec-WebSocket-Extensions: " + headers.all("Sec-WebSocket-Extensions"));
-        }
+        deflate = acceptedDeflate(headers.all("Sec-WebSocket-Extensions"));
         // RFC 6455 §4.1 item 6: at most one subprotocol, and one we offered.
         List<String> chosen = headers.values("Sec-WebSocket-Protocol");
         if (chosen.size() > 1 || (chosen.size() == 1 && !offeredSubprotocols.contains(chosen.get(0)))) {
@@ -92,6 +93,28 @@ public final class ClientHandshake {
                     "Sec-WebSocket-Protocol: " + chosen + ", offered " + offeredSubprotocols);
         }
         return chosen.isEmpty() ? null : chosen.get(0);
+    }
+
+    /** RFC 6455 §4.1 item 5: the server may name only extensions we offered. */
+    private DeflateParameters acceptedDeflate(List<String> extensions) {
+        List<ExtensionOffer> answer;
+        try {
+            answer = ExtensionOffer.parseAll(extensions);
+        } catch (IllegalArgumentException malformed) {
+            throw new WebSocketException(ProtocolViolation.UNREQUESTED_EXTENSION, malformed.getMessage());
+        }
+        if (!offeredDeflate && !answer.isEmpty()) {
+            throw new WebSocketException(ProtocolViolation.UNREQUESTED_EXTENSION, "Sec-WebSocket-Extensions: " + extensions);
+        }
+        return DeflateParameters.acceptResponse(answer);
+    }
+
+    /**
+     * The permessage-deflate parameters the server accepted, known once {@link #validate}
+     * succeeded; {@code null} when compression is off.
+     */
+    public DeflateParameters deflate() {
+        return deflate;
     }
 
     /** Collects the optional parts of the request; each setter checks its argument at once. */
@@ -150,9 +173,13 @@ public final class ClientHandshake {
             if (!offered.isEmpty()) {
                 headers.add("Sec-WebSocket-Protocol", String.join(", ", offered));
             }
+            boolean offerDeflate = config.perMessageDeflate() != null;
+            if (offerDeflate) {
+                headers.add("Sec-WebSocket-Extensions", DeflateParameters.offer(config.perMessageDeflate()));
+            }
             extraHeaders.build().forEach(headers::add);
             HttpRequest request = new HttpRequest("GET", uri.requestTarget(), 1, 1, headers.build());
-            return new ClientHandshake(request, key, offered);
+            return new ClientHandshake(request, key, offered, offerDeflate);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.wskit.protocol.handshake;
 
 import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.extension.DeflateParameters;
 import java.util.Objects;
 
 /**
@@ -12,19 +13,19 @@ public final class HandshakeDecision {
     private final boolean upgrade;
     private final ProtocolViolation violation;
     private final String subprotocol;
-    private final String extensions;
+    private final DeflateParameters deflate;
 
     private HandshakeDecision(HttpResponse response, boolean upgrade, ProtocolViolation violation,
-                              String subprotocol, String extensions) {
+                              String subprotocol, DeflateParameters deflate) {
         this.response = Objects.requireNonNull(response, "response");
         this.upgrade = upgrade;
         this.violation = violation;
         this.subprotocol = subprotocol;
-        this.extensions = extensions;
+        this.deflate = deflate;
     }
 
-    static HandshakeDecision accepted(HttpResponse response, String subprotocol, String extensions) {
-        return new HandshakeDecision(response, true, null, subprotocol, extensions);
+    static HandshakeDecision accepted(HttpResponse response, String subprotocol, DeflateParameters deflate) {
+        return new HandshakeDecision(response, true, null, subprotocol, deflate);
     }
 
     static HandshakeDecision rejected(HttpResponse response, ProtocolViolation violation) {
@@ -55,12 +56,9 @@ public final class HandshakeDecision {
         return subprotocol;
     }
 
-    /**
-     * The {@code Sec-WebSocket-Extensions} value sent with the 101, or {@code null} when no
-     * extension is in use (always, until permessage-deflate is negotiated here).
-     */
-    public String extensions() {
-        return extensions;
+    /** The permessage-deflate parameters accepted with the 101, or {@code null} when none. */
+    public DeflateParameters deflate() {
+        return deflate;
     }
 
     /** Whether the transport closes the connection once the response is written: all but a 101. */

@@ -2,6 +2,8 @@ package dev.wskit.protocol.handshake;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.extension.DeflateParameters;
+import dev.wskit.protocol.extension.ExtensionOffer;
 import java.util.List;
 
 /**
@@ -36,10 +38,21 @@ public final class ServerHandshake {
         if (subprotocol != null) {
             accept.add("Sec-WebSocket-Protocol", subprotocol);
         }
-        // RFC 6455 §9.1: extension negotiation adds Sec-WebSocket-Extensions here; none is
-        // supported yet, so none is ever accepted.
+        DeflateParameters deflate = null;
+        if (config.perMessageDeflate() != null) {
+            try {
+                deflate = DeflateParameters.choose(
+                        ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions")), config.perMessageDeflate());
+            } catch (IllegalArgumentException malformed) {
+                return reject(ProtocolViolation.MALFORMED_EXTENSIONS);
+            }
+        }
+        // RFC 6455 §9.1: only extensions we accept are named; the others go unanswered.
+        if (deflate != null) {
+            accept.add("Sec-WebSocket-Extensions", deflate.toHeaderValue());
+        }
         HttpResponse response = HttpResponse.of(101, accept.build(), new byte[0]);
-        return HandshakeDecision.accepted(response, subprotocol, null);
+        return HandshakeDecision.accepted(response, subprotocol, deflate);
     }
 
     /** The first rule of RFC 6455 §4.2.1 that an upgrade request breaks, or {@code null}. */

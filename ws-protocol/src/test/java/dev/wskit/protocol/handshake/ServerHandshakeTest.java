@@ -36,7 +36,7 @@ class ServerHandshakeTest {
         assertThat(decision.closeAfterResponse()).isFalse();
         assertThat(decision.violation()).isNull();
         assertThat(decision.subprotocol()).isNull();
-        assertThat(decision.extensions()).isNull();
+        assertThat(decision.deflate()).isNull();
         assertThat(text(decision.response().encode())).isEqualTo(RFC_ACCEPT + "\r\n");
     }
 

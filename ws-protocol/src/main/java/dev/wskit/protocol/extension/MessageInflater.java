@@ -1,0 +1,67 @@
+package dev.wskit.protocol.extension;
+
+import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.WebSocketException;
+import java.nio.ByteBuffer;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Decompresses incoming permessage-deflate messages (RFC 7692 §7.2.2) piece by piece, into a
+ * small fixed buffer handed to a {@link Sink} as it fills. Memory stays bounded however far a
+ * payload inflates: the sink enforces the message limit, so a decompression bomb fails as soon
+ * as it passes it. One per connection; {@link #release()} frees the native zlib memory.
+ */
+public final class MessageInflater {
+    /** RFC 7692 §7.2.2: the tail the sender removed, appended again at the end of each message. */
+    private static final byte[] EMPTY_BLOCK_TAIL = {0x00, 0x00, (byte) 0xff, (byte) 0xff};
+    private static final int OUTPUT_BYTES = 8 * 1024;
+
+    /** Receives inflated bytes; the buffer is a view valid during the call. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(ByteBuffer inflated);
+    }
+
+    private final Inflater inflater = new Inflater(true);
+    private final byte[] output = new byte[OUTPUT_BYTES];
+
+    /** Inflates the compressed bytes at absolute {@code [from, to)} of {@code in}. */
+    public void inflate(ByteBuffer in, int from, int to, Sink sink) {
+        inflater.setInput(in.slice(from, to - from));
+        drain(sink);
+    }
+
+    /** The message's last frame ended: inflate what the tail releases. */
+    public void finishMessage(Sink sink) {
+        inflater.setInput(EMPTY_BLOCK_TAIL);
+        drain(sink);
+    }
+
+    private void drain(Sink sink) {
+        try {
+            while (true) {
+                int length = inflater.inflate(output);
+                if (length > 0) {
+                    sink.accept(ByteBuffer.wrap(output, 0, length));
+                } else if (inflater.finished()) {
+                    // The sender ended the stream with a final block (RFC 7692 §7.2.3.4 allows
+                    // it); the next message starts a new stream.
+                    inflater.reset();
+                    return;
+                } else if (inflater.needsInput()) {
+                    return;
+                } else {
+                    throw new DataFormatException("a preset dictionary is not part of permessage-deflate");
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new WebSocketException(ProtocolViolation.INVALID_COMPRESSED_DATA, String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** Frees the native memory; the inflater is unusable afterwards. */
+    public void release() {
+        inflater.end();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.wskit.protocol.extension;
+
+import java.util.zip.Deflater;
+
+/**
+ * Settings of permessage-deflate (RFC 7692), the same on every transport. Put one into
+ * {@code WebSocketConfig.builder().perMessageDeflate(...)} to offer (client) or accept (server)
+ * compression.
+ *
+ * <p>Limitation: the JDK's {@link Deflater} always compresses with a 32 KiB window (15 bits), so
+ * a server declines an offer that requires {@code server_max_window_bits} below 15, and a client
+ * never offers {@code client_max_window_bits}. Receiving works with every window size.
+ */
+public final class PerMessageDeflateConfig {
+    private final int compressionLevel;
+    private final int threshold;
+    private final boolean serverNoContextTakeover;
+    private final boolean clientNoContextTakeover;
+
+    private PerMessageDeflateConfig(Builder b) {
+        this.compressionLevel = b.compressionLevel;
+        this.threshold = b.threshold;
+        this.serverNoContextTakeover = b.serverNoContextTakeover;
+        this.clientNoContextTakeover = b.clientNoContextTakeover;
+    }
+
+    public static PerMessageDeflateConfig defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@link Deflater} level, 0–9 or -1 for zlib's default (6). Default -1. */
+    public int compressionLevel() {
+        return compressionLevel;
+    }
+
+    /**
+     * Messages shorter than this many bytes are sent uncompressed (RFC 7692 §6 lets each
+     * message choose); deflate only costs time on tiny ones. Default 64.
+     */
+    public int threshold() {
+        return threshold;
+    }
+
+    /**
+     * Ask (client) or require (server) that the server compress each message on its own
+     * (RFC 7692 §7.1.1.1): less memory kept per connection, worse compression. Default off.
+     */
+    public boolean serverNoContextTakeover() {
+        return serverNoContextTakeover;
+    }
+
+    /** The same for the client's messages (RFC 7692 §7.1.1.2). Default off. */
+    public boolean clientNoContextTakeover() {
+        return clientNoContextTakeover;
+    }
+
+    public static final class Builder {
+        private int compressionLevel = Deflater.DEFAULT_COMPRESSION;
+        private int threshold = 64;
+        private boolean serverNoContextTakeover;
+        private boolean clientNoContextTakeover;
+
+        private Builder() {
+        }
+
+        public Builder compressionLevel(int level) {
+            if (level < -1 || level > 9) {
+                throw new IllegalArgumentException("compression level must be -1 or 0..9: " + level);
+            }
+            this.compressionLevel = level;
+            return this;
+        }
+
+        public Builder threshold(int bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("threshold must not be negative: " + bytes);
+            }
+            this.threshold = bytes;
+            return this;
+        }
+
+        public Builder serverNoContextTakeover(boolean on) {
+            this.serverNoContextTakeover = on;
+            return this;
+        }
+
+        public Builder clientNoContextTakeover(boolean on) {
+            this.clientNoContextTakeover = on;
+            return this;
+        }
+
+        public PerMessageDeflateConfig build() {
+            return new PerMessageDeflateConfig(this);
+        }
+    }
+}

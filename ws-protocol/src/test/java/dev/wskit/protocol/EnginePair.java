@@ -1,0 +1,42 @@
+package dev.wskit.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wskit.protocol.handshake.ClientHandshake;
+import java.net.URI;
+import java.nio.ByteBuffer;
+
+/** A client engine and a server engine joined by an in-memory pipe: each pump moves every queued byte across. */
+public final class EnginePair {
+    public final RecordingHandler clientEvents = new RecordingHandler();
+    public final RecordingHandler serverEvents = new RecordingHandler();
+    public final WebSocketConnection client;
+    public final WebSocketConnection server;
+
+    public EnginePair(WebSocketConfig clientConfig, WebSocketConfig serverConfig) {
+        client = WebSocketConnection.client(
+                ClientHandshake.builder(URI.create("ws://localhost/")).build(clientConfig), clientConfig, clientEvents);
+        server = WebSocketConnection.server(serverConfig, serverEvents);
+        pump();
+        assertThat(clientEvents.take()).containsExactly("open");
+        assertThat(serverEvents.take()).containsExactly("open");
+    }
+
+    /** Moves bytes both ways until neither side has anything queued. */
+    public EnginePair pump() {
+        boolean moved = true;
+        while (moved) {
+            moved = move(client, server) | move(server, client);
+        }
+        return this;
+    }
+
+    private static boolean move(WebSocketConnection from, WebSocketConnection to) {
+        boolean moved = false;
+        for (ByteBuffer b; (b = from.pollOutbound()) != null; ) {
+            to.receive(b);
+            moved = true;
+        }
+        return moved;
+    }
+}
