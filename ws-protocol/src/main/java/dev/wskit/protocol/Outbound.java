@@ -67,7 +67,7 @@ final class Outbound {
     }
 
     void queueControl(int opcode, ByteBuffer payload) {
-        checkControlPayload(payload);
+        FrameEncoder.checkControlPayload(payload);
         queue.add(encoder.encode(true, 0, opcode, payload));
     }
 
@@ -107,13 +107,5 @@ final class Outbound {
     /** The connection is gone: what was not written never will be. */
     void discard() {
         queue.clear();
-    }
-
-    /** RFC 6455 §5.5: control payloads are at most 125 bytes. */
-    private static void checkControlPayload(ByteBuffer payload) {
-        if (payload.remaining() > FrameHeader.MAX_CONTROL_PAYLOAD) {
-            throw new IllegalArgumentException("control frame payload of " + payload.remaining()
-                    + " bytes; at most 125 (RFC 6455 §5.5)");
-        }
     }
 }

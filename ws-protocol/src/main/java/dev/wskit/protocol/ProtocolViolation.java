@@ -55,6 +55,7 @@ public enum ProtocolViolation {
     INVALID_COMPRESSED_DATA(CloseCode.PROTOCOL_ERROR, "RFC 7692 §6.2", "compressed payload cannot be inflated"),
 
     // Liveness and local failures.
+    OUTBOUND_LIMIT_EXCEEDED(CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §10.4", "the peer does not read what we send"),
     KEEPALIVE_TIMEOUT(CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §5.5.2", "the peer did not answer a keepalive ping"),
     CLOSE_TIMEOUT(CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §7.1.1", "the peer did not complete the closing handshake"),
     INTERNAL_ERROR(CloseCode.INTERNAL_ERROR, "RFC 6455 §7.4.1", "unexpected failure in the endpoint");

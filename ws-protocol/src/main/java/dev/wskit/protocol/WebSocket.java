@@ -53,6 +53,15 @@ public interface WebSocket {
      */
     HttpRequest request();
 
+    /**
+     * Stops delivering events after the current one: the transport stops reading from this peer
+     * (TCP backpressure) until {@link #resume()}. For an application that cannot keep up.
+     */
+    void pause();
+
+    /** Delivers events again after {@link #pause()}, starting with the bytes kept meanwhile. */
+    void resume();
+
     /** Bytes queued for the wire and not yet written: what backpressure is measured in. */
     long pendingOutboundBytes();
 }

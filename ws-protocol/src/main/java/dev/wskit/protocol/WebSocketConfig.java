@@ -143,12 +143,15 @@ public final class WebSocketConfig {
         return random;
     }
 
-    /** A transport drops a peer whose opening handshake takes longer. Default 10 s. */
+    /** A transport drops a peer whose opening handshake takes longer. Default 10 s; {@link Duration#ZERO} turns it off. */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
     }
 
-    /** A transport drops a peer that does not answer our close within this. Default 5 s. */
+    /**
+     * A transport drops a peer that does not answer our close within this, and a client stops
+     * waiting for the server to close TCP. Default 5 s; {@link Duration#ZERO} turns it off.
+     */
     public Duration closeTimeout() {
         return closeTimeout;
     }

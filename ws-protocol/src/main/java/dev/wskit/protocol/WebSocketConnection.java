@@ -376,6 +376,28 @@ public final class WebSocketConnection implements WebSocket {
         }
     }
 
+    /**
+     * The transport reports bytes it holds unwritten (its own queue, the socket's buffer); when
+     * they and the engine's queue pass {@link WebSocketConfig#maxOutboundBytes()}, the peer is
+     * not reading and is dropped (no close frame could reach it).
+     *
+     * @return whether the connection was failed for it
+     */
+    public boolean checkOutboundBacklog(long transportUnwrittenBytes) {
+        if (state == ConnectionState.CLOSED
+                || outbound.pendingBytes() + transportUnwrittenBytes <= config.maxOutboundBytes()) {
+            return false;
+        }
+        fail(new WebSocketException(ProtocolViolation.OUTBOUND_LIMIT_EXCEEDED,
+                (outbound.pendingBytes() + transportUnwrittenBytes) + " bytes unwritten, limit " + config.maxOutboundBytes()));
+        return true;
+    }
+
+    /** Whether the opening handshake succeeded (the connection was OPEN at some point). */
+    public boolean handshakeCompleted() {
+        return opened;
+    }
+
     /** Why the connection failed, or {@code null}: for a transport to report a failed connect. */
     public WebSocketException failure() {
         return failure;
@@ -457,12 +479,14 @@ public final class WebSocketConnection implements WebSocket {
 
     // ---- flow control -----------------------------------------------------------------------
 
-    /** Makes {@link #receive} stop after the current event; for use from a handler callback. */
+    /** Makes {@link #receive} stop after the current event; the transport stops reading. */
+    @Override
     public void pause() {
         paused = true;
     }
 
     /** Lets {@link #receive} go on; the transport then offers the bytes it kept. */
+    @Override
     public void resume() {
         paused = false;
     }

@@ -144,6 +144,26 @@ class ServerConnectionTest {
     }
 
     @Test
+    void dropsAPeerWhoseUnwrittenBytesPassTheOutboundLimit() {
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().maxOutboundBytes(1000).build());
+        server.connection.sendBinary(ByteBuffer.allocate(500));
+        assertThat(server.connection.checkOutboundBacklog(496)).as("a 504-byte frame + 496 is within the limit").isFalse();
+        assertThat(server.connection.checkOutboundBacklog(497)).isTrue();
+        assertThat(server.events.take()).containsExactly("error:OUTBOUND_LIMIT_EXCEEDED", "close:1006:");
+        assertThat(server.connection.shouldCloseTransport()).isTrue();
+        assertThat(server.connection.checkOutboundBacklog(10_000)).as("reported once").isFalse();
+    }
+
+    @Test
+    void saysWhetherTheHandshakeCompleted() {
+        ServerUnderTest server = new ServerUnderTest();
+        assertThat(server.connection.handshakeCompleted()).isTrue();
+        server.connection.transportClosed();
+        assertThat(server.connection.handshakeCompleted()).isTrue();
+        assertThat(WebSocketConnection.server(WebSocketConfig.defaults(), new RecordingHandler()).handshakeCompleted()).isFalse();
+    }
+
+    @Test
     void answersOnlyTheNewestPingWhilePongsAreUnwritten() {
         ServerUnderTest server = new ServerUnderTest().receive(masked(0x89, "1"), masked(0x89, "2"), masked(0x89, "3"));
         assertThat(server.events.take()).containsExactly("ping:31", "ping:32", "ping:33");

@@ -46,6 +46,19 @@ public final class FrameEncoder {
     }
 
     /**
+     * RFC 6455 §5.5: control payloads are at most 125 bytes. Public so a transport can refuse a
+     * bad argument on the caller's thread before handing the send to its own.
+     *
+     * @throws IllegalArgumentException when {@code payload} is longer
+     */
+    public static void checkControlPayload(ByteBuffer payload) {
+        if (payload.remaining() > FrameHeader.MAX_CONTROL_PAYLOAD) {
+            throw new IllegalArgumentException("control frame payload of " + payload.remaining()
+                    + " bytes; at most 125 (RFC 6455 §5.5)");
+        }
+    }
+
+    /**
      * Writes a frame header at {@code dst}'s position and advances it; for transports that
      * write an unmasked payload straight from their own buffers after it.
      */
