@@ -106,7 +106,10 @@ public final class WebSocketConnection implements WebSocket {
      * rewritten (a read-only buffer is copied first).
      */
     public void receive(ByteBuffer in) {
-        keepalivePingOutstanding = false;
+        if (in.hasRemaining() && !paused) {
+            // Any input proves the peer alive (RFC 6455 §5.5.2 keepalive).
+            keepalivePingOutstanding = false;
+        }
         if (inputClosed) {
             in.position(in.limit());
             return;

@@ -1,0 +1,4 @@
+/** wskit's runnable example apps. */
+module dev.wskit.examples {
+    requires dev.wskit.protocol;
+}

@@ -1,0 +1,404 @@
+package dev.wskit.transport.blocking;
+
+import dev.wskit.protocol.ConnectionState;
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketConnection;
+import dev.wskit.protocol.WebSocketException;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One WebSocket connection on a socket: a reader thread feeds the engine, and a lock lets any
+ * thread drive it (RFC 6455 itself is the engine's business; this class only moves bytes).
+ *
+ * <p>Threading: whoever holds the lock may call the engine; the outermost holder then writes what
+ * the engine queued, so frames leave in the order they were queued and never interleave. Writes
+ * block (that is the backpressure), each flush at most for the write timeout: a watchdog on the
+ * shared timer closes the socket under a write that long stuck, since nothing else unblocks it.
+ * Timers never take the lock themselves; they hand the engine call to a connection thread.
+ *
+ * <p>Buffers: the read buffer belongs to the reader thread; the engine unmasks in it in place and
+ * handlers see views of it only during their callback. Buffers from the engine's queue are ours
+ * once polled and are dropped after the write.
+ */
+final class BlockingConnection implements Runnable {
+    private static final int READ_BUFFER_BYTES = 16 * 1024;
+    /** One TLS record's worth: small frames are gathered into one write, large ones go straight through. */
+    private static final int WRITE_BUFFER_BYTES = 16 * 1024;
+
+    // Work that timers and stop() hand to a connection thread, as bits, so a connection has at most
+    // one such task in flight whatever fires meanwhile.
+    private static final int HANDSHAKE_TIMEOUT = 1;
+    private static final int IDLE_TIMEOUT = 1 << 1;
+    private static final int CLOSE_TIMEOUT = 1 << 2;
+    private static final int CLOSE_REQUESTED = 1 << 3;
+
+    private final Socket socket;
+    private final WebSocketConnection engine;
+    private final ConnectionResources resources;
+    private final WebSocketConfig config;
+    private final LockedWebSocket facade;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a paused connection is resumed, so the reader offers the kept bytes. */
+    private final Condition resumed = lock.newCondition();
+    private final AtomicInteger requested = new AtomicInteger();
+    private final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+    private volatile int requestedCode;
+    private volatile String requestedReason;
+
+    // Guarded by lock.
+    private OutputStream out;
+    private long lastInputNanos;
+    private boolean outputShut;
+    private ScheduledFuture<?> handshakeTimer;
+    private ScheduledFuture<?> idleTimer;
+    private ScheduledFuture<?> closeTimer;
+
+    BlockingConnection(Socket socket, WebSocketConnection engine, ConnectionResources resources) {
+        this.socket = socket;
+        this.engine = engine;
+        this.resources = resources;
+        this.config = resources.config();
+        this.facade = new LockedWebSocket(this, engine);
+        engine.endpoint(facade);
+    }
+
+    // ---- the reader thread --------------------------------------------------------------------
+
+    @Override
+    public void run() {
+        try {
+            readUntilEnd(begin());
+        } catch (IOException endOfConnection) {
+            // A reset, a socket we closed, a failed TLS handshake: all end the connection alike,
+            // and end() tells the engine (1006 unless the closing handshake completed).
+        } finally {
+            end();
+        }
+    }
+
+    private InputStream begin() throws IOException {
+        lock.lock();
+        try {
+            out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
+            lastInputNanos = System.nanoTime();
+            handshakeTimer = schedule(HANDSHAKE_TIMEOUT, config.handshakeTimeout());
+            idleTimer = schedule(IDLE_TIMEOUT, config.idleTimeout());
+            // A client's opening request is queued already.
+            afterEngineCall();
+        } finally {
+            lock.unlock();
+        }
+        return socket.getInputStream();
+    }
+
+    private void readUntilEnd(InputStream in) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+        while (true) {
+            int n = in.read(buffer.array(), buffer.position(), buffer.remaining());
+            if (n < 0) {
+                return;
+            }
+            buffer.position(buffer.position() + n).flip();
+            lock.lock();
+            try {
+                lastInputNanos = System.nanoTime();
+                engine.receive(buffer);
+                afterEngineCall();
+                awaitResumeAndOfferKeptBytes(buffer);
+            } finally {
+                lock.unlock();
+            }
+            buffer.compact();
+        }
+    }
+
+    /**
+     * With the lock held: while the handler keeps the connection paused, the reader reads no more
+     * (TCP backpressure reaches the peer); on resume the bytes the engine left are offered first.
+     */
+    private void awaitResumeAndOfferKeptBytes(ByteBuffer kept) throws InterruptedIOException {
+        while (engine.isPaused() && !socket.isClosed()) {
+            try {
+                // Bounded, so a socket closed by a timer or stop is noticed without a signal.
+                resumed.await(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while paused");
+            }
+            if (!engine.isPaused() && kept.hasRemaining()) {
+                engine.receive(kept);
+                afterEngineCall();
+            }
+        }
+    }
+
+    /** Any thread: lets a paused connection go on. */
+    void resume() {
+        lock.lock();
+        try {
+            engine.resume();
+            resumed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The input ended, or the socket was closed under us: tell the engine, release everything. */
+    private void end() {
+        lock.lock();
+        try {
+            engine.transportClosed();
+            outputShut = true;
+            closeQuietly();
+            settleHandshake();
+            cancel(handshakeTimer);
+            cancel(idleTimer);
+            cancel(closeTimer);
+        } finally {
+            lock.unlock();
+        }
+        resources.group().remove(this);
+    }
+
+    // ---- any thread, through the facade --------------------------------------------------------
+
+    void enter() {
+        lock.lock();
+    }
+
+    void leave() {
+        lock.unlock();
+    }
+
+    void leaveAndWrite() {
+        try {
+            afterEngineCall();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * After every engine call, with the lock held: bound the queue, write it, close when told. Inside
+     * a handler callback (the lock held twice) only the bound is checked: the reader writes all the
+     * callback queued as soon as {@code receive} returns, gathered into as few writes as fit.
+     */
+    private void afterEngineCall() {
+        // WebSocketConfig#maxOutboundBytes: a handler that queues faster than the peer reads must not
+        // grow the heap without bound; the engine drops the connection (writes block, so nothing
+        // else is held unwritten here).
+        if (engine.checkOutboundBacklog(0)) {
+            outputShut = true;
+            abortSocket();
+            return;
+        }
+        if (lock.getHoldCount() > 1) {
+            return;
+        }
+        if (engine.hasOutbound() && !outputShut) {
+            write();
+        }
+        if (engine.shouldCloseTransport() && !outputShut) {
+            shutOutput();
+        }
+        ConnectionState state = engine.state();
+        if (state != ConnectionState.CONNECTING) {
+            cancel(handshakeTimer);
+            settleHandshake();
+        }
+        // RFC 6455 §7.1.1: a close frame is out or in; the peer gets closeTimeout to finish.
+        if ((state == ConnectionState.CLOSING || state == ConnectionState.CLOSED) && closeTimer == null) {
+            closeTimer = schedule(CLOSE_TIMEOUT, config.closeTimeout());
+        }
+    }
+
+    private void write() {
+        ScheduledFuture<?> watchdog = resources.timer().schedule(this::abortSocket, resources.writeTimeout());
+        try {
+            for (ByteBuffer b = engine.pollOutbound(); b != null; b = engine.pollOutbound()) {
+                if (b.hasArray()) {
+                    out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+                } else {
+                    byte[] copy = new byte[b.remaining()];
+                    b.get(copy);
+                    out.write(copy);
+                }
+            }
+            out.flush();
+        } catch (IOException e) {
+            abort();
+        } finally {
+            cancel(watchdog);
+        }
+    }
+
+    /**
+     * Half-closes: FIN after the last byte queued, then the reader reads on (the engine discards the
+     * input) until the peer's EOF, at most closeTimeout. Closing outright with input still unread
+     * would make the kernel reset the connection, which may destroy the close frame or HTTP error
+     * just sent before the peer reads it (RFC 6455 §7.1.1: the server closes TCP first).
+     */
+    private void shutOutput() {
+        outputShut = true;
+        try {
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            abortSocket();
+        }
+    }
+
+    /** With the lock held: the connection is dropped without a closing handshake (1006 for the handler). */
+    private void abort() {
+        engine.transportClosed();
+        outputShut = true;
+        abortSocket();
+    }
+
+    /**
+     * Any thread, no lock: closes the socket at once, which unblocks a reader or writer stuck in it.
+     * SO_LINGER 0 makes it a reset rather than waiting on unsent bytes; over TLS it also keeps
+     * {@code SSLSocket.close()} from waiting for a writer blocked on a peer that does not read (it
+     * waits SO_LINGER seconds for the record lock, forever when SO_LINGER is off).
+     */
+    void abortSocket() {
+        try {
+            socket.setSoLinger(true, 0);
+        } catch (IOException alreadyClosed) {
+            // Nothing to linger on.
+        }
+        closeQuietly();
+    }
+
+    private void closeQuietly() {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // The socket is unusable either way; the engine has been told or will be by end().
+        }
+    }
+
+    // ---- timers and stop -------------------------------------------------------------------------
+
+    private ScheduledFuture<?> schedule(int action, Duration delay) {
+        return resources.timer().schedule(() -> request(action), delay);
+    }
+
+    /** Starts the closing handshake from any thread without waiting for the lock (server stop). */
+    void requestClose(int code, String reason) {
+        requestedCode = code;
+        requestedReason = reason;
+        request(CLOSE_REQUESTED);
+    }
+
+    /**
+     * Hands {@code action} to a connection thread: the caller (the timer thread, stop) must not wait
+     * for a lock a blocked writer may hold, nor write itself.
+     */
+    private void request(int action) {
+        if (requested.getAndAccumulate(action, (pending, added) -> pending | added) == 0) {
+            try {
+                resources.threads().execute(this::runRequested);
+            } catch (RejectedExecutionException noThreadLeft) {
+                abortSocket();
+            }
+        }
+    }
+
+    private void runRequested() {
+        lock.lock();
+        try {
+            int actions = requested.getAndSet(0);
+            if ((actions & HANDSHAKE_TIMEOUT) != 0) {
+                engine.handshakeTimedOut();
+            }
+            if ((actions & IDLE_TIMEOUT) != 0) {
+                idleTimedOut();
+            }
+            if ((actions & CLOSE_REQUESTED) != 0) {
+                engine.close(requestedCode, requestedReason);
+            }
+            if ((actions & CLOSE_TIMEOUT) != 0) {
+                engine.closeTimedOut();
+            }
+            afterEngineCall();
+            if ((actions & CLOSE_TIMEOUT) != 0) {
+                // The peer had its time to answer our close or our FIN; stop reading it.
+                abortSocket();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The idle timer re-arms lazily: rather than moving a timer on every read, it fires and checks
+     * how long the input has really been quiet.
+     */
+    private void idleTimedOut() {
+        long idle = config.idleTimeout().toNanos();
+        long quiet = System.nanoTime() - lastInputNanos;
+        if (quiet < idle) {
+            idleTimer = schedule(IDLE_TIMEOUT, Duration.ofNanos(idle - quiet));
+            return;
+        }
+        engine.idleTimedOut();
+        if (engine.state() == ConnectionState.OPEN) {
+            idleTimer = schedule(IDLE_TIMEOUT, config.idleTimeout());
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> timer) {
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    // ---- the client's opening handshake ------------------------------------------------------
+
+    private void settleHandshake() {
+        if (opened.isDone() || engine.state() == ConnectionState.CONNECTING) {
+            return;
+        }
+        WebSocketException failure = engine.failure();
+        if (failure != null && failure.violation().isHandshake()) {
+            opened.completeExceptionally(failure);
+        } else {
+            opened.complete(facade);
+        }
+    }
+
+    /**
+     * Waits for the opening handshake (bounded by the handshake timeout).
+     *
+     * @throws WebSocketException the engine's reason when the handshake failed
+     * @throws InterruptedIOException when interrupted; the connection is dropped
+     */
+    WebSocket awaitOpen() throws InterruptedIOException {
+        try {
+            return opened.get();
+        } catch (ExecutionException e) {
+            abortSocket();
+            throw (WebSocketException) e.getCause();
+        } catch (InterruptedException e) {
+            abortSocket();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted during the opening handshake");
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package dev.wskit.transport.blocking;
+
+import dev.wskit.protocol.CloseCode;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketConnection;
+import dev.wskit.protocol.WebSocketHandler;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A WebSocket server on {@code java.net} sockets (RFC 6455), one thread per connection: an
+ * acceptor thread, and per connection a reader thread that feeds the engine and writes its
+ * answers. Any thread may send through the {@code WebSocket} a handler receives.
+ *
+ * <p>Threads: by default virtual threads when the JDK has them (21+), otherwise platform threads
+ * from a pool bounded by twice {@link Builder#maxConnections} plus one (a reader per connection, at
+ * most one short timer task per connection, the acceptor). {@link Builder#threadFactory} or
+ * {@link Builder#executor} replace them; timers run on one daemon thread of the server.
+ *
+ * <p>Beyond {@link Builder#maxConnections} a new connection is accepted and closed at once, without
+ * reading or writing: an HTTP 503 would need the request read first (closing with input unread
+ * resets the connection, and the answer may be lost with it) and, over TLS, a handshake on the
+ * accepting thread, which one slow client could then stall.
+ *
+ * <p>A peer that stops reading blocks the writes to it: a sender waits (that is the backpressure)
+ * at most {@link Builder#writeTimeout} per flush, after which the socket is closed and the handler
+ * sees {@code onClose(1006)}; other connections are not affected. Sends that queue more than
+ * {@link WebSocketConfig#maxOutboundBytes()} before a write drops the connection likewise.
+ */
+public final class BlockingWebSocketServer implements AutoCloseable {
+    /** Pending connections the kernel may hold before {@code accept}; a burst of clients needs room. */
+    private static final int ACCEPT_BACKLOG = 1024;
+    private static final String STOP_REASON = "server stopping";
+
+    private final String host;
+    private final int requestedPort;
+    private final WebSocketConfig config;
+    private final Supplier<? extends WebSocketHandler> handlers;
+    private final SSLContext sslContext;
+    private final ConnectionGroup group;
+    private final ConnectionThreads threads;
+    private final SharedTimer timer = new SharedTimer("wskit-blocking-server-timer");
+    private final ConnectionResources resources;
+    private ServerSocket serverSocket;
+
+    private BlockingWebSocketServer(Builder b) {
+        this.host = b.host;
+        this.requestedPort = b.port;
+        this.config = b.config;
+        this.handlers = Objects.requireNonNull(b.handlers, "handler");
+        this.sslContext = b.sslContext;
+        this.group = new ConnectionGroup(b.maxConnections);
+        if (b.executor != null) {
+            this.threads = ConnectionThreads.onExecutor(b.executor);
+        } else if (b.threadFactory != null) {
+            this.threads = ConnectionThreads.fromFactory(b.threadFactory);
+        } else {
+            this.threads = ConnectionThreads.byDefault("wskit-blocking-server-", 2 * b.maxConnections + 1, false);
+        }
+        this.resources = new ConnectionResources(config, b.writeTimeout, timer, threads, group);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds and starts accepting.
+     *
+     * @throws IOException when the address cannot be bound
+     * @throws IllegalStateException when started before
+     */
+    public synchronized BlockingWebSocketServer start() throws IOException {
+        if (serverSocket != null) {
+            throw new IllegalStateException("already started");
+        }
+        ServerSocket socket = sslContext == null
+                ? new ServerSocket()
+                : sslContext.getServerSocketFactory().createServerSocket();
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(host, requestedPort), ACCEPT_BACKLOG);
+            threads.execute(() -> acceptUntilClosed(socket));
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        serverSocket = socket;
+        return this;
+    }
+
+    /** The bound port (the one chosen when the builder's port was 0). */
+    public synchronized int port() {
+        if (serverSocket == null) {
+            throw new IllegalStateException("not started");
+        }
+        return serverSocket.getLocalPort();
+    }
+
+    private void acceptUntilClosed(ServerSocket socket) {
+        while (!socket.isClosed()) {
+            try {
+                admit(socket.accept());
+            } catch (IOException e) {
+                // Closed by stop() (the loop ends), or one connection failed before we got it.
+            }
+        }
+    }
+
+    private void admit(Socket socket) throws IOException {
+        BlockingConnection connection;
+        try {
+            socket.setTcpNoDelay(true);
+            connection = new BlockingConnection(socket, WebSocketConnection.server(config, handlers.get()), resources);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw new IOException("connection not admitted", e);
+        }
+        if (!group.tryAdd(connection)) {
+            socket.close();
+            return;
+        }
+        try {
+            threads.execute(connection);
+        } catch (RejectedExecutionException noThread) {
+            group.remove(connection);
+            socket.close();
+        }
+    }
+
+    /**
+     * Stops: accepts no more, sends {@code 1001 GOING_AWAY "server stopping"} on every open
+     * connection, waits up to {@code grace} for the closing handshakes, drops the connections left,
+     * and returns once every thread the server started has ended (with a caller's executor: every
+     * task it was given). Not interruptible: an interrupt cuts the grace short and is kept.
+     */
+    public void stop(Duration grace) {
+        synchronized (this) {
+            if (serverSocket == null) {
+                return;
+            }
+            try {
+                serverSocket.close();
+            } catch (IOException e) {
+                // The acceptor ends either way.
+            }
+        }
+        group.closeAll(CloseCode.GOING_AWAY, STOP_REASON, grace);
+        // Timers next, so none hands out work after the threads are awaited.
+        timer.stop();
+        threads.awaitTermination();
+    }
+
+    /** {@link #stop} with the configuration's close timeout as the grace. */
+    @Override
+    public void close() {
+        stop(config.closeTimeout());
+    }
+
+    /** Settings of a server; each setter checks its argument at once. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private WebSocketConfig config = WebSocketConfig.defaults();
+        private Supplier<? extends WebSocketHandler> handlers;
+        private SSLContext sslContext;
+        private int maxConnections = 10_000;
+        private Executor executor;
+        private ThreadFactory threadFactory;
+        private Duration writeTimeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** The address to listen on; default {@code 127.0.0.1}. */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /** The port; 0 (default) picks a free one, readable from {@link #port()} after start. */
+        public Builder port(int port) {
+            if (port < 0 || port > 0xffff) {
+                throw new IllegalArgumentException("port out of range: " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        public Builder config(WebSocketConfig config) {
+            this.config = Objects.requireNonNull(config, "config");
+            return this;
+        }
+
+        /** Makes one handler per connection. */
+        public Builder handler(Supplier<? extends WebSocketHandler> handlers) {
+            this.handlers = Objects.requireNonNull(handlers, "handler");
+            return this;
+        }
+
+        /** Serves {@code wss}: TLS on every accepted socket, from an {@code SSLServerSocket} of this context. */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /** Open connections at most; default 10 000. See the class comment for what happens beyond. */
+        public Builder maxConnections(int maxConnections) {
+            if (maxConnections <= 0) {
+                throw new IllegalArgumentException("maxConnections must be positive: " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
+            return this;
+        }
+
+        /**
+         * Runs the acceptor, the readers and timer hand-overs on {@code executor}; it needs a thread
+         * for each at once (twice maxConnections plus one), or connections are refused.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            this.threadFactory = null;
+            return this;
+        }
+
+        /** Makes every thread with {@code threadFactory}, one per task. */
+        public Builder threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
+            this.executor = null;
+            return this;
+        }
+
+        /**
+         * How long one flush may block on a peer that does not read before its socket is closed
+         * (a blocked write cannot be interrupted otherwise); default 30 s.
+         */
+        public Builder writeTimeout(Duration writeTimeout) {
+            if (writeTimeout.isNegative() || writeTimeout.isZero()) {
+                throw new IllegalArgumentException("writeTimeout must be positive: " + writeTimeout);
+            }
+            this.writeTimeout = writeTimeout;
+            return this;
+        }
+
+        public BlockingWebSocketServer build() {
+            return new BlockingWebSocketServer(this);
+        }
+    }
+}

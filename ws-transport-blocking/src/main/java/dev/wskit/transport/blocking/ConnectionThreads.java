@@ -1,0 +1,136 @@
+package dev.wskit.transport.blocking;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Where the threads of a server or client come from (a reader per connection, the acceptor, the
+ * short tasks timers hand over), and the means to wait until every one of them has ended.
+ *
+ * <p>By default: virtual threads when the JDK has them, otherwise platform threads from a pool
+ * bounded by {@code maxThreads}. A caller's {@link ThreadFactory} is used like the virtual one; a
+ * caller's {@link Executor} runs the tasks, and then only the tasks can be awaited, not its threads.
+ */
+final class ConnectionThreads {
+    private static final long IDLE_THREAD_SECONDS = 60;
+
+    private final Executor executor;
+    private final ThreadPoolExecutor ownPool;
+    /** Threads we created and have not seen end; joined on stop. Empty with a caller's executor. */
+    private final Set<Thread> created = ConcurrentHashMap.newKeySet();
+    private int running;
+
+    private ConnectionThreads(Executor callers) {
+        this.executor = callers;
+        this.ownPool = null;
+    }
+
+    private ConnectionThreads(ThreadFactory factory) {
+        this.executor = task -> remember(factory.newThread(task)).start();
+        this.ownPool = null;
+    }
+
+    private ConnectionThreads(ThreadFactory platform, int maxThreads) {
+        // No queue: a task either gets a thread at once or is refused, never waits behind a reader.
+        this.ownPool = new ThreadPoolExecutor(0, maxThreads, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
+                new SynchronousQueue<>(), task -> remember(platform.newThread(task)));
+        this.executor = ownPool;
+    }
+
+    static ConnectionThreads onExecutor(Executor executor) {
+        return new ConnectionThreads(executor);
+    }
+
+    static ConnectionThreads fromFactory(ThreadFactory factory) {
+        return new ConnectionThreads(factory);
+    }
+
+    /** Virtual threads when available, otherwise a pool of at most {@code maxThreads} platform threads. */
+    static ConnectionThreads byDefault(String prefix, int maxThreads, boolean daemon) {
+        ThreadFactory virtual = VirtualThreads.factory(prefix);
+        if (virtual != null) {
+            return new ConnectionThreads(virtual);
+        }
+        AtomicLong count = new AtomicLong();
+        return new ConnectionThreads(task -> {
+            Thread t = new Thread(task, prefix + count.getAndIncrement());
+            t.setDaemon(daemon);
+            return t;
+        }, maxThreads);
+    }
+
+    private Thread remember(Thread thread) {
+        // Threads end when idle or done; forgetting the dead ones here keeps the set at the live count.
+        created.removeIf(t -> !t.isAlive());
+        created.add(thread);
+        return thread;
+    }
+
+    /**
+     * Runs {@code task} on a thread of its own.
+     *
+     * @throws RejectedExecutionException when no thread is left (the pool is at its bound, or stopped)
+     */
+    void execute(Runnable task) {
+        synchronized (this) {
+            running++;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } finally {
+                    taskEnded();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            taskEnded();
+            throw e;
+        }
+    }
+
+    private synchronized void taskEnded() {
+        if (--running == 0) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Returns once every task has ended and every thread we created has terminated. Not
+     * interruptible: an interrupt is kept for the caller.
+     */
+    void awaitTermination() {
+        boolean interrupted = false;
+        synchronized (this) {
+            while (running > 0) {
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (ownPool != null) {
+            ownPool.shutdown();
+        }
+        for (Thread t : created) {
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wskit.transport.blocking;
+
+import java.time.Duration;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one timer thread of a server or client: handshake, idle, close and write timeouts of all its
+ * connections. Its tasks only close a socket or hand work to a connection thread, never write or
+ * wait for a connection's lock, so one stalled peer cannot delay another's timeouts.
+ */
+final class SharedTimer {
+    private final ScheduledThreadPoolExecutor scheduler;
+    private volatile Thread thread;
+
+    SharedTimer(String name) {
+        scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread t = new Thread(task, name);
+            // A timer alone must not keep the JVM alive.
+            t.setDaemon(true);
+            thread = t;
+            return t;
+        });
+        // Most timers are cancelled (a write that finished, a handshake that completed): drop them at once.
+        scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    /**
+     * Runs {@code task} after {@code delay}; {@code null} when the delay is zero (that timeout is
+     * off) or the timer has stopped (its owner is stopping and closes every socket itself).
+     */
+    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        if (delay.isZero()) {
+            return null;
+        }
+        try {
+            return scheduler.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopped) {
+            return null;
+        }
+    }
+
+    /** Drops every pending timer and returns once the timer thread has ended. */
+    void stop() {
+        scheduler.shutdownNow();
+        boolean interrupted = false;
+        Thread t = thread;
+        while (t != null && t.isAlive()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
