@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 final class HexDump {
     private static final Pattern XXD_OFFSET = Pattern.compile("^\\s*[0-9a-fA-F]+:\\s");
     private static final Pattern HEXDUMP_OFFSET = Pattern.compile("^[0-9a-fA-F]{8}\\s\\s");
+    /** hexdump's last line: the offset alone, the total length. */
+    private static final Pattern HEXDUMP_END = Pattern.compile("^[0-9a-fA-F]{8}\\s*$");
 
     private HexDump() {
     }
@@ -21,6 +23,13 @@ final class HexDump {
         int lineNumber = 0;
         for (String line : text.split("\\R")) {
             lineNumber++;
+            if (line.strip().equals("*")) {
+                throw new IllegalArgumentException("line " + lineNumber
+                        + ": hexdump folded repeated lines into '*'; dump with hexdump -v -C");
+            }
+            if (HEXDUMP_END.matcher(line).matches() && text.contains("|")) {
+                continue;
+            }
             String hex = hexPart(line).replaceAll("0x|[\\s,]", "");
             if (hex.length() % 2 != 0 || !hex.matches("[0-9a-fA-F]*")) {
                 throw new IllegalArgumentException("line " + lineNumber + " is not hex bytes: " + line.strip());
