@@ -79,6 +79,20 @@ final class RawPeer implements AutoCloseable {
         return head.toString(StandardCharsets.US_ASCII);
     }
 
+    /** Exactly {@code length} bytes; fails on EOF or a read timeout. */
+    byte[] readExactly(int length) throws IOException {
+        byte[] bytes = new byte[length];
+        int at = 0;
+        while (at < length) {
+            int n = in.read(bytes, at, length - at);
+            if (n < 0) {
+                throw new AssertionError("EOF after " + at + " of " + length + " bytes");
+            }
+            at += n;
+        }
+        return bytes;
+    }
+
     /** Everything until the server ends the connection; fails on a read timeout. */
     byte[] readToEnd() throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();

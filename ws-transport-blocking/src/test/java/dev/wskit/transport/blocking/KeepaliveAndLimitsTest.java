@@ -1,0 +1,71 @@
+package dev.wskit.transport.blocking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wskit.protocol.WebSocketConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The idle timeout's keepalive (RFC 6455 §5.5.2) and the connection limit, over raw sockets. */
+@Timeout(30)
+class KeepaliveAndLimitsTest {
+    private final BlockingQueue<RecordingHandler> handlers = new LinkedBlockingQueue<>();
+
+    private BlockingWebSocketServer start(WebSocketConfig config, int maxConnections) throws IOException {
+        return BlockingWebSocketServer.builder()
+                .config(config)
+                .maxConnections(maxConnections)
+                .handler(() -> {
+                    RecordingHandler h = RecordingHandler.echoing();
+                    handlers.add(h);
+                    return h;
+                })
+                .build()
+                .start();
+    }
+
+    @Test
+    void pingsASilentPeerThenDropsItWithoutACloseFrame() throws Exception {
+        WebSocketConfig config = WebSocketConfig.builder().idleTimeout(Duration.ofMillis(200)).build();
+        try (BlockingWebSocketServer server = start(config, 10);
+             RawPeer peer = RawPeer.upgraded(server.port())) {
+            // One empty ping after the first silence; after the second, EOF and nothing else.
+            assertThat(HexFormat.of().formatHex(peer.readToEnd())).isEqualTo("8900");
+            RecordingHandler handler = handlers.take();
+            assertThat(handler.nextEvent()).isEqualTo("open");
+            assertThat(handler.nextEvent()).isEqualTo("error:KEEPALIVE_TIMEOUT");
+            assertThat(handler.nextEvent()).isEqualTo("close:1006:");
+        }
+    }
+
+    @Test
+    void keepsAPeerThatAnswersItsPings() throws Exception {
+        WebSocketConfig config = WebSocketConfig.builder().idleTimeout(Duration.ofMillis(150)).build();
+        try (BlockingWebSocketServer server = start(config, 10);
+             RawPeer peer = RawPeer.upgraded(server.port())) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(HexFormat.of().formatHex(peer.readExactly(2))).isEqualTo("8900");
+                peer.write(RawPeer.masked(0x8a, new byte[0]));
+            }
+            peer.write(RawPeer.masked(0x81, "alive".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(HexFormat.of().formatHex(peer.readExactly(7))).isEqualTo("8105616c697665");
+        }
+    }
+
+    @Test
+    void refusesConnectionsBeyondTheLimitAndServesThoseWithin() throws Exception {
+        try (BlockingWebSocketServer server = start(WebSocketConfig.defaults(), 2);
+             RawPeer first = RawPeer.upgraded(server.port());
+             RawPeer second = RawPeer.upgraded(server.port());
+             RawPeer third = RawPeer.connect(server.port())) {
+            assertThat(third.readToEnd()).as("refused: closed with no byte").isEmpty();
+            first.write(RawPeer.masked(0x81, "ok".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(HexFormat.of().formatHex(first.readExactly(4))).isEqualTo("81026f6b");
+        }
+    }
+}
