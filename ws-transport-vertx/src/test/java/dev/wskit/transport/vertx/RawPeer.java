@@ -25,6 +25,11 @@ final class RawPeer implements AutoCloseable {
         out = socket.getOutputStream();
     }
 
+    /** Exactly {@code length} bytes, or fewer at EOF. */
+    byte[] readExactly(int length) throws IOException {
+        return in.readNBytes(length);
+    }
+
     /** Sends a valid upgrade request and returns the response head, up to the empty line. */
     String upgrade() throws IOException {
         write(UPGRADE.getBytes(StandardCharsets.US_ASCII));
