@@ -41,11 +41,12 @@ class KeepaliveTest {
 
     @Test
     void keepsAPeerThatAnswersItsPings(Vertx vertx) throws Exception {
-        VertxWebSocketServer server = start(vertx, Duration.ofMillis(150), new EchoHandler());
+        EchoHandler handler = new EchoHandler();
+        VertxWebSocketServer server = start(vertx, Duration.ofMillis(150), handler);
         try (RawPeer peer = new RawPeer(server.port())) {
             peer.upgrade();
             for (int i = 0; i < 4; i++) {
-                assertThat(HexFormat.of().formatHex(peer.readExactly(2))).isEqualTo("8900");
+                assertThat(HexFormat.of().formatHex(peer.readExactly(2))).as("ping %d, errors %s closes %s", i, handler.errors, handler.closes).isEqualTo("8900");
                 peer.write(RawPeer.frame(0x8a, new byte[0], true));
             }
             peer.write(RawPeer.frame(0x81, "alive".getBytes(StandardCharsets.UTF_8), true));
