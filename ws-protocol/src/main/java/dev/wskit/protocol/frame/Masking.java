@@ -1,5 +1,7 @@
 package dev.wskit.protocol.frame;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
@@ -20,6 +22,11 @@ import java.util.Objects;
  * <p>Stateless and thread-safe, as far as no other thread writes the same buffer regions.
  */
 public final class Masking {
+    /** Eight bytes of an array as one long, in the machine's order: no byte swap per word. */
+    private static final VarHandle LONG_IN_ARRAY = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.nativeOrder());
+    /** The same for any buffer (direct ones above all), whatever order the buffer itself is set to. */
+    private static final VarHandle LONG_IN_BUFFER = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
+
     private Masking() {
     }
 
@@ -63,21 +70,37 @@ public final class Masking {
         // the top makes the rest of the work start at key octet 0.
         int key = Integer.rotateLeft(maskingKey, 8 * (int) (maskOffset & 3));
         // Eight bytes are two whole key periods, so every word starts at key octet 0 again and no
-        // alignment loop is needed. The word key is built for big-endian reads; a little-endian
-        // buffer reads the same eight bytes reversed, so its word key is reversed too.
+        // alignment loop is needed.
         long wordKey = ((long) key << 32) | (key & 0xFFFF_FFFFL);
-        if (src.order() == ByteOrder.LITTLE_ENDIAN) {
+        // Words are read and written in the machine's order, so the key is too.
+        if (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) {
             wordKey = Long.reverseBytes(wordKey);
         }
-        boolean reverseOnWrite = src.order() != dst.order();
-        int i = 0;
-        for (; length - i >= Long.BYTES; i += Long.BYTES) {
-            long masked = src.getLong(srcFrom + i) ^ wordKey;
-            dst.putLong(dstFrom + i, reverseOnWrite ? Long.reverseBytes(masked) : masked);
+        if (src.hasArray() && dst.hasArray()) {
+            // Heap buffers (what most transports read into): word access on the arrays themselves.
+            xorArrays(src.array(), src.arrayOffset() + srcFrom, dst.array(), dst.arrayOffset() + dstFrom, length, key, wordKey);
+            return;
+        }
+        int words = length >>> 3;
+        // A counted loop over whole words, so the JIT can unroll it and hoist the bounds checks.
+        for (int w = 0; w < words; w++) {
+            int at = w << 3;
+            LONG_IN_BUFFER.set(dst, dstFrom + at, (long) LONG_IN_BUFFER.get(src, srcFrom + at) ^ wordKey);
         }
         // Tail of fewer than eight bytes: the rotated key starts at octet 0, so byte i takes octet i % 4.
-        for (; i < length; i++) {
+        for (int i = words << 3; i < length; i++) {
             dst.put(dstFrom + i, (byte) (src.get(srcFrom + i) ^ (key >>> (24 - 8 * (i & 3)))));
+        }
+    }
+
+    private static void xorArrays(byte[] src, int srcFrom, byte[] dst, int dstFrom, int length, int key, long wordKey) {
+        int words = length >>> 3;
+        for (int w = 0; w < words; w++) {
+            int at = w << 3;
+            LONG_IN_ARRAY.set(dst, dstFrom + at, (long) LONG_IN_ARRAY.get(src, srcFrom + at) ^ wordKey);
+        }
+        for (int i = words << 3; i < length; i++) {
+            dst[dstFrom + i] = (byte) (src[srcFrom + i] ^ (key >>> (24 - 8 * (i & 3))));
         }
     }
 
