@@ -179,8 +179,11 @@ public final class WebSocketConnection implements WebSocket {
     /** RFC 7692 §7.1.1: each side resets its own compressor per message if it agreed to. */
     private void startCompression(DeflateParameters deflate) {
         PerMessageDeflateConfig settings = config.perMessageDeflate();
+        // RFC 7692 §7.1.1.2: a client that offered client_no_context_takeover keeps to it even
+        // when the answer leaves it out.
         boolean ownNoContextTakeover = role == Role.SERVER
-                ? deflate.serverNoContextTakeover() : deflate.clientNoContextTakeover();
+                ? deflate.serverNoContextTakeover()
+                : deflate.clientNoContextTakeover() || settings.clientNoContextTakeover();
         outbound.compressWith(new MessageDeflater(settings.compressionLevel(), ownNoContextTakeover), settings.threshold());
         messages.inflateWith(new MessageInflater());
         decoder.allowReservedBits(FrameHeader.B0_RSV1);

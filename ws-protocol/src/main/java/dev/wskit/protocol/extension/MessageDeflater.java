@@ -48,7 +48,14 @@ public final class MessageDeflater {
         }
         if (last) {
             // RFC 7692 §7.2.1: a sync flush ends in an empty stored block, 00 00 ff ff; drop it.
-            length -= 4;
+            // With nothing new since the previous piece's flush zlib writes nothing at all; the
+            // message then ends in an empty block of its own, the single byte 00 (RFC 7692 §7.2.3.6).
+            if (length == 0) {
+                output[0] = 0;
+                length = 1;
+            } else {
+                length -= 4;
+            }
             if (noContextTakeover) {
                 deflater.reset();
             }

@@ -1,0 +1,243 @@
+package dev.wskit.transport.netty;
+
+import static dev.wskit.transport.netty.WireTap.compressed;
+import static dev.wskit.transport.netty.WireTap.payloadBytes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Our Netty client with permessage-deflate on (RFC 7692) against servers we did not write:
+ * Netty's with its compression handler and Vert.x's {@code HttpServer} with compression on. A
+ * {@link WireTap} in between shows the offer, the answer and each frame's RSV1.
+ */
+class DeflateClientInteropTest {
+    private static final int MIB = 1024 * 1024;
+    private static final int LIMIT = 8 * MIB;
+    private static final WebSocketConfig DEFLATE = WebSocketConfig.builder().maxFramePayload(LIMIT).maxMessageSize(LIMIT)
+            .perMessageDeflate(PerMessageDeflateConfig.defaults()).build();
+    private static final int THRESHOLD = PerMessageDeflateConfig.defaults().threshold();
+
+    private static EventLoopGroup group;
+    private static NettyDeflateServer netty;
+    private static NettyDeflateServer nettyAllowingServerNoContext;
+    private static Vertx vertx;
+    private static HttpServer vertxServer;
+
+    private NettyWebSocketClient client;
+    private WebSocket opened;
+    private WireTap tap;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        netty = new NettyDeflateServer(group, NettyDeflateServer::stockCompression);
+        nettyAllowingServerNoContext = new NettyDeflateServer(group, NettyDeflateServer::compressionAllowingServerNoContextTakeover);
+        vertx = Vertx.vertx();
+        vertxServer = vertx.createHttpServer(new HttpServerOptions().setPerMessageWebSocketCompressionSupported(true)
+                        .setMaxWebSocketFrameSize(LIMIT).setMaxWebSocketMessageSize(LIMIT))
+                .webSocketHandler(ws -> {
+                    ws.textMessageHandler(ws::writeTextMessage);
+                    ws.binaryMessageHandler(ws::writeBinaryMessage);
+                })
+                .listen(0, "127.0.0.1").await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        vertx.close().await(10, TimeUnit.SECONDS);
+        netty.close();
+        nettyAllowingServerNoContext.close();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    @AfterEach
+    void closeClient() throws IOException {
+        if (opened != null) {
+            opened.close();
+        }
+        if (tap != null) {
+            tap.close();
+        }
+    }
+
+    private WebSocket connect(int serverPort, WebSocketConfig config, Recorder handler) throws Exception {
+        tap = new WireTap(serverPort);
+        client = NettyWebSocketClient.builder().config(config).eventLoopGroup(group).build();
+        opened = client.connect(URI.create("ws://127.0.0.1:" + tap.port() + "/echo"), handler)
+                .orTimeout(10, TimeUnit.SECONDS).join();
+        return opened;
+    }
+
+    // ---- Netty's server ----------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 125, 126, 64 * 1024, MIB})
+    void ourClientGetsTextAndBinaryBackFromNettysCompressingServer(int size) throws Exception {
+        Recorder events = new Recorder();
+        WebSocket socket = connect(netty.port(), DEFLATE, events);
+        WireTap.Link link = tap.nextLink();
+        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate");
+        assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate");
+
+        String text = Compressible.text(size);
+        socket.sendText(text);
+        assertThat(events.next()).isEqualTo(text);
+        byte[] binary = Payloads.binary(size);
+        socket.sendBinary(ByteBuffer.wrap(binary));
+        assertThat((byte[]) events.next()).isEqualTo(binary);
+
+        assertThat(link.clientMessages()).hasSize(2).allMatch(m -> compressed(m) == size >= THRESHOLD);
+        assertThat(link.serverMessages()).hasSize(2).allMatch(WireTap::compressed);
+        if (size == MIB) {
+            assertThat(payloadBytes(link.clientMessages().get(0))).as("1 MiB of text on the wire").isLessThan(size / 10);
+            assertThat(payloadBytes(link.serverMessages().get(0))).isLessThan(size / 10);
+        }
+    }
+
+    @Test
+    void ourFragmentedCompressedMessagesComeBackFragmentedAndCompressedFromNetty() throws Exception {
+        Recorder events = new Recorder();
+        WebSocket socket = connect(netty.port(), DEFLATE, events);
+        WireTap.Link link = tap.nextLink();
+        String first = Compressible.text(3000);
+        socket.sendText(first, false);
+        socket.sendText("and the end", true);
+        assertThat(events.next()).isEqualTo(first + "and the end");
+        socket.sendBinary(ByteBuffer.wrap(Compressible.binary(500)), false);
+        socket.sendBinary(ByteBuffer.wrap(new byte[] {7}), false);
+        // An empty last piece: after a flushed piece zlib has nothing to add (RFC 7692 §7.2.3.6).
+        socket.sendBinary(ByteBuffer.allocate(0), true);
+        byte[] expected = java.util.Arrays.copyOf(Compressible.binary(500), 501);
+        expected[500] = 7;
+        assertThat((byte[]) events.next()).isEqualTo(expected);
+
+        List<List<WireTap.Frame>> ours = link.clientMessages();
+        assertThat(ours).extracting(List::size).containsExactly(2, 3);
+        assertThat(ours).allMatch(WireTap::compressed);
+        // Netty echoes frame by frame, compressing the fragments as one message.
+        assertThat(link.serverMessages()).extracting(List::size).containsExactly(2, 3);
+        assertThat(link.serverMessages()).allMatch(WireTap::compressed);
+    }
+
+    @Test
+    void nettysStockServerDeclinesServerNoContextTakeoverSoTheConnectionStaysUncompressed() throws Exception {
+        Recorder events = new Recorder();
+        WebSocket socket = connect(netty.port(), withDeflate(PerMessageDeflateConfig.builder().serverNoContextTakeover(true).build()), events);
+        WireTap.Link link = tap.nextLink();
+        String text = Compressible.text(4096);
+        socket.sendText(text);
+        assertThat(events.next()).isEqualTo(text);
+        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate; server_no_context_takeover");
+        assertThat(link.acceptedExtensions()).isNull();
+        assertThat(link.clientMessages()).noneMatch(WireTap::compressed);
+        assertThat(link.serverMessages()).noneMatch(WireTap::compressed);
+    }
+
+    @Test
+    void aNettyServerThatHonoursServerNoContextTakeoverCompressesEachMessageAlone() throws Exception {
+        Recorder events = new Recorder();
+        WebSocket socket = connect(nettyAllowingServerNoContext.port(),
+                withDeflate(PerMessageDeflateConfig.builder().serverNoContextTakeover(true).build()), events);
+        WireTap.Link link = tap.nextLink();
+        assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate;server_no_context_takeover");
+        String text = Compressible.text(2048);
+        for (int i = 0; i < 3; i++) {
+            socket.sendText(text);
+            assertThat(events.next()).isEqualTo(text);
+        }
+        List<List<WireTap.Frame>> theirs = link.serverMessages();
+        assertThat(theirs).hasSize(3).allMatch(WireTap::compressed);
+        assertThat(theirs.get(2).get(0).payload()).isEqualTo(theirs.get(0).get(0).payload());
+        // We kept our own window: our repeats are mostly back-references.
+        List<List<WireTap.Frame>> ours = link.clientMessages();
+        assertThat(payloadBytes(ours.get(2))).isLessThan(payloadBytes(ours.get(0)) / 4);
+    }
+
+    @Test
+    void ourClientNoContextTakeoverHoldsEvenWhenNettyLeavesItOutOfTheAnswer() throws Exception {
+        Recorder events = new Recorder();
+        WebSocket socket = connect(netty.port(),
+                withDeflate(PerMessageDeflateConfig.builder().clientNoContextTakeover(true).build()), events);
+        WireTap.Link link = tap.nextLink();
+        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate; client_no_context_takeover");
+        // Netty's stock server may ignore the hint (RFC 7692 §7.1.1.2) and does.
+        assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate");
+        String text = Compressible.text(2048);
+        for (int i = 0; i < 3; i++) {
+            socket.sendText(text);
+            assertThat(events.next()).isEqualTo(text);
+        }
+        List<List<WireTap.Frame>> ours = link.clientMessages();
+        assertThat(ours).hasSize(3).allMatch(WireTap::compressed);
+        assertThat(ours.get(1).get(0).payload()).isEqualTo(ours.get(0).get(0).payload());
+        assertThat(ours.get(2).get(0).payload()).isEqualTo(ours.get(0).get(0).payload());
+    }
+
+    @Test
+    void ourClientSendsMessagesUnderTheThresholdUncompressed() throws Exception {
+        Recorder events = new Recorder();
+        WebSocket socket = connect(netty.port(), DEFLATE, events);
+        WireTap.Link link = tap.nextLink();
+        String longText = Compressible.text(4096);
+        socket.sendText("tiny");
+        socket.sendText(longText);
+        socket.sendBinary(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+        socket.sendText("tiny again");
+        assertThat(events.next()).isEqualTo("tiny");
+        assertThat(events.next()).isEqualTo(longText);
+        assertThat((byte[]) events.next()).containsExactly(1, 2, 3);
+        assertThat(events.next()).isEqualTo("tiny again");
+        assertThat(link.clientMessages()).extracting(WireTap::compressed).containsExactly(false, true, false, false);
+        assertThat(link.serverMessages()).allMatch(WireTap::compressed);
+    }
+
+    // ---- Vert.x's server ---------------------------------------------------------------------
+
+    @Test
+    void ourClientGetsTextBinaryAndFragmentsBackFromVertxsCompressingServer() throws Exception {
+        Recorder events = new Recorder();
+        WebSocket socket = connect(vertxServer.actualPort(), DEFLATE, events);
+        WireTap.Link link = tap.nextLink();
+        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate");
+        assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate");
+
+        String text = Compressible.text(MIB);
+        socket.sendText(text);
+        assertThat(events.next()).isEqualTo(text);
+        byte[] binary = Payloads.binary(64 * 1024);
+        socket.sendBinary(ByteBuffer.wrap(binary));
+        assertThat((byte[]) events.next()).isEqualTo(binary);
+        // The threshold is weighed on a message's first piece (RFC 7692 §6 lets each message choose).
+        socket.sendText("Hello wörld, ".repeat(10), false);
+        socket.sendText("and the end", true);
+        assertThat(events.next()).isEqualTo("Hello wörld, ".repeat(10) + "and the end");
+
+        assertThat(link.clientMessages()).hasSize(3).allMatch(WireTap::compressed);
+        assertThat(link.serverMessages()).hasSize(3).allMatch(WireTap::compressed);
+        assertThat(payloadBytes(link.serverMessages().get(0))).isLessThan(MIB / 10);
+    }
+
+    private static WebSocketConfig withDeflate(PerMessageDeflateConfig deflate) {
+        return DEFLATE.toBuilder().perMessageDeflate(deflate).build();
+    }
+}
