@@ -6,6 +6,7 @@ import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.testkit.Compressible;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,15 @@
 package dev.wskit.transport.vertx;
 
-import static dev.wskit.transport.vertx.WireTap.compressed;
-import static dev.wskit.transport.vertx.WireTap.payloadBytes;
+import static dev.wskit.testkit.WireTap.compressed;
+import static dev.wskit.testkit.WireTap.payloadBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.testkit.Compressible;
+import dev.wskit.testkit.NettyDeflateServer;
+import dev.wskit.testkit.WireTap;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;

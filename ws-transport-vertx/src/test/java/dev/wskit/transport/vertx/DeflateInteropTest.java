@@ -1,11 +1,14 @@
 package dev.wskit.transport.vertx;
 
-import static dev.wskit.transport.vertx.WireTap.compressed;
-import static dev.wskit.transport.vertx.WireTap.payloadBytes;
+import static dev.wskit.testkit.WireTap.compressed;
+import static dev.wskit.testkit.WireTap.payloadBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.testkit.Compressible;
+import dev.wskit.testkit.NettyDeflateClient;
+import dev.wskit.testkit.WireTap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -115,9 +118,9 @@ class DeflateInteropTest {
         WireTap.Link link = tap.nextLink();
         String text = Compressible.text(MIB);
         int quarter = MIB / 4;
-        netty.channel.write(new TextWebSocketFrame(false, 0, text.substring(0, quarter)));
-        netty.channel.write(new ContinuationWebSocketFrame(false, 0, text.substring(quarter, 2 * quarter)));
-        netty.channel.write(new ContinuationWebSocketFrame(false, 0, text.substring(2 * quarter, 3 * quarter)));
+        netty.write(new TextWebSocketFrame(false, 0, text.substring(0, quarter)));
+        netty.write(new ContinuationWebSocketFrame(false, 0, text.substring(quarter, 2 * quarter)));
+        netty.write(new ContinuationWebSocketFrame(false, 0, text.substring(2 * quarter, 3 * quarter)));
         netty.send(new ContinuationWebSocketFrame(true, 0, Unpooled.copiedBuffer(text.substring(3 * quarter), StandardCharsets.UTF_8)));
         assertThat(netty.next()).isEqualTo(text);
         List<WireTap.Frame> sent = link.clientMessages().get(0);

@@ -1,4 +1,4 @@
-package dev.wskit.transport.blocking;
+package dev.wskit.testkit;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufUtil;
@@ -37,25 +37,25 @@ import java.util.concurrent.TimeUnit;
  * queued as they arrive: a text as its {@code String}, a binary as its {@code byte[]}, then
  * {@code "close:<code>:<reason>"} or {@code "error:<cause>"}.
  */
-final class NettyDeflateClient extends SimpleChannelInboundHandler<WebSocketFrame> {
-    static final int MAX_MESSAGE = 8 * 1024 * 1024;
+public final class NettyDeflateClient extends SimpleChannelInboundHandler<WebSocketFrame> {
+    public static final int MAX_MESSAGE = 8 * 1024 * 1024;
 
     private final BlockingQueue<Object> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<Void> handshaken = new CompletableFuture<>();
-    Channel channel;
+    private Channel channel;
 
     /** Netty's stock compression handler: permessage-deflate first, then the deflate-frame drafts. */
-    static ChannelHandler stockCompression() {
+    public static ChannelHandler stockCompression() {
         return WebSocketClientCompressionHandler.INSTANCE;
     }
 
     /** permessage-deflate only, offering and accepting client_no_context_takeover. */
-    static ChannelHandler compressionWithClientNoContextTakeover() {
+    public static ChannelHandler compressionWithClientNoContextTakeover() {
         return new WebSocketClientExtensionHandler(new PerMessageDeflateClientExtensionHandshaker(6, false,
                 PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, false));
     }
 
-    static NettyDeflateClient connect(EventLoopGroup group, int port, ChannelHandler compression) {
+    public static NettyDeflateClient connect(EventLoopGroup group, int port, ChannelHandler compression) {
         NettyDeflateClient client = new NettyDeflateClient();
         URI uri = URI.create("ws://127.0.0.1:" + port + "/netty");
         client.channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
@@ -73,19 +73,24 @@ final class NettyDeflateClient extends SimpleChannelInboundHandler<WebSocketFram
         return client;
     }
 
-    void sendText(String text) {
+    public void sendText(String text) {
         channel.writeAndFlush(new TextWebSocketFrame(text)).syncUninterruptibly();
     }
 
-    void sendBinary(byte[] data) {
+    public void sendBinary(byte[] data) {
         channel.writeAndFlush(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data))).syncUninterruptibly();
     }
 
-    void send(WebSocketFrame frame) {
+    /** Queues a frame without flushing, so several fragments leave in one flush. */
+    public void write(WebSocketFrame frame) {
+        channel.write(frame);
+    }
+
+    public void send(WebSocketFrame frame) {
         channel.writeAndFlush(frame).syncUninterruptibly();
     }
 
-    Object next() throws InterruptedException {
+    public Object next() throws InterruptedException {
         Object event = events.poll(10, TimeUnit.SECONDS);
         if (event == null) {
             throw new AssertionError("no event within 10 s");
@@ -93,7 +98,7 @@ final class NettyDeflateClient extends SimpleChannelInboundHandler<WebSocketFram
         return event;
     }
 
-    void close() {
+    public void close() {
         channel.close().syncUninterruptibly();
     }
 

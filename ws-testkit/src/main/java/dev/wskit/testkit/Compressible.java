@@ -1,15 +1,15 @@
-package dev.wskit.transport.vertx;
+package dev.wskit.testkit;
 
 /**
  * Payloads that deflate well, as real traffic does (JSON, logs), unlike the random bytes of
  * {@link Payloads}: lines that repeat their words with a changing counter.
  */
-final class Compressible {
+public final class Compressible {
     private Compressible() {
     }
 
     /** ASCII text of exactly {@code size} bytes. */
-    static String text(int size) {
+    public static String text(int size) {
         StringBuilder text = new StringBuilder(size + 64);
         for (int line = 0; text.length() < size; line++) {
             text.append("{\"seq\":").append(line).append(",\"event\":\"price-update\",\"symbol\":\"WSK\"}\n");
@@ -19,7 +19,7 @@ final class Compressible {
     }
 
     /** Bytes of exactly {@code size}, a short cycle with a slow drift. */
-    static byte[] binary(int size) {
+    public static byte[] binary(int size) {
         byte[] bytes = new byte[size];
         for (int i = 0; i < size; i++) {
             bytes[i] = (byte) (i % 61 + i / 4096);

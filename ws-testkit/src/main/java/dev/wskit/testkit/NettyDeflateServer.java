@@ -1,4 +1,4 @@
-package dev.wskit.transport.vertx;
+package dev.wskit.testkit;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -24,21 +24,21 @@ import java.util.function.Supplier;
  * Netty's own WebSocket server with its compression handler, echoing each data frame as it
  * came: fragments stay fragments, so Netty compresses a fragmented message too.
  */
-final class NettyDeflateServer implements AutoCloseable {
+public final class NettyDeflateServer implements AutoCloseable {
     private final Channel channel;
 
     /** Netty's stock handler: declines an offer with server_no_context_takeover (allowServerNoContext false). */
-    static ChannelHandler stockCompression() {
+    public static ChannelHandler stockCompression() {
         return new WebSocketServerCompressionHandler();
     }
 
     /** permessage-deflate that honours server_no_context_takeover when offered. */
-    static ChannelHandler compressionAllowingServerNoContextTakeover() {
+    public static ChannelHandler compressionAllowingServerNoContextTakeover() {
         return new WebSocketServerExtensionHandler(new PerMessageDeflateServerExtensionHandshaker(6, false,
                 PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, false));
     }
 
-    NettyDeflateServer(EventLoopGroup group, Supplier<ChannelHandler> compression) {
+    public NettyDeflateServer(EventLoopGroup group, Supplier<ChannelHandler> compression) {
         channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -52,7 +52,7 @@ final class NettyDeflateServer implements AutoCloseable {
                 }).bind("127.0.0.1", 0).syncUninterruptibly().channel();
     }
 
-    int port() {
+    public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 

@@ -1,4 +1,4 @@
-package dev.wskit.transport.blocking;
+package dev.wskit.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,25 +22,25 @@ import java.util.concurrent.TimeUnit;
  * accepted connection becomes a {@link Link}; two daemon threads copy it, recording before they
  * forward, so what a peer has received is already recorded.
  */
-final class WireTap implements AutoCloseable {
+public final class WireTap implements AutoCloseable {
     private static final int WAIT_SECONDS = 10;
 
     private final ServerSocket listener;
     private final int targetPort;
     private final BlockingQueue<Link> links = new LinkedBlockingQueue<>();
 
-    WireTap(int targetPort) throws IOException {
+    public WireTap(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon("tap-accept", this::acceptLoop);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** The next connection made through the tap, in the order they were accepted. */
-    Link nextLink() throws InterruptedException {
+    public Link nextLink() throws InterruptedException {
         Link link = links.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         if (link == null) {
             throw new AssertionError("no connection through the tap within " + WAIT_SECONDS + " s");
@@ -104,49 +104,49 @@ final class WireTap implements AutoCloseable {
     }
 
     /** One connection's bytes, each direction as recorded so far. */
-    static final class Link {
+    public static final class Link {
         private final ByteArrayOutputStream fromClient = new ByteArrayOutputStream();
         private final ByteArrayOutputStream fromServer = new ByteArrayOutputStream();
 
-        byte[] clientBytes() {
+        public byte[] clientBytes() {
             synchronized (fromClient) {
                 return fromClient.toByteArray();
             }
         }
 
-        byte[] serverBytes() {
+        public byte[] serverBytes() {
             synchronized (fromServer) {
                 return fromServer.toByteArray();
             }
         }
 
         /** The client's {@code Sec-WebSocket-Extensions}, lines joined by ", "; {@code null} when absent. */
-        String offeredExtensions() {
+        public String offeredExtensions() {
             return header(clientBytes(), "Sec-WebSocket-Extensions");
         }
 
         /** The server's {@code Sec-WebSocket-Extensions}; {@code null} when absent. */
-        String acceptedExtensions() {
+        public String acceptedExtensions() {
             return header(serverBytes(), "Sec-WebSocket-Extensions");
         }
 
         /** The complete frames the client sent so far, unmasked. */
-        List<Frame> clientFrames() {
+        public List<Frame> clientFrames() {
             return frames(clientBytes());
         }
 
         /** The complete frames the server sent so far. */
-        List<Frame> serverFrames() {
+        public List<Frame> serverFrames() {
             return frames(serverBytes());
         }
 
         /** The complete messages the client sent so far: its data frames, grouped up to each FIN. */
-        List<List<Frame>> clientMessages() {
+        public List<List<Frame>> clientMessages() {
             return messages(clientFrames());
         }
 
         /** The complete messages the server sent so far. */
-        List<List<Frame>> serverMessages() {
+        public List<List<Frame>> serverMessages() {
             return messages(serverFrames());
         }
 
@@ -231,12 +231,12 @@ final class WireTap implements AutoCloseable {
     }
 
     /** Payload bytes of a message's frames together: what the message cost on the wire, headers aside. */
-    static int payloadBytes(List<Frame> message) {
+    public static int payloadBytes(List<Frame> message) {
         return message.stream().mapToInt(f -> f.payload().length).sum();
     }
 
     /** Whether a message is marked compressed as RFC 7692 §6.1 says: RSV1 on its first frame, and only there. */
-    static boolean compressed(List<Frame> message) {
+    public static boolean compressed(List<Frame> message) {
         for (Frame continuation : message.subList(1, message.size())) {
             if (continuation.rsv1()) {
                 throw new AssertionError("RSV1 on a continuation frame: " + message);
@@ -246,16 +246,16 @@ final class WireTap implements AutoCloseable {
     }
 
     /** A frame as it was on the wire: its first byte (FIN, RSV, opcode) and its unmasked payload. */
-    record Frame(int firstByte, byte[] payload) {
-        boolean fin() {
+    public record Frame(int firstByte, byte[] payload) {
+        public boolean fin() {
             return (firstByte & 0x80) != 0;
         }
 
-        boolean rsv1() {
+        public boolean rsv1() {
             return (firstByte & 0x40) != 0;
         }
 
-        int opcode() {
+        public int opcode() {
             return firstByte & 0x0f;
         }
 
