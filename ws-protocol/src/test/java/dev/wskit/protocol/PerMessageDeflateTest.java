@@ -71,6 +71,20 @@ class PerMessageDeflateTest {
         assertThat(server.events.take()).containsExactly("text:Hello");
     }
 
+    /**
+     * RFC 7692 §7.2.3.4: after a final block nothing more of the message is DEFLATE data (the RFC's
+     * own payload ends with a padding octet), and the next message starts a new stream, whether
+     * the two arrive in one read or byte by byte. Found by ConnectionFuzzTest.
+     */
+    @ParameterizedTest(name = "first payload {0}")
+    @ValueSource(strings = {"f348cdc9c9070000", "f348cdc9c90700"})
+    void inflatesTheMessageAfterOneEndedByAFinalBlockHoweverTheBytesAreCut(String finalBlockPayload) {
+        byte[] first = masked(0xc1, java.util.HexFormat.of().parseHex(finalBlockPayload));
+        byte[] second = masked(0xc1, bytes(0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00));
+        assertThat(server().receive(first, second).events.take()).containsExactly("text:Hello", "text:Hello");
+        assertThat(server().receiveByteByByte(first, second).events.take()).containsExactly("text:Hello", "text:Hello");
+    }
+
     @Test
     void inflatesTwoMessagesSharingTheWindowAsRfc7692Section7232() {
         ServerUnderTest server = server()

@@ -25,17 +25,29 @@ public final class MessageInflater {
 
     private final Inflater inflater = new Inflater(true);
     private final byte[] output = new byte[OUTPUT_BYTES];
+    /**
+     * The message's DEFLATE stream ended with a final block: what follows in the message (the
+     * padding octet RFC 7692 §7.2.3.4 puts there, and the tail) is not DEFLATE data and is
+     * skipped, however the payload was cut into reads.
+     */
+    private boolean streamEnded;
 
     /** Inflates the compressed bytes at absolute {@code [from, to)} of {@code in}. */
     public void inflate(ByteBuffer in, int from, int to, Sink sink) {
+        if (streamEnded) {
+            return;
+        }
         inflater.setInput(in.slice(from, to - from));
         drain(sink);
     }
 
     /** The message's last frame ended: inflate what the tail releases. */
     public void finishMessage(Sink sink) {
-        inflater.setInput(EMPTY_BLOCK_TAIL);
-        drain(sink);
+        if (!streamEnded) {
+            inflater.setInput(EMPTY_BLOCK_TAIL);
+            drain(sink);
+        }
+        streamEnded = false;
     }
 
     private void drain(Sink sink) {
@@ -48,6 +60,7 @@ public final class MessageInflater {
                     // The sender ended the stream with a final block (RFC 7692 §7.2.3.4 allows
                     // it); the next message starts a new stream.
                     inflater.reset();
+                    streamEnded = true;
                     return;
                 } else if (inflater.needsInput()) {
                     return;
