@@ -8,6 +8,7 @@ module dev.wskit.transport.netty {
     requires transitive io.netty.handler;
     requires io.netty.buffer;
     requires io.netty.common;
+    requires io.netty.codec.http;
     // Used only when the application puts Netty's epoll classes on the path (EpollSupport).
     requires static io.netty.transport.classes.epoll;
 

@@ -149,7 +149,32 @@ public final class WebSocketConnection implements WebSocket {
             open(clientHandshake.deflate());
             return true;
         }
-        request = headParser.request();
+        return answerRequest(headParser.request());
+    }
+
+    /**
+     * Takes an opening request another HTTP stack already parsed (a server mounted behind an HTTP
+     * codec, say) as if its bytes had arrived: the answer (the 101, or a rejection) is queued and
+     * the connection opens or closes, exactly as {@link #receive} would have done.
+     *
+     * @throws IllegalStateException unless this is a server connection still connecting
+     */
+    public void receiveUpgrade(HttpRequest request) {
+        if (role != Role.SERVER || state != ConnectionState.CONNECTING) {
+            throw new IllegalStateException("an opening request is for a server still connecting, not a " + role + " " + state);
+        }
+        try {
+            answerRequest(Objects.requireNonNull(request, "request"));
+        } catch (WebSocketException e) {
+            fail(e);
+        } catch (RuntimeException e) {
+            fail(new WebSocketException(ProtocolViolation.INTERNAL_ERROR, e.toString(), e));
+        }
+    }
+
+    /** RFC 6455 §4.2.2: the server's answer to a complete request; returns whether it opened. */
+    private boolean answerRequest(HttpRequest parsed) {
+        request = parsed;
         HandshakeDecision decision = ServerHandshake.decide(request, config);
         outbound.queue(decision.response().encode());
         if (!decision.isUpgrade()) {

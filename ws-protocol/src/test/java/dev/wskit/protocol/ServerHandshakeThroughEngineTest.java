@@ -2,7 +2,9 @@ package dev.wskit.protocol;
 
 import static dev.wskit.protocol.ServerUnderTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wskit.protocol.handshake.HttpHeadParser;
 import dev.wskit.protocol.handshake.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -120,6 +122,32 @@ class ServerHandshakeThroughEngineTest {
         connection.handshakeTimedOut();
         assertThat(drain(connection)).isEmpty();
         assertThat(events.take()).containsExactly("error:HANDSHAKE_TIMEOUT");
+        assertThat(connection.shouldCloseTransport()).isTrue();
+    }
+
+    @Test
+    void answersARequestAnotherHttpStackParsedAsIfItsBytesHadArrived() {
+        RecordingHandler events = new RecordingHandler();
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        HttpHeadParser parser = HttpHeadParser.forRequests(8192);
+        parser.parse(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
+        connection.receiveUpgrade(parser.request());
+        assertThat(new String(drain(connection), StandardCharsets.US_ASCII)).isEqualTo(Rfc6455Examples.OPENING_RESPONSE);
+        assertThat(events.take()).containsExactly("open");
+        connection.receive(ByteBuffer.wrap(Rfc6455Examples.maskedHello()));
+        assertThat(events.take()).containsExactly("text:Hello");
+        assertThatThrownBy(() -> connection.receiveUpgrade(parser.request())).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void rejectsAnUpgradeRequestAnotherStackParsedWithItsStatus() {
+        RecordingHandler events = new RecordingHandler();
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        HttpHeadParser parser = HttpHeadParser.forRequests(8192);
+        parser.parse(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.replace("13", "12").getBytes(StandardCharsets.US_ASCII)));
+        connection.receiveUpgrade(parser.request());
+        assertThat(new String(drain(connection), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 426 ");
+        assertThat(events.take()).containsExactly("error:UNSUPPORTED_VERSION");
         assertThat(connection.shouldCloseTransport()).isTrue();
     }
 

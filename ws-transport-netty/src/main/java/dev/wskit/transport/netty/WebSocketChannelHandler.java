@@ -6,6 +6,7 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.handshake.HttpRequest;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -52,11 +53,28 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
     private ScheduledFuture<?> idleTimer;
     private ScheduledFuture<?> closeTimer;
 
+    /** An opening request an HTTP codec already read (mounted on an HTTP pipeline); null on raw TCP. */
+    private HttpRequest upgradeRequest;
+    /** Bytes the HTTP codec had read past that request (a pipelined first frame); ours to release. */
+    private ByteBuf pipelined;
+
     private WebSocketChannelHandler(WebSocketConnection engine, WebSocketConfig config) {
         this.engine = engine;
         this.config = config;
         this.socket = new NettyWebSocket(this);
         engine.endpoint(socket);
+    }
+
+    /**
+     * A server-side handler for a request Netty's HTTP codec already read, replacing that codec
+     * in the pipeline; {@code pipelined} holds bytes that followed the request (ours to release).
+     */
+    static WebSocketChannelHandler upgrading(HttpRequest request, ByteBuf pipelined, WebSocketConfig config,
+                                             WebSocketHandler handler) {
+        WebSocketChannelHandler upgrading = server(config, handler);
+        upgrading.upgradeRequest = request;
+        upgrading.pipelined = pipelined;
+        return upgrading;
     }
 
     /** A server-side handler, waiting for the client's opening handshake. */
@@ -108,6 +126,15 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
         if (config.idleTimeout().compareTo(Duration.ZERO) > 0) {
             idleTimer = schedule(config.idleTimeout(), this::checkIdle);
         }
+        if (upgradeRequest != null) {
+            engine.receiveUpgrade(upgradeRequest);
+            upgradeRequest = null;
+            // Copied into our own heap buffer: the engine unmasks in place.
+            keep(pipelined);
+            pipelined.release();
+            pipelined = null;
+            receiveKept();
+        }
         afterEngine();
     }
 
@@ -124,6 +151,10 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
     public void handlerRemoved(ChannelHandlerContext ctx) {
         cancelTimers();
         releaseKept();
+        if (pipelined != null) {
+            pipelined.release();
+            pipelined = null;
+        }
     }
 
     /** Any failure below us (a reset, a TLS error) ends the connection; channelInactive reports it. */

@@ -1,0 +1,138 @@
+package dev.wskit.transport.netty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wskit.protocol.WebSocketConfig;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * wskit mounted on a user's own Netty HTTP pipeline: {@code /ws} upgrades to wskit, every other
+ * request keeps flowing to the user's HTTP handler on the same port.
+ */
+@Timeout(30)
+class HttpPipelineMountTest {
+    private static EventLoopGroup group;
+    private static Channel server;
+    private static int port;
+
+    @BeforeAll
+    static void startAnHttpServerWithAWebSocketPath() {
+        group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
+                                new WebSocketUpgradeHandler("/ws", WebSocketConfig.defaults(),
+                                        () -> new EchoHandler(EchoHandler.newEventQueue())),
+                                new UsersOwnHttpHandler());
+                    }
+                })
+                .bind("127.0.0.1", 0).syncUninterruptibly().channel();
+        port = ((java.net.InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close().syncUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Stands for the application's own HTTP handling. */
+    private static final class UsersOwnHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            byte[] body = ("hello http " + request.uri()).getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.wrappedBuffer(body));
+            response.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.length);
+            ctx.writeAndFlush(response);
+        }
+    }
+
+    @Test
+    void otherPathsReachTheUsersHttpHandlerOnAKeptAliveConnection() throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (String path : new String[] {"/", "/health"}) {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).isEqualTo("hello http " + path);
+        }
+    }
+
+    @Test
+    void theWebSocketPathUpgradesToWskitForTheJdkClient() throws Exception {
+        CompletableFuture<String> echoed = new CompletableFuture<>();
+        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws?room=1"), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                        echoed.complete(data.toString());
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        ws.sendText("through the HTTP pipeline", true);
+        assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("through the HTTP pipeline");
+        ws.sendClose(1000, "").get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFrameSentWithTheRequestIsNotLostInTheHttpDecoder() throws Exception {
+        try (RawPeer peer = new RawPeer(port)) {
+            byte[] request = RawPeer.upgradeRequest("/ws", "13").getBytes(StandardCharsets.US_ASCII);
+            byte[] frame = RawPeer.maskedFrame(0x81, "pipelined".getBytes(StandardCharsets.UTF_8));
+            byte[] both = new byte[request.length + frame.length];
+            System.arraycopy(request, 0, both, 0, request.length);
+            System.arraycopy(frame, 0, both, request.length, frame.length);
+            peer.send(both);
+            assertThat(peer.readHead()).startsWith("HTTP/1.1 101 Switching Protocols\r\n")
+                    .contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n");
+            assertThat(HexFormat.of().formatHex(peer.readExactly(11))).isEqualTo("8109" + HexFormat.of()
+                    .formatHex("pipelined".getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    @Test
+    void aBadUpgradeOnTheWebSocketPathGetsTheEnginesExactStatus() throws Exception {
+        try (RawPeer peer = new RawPeer(port)) {
+            peer.send(RawPeer.upgradeRequest("/ws", "12"));
+            assertThat(peer.readHead()).startsWith("HTTP/1.1 426 Upgrade Required\r\n").contains("Sec-WebSocket-Version: 13\r\n");
+            assertThat(new String(peer.in.readAllBytes(), StandardCharsets.US_ASCII))
+                    .as("the body, then the connection closes").isEqualTo("Sec-WebSocket-Version must be 13\n");
+        }
+    }
+}
