@@ -14,13 +14,16 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * One WebSocket connection on a socket: a reader thread feeds the engine, and a lock lets any
@@ -54,6 +57,14 @@ final class BlockingConnection implements Runnable {
     private final WebSocketConfig config;
     private final LockedWebSocket facade;
     private final ReentrantLock lock = new ReentrantLock();
+    /** How many connection locks this thread holds: above zero, it runs some handler's callback. */
+    private static final ThreadLocal<int[]> LOCKS_HELD = ThreadLocal.withInitial(() -> new int[1]);
+    /** Sends from other connections' callbacks, waiting for this lock (see send). */
+    private final ConcurrentLinkedQueue<HandedOff> handedOff = new ConcurrentLinkedQueue<>();
+    private final AtomicLong handedOffBytes = new AtomicLong();
+
+    private record HandedOff(Consumer<WebSocketConnection> action, long bytes) {
+    }
     /** Signalled when a paused connection is resumed, so the reader offers the kept bytes. */
     private final Condition resumed = lock.newCondition();
     private final AtomicInteger requested = new AtomicInteger();
@@ -93,7 +104,7 @@ final class BlockingConnection implements Runnable {
     }
 
     private InputStream begin() throws IOException {
-        lock.lock();
+        acquire();
         try {
             out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
             lastInputNanos = System.nanoTime();
@@ -102,7 +113,7 @@ final class BlockingConnection implements Runnable {
             // A client's opening request is queued already.
             afterEngineCall();
         } finally {
-            lock.unlock();
+            release();
         }
         return socket.getInputStream();
     }
@@ -115,14 +126,14 @@ final class BlockingConnection implements Runnable {
                 return;
             }
             buffer.position(buffer.position() + n).flip();
-            lock.lock();
+            acquire();
             try {
                 lastInputNanos = System.nanoTime();
                 engine.receive(buffer);
                 afterEngineCall();
                 awaitResumeAndOfferKeptBytes(buffer);
             } finally {
-                lock.unlock();
+                release();
             }
             buffer.compact();
         }
@@ -150,18 +161,18 @@ final class BlockingConnection implements Runnable {
 
     /** Any thread: lets a paused connection go on. */
     void resume() {
-        lock.lock();
+        acquire();
         try {
             engine.resume();
             resumed.signalAll();
         } finally {
-            lock.unlock();
+            release();
         }
     }
 
     /** The input ended, or the socket was closed under us: tell the engine, release everything. */
     private void end() {
-        lock.lock();
+        acquire();
         try {
             engine.transportClosed();
             outputShut = true;
@@ -171,7 +182,7 @@ final class BlockingConnection implements Runnable {
             cancel(idleTimer);
             cancel(closeTimer);
         } finally {
-            lock.unlock();
+            release();
         }
         resources.group().remove(this);
     }
@@ -179,18 +190,95 @@ final class BlockingConnection implements Runnable {
     // ---- any thread, through the facade --------------------------------------------------------
 
     void enter() {
-        lock.lock();
+        acquire();
     }
 
     void leave() {
-        lock.unlock();
+        release();
     }
 
     void leaveAndWrite() {
         try {
             afterEngineCall();
         } finally {
+            release();
+        }
+    }
+
+    /**
+     * A send through the facade. Inside a handler callback of another connection (its lock held by
+     * this thread) it never waits for this lock: two callbacks sending to each other's connections
+     * would deadlock, and a slow peer here would stall the other connection's reader. The send is
+     * handed to whoever holds this lock, or run at once if nobody does. Elsewhere the caller waits
+     * for the lock and returns once the frame is written. {@code bytes} bounds the hand-off queue.
+     */
+    void send(Consumer<WebSocketConnection> action, long bytes) {
+        if (willHandOff()) {
+            handOff(action, bytes);
+            return;
+        }
+        acquire();
+        try {
+            action.accept(engine);
+        } finally {
+            leaveAndWrite();
+        }
+    }
+
+    /** Whether a send from this thread now would be handed off: its data must then outlive the call. */
+    boolean willHandOff() {
+        return !lock.isHeldByCurrentThread() && LOCKS_HELD.get()[0] > 0;
+    }
+
+    private void handOff(Consumer<WebSocketConnection> action, long bytes) {
+        // WebSocketConfig#maxOutboundBytes bounds what waits here too: past it the peer is dropped.
+        if (handedOffBytes.addAndGet(bytes) + engine.pendingOutboundBytes() > config.maxOutboundBytes()) {
+            abortSocket();
+            return;
+        }
+        handedOff.add(new HandedOff(action, bytes));
+        if (lock.tryLock()) {
+            LOCKS_HELD.get()[0]++;
+            release();
+        }
+    }
+
+    /** Runs the sends handed off to this connection; with the lock held once. */
+    private void runHandedOff() {
+        for (HandedOff send; (send = handedOff.poll()) != null; ) {
+            handedOffBytes.addAndGet(-send.bytes());
+            try {
+                send.action().accept(engine);
+            } catch (IllegalStateException closedMeanwhile) {
+                // The connection closed after the send was handed off: it is dropped, as a send
+                // racing a close is on every transport.
+            }
+        }
+        afterEngineCall();
+    }
+
+    private void acquire() {
+        lock.lock();
+        LOCKS_HELD.get()[0]++;
+    }
+
+    /**
+     * Unlocks; the outermost holder first runs the sends handed off meanwhile, and takes the lock
+     * back if more arrived as it let go (a sender that found it held left them to us).
+     */
+    private void release() {
+        boolean outermost = lock.getHoldCount() == 1;
+        try {
+            if (outermost && !handedOff.isEmpty()) {
+                runHandedOff();
+            }
+        } finally {
+            LOCKS_HELD.get()[0]--;
             lock.unlock();
+        }
+        if (outermost && !handedOff.isEmpty() && lock.tryLock()) {
+            LOCKS_HELD.get()[0]++;
+            release();
         }
     }
 
@@ -321,7 +409,7 @@ final class BlockingConnection implements Runnable {
     }
 
     private void runRequested() {
-        lock.lock();
+        acquire();
         try {
             int actions = requested.getAndSet(0);
             if ((actions & HANDSHAKE_TIMEOUT) != 0) {
@@ -342,7 +430,7 @@ final class BlockingConnection implements Runnable {
                 abortSocket();
             }
         } finally {
-            lock.unlock();
+            release();
         }
     }
 

@@ -3,14 +3,17 @@ package dev.wskit.transport.blocking;
 import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConnection;
+import dev.wskit.protocol.frame.ClosePayload;
+import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.handshake.HttpRequest;
 import java.nio.ByteBuffer;
 
 /**
  * The {@link WebSocket} handlers receive and clients get back: the engine behind the connection's
  * lock, so any thread may call it. A send returns once its frame is written to the socket (or, from
- * inside a handler callback, once the callback's caller has written it right after); frames of
- * concurrent senders never interleave. A send blocks while the peer does not read, at most for the
+ * inside a handler callback, once the callback's caller has written it right after; or, from a
+ * callback of another connection, once it is handed to this connection without waiting); frames
+ * of concurrent senders never interleave. A send blocks while the peer does not read, at most for the
  * write timeout, after which the connection is dropped.
  */
 final class LockedWebSocket implements WebSocket {
@@ -29,12 +32,8 @@ final class LockedWebSocket implements WebSocket {
 
     @Override
     public void sendText(CharSequence text, boolean last) {
-        connection.enter();
-        try {
-            engine.sendText(text, last);
-        } finally {
-            connection.leaveAndWrite();
-        }
+        String copy = text.toString();
+        connection.send(engine -> engine.sendText(copy, last), 3L * copy.length());
     }
 
     @Override
@@ -44,42 +43,37 @@ final class LockedWebSocket implements WebSocket {
 
     @Override
     public void sendBinary(ByteBuffer data, boolean last) {
-        connection.enter();
-        try {
-            engine.sendBinary(data, last);
-        } finally {
-            connection.leaveAndWrite();
-        }
+        ByteBuffer payload = outliving(data);
+        connection.send(engine -> engine.sendBinary(payload, last), payload.remaining());
     }
 
     @Override
     public void sendPing(ByteBuffer payload) {
-        connection.enter();
-        try {
-            engine.sendPing(payload);
-        } finally {
-            connection.leaveAndWrite();
-        }
+        FrameEncoder.checkControlPayload(payload);
+        ByteBuffer ping = outliving(payload);
+        connection.send(engine -> engine.sendPing(ping), ping.remaining());
     }
 
     @Override
     public void sendPong(ByteBuffer payload) {
-        connection.enter();
-        try {
-            engine.sendPong(payload);
-        } finally {
-            connection.leaveAndWrite();
-        }
+        FrameEncoder.checkControlPayload(payload);
+        ByteBuffer pong = outliving(payload);
+        connection.send(engine -> engine.sendPong(pong), pong.remaining());
     }
 
     @Override
     public void close(int code, String reason) {
-        connection.enter();
-        try {
-            engine.close(code, reason);
-        } finally {
-            connection.leaveAndWrite();
-        }
+        ClosePayload.encode(code, reason);
+        connection.send(engine -> engine.close(code, reason), 0);
+    }
+
+    /**
+     * The data as the send will read it: a send handed off to this connection's lock holder runs
+     * after the caller returned, when a buffer it passed (a view of its own read buffer, say) may
+     * hold other bytes; that one gets a copy.
+     */
+    private ByteBuffer outliving(ByteBuffer data) {
+        return connection.willHandOff() ? ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip() : data;
     }
 
     @Override
