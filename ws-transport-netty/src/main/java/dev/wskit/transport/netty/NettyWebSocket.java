@@ -157,6 +157,11 @@ public final class NettyWebSocket implements WebSocket {
         pendingOutboundBytes = outboundBytes;
     }
 
+    /** On the event loop, inside a step: makes the engine's current state visible to other threads now. */
+    void publish() {
+        capture(driver.engine(), driver.outboundBytes());
+    }
+
     private boolean inEventLoop() {
         return driver.context() != null && channel().eventLoop().inEventLoop();
     }

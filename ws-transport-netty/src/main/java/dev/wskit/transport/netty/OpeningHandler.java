@@ -7,13 +7,16 @@ import dev.wskit.protocol.WebSocketHandler;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Completes a client's connect future from the engine's events: with the socket once open, or
- * with the engine's {@link WebSocketException} when the handshake fails. Everything else goes
- * straight to the application's handler.
+ * The application's handler as the engine sees it. On {@code onOpen} the socket first publishes
+ * its OPEN state to other threads (so a handler that hands it to another thread there can send
+ * at once, and a connect future's listeners see it open); then the application runs; then a
+ * client's connect future completes. Before the open, an error completes that future with the
+ * engine's {@link WebSocketException}. Everything else passes straight through.
  */
 final class OpeningHandler extends ForwardingWebSocketHandler {
     private final CompletableFuture<WebSocket> opened;
 
+    /** {@code opened} is the client's connect future, {@code null} on the server. */
     OpeningHandler(WebSocketHandler application, CompletableFuture<WebSocket> opened) {
         super(application);
         this.opened = opened;
@@ -21,14 +24,17 @@ final class OpeningHandler extends ForwardingWebSocketHandler {
 
     @Override
     public void onOpen(WebSocket socket) {
+        ((NettyWebSocket) socket).publish();
         super.onOpen(socket);
-        opened.complete(socket);
+        if (opened != null) {
+            opened.complete(socket);
+        }
     }
 
     /** Before the open, an error is the handshake's failure: the connect future carries it. */
     @Override
     public void onError(WebSocket socket, WebSocketException error) {
-        if (!opened.isDone()) {
+        if (opened != null && !opened.isDone()) {
             opened.completeExceptionally(error);
         }
         super.onError(socket, error);
