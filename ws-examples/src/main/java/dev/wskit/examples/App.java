@@ -22,4 +22,12 @@ public interface App {
      * @throws CommandLine.UsageException for a bad argument (exit status 2)
      */
     int run(List<String> args, InputStream in, PrintStream out) throws IOException;
+
+    /**
+     * Runs the app to its end, or until {@code stop} is requested: a server app serves until then.
+     * {@link Main} calls this one; an app that ends by itself needs only the one above.
+     */
+    default int run(List<String> args, InputStream in, PrintStream out, StopSignal stop) throws IOException {
+        return run(args, in, out);
+    }
 }

@@ -9,9 +9,10 @@ import java.util.Set;
 /**
  * The arguments of one app: {@code --name value} options, {@code --flag} switches and
  * positional words. Unknown names are refused, so a typo is an error rather than a surprise.
+ * An option given twice keeps every value ({@link #getAll}); {@link #get} reads the last.
  */
 public final class CommandLine {
-    private final Map<String, String> options = new HashMap<>();
+    private final Map<String, List<String>> options = new HashMap<>();
     private final List<String> positional = new ArrayList<>();
 
     /**
@@ -34,7 +35,7 @@ public final class CommandLine {
                 name = name.substring(0, eq);
             }
             if (switches.contains(name) && value == null) {
-                options.put(name, "true");
+                options.computeIfAbsent(name, n -> new ArrayList<>()).add("true");
             } else if (valued.contains(name)) {
                 if (value == null) {
                     if (i + 1 >= args.size()) {
@@ -42,7 +43,7 @@ public final class CommandLine {
                     }
                     value = args.get(++i);
                 }
-                options.put(name, value);
+                options.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             } else {
                 throw new UsageException("unknown option --" + name);
             }
@@ -54,12 +55,18 @@ public final class CommandLine {
     }
 
     public String get(String name, String fallback) {
-        return options.getOrDefault(name, fallback);
+        List<String> values = options.get(name);
+        return values == null ? fallback : values.get(values.size() - 1);
+    }
+
+    /** Every value of a repeatable option, in command-line order; empty when absent. */
+    public List<String> getAll(String name) {
+        return options.getOrDefault(name, List.of());
     }
 
     /** An option holding a whole number in {@code [min, max]}. */
     public int getInt(String name, int fallback, int min, int max) {
-        String value = options.get(name);
+        String value = get(name, null);
         if (value == null) {
             return fallback;
         }

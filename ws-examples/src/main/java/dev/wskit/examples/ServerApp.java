@@ -1,0 +1,77 @@
+package dev.wskit.examples;
+
+import dev.wskit.examples.transport.ExampleTransport;
+import dev.wskit.examples.transport.RunningServer;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * An app that serves WebSocket connections until stopped: the options ({@code --transport},
+ * {@code --host}, {@code --port}) and the lifecycle that echo and chat share. A port in use is a
+ * one-line failure (exit status 1); the stop closes every open connection with 1001.
+ */
+public abstract class ServerApp implements App {
+    private static final Set<String> OPTIONS = Set.of("transport", "host", "port");
+    private static final String DEFAULT_HOST = "127.0.0.1";
+
+    /** The port used when {@code --port} is absent; fixed, so a bookmark or a test script keeps working. */
+    protected abstract int defaultPort();
+
+    protected abstract WebSocketConfig config();
+
+    /** Makes one handler per connection; called once per run, so state shared by the handlers is per run. */
+    protected abstract Supplier<WebSocketHandler> newHandlers();
+
+    /** Tells the user where the server is. */
+    protected abstract void announce(ExampleTransport transport, RunningServer server, PrintStream out);
+
+    /** The options part of {@code --help}. */
+    protected final String serverOptions() {
+        return String.join("\n",
+                "  " + ExampleTransport.OPTION_HELP,
+                "  --host H                           the address to listen on (default " + DEFAULT_HOST + ")",
+                "  --port P                           the port, 0 for any free one (default " + defaultPort() + ")",
+                "",
+                "Runs until Ctrl-C, which closes open connections with 1001 (going away).",
+                "Exit status: 0 after Ctrl-C, 1 when the port is in use, 2 for a bad argument.");
+    }
+
+    /** Runs until Ctrl-C. */
+    @Override
+    public final int run(List<String> args, InputStream in, PrintStream out) throws IOException {
+        return run(args, in, out, StopSignal.onCtrlC());
+    }
+
+    @Override
+    public final int run(List<String> args, InputStream in, PrintStream out, StopSignal stop) throws IOException {
+        CommandLine line = new CommandLine(args, OPTIONS, Set.of());
+        if (!line.positional().isEmpty()) {
+            throw new CommandLine.UsageException("unexpected argument: " + line.positional().get(0));
+        }
+        ExampleTransport transport = ExampleTransport.from(line);
+        String host = line.get("host", DEFAULT_HOST);
+        int port = line.getInt("port", defaultPort(), 0, 0xffff);
+        RunningServer server = transport.startServer(host, port, config(), newHandlers());
+        announce(transport, server, out);
+        // Said by the stop itself: after Ctrl-C the JVM halts once the stop returns, maybe before
+        // this thread wakes up.
+        stop.register(() -> {
+            server.stop();
+            out.println("stopped");
+        });
+        try {
+            stop.awaitStopped();
+        } catch (InterruptedException interrupted) {
+            // Whoever interrupted wants the app to end: stop as Ctrl-C would, keep the flag.
+            Thread.currentThread().interrupt();
+            stop.request();
+        }
+        return 0;
+    }
+}

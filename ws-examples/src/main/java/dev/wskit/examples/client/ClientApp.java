@@ -1,0 +1,170 @@
+package dev.wskit.examples.client;
+
+import dev.wskit.examples.App;
+import dev.wskit.examples.CommandLine;
+import dev.wskit.examples.ConformanceLimits;
+import dev.wskit.examples.StopSignal;
+import dev.wskit.examples.transport.ClientConnection;
+import dev.wskit.examples.transport.ExampleTransport;
+import dev.wskit.protocol.CloseCode;
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.handshake.WebSocketUri;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code client}: a command-line WebSocket client in the spirit of websocat. Standard input goes
+ * out line by line; everything received is printed; the exit status says how the connection ended.
+ */
+public final class ClientApp implements App {
+    private static final Set<String> OPTIONS = Set.of("transport", "header", "subprotocol");
+    private static final Set<String> SWITCHES = Set.of("echo", "deflate");
+
+    @Override
+    public String name() {
+        return "client";
+    }
+
+    @Override
+    public String summary() {
+        return "command-line client: stdin lines out, received messages printed (like websocat)";
+    }
+
+    @Override
+    public String usage() {
+        return String.join("\n",
+                "usage: client [--transport T] [--header NAME:VALUE]... [--subprotocol P]... [--deflate] [--echo] URL",
+                "",
+                "Connects to URL (ws:// or wss://), sends each line of standard input as a text message",
+                "and prints what it receives: text as it is, everything else as a [tag] line, binary in",
+                "hex. At the end of input it closes with 1000 and waits for the server's close.",
+                "",
+                "Input lines:",
+                InputCommands.HELP,
+                "",
+                "Options:",
+                "  " + ExampleTransport.OPTION_HELP,
+                "  --header NAME:VALUE                an extra header on the opening request (repeatable)",
+                "  --subprotocol P                    offers subprotocol P (repeatable, in order of preference)",
+                "  --deflate                          offers permessage-deflate",
+                "  --echo                             ignores input and sends every message back unchanged",
+                "                                     until the server closes (for fuzzing servers)",
+                "",
+                "Ctrl-C closes with 1001 (going away).",
+                "Exit status: 0 after a close with 1000, 1001 or 1005; 1 after a failed handshake, any other",
+                "close code (1006: no closing handshake) or a broken rule; 2 for a bad argument.");
+    }
+
+    /** Runs until the connection closes. */
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out) throws IOException {
+        return run(args, in, out, StopSignal.onCtrlC());
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, StopSignal stop) throws IOException {
+        CommandLine line = new CommandLine(args, OPTIONS, SWITCHES);
+        ExampleTransport transport = ExampleTransport.from(line);
+        URI uri = uri(line.positional());
+        List<Map.Entry<String, String>> headers = headers(uri, line.getAll("header"));
+        WebSocketConfig config = config(line);
+        ReportingHandler handler = line.has("echo") ? new EchoingHandler(out) : new PrintingHandler(out);
+        try (ClientConnection connection = connect(transport, uri, config, headers, handler)) {
+            WebSocket socket = connection.socket();
+            stop.register(() -> goAway(socket, handler, config));
+            if (!line.has("echo")) {
+                new InputReader(in, socket, handler, out).start();
+            }
+            handler.awaitClose();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+        return handler.exitStatus();
+    }
+
+    private static ClientConnection connect(ExampleTransport transport, URI uri, WebSocketConfig config,
+                                            List<Map.Entry<String, String>> headers, ReportingHandler handler)
+            throws IOException {
+        try {
+            return transport.connect(uri, config, headers, handler);
+        } catch (WebSocketException refused) {
+            throw new IOException("handshake failed: " + refused.getMessage(), refused);
+        } catch (IOException unreachable) {
+            throw new IOException("cannot connect to " + uri + ": " + unreachable.getMessage(), unreachable);
+        }
+    }
+
+    private static URI uri(List<String> positional) {
+        if (positional.size() != 1) {
+            throw new CommandLine.UsageException("exactly one URL is needed");
+        }
+        try {
+            URI uri = new URI(positional.get(0));
+            WebSocketUri.of(uri);
+            return uri;
+        } catch (URISyntaxException | IllegalArgumentException notWebSocket) {
+            throw new CommandLine.UsageException("not a ws:// or wss:// URL: " + positional.get(0));
+        }
+    }
+
+    /** {@code NAME:VALUE} pairs, checked now by the handshake's own rules so every transport refuses alike. */
+    private static List<Map.Entry<String, String>> headers(URI uri, List<String> specs) {
+        List<Map.Entry<String, String>> headers = new ArrayList<>();
+        for (String spec : specs) {
+            int colon = spec.indexOf(':');
+            if (colon <= 0) {
+                throw new CommandLine.UsageException("--header needs NAME:VALUE: " + spec);
+            }
+            String name = spec.substring(0, colon).strip();
+            String value = spec.substring(colon + 1).strip();
+            try {
+                ClientHandshake.builder(uri).header(name, value);
+            } catch (IllegalArgumentException refused) {
+                throw new CommandLine.UsageException("--header " + spec + ": " + refused.getMessage());
+            }
+            headers.add(Map.entry(name, value));
+        }
+        return headers;
+    }
+
+    private static WebSocketConfig config(CommandLine line) {
+        WebSocketConfig.Builder config = WebSocketConfig.builder();
+        if (line.has("echo")) {
+            ConformanceLimits.apply(config);
+        }
+        try {
+            config.subprotocols(line.getAll("subprotocol"));
+        } catch (IllegalArgumentException notToken) {
+            throw new CommandLine.UsageException("--subprotocol: " + notToken.getMessage());
+        }
+        if (line.has("deflate")) {
+            config.perMessageDeflate(PerMessageDeflateConfig.defaults());
+        }
+        return config.build();
+    }
+
+    /** Ctrl-C: a close the server understands (1001) instead of a dropped connection (1006). */
+    private static void goAway(WebSocket socket, ReportingHandler handler, WebSocketConfig config) {
+        if (handler.isClosed()) {
+            return;
+        }
+        socket.close(CloseCode.GOING_AWAY, "");
+        try {
+            handler.awaitClose(config.closeTimeout());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

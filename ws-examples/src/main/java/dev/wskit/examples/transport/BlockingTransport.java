@@ -1,0 +1,40 @@
+package dev.wskit.examples.transport;
+
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.transport.blocking.BlockingWebSocketClient;
+import dev.wskit.transport.blocking.BlockingWebSocketServer;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** {@code java.net} sockets, a thread per connection. */
+final class BlockingTransport implements Transport {
+
+    @Override
+    public RunningServer start(String host, int port, WebSocketConfig config,
+                               Supplier<? extends WebSocketHandler> handlers) throws IOException {
+        BlockingWebSocketServer server = BlockingWebSocketServer.builder()
+                .host(host).port(port).config(config).handler(handlers)
+                .build().start();
+        return new RunningServer(host, server.port(), () -> server.stop(config.closeTimeout()));
+    }
+
+    @Override
+    public ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
+                                    WebSocketHandler handler) throws IOException {
+        BlockingWebSocketClient.Builder builder = BlockingWebSocketClient.builder().config(config);
+        headers.forEach(h -> builder.header(h.getKey(), h.getValue()));
+        BlockingWebSocketClient client = builder.build();
+        try {
+            WebSocket socket = client.connect(uri, handler);
+            return new ClientConnection(socket, client::close);
+        } catch (IOException | RuntimeException failed) {
+            client.close();
+            throw failed;
+        }
+    }
+}

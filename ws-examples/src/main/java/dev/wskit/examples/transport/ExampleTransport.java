@@ -1,0 +1,89 @@
+package dev.wskit.examples.transport;
+
+import dev.wskit.examples.CommandLine;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.WebSocketHandler;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The transports an app can run on, chosen with {@code --transport}. The same handler runs on
+ * each; only this enum knows their APIs, and it turns their failures into the two an app reports.
+ */
+public enum ExampleTransport {
+    BLOCKING(new BlockingTransport()),
+    NETTY(new NettyTransport()),
+    VERTX(new VertxTransport());
+
+    /** The option's text for {@code --help}. */
+    public static final String OPTION_HELP =
+            "--transport blocking|netty|vertx   the transport to run on (default netty)";
+
+    private final Transport transport;
+
+    ExampleTransport(Transport transport) {
+        this.transport = transport;
+    }
+
+    /** The transport {@code --transport} names; netty when absent. */
+    public static ExampleTransport from(CommandLine line) {
+        Set<String> names = Arrays.stream(values()).map(ExampleTransport::optionName).collect(Collectors.toSet());
+        return valueOf(line.getChoice("transport", NETTY.optionName(), names).toUpperCase(Locale.ROOT));
+    }
+
+    /** The name {@code --transport} takes. */
+    public String optionName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Binds {@code host:port} (0 for any free port) and serves one handler per connection.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local), with the reason
+     */
+    public RunningServer startServer(String host, int port, WebSocketConfig config,
+                                     Supplier<? extends WebSocketHandler> handlers) throws IOException {
+        try {
+            return transport.start(host, port, config, handlers);
+        } catch (Exception failed) {
+            // Netty throws its BindException undeclared and Vert.x may wrap it: the root cause says why.
+            throw new IOException("cannot listen on " + host + ":" + port + ": " + reason(failed), failed);
+        }
+    }
+
+    /**
+     * Connects and completes the opening handshake; {@code handler} has seen {@code onOpen} when
+     * this returns.
+     *
+     * @throws WebSocketException when the server's answer fails the handshake (the engine's verdict)
+     * @throws IOException when TCP or TLS fails
+     * @throws IllegalArgumentException for a URI or header the handshake refuses
+     */
+    public ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
+                                    WebSocketHandler handler) throws IOException {
+        try {
+            return transport.connect(uri, config, headers, handler);
+        } catch (WebSocketException | IOException | IllegalArgumentException expected) {
+            throw expected;
+        } catch (Exception failed) {
+            throw new IOException("cannot connect to " + uri + ": " + reason(failed), failed);
+        }
+    }
+
+    /** The message of the innermost cause, which is the one that names the problem. */
+    private static String reason(Throwable failed) {
+        Throwable root = failed;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,39 @@
+package dev.wskit.examples.transport;
+
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.transport.netty.NettyWebSocketClient;
+import dev.wskit.transport.netty.NettyWebSocketServer;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Netty 4.2 channels on event loops the server or client creates for itself. */
+final class NettyTransport implements Transport {
+
+    @Override
+    public RunningServer start(String host, int port, WebSocketConfig config,
+                               Supplier<? extends WebSocketHandler> handlers) {
+        NettyWebSocketServer server = NettyWebSocketServer.builder()
+                .host(host).port(port).config(config).handler(handlers)
+                .build().start();
+        return new RunningServer(host, server.port(), () -> server.stop(config.closeTimeout()));
+    }
+
+    @Override
+    public ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
+                                    WebSocketHandler handler) throws Exception {
+        NettyWebSocketClient.Builder builder = NettyWebSocketClient.builder().config(config);
+        headers.forEach(h -> builder.header(h.getKey(), h.getValue()));
+        NettyWebSocketClient client = builder.build();
+        try {
+            WebSocket socket = Transport.await(client.connect(uri, handler));
+            return new ClientConnection(socket, client::close);
+        } catch (Exception failed) {
+            client.close();
+            throw failed;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.wskit.examples.transport;
+
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.transport.vertx.VertxWebSocketClient;
+import dev.wskit.transport.vertx.WebSocketVerticle;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Vert.x 5: a server as a {@link WebSocketVerticle}, so its connections run on the verticle's
+ * context; each server or client gets a {@link Vertx} of its own, closed with it.
+ */
+final class VertxTransport implements Transport {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    @Override
+    public RunningServer start(String host, int port, WebSocketConfig config,
+                               Supplier<? extends WebSocketHandler> handlers) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        WebSocketVerticle verticle = new WebSocketVerticle(server -> server
+                .host(host).port(port).config(config).handler(handlers));
+        try {
+            Transport.await(vertx.deployVerticle(verticle).toCompletionStage());
+        } catch (Exception failed) {
+            close(vertx);
+            throw failed;
+        }
+        // Closing Vert.x undeploys the verticle, whose stop is the server's graceful close.
+        return new RunningServer(host, verticle.server().port(), () -> close(vertx));
+    }
+
+    @Override
+    public ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
+                                    WebSocketHandler handler) throws Exception {
+        Vertx vertx = Vertx.vertx();
+        VertxWebSocketClient client = VertxWebSocketClient.builder(vertx)
+                .config(config).connectTimeout(CONNECT_TIMEOUT).build();
+        try {
+            WebSocket socket = Transport.await(client.connect(uri,
+                    request -> headers.forEach(h -> request.header(h.getKey(), h.getValue())), handler).toCompletionStage());
+            return new ClientConnection(socket, () -> close(vertx));
+        } catch (Exception failed) {
+            close(vertx);
+            throw failed;
+        }
+    }
+
+    /** Closes Vert.x and waits: its client, its servers and their connections go with it. */
+    private static void close(Vertx vertx) {
+        try {
+            Transport.await(vertx.close().toCompletionStage());
+        } catch (Exception notClosed) {
+            // Nothing else could release it: the app goes on ending.
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.wskit.examples.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The room's JSON, written by hand: every string must come out as valid, exact JSON. */
+class ChatEventsTest {
+
+    @Test
+    void quotesEscapeQuotesBackslashesAndControlCharacters() {
+        assertThat(ChatEvents.quote("a\"b\\c\n\r\t\u0001é✓")).isEqualTo("\"a\\\"b\\\\c\\n\\r\\t\\u0001é✓\"");
+    }
+
+    @Test
+    void eventsListUsersInOrderOfArrival() {
+        assertThat(ChatEvents.join("bob", List.of("ada", "bob")))
+                .isEqualTo("{\"type\":\"join\",\"name\":\"bob\",\"users\":[\"ada\",\"bob\"]}");
+        assertThat(ChatEvents.leave("ada", List.of()))
+                .isEqualTo("{\"type\":\"leave\",\"name\":\"ada\",\"users\":[]}");
+        assertThat(ChatEvents.message("ada", "hi")).isEqualTo("{\"type\":\"message\",\"name\":\"ada\",\"text\":\"hi\"}");
+    }
+
+    @Test
+    void namesComeFromTheQueryTrimmedAndBounded() {
+        assertThat(ChatHandler.nameFrom("x=1&name=%20ada%20lovelace%20")).isEqualTo("ada lovelace");
+        assertThat(ChatHandler.nameFrom("name=" + "n".repeat(32))).hasSize(32);
+        assertThat(ChatHandler.nameFrom("name=" + "n".repeat(33))).isNull();
+        assertThat(ChatHandler.nameFrom("name=%20")).isNull();
+        assertThat(ChatHandler.nameFrom("name=a%0Ab")).isNull();
+        assertThat(ChatHandler.nameFrom("name=%zz")).isNull();
+        assertThat(ChatHandler.nameFrom(null)).isNull();
+    }
+}

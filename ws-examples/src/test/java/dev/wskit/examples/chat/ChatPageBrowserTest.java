@@ -1,0 +1,116 @@
+package dev.wskit.examples.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.wskit.examples.RunningApp;
+import dev.wskit.examples.transport.ExampleTransport;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The chat page in a real browser: headless Chromium opens it in two tabs, both join, and a
+ * message typed in one appears in the other, on every transport. Skipped where Debian's
+ * {@code chromium} and {@code chromium-driver} are not installed.
+ */
+class ChatPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final String HOW_TO_ENABLE =
+            "needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver enables this test";
+
+    private static Path profile;
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        // Each test checks the browser itself: a skip here would hide the reason from the report,
+        // and Maven's console shows only a count of skipped tests, so the reason is printed too.
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            System.err.println(ChatPageBrowserTest.class.getSimpleName() + " skipped: " + HOW_TO_ENABLE);
+            return;
+        }
+        profile = Files.createTempDirectory("wskit-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        // Both paths given, so Selenium Manager is never asked to find (or download) anything.
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(driver, options);
+    }
+
+    @AfterAll
+    static void stopBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void aMessageTypedInOneWindowAppearsInTheOther(ExampleTransport transport) throws Exception {
+        assumeTrue(browser != null, HOW_TO_ENABLE);
+        try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
+            String page = chat.awaitUri("http").toString();
+            String adaTab = browser.getWindowHandle();
+            join(page, "ada");
+            browser.switchTo().newWindow(WindowType.TAB);
+            String bobTab = browser.getWindowHandle();
+            join(page, "bob");
+
+            browser.findElement(By.id("message")).sendKeys("hello from bob");
+            browser.findElement(By.id("send")).click();
+
+            browser.switchTo().window(adaTab);
+            await(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//ul[@id='log']/li[span[@class='who' and text()='bob:'] and contains(., 'hello from bob')]")));
+            assertThat(browser.findElement(By.id("log")).getText()).contains("ada joined", "bob joined");
+            assertThat(browser.findElement(By.id("members")).getText()).isEqualTo("ada\nbob");
+
+            browser.switchTo().window(bobTab).close();
+            browser.switchTo().window(adaTab);
+            await(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "bob left"));
+        }
+    }
+
+    /** Opens the page in the current tab and joins as {@code name}. */
+    private static void join(String page, String name) {
+        browser.get(page);
+        browser.findElement(By.id("name")).sendKeys(name);
+        browser.findElement(By.id("join")).click();
+        await(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
+    }
+
+    private static void await(ExpectedCondition<?> condition) {
+        new WebDriverWait(browser, WAIT).until(condition);
+    }
+}

@@ -1,0 +1,145 @@
+package dev.wskit.examples.echo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wskit.examples.ConformanceLimits;
+import dev.wskit.examples.RecordingClient;
+import dev.wskit.examples.RunningApp;
+import dev.wskit.examples.transport.ClientConnection;
+import dev.wskit.examples.transport.ExampleTransport;
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The echo app over loopback, on every transport, started as {@code echo --port 0}. */
+class EchoAppTest {
+    private static final int ONE_MIB = 1024 * 1024;
+
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void echoesTextAndBinaryUnchanged(ExampleTransport transport) throws Exception {
+        try (RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0");
+             RecordingClient client = RecordingClient.connect(transport, echo.awaitUri("ws"))) {
+            client.socket().sendText("héllo, wörld ✓");
+            client.socket().sendBinary(ByteBuffer.wrap(new byte[] {0, 1, (byte) 0xfe, (byte) 0xff}));
+            client.socket().sendText("");
+
+            assertThat(client.next()).isEqualTo("text:héllo, wörld ✓");
+            assertThat(client.next()).isEqualTo("binary:0001feff");
+            assertThat(client.next()).isEqualTo("text:");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void echoesOneMebibyteMessagesCompressedAndNot(ExampleTransport transport) throws Exception {
+        byte[] noise = new byte[ONE_MIB];
+        new Random(7).nextBytes(noise);
+        String text = "0123456789abcdef".repeat(ONE_MIB / 16);
+        WebSocketConfig deflate = WebSocketConfig.builder()
+                .perMessageDeflate(PerMessageDeflateConfig.defaults()).build();
+        try (RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0")) {
+            URI uri = echo.awaitUri("ws");
+            for (WebSocketConfig config : new WebSocketConfig[] {WebSocketConfig.defaults(), deflate}) {
+                try (RecordingClient client = RecordingClient.connect(transport, uri, config)) {
+                    client.socket().sendBinary(ByteBuffer.wrap(noise));
+                    client.socket().sendText(text);
+
+                    assertThat(client.next()).isEqualTo("binary:" + HexFormat.of().formatHex(noise));
+                    assertThat(client.next()).isEqualTo("text:" + text);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void echoesA16MebibyteMessage(ExampleTransport transport) throws Exception {
+        byte[] largest = new byte[16 * ONE_MIB];
+        new Random(16).nextBytes(largest);
+        CompletableFuture<byte[]> echoed = new CompletableFuture<>();
+        WebSocketHandler receiver = new WebSocketHandler() {
+            @Override
+            public void onBinary(WebSocket socket, ByteBuffer data) {
+                byte[] copy = new byte[data.remaining()];
+                data.get(copy);
+                echoed.complete(copy);
+            }
+        };
+        WebSocketConfig config = ConformanceLimits.apply(WebSocketConfig.builder()).build();
+        try (RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0");
+             ClientConnection client = transport.connect(echo.awaitUri("ws"), config, List.of(), receiver)) {
+            client.socket().sendBinary(ByteBuffer.wrap(largest));
+
+            assertThat(echoed.get(20, TimeUnit.SECONDS)).isEqualTo(largest);
+            client.socket().close();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void answersOnAnyPath(ExampleTransport transport) throws Exception {
+        try (RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0");
+             RecordingClient client = RecordingClient.connect(transport, echo.awaitUri("ws").resolve("/any/path?q=1"))) {
+            client.socket().sendText("here too");
+
+            assertThat(client.next()).isEqualTo("text:here too");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void acceptsPermessageDeflate(ExampleTransport transport) throws Exception {
+        try (RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0")) {
+            URI uri = echo.awaitUri("ws");
+            try (Socket raw = new Socket(uri.getHost(), uri.getPort())) {
+                OutputStream out = raw.getOutputStream();
+                out.write(("GET / HTTP/1.1\r\nHost: test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                        + "Sec-WebSocket-Extensions: permessage-deflate\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                String head = readHead(raw.getInputStream());
+
+                assertThat(head).startsWith("HTTP/1.1 101 ").contains("Sec-WebSocket-Extensions: permessage-deflate");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void stopClosesOpenConnectionsWith1001(ExampleTransport transport) throws Exception {
+        RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0");
+        try (RecordingClient client = RecordingClient.connect(transport, echo.awaitUri("ws"))) {
+            assertThat(echo.stop()).isZero();
+
+            assertThat(client.next()).isEqualTo("close:1001 server stopping");
+            assertThat(echo.out().next()).isEqualTo("stopped");
+        }
+    }
+
+    /** The response head, up to the empty line. */
+    private static String readHead(InputStream in) throws Exception {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            head.append((char) b);
+        }
+        return head.toString();
+    }
+}
