@@ -35,6 +35,12 @@ final class NetSocketDriver implements EngineTimers.Expiry {
     private final ContextWebSocket facade;
     private final Promise<Void> closed = Promise.promise();
     private final String goingAwayReason;
+    /**
+     * The client or server this connection belongs to, kept reachable for as long as the socket
+     * is: Vert.x closes a {@code NetClient} nobody references any more (its CleanableNetClient),
+     * which would shut down a connection the application still uses.
+     */
+    private final Object owner;
 
     /** Bytes the engine left unread because input is paused; offered again on drain. */
     private ByteBuffer held;
@@ -48,8 +54,9 @@ final class NetSocketDriver implements EngineTimers.Expiry {
     private boolean socketClosed;
     private Throwable socketError;
 
-    NetSocketDriver(Vertx vertx, Context context, NetSocket socket, WebSocketConnection engine,
+    NetSocketDriver(Object owner, Vertx vertx, Context context, NetSocket socket, WebSocketConnection engine,
                     WebSocketConfig config, String goingAwayReason) {
+        this.owner = owner;
         this.vertx = vertx;
         this.goingAwayReason = goingAwayReason;
         this.context = context;

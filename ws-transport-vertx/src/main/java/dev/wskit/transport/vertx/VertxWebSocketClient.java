@@ -96,7 +96,7 @@ public final class VertxWebSocketClient {
     private void start(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler, Promise<WebSocket> opened) {
         Context context = Vertx.currentContext();
         WebSocketConnection engine = WebSocketConnection.client(handshake, config, new OpeningHandler(handler, opened));
-        NetSocketDriver driver = new NetSocketDriver(vertx, context, socket, engine, config, "client stopping");
+        NetSocketDriver driver = new NetSocketDriver(this, vertx, context, socket, engine, config, "client stopping");
         driver.closed().onComplete(v -> opened.tryFail(connectFailure(driver)));
         driver.start();
     }
