@@ -4,7 +4,7 @@ import dev.wskit.protocol.WebSocketConfig;
 
 /**
  * Limits for an endpoint that echoes whatever a conformance suite sends: the echo server, and the
- * client in {@code --echo} mode under a fuzzing server.
+ * client in {@code --echo} or {@code --autobahn} mode under a fuzzing server.
  */
 public final class ConformanceLimits {
     private static final int MIB = 1024 * 1024;

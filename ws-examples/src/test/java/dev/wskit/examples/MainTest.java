@@ -60,7 +60,12 @@ class MainTest {
         "client http://example.com/",
         "client --header NoColon ws://127.0.0.1:1/",
         "client --header Sec-WebSocket-Key:x ws://127.0.0.1:1/",
-        "client --subprotocol a,b ws://127.0.0.1:1/"})
+        "client --subprotocol a,b ws://127.0.0.1:1/",
+        "client --agent a ws://127.0.0.1:1/",
+        "client --autobahn http://127.0.0.1:1",
+        "client --autobahn ws://127.0.0.1:1/?case=1",
+        "client --autobahn ws://127.0.0.1:1 ws://127.0.0.1:2/",
+        "client --autobahn ws://127.0.0.1:1 --case-timeout 0"})
     void badArgumentIsOneLineAndExitStatus2(String line) throws InterruptedException {
         assertThat(run(line.split(" "))).isEqualTo(2);
 

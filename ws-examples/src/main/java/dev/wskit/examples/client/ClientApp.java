@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,11 @@ import java.util.Set;
 /**
  * {@code client}: a command-line WebSocket client in the spirit of websocat. Standard input goes
  * out line by line; everything received is printed; the exit status says how the connection ended.
+ * With {@code --autobahn} a fuzzing server drives it instead ({@link AutobahnRun}).
  */
 public final class ClientApp implements App {
-    private static final Set<String> OPTIONS = Set.of("transport", "header", "subprotocol");
+    private static final Set<String> OPTIONS = Set.of("transport", "header", "subprotocol", "autobahn", "agent", "case-timeout");
+    private static final Set<String> AUTOBAHN_ONLY = Set.of("agent", "case-timeout");
     private static final Set<String> SWITCHES = Set.of("echo", "deflate");
 
     @Override
@@ -45,6 +48,7 @@ public final class ClientApp implements App {
     public String usage() {
         return String.join("\n",
                 "usage: client [--transport T] [--header NAME:VALUE]... [--subprotocol P]... [--deflate] [--echo] URL",
+                "       client --autobahn URL [--agent NAME] [--case-timeout SECONDS] [--transport T]",
                 "",
                 "Connects to URL (ws:// or wss://), sends each line of standard input as a text message",
                 "and prints what it receives: text as it is, everything else as a [tag] line, binary in",
@@ -63,7 +67,20 @@ public final class ClientApp implements App {
                 "",
                 "Ctrl-C closes with 1001 (going away).",
                 "Exit status: 0 after a close with 1000, 1001 or 1005; 1 after a failed handshake, any other",
-                "close code (1006: no closing handshake) or a broken rule; 2 for a bad argument.");
+                "close code (1006: no closing handshake) or a broken rule; 2 for a bad argument.",
+                "",
+                "Autobahn mode: --autobahn ws://HOST:PORT lets a fuzzing server such as Autobahn's",
+                "wstest -m fuzzingserver drive the client. It asks HOST:PORT/getCaseCount, then runs",
+                "/runCase?case=N&agent=NAME for every case, sending each message back unchanged, with",
+                "permessage-deflate offered and messages up to 32 MiB; it prints one line per case",
+                "(case N: the close code), then calls /updateReports?agent=NAME.",
+                "  --agent NAME                       the name the reports list the client under",
+                "                                     (default wskit-TRANSPORT)",
+                "  --case-timeout SECONDS             closes a case still open after this long and goes",
+                "                                     on with the next (default 60)",
+                "Ctrl-C closes the open case with 1001 and ends the run (exit status 1).",
+                "Exit status: 0 once every case ran and the reports were updated, whatever the cases'",
+                "outcomes (the server judges them); 1 when the case count or the report update failed.");
     }
 
     /** Runs until the connection closes. */
@@ -76,6 +93,12 @@ public final class ClientApp implements App {
     public int run(List<String> args, InputStream in, PrintStream out, StopSignal stop) throws IOException {
         CommandLine line = new CommandLine(args, OPTIONS, SWITCHES);
         ExampleTransport transport = ExampleTransport.from(line);
+        if (line.has("autobahn")) {
+            return runAutobahn(line, transport, out, stop);
+        }
+        AUTOBAHN_ONLY.stream().filter(line::has).findFirst().ifPresent(option -> {
+            throw new CommandLine.UsageException("--" + option + " goes with --autobahn");
+        });
         URI uri = uri(line.positional());
         List<Map.Entry<String, String>> headers = headers(uri, line.getAll("header"));
         WebSocketConfig config = config(line);
@@ -94,8 +117,37 @@ public final class ClientApp implements App {
         return handler.exitStatus();
     }
 
-    private static ClientConnection connect(ExampleTransport transport, URI uri, WebSocketConfig config,
-                                            List<Map.Entry<String, String>> headers, ReportingHandler handler)
+    private static int runAutobahn(CommandLine line, ExampleTransport transport, PrintStream out, StopSignal stop)
+            throws IOException {
+        if (!line.positional().isEmpty()) {
+            throw new CommandLine.UsageException("--autobahn takes the server's URL; no other URL is needed");
+        }
+        URI server = uri(line.get("autobahn", null));
+        if (server.getRawQuery() != null || server.getRawFragment() != null) {
+            throw new CommandLine.UsageException("--autobahn needs ws://HOST:PORT without a query: " + server);
+        }
+        String agent = line.get("agent", "wskit-" + transport.optionName());
+        if (agent.isBlank()) {
+            throw new CommandLine.UsageException("--agent needs a name");
+        }
+        Duration caseTimeout = Duration.ofSeconds(line.getInt("case-timeout", 60, 1, 3600));
+        WebSocketConfig.Builder config = ConformanceLimits.apply(WebSocketConfig.builder())
+                // Autobahn's sections 12 and 13 run only over a connection that agreed on compression.
+                .perMessageDeflate(PerMessageDeflateConfig.defaults());
+        AutobahnRun run = new AutobahnRun(transport, server, agent, config.build(),
+                headers(server, line.getAll("header")), caseTimeout, out);
+        stop.register(run::stop);
+        try {
+            return run.run();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    /** Connects, turning a failure into one line that says which step failed. */
+    static ClientConnection connect(ExampleTransport transport, URI uri, WebSocketConfig config,
+                                    List<Map.Entry<String, String>> headers, ReportingHandler handler)
             throws IOException {
         try {
             return transport.connect(uri, config, headers, handler);
@@ -110,12 +162,16 @@ public final class ClientApp implements App {
         if (positional.size() != 1) {
             throw new CommandLine.UsageException("exactly one URL is needed");
         }
+        return uri(positional.get(0));
+    }
+
+    private static URI uri(String text) {
         try {
-            URI uri = new URI(positional.get(0));
+            URI uri = new URI(text);
             WebSocketUri.of(uri);
             return uri;
         } catch (URISyntaxException | IllegalArgumentException notWebSocket) {
-            throw new CommandLine.UsageException("not a ws:// or wss:// URL: " + positional.get(0));
+            throw new CommandLine.UsageException("not a ws:// or wss:// URL: " + text);
         }
     }
 

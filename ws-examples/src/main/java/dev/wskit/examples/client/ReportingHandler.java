@@ -19,6 +19,7 @@ abstract class ReportingHandler implements WebSocketHandler {
     protected final PrintStream out;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean failed;
+    private volatile int closeCode;
 
     ReportingHandler(PrintStream out) {
         this.out = out;
@@ -39,6 +40,7 @@ abstract class ReportingHandler implements WebSocketHandler {
     @Override
     public void onClose(WebSocket socket, int code, String reason) {
         failed |= code != CloseCode.NORMAL_CLOSURE && code != CloseCode.GOING_AWAY && code != CloseCode.NO_STATUS_RECEIVED;
+        closeCode = code;
         out.println("[close] " + code + (reason.isEmpty() ? "" : " " + reason));
         closed.countDown();
     }
@@ -59,6 +61,11 @@ abstract class ReportingHandler implements WebSocketHandler {
     /** Blocks until the connection is closed, at most {@code timeout}. */
     boolean awaitClose(Duration timeout) throws InterruptedException {
         return closed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The close code {@code onClose} reported; read it once {@link #awaitClose} returned. */
+    int closeCode() {
+        return closeCode;
     }
 
     /** 0 after a normal close, 1 after any other close or a broken rule. */
