@@ -27,7 +27,17 @@ enum Transport {
     BLOCKING {
         @Override
         Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws Exception {
-            BlockingWebSocketServer server = BlockingWebSocketServer.builder().config(config).handler(handlers).build().start();
+            return start(BlockingWebSocketServer.builder().config(config).handler(handlers));
+        }
+
+        @Override
+        Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers, Duration writeTimeout)
+                throws Exception {
+            return start(BlockingWebSocketServer.builder().config(config).handler(handlers).writeTimeout(writeTimeout));
+        }
+
+        private Server start(BlockingWebSocketServer.Builder builder) throws Exception {
+            BlockingWebSocketServer server = builder.build().start();
             return new Server(server.port(), () -> server.stop(STOP_GRACE));
         }
 
@@ -111,6 +121,17 @@ enum Transport {
     private static Vertx vertx;
 
     abstract Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws Exception;
+
+    /**
+     * A server that also bounds by time how long one write may block on a peer that does not
+     * read. Only the blocking transport has such writes (its default is 30 s); Netty and Vert.x
+     * never block a write and bound a non-reading peer by {@link WebSocketConfig#maxOutboundBytes()}
+     * alone, so for them this is {@link #startServer(WebSocketConfig, Supplier)}.
+     */
+    Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers, Duration writeTimeout)
+            throws Exception {
+        return startServer(config, handlers);
+    }
 
     abstract Client client(WebSocketConfig config);
 
