@@ -1,0 +1,181 @@
+#!/usr/bin/env bash
+# Runs the end-to-end comparison: wskit's echo on each of its transports, against echo servers
+# written with Netty's own and Vert.x's own WebSocket stacks (and a raw TCP echo, the ceiling of
+# the load tool), and prints a markdown table of medians with the ratios to the baselines.
+#
+#   ws-benchmarks/run-load.sh [jdk-home]
+#
+# Each server runs alone in its own JVM, started fresh for every repetition; with taskset the
+# server and the load tool are pinned to different cores. The JDK defaults to $JAVA_HOME, then
+# to `java` on the PATH; on JDK 21+ the blocking transport runs on virtual threads.
+#
+# Points (POINTS):
+#   latency  1 connection, 16 B, 1 in flight
+#   small    100 connections, 64 B, 16 in flight
+#   bulk     10 connections, 64 KiB, 4 in flight
+#   connect  handshakes per second, CONNECT_CONCURRENCY under way at once
+#   memory   MEMORY_CONNECTIONS idle connections: server RSS and live heap per connection
+#            (its own fresh server JVM, so earlier load does not pollute the baseline)
+#
+# Overrides (defaults in brackets): REPEATS [3], WARMUP [3] and DURATION [5] seconds per point,
+# SERVERS [all six], POINTS [all five], TYPE [binary], CONNECT_CONCURRENCY [16],
+# MEMORY_CONNECTIONS [10000], SERVER_CPUS / LOAD_CPUS [first half / second half of the cores],
+# LOAD_THREADS [1 per load core], SERVER_JAVA_OPTS [-Xms256m -Xmx1g], LOAD_JAVA_OPTS [-Xmx1g],
+# BASE_PORT [18100]. About 14 minutes on 2 cores with the defaults.
+# Builds target/benchmarks.jar with Maven when it is missing; rebuild it after changing code.
+set -euo pipefail
+
+module=$(cd "$(dirname "$0")" && pwd)
+jar="$module/target/benchmarks.jar"
+
+if [[ $# -ge 1 ]]; then
+  java="$1/bin/java"
+elif [[ -n "${JAVA_HOME:-}" ]]; then
+  java="$JAVA_HOME/bin/java"
+else
+  java=java
+fi
+
+if [[ ! -f "$jar" ]]; then
+  echo "Building $jar ..." >&2
+  (cd "$module/.." && mvn -B -q -pl ws-benchmarks -am package -DskipTests)
+fi
+
+repeats=${REPEATS:-3}
+warmup=${WARMUP:-3}
+duration=${DURATION:-5}
+servers=${SERVERS:-"netty-own wskit-netty vertx-own wskit-vertx wskit-blocking raw-tcp"}
+points=${POINTS:-"latency small bulk connect memory"}
+type=${TYPE:-binary}
+connect_concurrency=${CONNECT_CONCURRENCY:-16}
+memory_connections=${MEMORY_CONNECTIONS:-10000}
+server_java_opts=${SERVER_JAVA_OPTS:-"-Xms256m -Xmx1g"}
+load_java_opts=${LOAD_JAVA_OPTS:-"-Xmx1g"}
+port=${BASE_PORT:-18100}
+
+# Cores: the server gets the first half, the load tool the rest (one each on 2 cores).
+cores=$(nproc)
+if command -v taskset >/dev/null && [[ $cores -ge 2 ]]; then
+  half=$((cores / 2))
+  server_cpus=${SERVER_CPUS:-"0-$((half - 1))"}
+  load_cpus=${LOAD_CPUS:-"$half-$((cores - 1))"}
+  load_threads=${LOAD_THREADS:-$((cores - half))}
+else
+  server_cpus=""
+  load_cpus=""
+  load_threads=${LOAD_THREADS:-1}
+  echo "No taskset (or one core): server and load tool are not pinned." >&2
+fi
+
+pin_prefix() { # the words that pin a command to <cpus>, if any
+  if [[ -n "$1" ]]; then echo "taskset -c $1"; fi
+}
+
+# Both processes hold one socket per connection in the memory point, plus the JVM's own files.
+needed_files=$((memory_connections + 1000))
+if [[ $(ulimit -n) != unlimited && $(ulimit -n) -lt $needed_files ]]; then
+  ulimit -n "$needed_files" 2>/dev/null || {
+    echo "ulimit -n is $(ulimit -n) and cannot be raised to $needed_files (hard limit $(ulimit -Hn));" \
+      "set MEMORY_CONNECTIONS lower or raise the hard limit." >&2
+    exit 1
+  }
+fi
+
+out="$module/target/load"
+mkdir -p "$out"
+stamp=$(date +%Y%m%d-%H%M%S)
+results="$out/load-$stamp.txt"
+table="$out/load-$stamp.md"
+log="$out/load-$stamp.log"
+: >"$results"
+
+server_pid=""
+start_server() { # start_server <kind>: sets server_pid and server_port
+  port=$((port + 1)) # a fresh port per server: no waiting on the last one's sockets
+  server_port=$port
+  local server_log="$out/server-$stamp-$1-$server_port.log"
+  # Not through a shell function: $! must be the JVM itself (taskset execs it), to read its
+  # memory and to stop it.
+  # shellcheck disable=SC2086 # the options are words
+  $(pin_prefix "$server_cpus") "$java" $server_java_opts -cp "$jar" dev.wskit.benchmarks.servers.EchoServers \
+    "$1" "$server_port" >"$server_log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 300); do
+    # The whole line, with the JVM's own pid: $! must be the server itself.
+    if grep -qs "^READY .* pid=$server_pid threads=.* jdk=" "$server_log"; then
+      cat "$server_log" >>"$log"
+      return 0
+    fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
+    sleep 0.1
+  done
+  echo "server $1 did not start; see $server_log" >&2
+  stop_server
+  return 1
+}
+
+stop_server() {
+  if [[ -n "$server_pid" ]]; then
+    kill "$server_pid" 2>/dev/null || true
+    wait "$server_pid" 2>/dev/null || true
+    server_pid=""
+  fi
+}
+trap stop_server EXIT
+
+load() { # load <kind> <point> <rep> <load tool options…>
+  local kind=$1 point=$2 rep=$3
+  shift 3
+  local raw=()
+  [[ $kind == raw-tcp ]] && raw=(--raw)
+  echo "[$(date +%T)] $point $kind #$rep" >&2
+  # shellcheck disable=SC2086
+  $(pin_prefix "$load_cpus") "$java" $load_java_opts -cp "$jar" dev.wskit.benchmarks.load.LoadTool \
+    --port "$server_port" --threads "$load_threads" "${raw[@]}" "$@" \
+    --label server="$kind" --label point="$point" --label rep="$rep" \
+    >>"$results" 2>>"$log" || echo "  run failed (kept in $results)" >&2
+}
+
+echo_point() { # echo_point <kind> <point> <rep>
+  case $2 in
+    latency) load "$1" "$2" "$3" --connections 1 --size 16 --in-flight 1 --type "$type" --warmup "$warmup" --duration "$duration" ;;
+    small) load "$1" "$2" "$3" --connections 100 --size 64 --in-flight 16 --type "$type" --warmup "$warmup" --duration "$duration" ;;
+    bulk) load "$1" "$2" "$3" --connections 10 --size 65536 --in-flight 4 --type "$type" --warmup "$warmup" --duration "$duration" ;;
+    connect) load "$1" "$2" "$3" --mode connect --connections "$connect_concurrency" --warmup "$warmup" --duration "$duration" ;;
+  esac
+}
+
+echo "Results: $results; progress and server output: $log" >&2
+started=$(date +%s)
+# Repetitions outermost, so drift on a noisy machine spreads over every server alike.
+for rep in $(seq "$repeats"); do
+  for kind in $servers; do
+    traffic=""
+    for point in $points; do [[ $point != memory ]] && traffic=yes; done
+    if [[ -n $traffic ]]; then
+      start_server "$kind" || continue
+      for point in $points; do
+        [[ $point != memory ]] && echo_point "$kind" "$point" "$rep"
+      done
+      stop_server
+    fi
+    if [[ " $points " == *" memory "* ]]; then
+      start_server "$kind" || continue
+      load "$kind" memory "$rep" --mode memory --connections "$memory_connections" --server-pid "$server_pid"
+      stop_server
+    fi
+  done
+done
+elapsed=$(($(date +%s) - started))
+
+{
+  echo "## End-to-end echo, medians of $repeats runs"
+  echo
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); JDK: $("$java" -version 2>&1 | head -n 1)."
+  echo "Pinning: server on cores '${server_cpus:-none}', load tool on '${load_cpus:-none}' ($load_threads load threads)."
+  echo "Settings: REPEATS=$repeats WARMUP=$warmup DURATION=$duration TYPE=$type CONNECT_CONCURRENCY=$connect_concurrency MEMORY_CONNECTIONS=$memory_connections; took ${elapsed}s."
+  echo
+  "$java" -cp "$jar" dev.wskit.benchmarks.report.LoadTable "$results"
+} | tee "$table"
+echo >&2
+echo "Table: $table" >&2

@@ -1,0 +1,74 @@
+package dev.wskit.benchmarks.load;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+
+/**
+ * The memory mode: measures the server, opens {@code --connections} WebSocket connections and
+ * leaves them idle, waits {@code --settle} seconds, measures again, and reports the growth per
+ * connection: resident set size (everything: heap growth, direct buffers, thread stacks) and,
+ * where {@code jcmd} can attach, live heap after a full collection. Each measurement takes the
+ * live heap first (its collection may shrink the heap) and then the RSS, the same way both times.
+ * The connections are checked to be still open, and silent, before the second measurement.
+ */
+final class MemoryRun {
+    private static final int OPEN_CONCURRENCY = 64;
+
+    private final LoadOptions options;
+
+    MemoryRun(LoadOptions options) {
+        this.options = options;
+    }
+
+    LoadResult run() throws IOException, InterruptedException {
+        if (options.serverPid() <= 0) {
+            throw new IllegalArgumentException("--mode memory needs --server-pid");
+        }
+        ServerProbe server = new ServerProbe(options.serverPid());
+        long heapBefore = server.liveHeapBytes();
+        long rssBefore = server.rssBytes();
+        Connector connector = new Connector(new InetSocketAddress(options.host(), options.port()), options.raw());
+        List<SocketChannel> open = connector.open(options.connections(), OPEN_CONCURRENCY);
+        try {
+            if (open.size() < options.connections()) {
+                throw new IOException("opened " + open.size() + " of " + options.connections() + " connections");
+            }
+            Thread.sleep((long) (options.settleSeconds() * 1000));
+            checkStillOpenAndSilent(open);
+            long heapAfter = server.liveHeapBytes();
+            long rssAfter = server.rssBytes();
+            int n = open.size();
+            LoadResult result = new LoadResult()
+                    .put("mode", "memory")
+                    .putAll(options.labels())
+                    .put("connections", n)
+                    .put("raw", options.raw())
+                    .put("rss_before_mb", rssBefore / 1e6)
+                    .put("rss_after_mb", rssAfter / 1e6)
+                    .put("rss_per_conn_bytes", (rssAfter - rssBefore) / n);
+            if (heapBefore >= 0 && heapAfter >= 0) {
+                result.put("heap_before_mb", heapBefore / 1e6)
+                        .put("heap_after_mb", heapAfter / 1e6)
+                        .put("heap_per_conn_bytes", (heapAfter - heapBefore) / n);
+            }
+            return result.put("errors", 0);
+        } finally {
+            for (SocketChannel channel : open) {
+                channel.close();
+            }
+        }
+    }
+
+    private static void checkStillOpenAndSilent(List<SocketChannel> open) throws IOException {
+        ByteBuffer one = ByteBuffer.allocate(1);
+        for (SocketChannel channel : open) {
+            int n = channel.read(one); // non-blocking: 0 while open and idle
+            if (n != 0) {
+                throw new EchoMismatch(n < 0 ? "the server closed an idle connection" : "the server sent on an idle connection");
+            }
+        }
+    }
+}

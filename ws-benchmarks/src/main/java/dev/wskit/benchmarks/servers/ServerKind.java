@@ -1,0 +1,61 @@
+package dev.wskit.benchmarks.servers;
+
+import java.util.Locale;
+
+/** The echo servers the load benchmark compares, by the names the command line and the report use. */
+public enum ServerKind {
+    NETTY_OWN("netty-own"),
+    VERTX_OWN("vertx-own"),
+    WSKIT_NETTY("wskit-netty"),
+    WSKIT_VERTX("wskit-vertx"),
+    WSKIT_BLOCKING("wskit-blocking"),
+    /** Not WebSocket: the ceiling of the load tool and the socket layer. */
+    RAW_TCP("raw-tcp");
+
+    private final String id;
+
+    ServerKind(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Whether the server speaks WebSocket (all but raw TCP). */
+    public boolean webSocket() {
+        return this != RAW_TCP;
+    }
+
+    public static ServerKind of(String id) {
+        for (ServerKind kind : values()) {
+            if (kind.id.equals(id.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown server: " + id);
+    }
+
+    /**
+     * Starts this server on {@code host:port} (0: a free port). {@code threads} is the number of
+     * event loops of the Netty and Vert.x servers; the blocking server has a thread per connection.
+     */
+    public EchoServer start(String host, int port, int threads) throws Exception {
+        switch (this) {
+            case NETTY_OWN:
+                return NettyOwnEchoServer.start(host, port, threads);
+            case VERTX_OWN:
+                return VertxOwnEchoServer.start(host, port, threads);
+            case WSKIT_NETTY:
+                return WskitEchoServers.netty(host, port, threads);
+            case WSKIT_VERTX:
+                return WskitEchoServers.vertx(host, port, threads);
+            case WSKIT_BLOCKING:
+                return WskitEchoServers.blocking(host, port);
+            case RAW_TCP:
+                return RawTcpEchoServer.start(host, port, threads);
+            default:
+                throw new AssertionError(this);
+        }
+    }
+}

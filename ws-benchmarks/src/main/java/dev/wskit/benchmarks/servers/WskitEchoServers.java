@@ -1,0 +1,78 @@
+package dev.wskit.benchmarks.servers;
+
+import dev.wskit.transport.blocking.BlockingWebSocketServer;
+import dev.wskit.transport.netty.NettyWebSocketServer;
+import dev.wskit.transport.vertx.WebSocketVerticle;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.IntSupplier;
+
+/**
+ * wskit's echo ({@link WskitEcho}) on each of its transports, with the limits of
+ * {@link EchoLimits}; each started the way its transport's documentation starts a server, on
+ * the same threads as the baseline it is compared with.
+ */
+final class WskitEchoServers {
+    /** Benchmarks stop servers between runs; waiting for closing handshakes only slows that. */
+    private static final Duration STOP_GRACE = Duration.ofMillis(200);
+
+    private WskitEchoServers() {
+    }
+
+    /** On Netty, on the same kind and number of event loops as {@link NettyOwnEchoServer}. */
+    static EchoServer netty(String host, int port, int threads) {
+        NettyLoops loops = new NettyLoops(threads);
+        NettyWebSocketServer server = NettyWebSocketServer.builder()
+                .host(host)
+                .port(port)
+                .config(EchoLimits.wskitConfig())
+                .handler(() -> WskitEcho.INSTANCE)
+                .eventLoopGroups(loops.boss, loops.workers)
+                .build()
+                .start();
+        return new Running(server::port, () -> {
+            server.stop(STOP_GRACE);
+            loops.shutdown();
+        });
+    }
+
+    /** On Vert.x, one verticle per event loop, as {@link VertxOwnEchoServer}. */
+    static EchoServer vertx(String host, int port, int threads) throws Exception {
+        VertxVerticles<WebSocketVerticle> verticles = new VertxVerticles<>(threads, () -> new WebSocketVerticle(server -> server
+                .host(host)
+                .port(VertxVerticles.sharedPort(port))
+                .config(EchoLimits.wskitConfig())
+                .shutdownTimeout(STOP_GRACE)
+                .handler(() -> WskitEcho.INSTANCE)));
+        return new Running(() -> verticles.verticles.get(0).server().port(), verticles::close);
+    }
+
+    /**
+     * On blocking sockets, one thread per connection: virtual threads on JDK 21+ (the transport's
+     * default), platform threads before. The connection limit is raised above the 10 000 idle
+     * connections of the memory point.
+     */
+    static EchoServer blocking(String host, int port) throws IOException {
+        BlockingWebSocketServer server = BlockingWebSocketServer.builder()
+                .host(host)
+                .port(port)
+                .config(EchoLimits.wskitConfig())
+                .maxConnections(EchoLimits.MAX_CONNECTIONS)
+                .handler(() -> WskitEcho.INSTANCE)
+                .build()
+                .start();
+        return new Running(server::port, () -> server.stop(STOP_GRACE));
+    }
+
+    private record Running(IntSupplier portSource, Runnable stop) implements EchoServer {
+        @Override
+        public int port() {
+            return portSource.getAsInt();
+        }
+
+        @Override
+        public void close() {
+            stop.run();
+        }
+    }
+}
