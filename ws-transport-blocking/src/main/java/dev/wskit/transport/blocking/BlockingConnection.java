@@ -40,9 +40,15 @@ import java.util.function.Consumer;
  * once polled and are dropped after the write.
  */
 final class BlockingConnection implements Runnable {
-    private static final int READ_BUFFER_BYTES = 16 * 1024;
-    /** One TLS record's worth: small frames are gathered into one write, large ones go straight through. */
-    private static final int WRITE_BUFFER_BYTES = 16 * 1024;
+    /**
+     * The read buffer starts small, since an idle connection holds it while its reader waits in
+     * read(); it doubles after each read that fills it (bulk traffic) up to the maximum, and
+     * returns to the minimum after a small read that leaves nothing kept.
+     */
+    private static final int MIN_READ_BUFFER_BYTES = 2 * 1024;
+    private static final int MAX_READ_BUFFER_BYTES = 64 * 1024;
+    /** Small frames are gathered into one write; frames larger than this go straight through. */
+    private static final int WRITE_BUFFER_BYTES = 4 * 1024;
 
     // Work that timers and stop() hand to a connection thread, as bits, so a connection has at most
     // one such task in flight whatever fires meanwhile.
@@ -119,9 +125,10 @@ final class BlockingConnection implements Runnable {
     }
 
     private void readUntilEnd(InputStream in) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+        ByteBuffer buffer = ByteBuffer.allocate(MIN_READ_BUFFER_BYTES);
         while (true) {
-            int n = in.read(buffer.array(), buffer.position(), buffer.remaining());
+            int room = buffer.remaining();
+            int n = in.read(buffer.array(), buffer.position(), room);
             if (n < 0) {
                 return;
             }
@@ -135,8 +142,19 @@ final class BlockingConnection implements Runnable {
             } finally {
                 release();
             }
-            buffer.compact();
+            buffer = resized(buffer.compact(), n == room, n);
         }
+    }
+
+    /** See {@link #MIN_READ_BUFFER_BYTES}: {@code buffer} is in write mode, holding what was kept. */
+    private static ByteBuffer resized(ByteBuffer buffer, boolean filled, int lastRead) {
+        if (filled && buffer.capacity() < MAX_READ_BUFFER_BYTES) {
+            return ByteBuffer.allocate(buffer.capacity() * 2).put(buffer.flip());
+        }
+        if (lastRead < MIN_READ_BUFFER_BYTES && buffer.position() == 0 && buffer.capacity() > MIN_READ_BUFFER_BYTES) {
+            return ByteBuffer.allocate(MIN_READ_BUFFER_BYTES);
+        }
+        return buffer;
     }
 
     /**
