@@ -265,11 +265,12 @@ public final class WebSocketConnection implements WebSocket {
     private void endFrame() {
         switch (decoder.opcode()) {
             case Opcode.PING:
+                ByteBuffer ping = controlView();
                 // RFC 6455 §5.5.2: answered with the same payload, unless we already sent a close.
                 if (config.autoPong() && !outbound.closeSent()) {
-                    outbound.queuePong(controlView());
+                    outbound.queuePong(ping);
                 }
-                handler.onPing(endpoint, controlView());
+                handler.onPing(endpoint, ping);
                 break;
             case Opcode.PONG:
                 handler.onPong(endpoint, controlView());

@@ -1,13 +1,8 @@
 package dev.wskit.benchmarks.servers;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -16,7 +11,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
 
 /**
  * The baseline: an echo server written the way Netty's own examples write one, with
@@ -25,50 +19,23 @@ import java.net.InetSocketAddress;
  * frame goes back as it came, one flush per read burst, as a performance-minded Netty user writes
  * it (a flush per frame would handicap the baseline).
  */
-final class NettyOwnEchoServer implements EchoServer {
-    private final NettyLoops loops;
-    private final Channel serverChannel;
-
-    private NettyOwnEchoServer(NettyLoops loops, Channel serverChannel) {
-        this.loops = loops;
-        this.serverChannel = serverChannel;
+final class NettyOwnEchoServer {
+    private NettyOwnEchoServer() {
     }
 
     static EchoServer start(String host, int port, int threads) {
-        NettyLoops loops = new NettyLoops(threads);
         WebSocketServerProtocolConfig protocol = WebSocketServerProtocolConfig.newBuilder()
                 .websocketPath("/")
                 .maxFramePayloadLength(EchoLimits.MAX_MESSAGE_BYTES)
                 .allowExtensions(false)
                 .build();
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(loops.boss, loops.workers)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(
-                                new HttpServerCodec(),
-                                new HttpObjectAggregator(EchoLimits.MAX_HANDSHAKE_BYTES),
-                                new WebSocketServerProtocolHandler(protocol),
-                                FrameEcho.INSTANCE);
-                    }
-                });
-        return new NettyOwnEchoServer(loops, bootstrap.bind(host, port).syncUninterruptibly().channel());
+        return NettyEchoServer.start(host, port, threads, pipeline -> pipeline.addLast(
+                new HttpServerCodec(),
+                new HttpObjectAggregator(EchoLimits.MAX_HANDSHAKE_BYTES),
+                new WebSocketServerProtocolHandler(protocol),
+                FrameEcho.INSTANCE));
     }
 
-    @Override
-    public int port() {
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
-    }
-
-    @Override
-    public void close() {
-        serverChannel.close().syncUninterruptibly();
-        loops.shutdown();
-    }
-
-    /** Writes each data frame back (its ownership passes to the write); flushes once per read burst. */
     @ChannelHandler.Sharable
     static final class FrameEcho extends ChannelInboundHandlerAdapter {
         static final FrameEcho INSTANCE = new FrameEcho();

@@ -1,14 +1,8 @@
 package dev.wskit.benchmarks.servers;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import java.net.InetSocketAddress;
 
 /**
  * A trivial TCP echo on the same Netty event loops as the WebSocket servers: bytes back as they
@@ -16,38 +10,12 @@ import java.net.InetSocketAddress;
  * against the WebSocket servers to mean anything (the tool's {@code --raw} mode sends the same
  * masked frames and checks them coming back still masked).
  */
-final class RawTcpEchoServer implements EchoServer {
-    private final NettyLoops loops;
-    private final Channel serverChannel;
-
-    private RawTcpEchoServer(NettyLoops loops, Channel serverChannel) {
-        this.loops = loops;
-        this.serverChannel = serverChannel;
+final class RawTcpEchoServer {
+    private RawTcpEchoServer() {
     }
 
     static EchoServer start(String host, int port, int threads) {
-        NettyLoops loops = new NettyLoops(threads);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(loops.boss, loops.workers)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        channel.pipeline().addLast(BytesEcho.INSTANCE);
-                    }
-                });
-        return new RawTcpEchoServer(loops, bootstrap.bind(host, port).syncUninterruptibly().channel());
-    }
-
-    @Override
-    public int port() {
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
-    }
-
-    @Override
-    public void close() {
-        serverChannel.close().syncUninterruptibly();
-        loops.shutdown();
+        return NettyEchoServer.start(host, port, threads, pipeline -> pipeline.addLast(BytesEcho.INSTANCE));
     }
 
     @ChannelHandler.Sharable
