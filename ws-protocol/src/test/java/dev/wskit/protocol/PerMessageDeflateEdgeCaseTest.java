@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * permessage-deflate cases first found over loopback against Netty's server
- * ({@code DeflateClientInteropTest} in the transports): an empty last piece, and a client's
+ * ({@code DeflateClientInteropTest} in ws-conformance): an empty last piece, and a client's
  * client_no_context_takeover that the server's answer leaves out.
  */
 class PerMessageDeflateEdgeCaseTest {

@@ -1,4 +1,4 @@
-package dev.wskit.transport.blocking;
+package dev.wskit.conformance;
 
 import static dev.wskit.testkit.WireTap.compressed;
 import static dev.wskit.testkit.WireTap.payloadBytes;
@@ -16,23 +16,26 @@ import io.netty.channel.nio.NioIoHandler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Our blocking client with permessage-deflate on (RFC 7692) against servers we did not write:
+ * Each transport's client with permessage-deflate on (RFC 7692) against servers we did not write:
  * Netty's with its compression handler and Vert.x's {@code HttpServer} with compression on. A
- * {@link WireTap} in between shows the offer, the answer and each frame's RSV1.
+ * {@link WireTap} in between shows the offer, the answer and each frame's RSV1. The servers are
+ * started once for the class and serve every transport's client.
  */
 @Timeout(60)
 class DeflateClientInteropTest {
@@ -41,6 +44,7 @@ class DeflateClientInteropTest {
     private static final WebSocketConfig DEFLATE = WebSocketConfig.builder().maxFramePayload(LIMIT).maxMessageSize(LIMIT)
             .perMessageDeflate(PerMessageDeflateConfig.defaults()).build();
     private static final int THRESHOLD = PerMessageDeflateConfig.defaults().threshold();
+    private static final int[] SIZES = {0, 125, 126, 64 * 1024, MIB};
 
     private static EventLoopGroup group;
     private static NettyDeflateServer netty;
@@ -48,7 +52,8 @@ class DeflateClientInteropTest {
     private static Vertx vertx;
     private static HttpServer vertxServer;
 
-    private BlockingWebSocketClient client;
+    private Transport.Client client;
+    private WebSocket opened;
     private WireTap tap;
 
     @BeforeAll
@@ -68,35 +73,56 @@ class DeflateClientInteropTest {
 
     @AfterAll
     static void stopServers() throws Exception {
-        vertx.close().await(10, TimeUnit.SECONDS);
-        netty.close();
-        nettyAllowingServerNoContext.close();
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (vertx != null) {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+        if (netty != null) {
+            netty.close();
+        }
+        if (nettyAllowingServerNoContext != null) {
+            nettyAllowingServerNoContext.close();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        Transport.closeShared();
     }
 
     @AfterEach
-    void closeClient() throws IOException {
-        if (client != null) {
-            client.close();
-        }
-        if (tap != null) {
-            tap.close();
+    void closeClient() throws Exception {
+        try {
+            if (opened != null) {
+                opened.close();
+            }
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+            if (tap != null) {
+                tap.close();
+            }
         }
     }
 
-    private WebSocket connect(int serverPort, WebSocketConfig config, RecordingHandler handler) throws Exception {
+    private WebSocket connect(Transport transport, int serverPort, WebSocketConfig config, RecordingHandler handler)
+            throws Exception {
         tap = new WireTap(serverPort);
-        client = BlockingWebSocketClient.builder().config(config).build();
-        return client.connect(URI.create("ws://127.0.0.1:" + tap.port() + "/echo"), handler);
+        client = transport.client(config);
+        opened = client.connect(URI.create("ws://127.0.0.1:" + tap.port() + "/echo"), handler).get(10, TimeUnit.SECONDS);
+        return opened;
+    }
+
+    static Stream<Arguments> transportsAndSizes() {
+        return Stream.of(Transport.values()).flatMap(t -> IntStream.of(SIZES).mapToObj(size -> Arguments.of(t, size)));
     }
 
     // ---- Netty's server ----------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0} bytes")
-    @ValueSource(ints = {0, 125, 126, 64 * 1024, MIB})
-    void ourClientGetsTextAndBinaryBackFromNettysCompressingServer(int size) throws Exception {
+    @ParameterizedTest(name = "{0}, {1} bytes")
+    @MethodSource("transportsAndSizes")
+    void ourClientGetsTextAndBinaryBackFromNettysCompressingServer(Transport transport, int size) throws Exception {
         RecordingHandler events = RecordingHandler.recording();
-        WebSocket socket = connect(netty.port(), DEFLATE, events);
+        WebSocket socket = connect(transport, netty.port(), DEFLATE, events);
         WireTap.Link link = tap.nextLink();
         assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate");
         assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate");
@@ -104,7 +130,7 @@ class DeflateClientInteropTest {
         String text = Compressible.text(size);
         socket.sendText(text);
         assertThat(events.nextMessage()).isEqualTo(text);
-        byte[] binary = Payloads.binary(size);
+        byte[] binary = Payloads.noise(size, size);
         socket.sendBinary(ByteBuffer.wrap(binary));
         assertThat((byte[]) events.nextMessage()).isEqualTo(binary);
 
@@ -116,10 +142,11 @@ class DeflateClientInteropTest {
         }
     }
 
-    @Test
-    void ourFragmentedCompressedMessagesComeBackFragmentedAndCompressedFromNetty() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void ourFragmentedCompressedMessagesComeBackFragmentedAndCompressedFromNetty(Transport transport) throws Exception {
         RecordingHandler events = RecordingHandler.recording();
-        WebSocket socket = connect(netty.port(), DEFLATE, events);
+        WebSocket socket = connect(transport, netty.port(), DEFLATE, events);
         WireTap.Link link = tap.nextLink();
         String first = Compressible.text(3000);
         socket.sendText(first, false);
@@ -141,10 +168,13 @@ class DeflateClientInteropTest {
         assertThat(link.serverMessages()).allMatch(WireTap::compressed);
     }
 
-    @Test
-    void nettysStockServerDeclinesServerNoContextTakeoverSoTheConnectionStaysUncompressed() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void nettysStockServerDeclinesServerNoContextTakeoverSoTheConnectionStaysUncompressed(Transport transport)
+            throws Exception {
         RecordingHandler events = RecordingHandler.recording();
-        WebSocket socket = connect(netty.port(), withDeflate(PerMessageDeflateConfig.builder().serverNoContextTakeover(true).build()), events);
+        WebSocket socket = connect(transport, netty.port(),
+                withDeflate(PerMessageDeflateConfig.builder().serverNoContextTakeover(true).build()), events);
         WireTap.Link link = tap.nextLink();
         String text = Compressible.text(4096);
         socket.sendText(text);
@@ -155,10 +185,11 @@ class DeflateClientInteropTest {
         assertThat(link.serverMessages()).noneMatch(WireTap::compressed);
     }
 
-    @Test
-    void aNettyServerThatHonoursServerNoContextTakeoverCompressesEachMessageAlone() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void aNettyServerThatHonoursServerNoContextTakeoverCompressesEachMessageAlone(Transport transport) throws Exception {
         RecordingHandler events = RecordingHandler.recording();
-        WebSocket socket = connect(nettyAllowingServerNoContext.port(),
+        WebSocket socket = connect(transport, nettyAllowingServerNoContext.port(),
                 withDeflate(PerMessageDeflateConfig.builder().serverNoContextTakeover(true).build()), events);
         WireTap.Link link = tap.nextLink();
         assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate;server_no_context_takeover");
@@ -175,10 +206,11 @@ class DeflateClientInteropTest {
         assertThat(payloadBytes(ours.get(2))).isLessThan(payloadBytes(ours.get(0)) / 4);
     }
 
-    @Test
-    void ourClientNoContextTakeoverHoldsEvenWhenNettyLeavesItOutOfTheAnswer() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void ourClientNoContextTakeoverHoldsEvenWhenNettyLeavesItOutOfTheAnswer(Transport transport) throws Exception {
         RecordingHandler events = RecordingHandler.recording();
-        WebSocket socket = connect(netty.port(),
+        WebSocket socket = connect(transport, netty.port(),
                 withDeflate(PerMessageDeflateConfig.builder().clientNoContextTakeover(true).build()), events);
         WireTap.Link link = tap.nextLink();
         assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate; client_no_context_takeover");
@@ -195,10 +227,11 @@ class DeflateClientInteropTest {
         assertThat(ours.get(2).get(0).payload()).isEqualTo(ours.get(0).get(0).payload());
     }
 
-    @Test
-    void ourClientSendsMessagesUnderTheThresholdUncompressed() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void ourClientSendsMessagesUnderTheThresholdUncompressed(Transport transport) throws Exception {
         RecordingHandler events = RecordingHandler.recording();
-        WebSocket socket = connect(netty.port(), DEFLATE, events);
+        WebSocket socket = connect(transport, netty.port(), DEFLATE, events);
         WireTap.Link link = tap.nextLink();
         String longText = Compressible.text(4096);
         socket.sendText("tiny");
@@ -215,10 +248,11 @@ class DeflateClientInteropTest {
 
     // ---- Vert.x's server ---------------------------------------------------------------------
 
-    @Test
-    void ourClientGetsTextBinaryAndFragmentsBackFromVertxsCompressingServer() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void ourClientGetsTextBinaryAndFragmentsBackFromVertxsCompressingServer(Transport transport) throws Exception {
         RecordingHandler events = RecordingHandler.recording();
-        WebSocket socket = connect(vertxServer.actualPort(), DEFLATE, events);
+        WebSocket socket = connect(transport, vertxServer.actualPort(), DEFLATE, events);
         WireTap.Link link = tap.nextLink();
         assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate");
         assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate");
@@ -226,7 +260,7 @@ class DeflateClientInteropTest {
         String text = Compressible.text(MIB);
         socket.sendText(text);
         assertThat(events.nextMessage()).isEqualTo(text);
-        byte[] binary = Payloads.binary(64 * 1024);
+        byte[] binary = Payloads.noise(64 * 1024, 64 * 1024);
         socket.sendBinary(ByteBuffer.wrap(binary));
         assertThat((byte[]) events.nextMessage()).isEqualTo(binary);
         // The threshold is weighed on a message's first piece (RFC 7692 §6 lets each message choose).

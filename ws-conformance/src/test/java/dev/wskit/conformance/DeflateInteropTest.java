@@ -1,4 +1,4 @@
-package dev.wskit.transport.vertx;
+package dev.wskit.conformance;
 
 import static dev.wskit.testkit.WireTap.compressed;
 import static dev.wskit.testkit.WireTap.payloadBytes;
@@ -24,68 +24,95 @@ import io.vertx.core.http.WebSocketFrame;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * permessage-deflate (RFC 7692) between our Vert.x server and clients we did not write:
+ * permessage-deflate (RFC 7692) between each transport's server and clients we did not write:
  * Netty's with its compression handler, Vert.x's with compression on, and the JDK's, which never
  * offers it. A {@link WireTap} between them shows the offer, the answer and each frame's RSV1.
+ *
+ * <p>Two servers per transport, started once for the class: the default settings (our echo split
+ * at 16 KiB, so a large message goes back as a fragmented compressed message), and one that asks
+ * for no context takeover both ways.
  */
+@Timeout(60)
 class DeflateInteropTest {
     private static final int MIB = 1024 * 1024;
     private static final int LIMIT = 8 * MIB;
     /** Default settings: compress messages of 64 bytes and more, keep the window across messages. */
     private static final PerMessageDeflateConfig DEFLATE = PerMessageDeflateConfig.defaults();
     private static final int THRESHOLD = DEFLATE.threshold();
+    private static final int[] SIZES = {0, 125, 126, 64 * 1024, MIB};
 
-    private static VertxWebSocketServer server;
-    private static VertxWebSocketServer noTakeoverServer;
-    private static WireTap tap;
-    private static WireTap noTakeoverTap;
+    private static final Map<Transport, Transport.Server> SERVERS = new EnumMap<>(Transport.class);
+    private static final Map<Transport, Transport.Server> NO_TAKEOVER_SERVERS = new EnumMap<>(Transport.class);
+    private static final Map<Transport, WireTap> TAPS = new EnumMap<>(Transport.class);
+    private static final Map<Transport, WireTap> NO_TAKEOVER_TAPS = new EnumMap<>(Transport.class);
     private static EventLoopGroup group;
     private static Vertx vertx;
 
     @BeforeAll
     static void start() throws Exception {
-        // Our echo is split at 16 KiB, so a large message goes back as a fragmented compressed message.
         WebSocketConfig config = WebSocketConfig.builder().maxFramePayload(LIMIT).maxMessageSize(LIMIT)
                 .maxOutgoingFrameSize(16 * 1024).perMessageDeflate(DEFLATE).build();
-        vertx = Vertx.vertx();
-        server = VertxWebSocketServer.builder(vertx).config(config).handler(EchoHandler::new).build()
-                .listen().await(10, TimeUnit.SECONDS);
-        noTakeoverServer = VertxWebSocketServer.builder(vertx)
-                .config(config.toBuilder().perMessageDeflate(PerMessageDeflateConfig.builder()
-                        .serverNoContextTakeover(true).clientNoContextTakeover(true).build()).build())
-                .handler(EchoHandler::new).build().listen().await(10, TimeUnit.SECONDS);
-        tap = new WireTap(server.port());
-        noTakeoverTap = new WireTap(noTakeoverServer.port());
+        WebSocketConfig noTakeover = config.toBuilder().perMessageDeflate(PerMessageDeflateConfig.builder()
+                .serverNoContextTakeover(true).clientNoContextTakeover(true).build()).build();
+        for (Transport t : Transport.values()) {
+            Transport.Server server = t.startServer(config, Transport.Echo::new);
+            SERVERS.put(t, server);
+            TAPS.put(t, new WireTap(server.port));
+            Transport.Server noTakeoverServer = t.startServer(noTakeover, Transport.Echo::new);
+            NO_TAKEOVER_SERVERS.put(t, noTakeoverServer);
+            NO_TAKEOVER_TAPS.put(t, new WireTap(noTakeoverServer.port));
+        }
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        vertx = Vertx.vertx();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        tap.close();
-        noTakeoverTap.close();
-        server.close().await(10, TimeUnit.SECONDS);
-        noTakeoverServer.close().await(10, TimeUnit.SECONDS);
-        vertx.close().await(10, TimeUnit.SECONDS);
+        if (vertx != null) {
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+        for (WireTap tap : TAPS.values()) {
+            tap.close();
+        }
+        for (WireTap tap : NO_TAKEOVER_TAPS.values()) {
+            tap.close();
+        }
+        SERVERS.values().forEach(Transport.Server::close);
+        NO_TAKEOVER_SERVERS.values().forEach(Transport.Server::close);
+        Transport.closeShared();
+    }
+
+    static Stream<Arguments> transportsAndSizes() {
+        return Stream.of(Transport.values()).flatMap(t -> IntStream.of(SIZES).mapToObj(size -> Arguments.of(t, size)));
     }
 
     // ---- Netty's client ----------------------------------------------------------------------
 
-    @ParameterizedTest(name = "{0} bytes")
-    @ValueSource(ints = {0, 125, 126, 64 * 1024, MIB})
-    void nettysClientNegotiatesDeflateAndGetsTextAndBinaryBack(int size) throws Exception {
+    @ParameterizedTest(name = "{0}, {1} bytes")
+    @MethodSource("transportsAndSizes")
+    void nettysClientNegotiatesDeflateAndGetsTextAndBinaryBack(Transport transport, int size) throws Exception {
+        WireTap tap = TAPS.get(transport);
         NettyDeflateClient netty = NettyDeflateClient.connect(group, tap.port(), NettyDeflateClient.stockCompression());
         WireTap.Link link = tap.nextLink();
         // Netty's stock offer lists the deflate-frame drafts after permessage-deflate; we skip them.
@@ -95,7 +122,7 @@ class DeflateInteropTest {
         String text = Compressible.text(size);
         netty.sendText(text);
         assertThat(netty.next()).isEqualTo(text);
-        byte[] binary = Payloads.bytes(size, size);
+        byte[] binary = Payloads.noise(size, size);
         netty.sendBinary(binary);
         assertThat((byte[]) netty.next()).isEqualTo(binary);
 
@@ -112,8 +139,10 @@ class DeflateInteropTest {
         netty.close();
     }
 
-    @Test
-    void nettysClientsFragmentedCompressedMessageIsEchoedWhole() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void nettysClientsFragmentedCompressedMessageIsEchoedWhole(Transport transport) throws Exception {
+        WireTap tap = TAPS.get(transport);
         NettyDeflateClient netty = NettyDeflateClient.connect(group, tap.port(), NettyDeflateClient.stockCompression());
         WireTap.Link link = tap.nextLink();
         String text = Compressible.text(MIB);
@@ -129,8 +158,10 @@ class DeflateInteropTest {
         netty.close();
     }
 
-    @Test
-    void ourServerKeepsItsWindowAcrossMessagesByDefault() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void ourServerKeepsItsWindowAcrossMessagesByDefault(Transport transport) throws Exception {
+        WireTap tap = TAPS.get(transport);
         NettyDeflateClient netty = NettyDeflateClient.connect(group, tap.port(), NettyDeflateClient.stockCompression());
         WireTap.Link link = tap.nextLink();
         String text = Compressible.text(2048);
@@ -145,11 +176,13 @@ class DeflateInteropTest {
         netty.close();
     }
 
-    @Test
-    void withNoContextTakeoverEachMessageIsCompressedAloneBothWays() throws Exception {
-        NettyDeflateClient netty = NettyDeflateClient.connect(group, noTakeoverTap.port(),
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void withNoContextTakeoverEachMessageIsCompressedAloneBothWays(Transport transport) throws Exception {
+        WireTap tap = NO_TAKEOVER_TAPS.get(transport);
+        NettyDeflateClient netty = NettyDeflateClient.connect(group, tap.port(),
                 NettyDeflateClient.compressionWithClientNoContextTakeover());
-        WireTap.Link link = noTakeoverTap.nextLink();
+        WireTap.Link link = tap.nextLink();
         assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate;client_no_context_takeover");
         assertThat(link.acceptedExtensions())
                 .isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
@@ -168,8 +201,10 @@ class DeflateInteropTest {
         netty.close();
     }
 
-    @Test
-    void messagesUnderTheThresholdGoUncompressedBetweenCompressedOnes() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void messagesUnderTheThresholdGoUncompressedBetweenCompressedOnes(Transport transport) throws Exception {
+        WireTap tap = TAPS.get(transport);
         NettyDeflateClient netty = NettyDeflateClient.connect(group, tap.port(), NettyDeflateClient.stockCompression());
         WireTap.Link link = tap.nextLink();
         String longText = Compressible.text(4096);
@@ -190,8 +225,10 @@ class DeflateInteropTest {
 
     // ---- Vert.x's client ---------------------------------------------------------------------
 
-    @Test
-    void vertxsClientWithCompressionOnGetsTextBinaryAndFragmentsBack() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void vertxsClientWithCompressionOnGetsTextBinaryAndFragmentsBack(Transport transport) throws Exception {
+        WireTap tap = TAPS.get(transport);
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
                 .setTryUsePerMessageCompression(true).setMaxFrameSize(LIMIT).setMaxMessageSize(LIMIT));
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
@@ -205,7 +242,7 @@ class DeflateInteropTest {
         String text = Compressible.text(MIB);
         ws.writeTextMessage(text);
         assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo(text);
-        byte[] binary = Payloads.bytes(64 * 1024, 1);
+        byte[] binary = Payloads.noise(64 * 1024, 64 * 1024);
         ws.writeBinaryMessage(Buffer.buffer(binary));
         assertThat((byte[]) received.poll(10, TimeUnit.SECONDS)).isEqualTo(binary);
         ws.writeFrame(WebSocketFrame.textFrame("Hel", false));
@@ -221,8 +258,10 @@ class DeflateInteropTest {
 
     // ---- the JDK's client ---------------------------------------------------------------------
 
-    @Test
-    void theJdkClientNeverOffersDeflateAndGetsUncompressedFrames() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void theJdkClientNeverOffersDeflateAndGetsUncompressedFrames(Transport transport) throws Exception {
+        WireTap tap = TAPS.get(transport);
         CompletableFuture<String> echo = new CompletableFuture<>();
         StringBuilder text = new StringBuilder();
         java.net.http.WebSocket jdk = HttpClient.newHttpClient().newWebSocketBuilder()
