@@ -14,6 +14,12 @@ import java.nio.ByteBuffer;
  * after a close frame).
  */
 final class Outbound {
+    /**
+     * Below this size a handed-over payload is still copied into its frame: one buffer to write
+     * costs the transport less than a header and a payload written apart.
+     */
+    static final int MIN_UNCOPIED_PAYLOAD = 1024;
+
     private final FrameEncoder encoder;
     private final int maxFrameSize;
     private final OutboundQueue queue = new OutboundQueue();
@@ -41,29 +47,80 @@ final class Outbound {
         this.compressionThreshold = threshold;
     }
 
-    void queueData(int opcode, ByteBuffer payload, boolean last) {
+    /**
+     * RFC 6455 §5.4: the pieces of one message are not interleaved with another message.
+     *
+     * @throws IllegalStateException when a message of another type is being sent in pieces
+     */
+    void checkCanSend(int opcode) {
         if (messageOpcode != Opcode.CONTINUATION && messageOpcode != opcode) {
             throw new IllegalStateException("a " + Opcode.name(messageOpcode)
                     + " message is being sent in pieces; finish it first (RFC 6455 §5.4)");
         }
+    }
+
+    /** Queues frames holding a copy of {@code payload} (position to limit, left unchanged). */
+    void queueData(int opcode, ByteBuffer payload, boolean last) {
+        queuePiece(opcode, payload, last, false, null);
+    }
+
+    /**
+     * Queues frames whose payloads are {@code payload} itself, handed over by the caller: no copy
+     * unless it is small, compressed, or must be masked and is read-only. {@code release} (may be
+     * {@code null}) runs once {@code payload}'s memory is no longer needed: here when it was
+     * copied, else after the transport wrote it or the queue was dropped.
+     */
+    void transferData(int opcode, ByteBuffer payload, boolean last, PayloadRelease release) {
+        queuePiece(opcode, payload, last, true, release);
+    }
+
+    private void queuePiece(int opcode, ByteBuffer payload, boolean last, boolean handedOver, PayloadRelease release) {
+        checkCanSend(opcode);
         boolean firstPiece = messageOpcode == Opcode.CONTINUATION;
         if (firstPiece) {
             // RFC 7692 §6: compression is chosen per message, on its first piece.
             messageCompressed = deflater != null && payload.remaining() >= compressionThreshold;
         }
-        ByteBuffer rest = messageCompressed ? deflater.compress(payload, last) : payload.duplicate();
+        // The deflater's output lies in its own buffer, reused by the next message: always copied.
+        ByteBuffer data = messageCompressed ? deflater.compress(payload, last) : payload;
+        boolean inPlace = handedOver && !messageCompressed && data.remaining() >= MIN_UNCOPIED_PAYLOAD
+                && !(encoder.masks() && data.isReadOnly());
         // RFC 7692 §6.1: RSV1 marks the first frame of a compressed message, and only that one.
         int rsvBits = firstPiece && messageCompressed ? FrameHeader.B0_RSV1 : 0;
         int frameOpcode = firstPiece ? opcode : Opcode.CONTINUATION;
-        do {
-            int length = Math.min(maxFrameSize, rest.remaining());
-            boolean lastFrame = last && length == rest.remaining();
-            queue.add(encoder.encode(lastFrame, rsvBits, frameOpcode, rest.slice(rest.position(), length)));
-            rest.position(rest.position() + length);
-            frameOpcode = Opcode.CONTINUATION;
-            rsvBits = 0;
-        } while (rest.hasRemaining());
+        if (data.remaining() <= maxFrameSize) {
+            queueFrame(last, rsvBits, frameOpcode, data, inPlace, release);
+        } else {
+            ByteBuffer rest = data.duplicate();
+            do {
+                int length = Math.min(maxFrameSize, rest.remaining());
+                boolean lastOfPiece = length == rest.remaining();
+                // Only the last frame carries the release: written last, it frees the whole payload.
+                queueFrame(last && lastOfPiece, rsvBits, frameOpcode, rest.slice(rest.position(), length), inPlace,
+                        lastOfPiece ? release : null);
+                rest.position(rest.position() + length);
+                frameOpcode = Opcode.CONTINUATION;
+                rsvBits = 0;
+            } while (rest.hasRemaining());
+        }
         messageOpcode = last ? Opcode.CONTINUATION : opcode;
+        if (release != null && !inPlace) {
+            release.release();
+        }
+    }
+
+    /** A header then the payload where it lies, or one new buffer holding both. */
+    private void queueFrame(boolean fin, int rsvBits, int opcode, ByteBuffer payload, boolean inPlace, PayloadRelease release) {
+        if (!inPlace) {
+            queue.add(encoder.encode(fin, rsvBits, opcode, payload));
+            return;
+        }
+        queue.add(encoder.encodeHeader(fin, rsvBits, opcode, payload));
+        if (release != null) {
+            queue.add(payload, release);
+        } else {
+            queue.add(payload);
+        }
     }
 
     void queueControl(int opcode, ByteBuffer payload) {
@@ -86,6 +143,10 @@ final class Outbound {
 
     ByteBuffer poll() {
         return queue.poll();
+    }
+
+    PayloadRelease releaseOfPolled() {
+        return queue.releaseOfPolled();
     }
 
     boolean isEmpty() {

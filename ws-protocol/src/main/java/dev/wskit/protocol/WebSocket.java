@@ -24,6 +24,19 @@ public interface WebSocket {
     /** Sends one piece of a binary message; {@code last} ends the message (RFC 6455 §5.4). */
     void sendBinary(ByteBuffer data, boolean last);
 
+    /**
+     * Sends a whole binary message without copying it: {@code data}, from its position to its
+     * limit, is handed over and written as it is. The caller gives the buffer up: it must not
+     * touch it afterwards (a client masks it in place, RFC 6455 §5.3). For large payloads built
+     * for this one send; small ones are copied anyway, as that is cheaper.
+     */
+    default void transferBinary(ByteBuffer data) {
+        transferBinary(data, true);
+    }
+
+    /** One piece of a binary message, handed over as {@link #transferBinary(ByteBuffer)} says. */
+    void transferBinary(ByteBuffer data, boolean last);
+
     /** Sends a ping of at most 125 bytes (RFC 6455 §5.5.2). */
     void sendPing(ByteBuffer payload);
 

@@ -308,11 +308,12 @@ public final class WebSocketConnection implements WebSocket {
     public void transportClosed() {
         inputClosed = true;
         closeTransport = true;
+        // Whatever was not written never will be; handed-over payloads are released.
+        outbound.discard();
         if (state == ConnectionState.CLOSED) {
             return;
         }
         enterClosed();
-        outbound.discard();
         if (opened) {
             try {
                 handler.onClose(endpoint, CloseCode.ABNORMAL_CLOSURE, "");
@@ -387,7 +388,10 @@ public final class WebSocketConnection implements WebSocket {
         int code = e.closeCode();
         // RFC 6455 §7.1.7: fail with a close frame, unless one was sent already (no second
         // close) or the peer is silent (1006: nothing would reach it). 1011 tells nothing more.
-        if (!outbound.closeSent() && code != CloseCode.ABNORMAL_CLOSURE) {
+        if (code == CloseCode.ABNORMAL_CLOSURE) {
+            // The transport drops the peer without writing more: free what waits now.
+            outbound.discard();
+        } else if (!outbound.closeSent()) {
             String reason = code == CloseCode.INTERNAL_ERROR ? "" : e.violation().description();
             outbound.queueClose(ClosePayload.encode(code, reason));
         }
@@ -445,7 +449,8 @@ public final class WebSocketConnection implements WebSocket {
     @Override
     public void sendText(CharSequence text, boolean last) {
         checkOpen();
-        outbound.queueData(Opcode.TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), last);
+        // The encoded bytes are ours already: handed over, they are not copied a second time.
+        outbound.transferData(Opcode.TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), last, null);
     }
 
     @Override
@@ -457,6 +462,33 @@ public final class WebSocketConnection implements WebSocket {
     public void sendBinary(ByteBuffer data, boolean last) {
         checkOpen();
         outbound.queueData(Opcode.BINARY, data, last);
+    }
+
+    @Override
+    public void transferBinary(ByteBuffer data, boolean last) {
+        checkOpen();
+        outbound.transferData(Opcode.BINARY, data, last, null);
+    }
+
+    /**
+     * {@link #transferBinary(ByteBuffer, boolean)} for memory that must be freed explicitly (a
+     * pooled buffer): {@code release} runs exactly once, when {@code data} is no longer needed —
+     * at once if the send is refused or the payload copied, else by the transport after writing
+     * it (see {@link #releaseOfPolled()}), or when the connection drops what it never wrote.
+     *
+     * @throws IllegalStateException when the connection is not open or another message is being
+     *                               sent in pieces (after running {@code release})
+     */
+    public void transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
+        Objects.requireNonNull(release, "release");
+        try {
+            checkOpen();
+            outbound.checkCanSend(Opcode.BINARY);
+        } catch (RuntimeException refused) {
+            release.release();
+            throw refused;
+        }
+        outbound.transferData(Opcode.BINARY, data, last, release);
     }
 
     @Override
@@ -497,6 +529,15 @@ public final class WebSocketConnection implements WebSocket {
     /** The next bytes to write, or {@code null} when none are queued; the caller owns the buffer. */
     public ByteBuffer pollOutbound() {
         return outbound.poll();
+    }
+
+    /**
+     * What the transport must run once the buffer {@link #pollOutbound()} returned last is written
+     * or will never be: the release of a payload handed over with
+     * {@link #transferBinary(ByteBuffer, boolean, PayloadRelease)}. Usually {@code null}.
+     */
+    public PayloadRelease releaseOfPolled() {
+        return outbound.releaseOfPolled();
     }
 
     /** Whether bytes are queued for the wire. */

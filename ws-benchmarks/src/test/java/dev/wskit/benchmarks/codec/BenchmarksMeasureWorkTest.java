@@ -80,8 +80,8 @@ class BenchmarksMeasureWorkTest {
             for (int i = 0; i < INVOCATIONS; i++) {
                 benchmark.wskitSendBinary();
                 assertThat(wskit.takeBytes()).as("wskitSendBinary").isEqualTo(expected);
-                benchmark.wskitWriteHeader();
-                assertThat(wskit.takeBytes()).as("wskitWriteHeader").isEqualTo(expected);
+                benchmark.wskitTransferBinary();
+                assertThat(wskit.takeBytes()).as("wskitTransferBinary").isEqualTo(expected);
                 benchmark.nettyPooled();
                 assertThat(netty.takeBytes()).as("nettyPooled").isEqualTo(expected);
                 benchmark.nettyUnpooledHeap();

@@ -32,7 +32,7 @@ public final class FrameEncoder {
      */
     public ByteBuffer encode(boolean fin, int rsvBits, int opcode, ByteBuffer payload) {
         int length = payload.remaining();
-        boolean masked = sender == Role.CLIENT;
+        boolean masked = masks();
         int headerLength = FrameHeader.headerLength(length, masked);
         ByteBuffer frame = ByteBuffer.allocate(headerLength + length);
         int maskingKey = masked ? random.nextInt() : 0;
@@ -43,6 +43,30 @@ public final class FrameEncoder {
             frame.put(headerLength, payload, payload.position(), length);
         }
         return frame.clear();
+    }
+
+    /**
+     * The header of a frame whose payload stays where it is, in {@code payload} from its position
+     * to its limit, to be written right after the header: the payload is not copied. A client
+     * masks it in place with the header's key (RFC 6455 §5.3), so there it must be writable.
+     *
+     * @param rsvBits RSV bits in their byte-0 positions, set only for a negotiated extension
+     */
+    public ByteBuffer encodeHeader(boolean fin, int rsvBits, int opcode, ByteBuffer payload) {
+        int length = payload.remaining();
+        boolean masked = masks();
+        ByteBuffer header = ByteBuffer.allocate(FrameHeader.headerLength(length, masked));
+        int maskingKey = masked ? random.nextInt() : 0;
+        writeHeader(header, fin, rsvBits, opcode, length, masked, maskingKey);
+        if (masked) {
+            Masking.maskInPlace(payload, payload.position(), payload.limit(), maskingKey, 0);
+        }
+        return header.flip();
+    }
+
+    /** Whether this encoder's frames are masked: a client's are, a server's never (RFC 6455 §5.1). */
+    public boolean masks() {
+        return sender == Role.CLIENT;
     }
 
     /**

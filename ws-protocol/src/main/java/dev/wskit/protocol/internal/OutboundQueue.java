@@ -1,5 +1,6 @@
 package dev.wskit.protocol.internal;
 
+import dev.wskit.protocol.PayloadRelease;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -8,15 +9,30 @@ import java.util.Iterator;
  * Encoded bytes waiting for the transport, in order, with their total for backpressure. Pongs
  * take a single slot: a pong still waiting is replaced by the newer one (RFC 6455 §5.5.3
  * allows answering only the most recent ping), so a ping flood cannot grow the queue.
+ *
+ * <p>A buffer may carry a release: the caller's memory it lies in (a handed-over payload) is
+ * freed by running it. Polling hands the release on to the transport, which runs it once the
+ * bytes are written; {@link #clear()} runs the releases of what was never polled. Each runs once.
  */
 public final class OutboundQueue {
     private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
     private long pendingBytes;
     private ByteBuffer waitingPong;
+    /** Buffers carrying a release, in queue order, and their releases. */
+    private final ArrayDeque<ByteBuffer> released = new ArrayDeque<>();
+    private final ArrayDeque<PayloadRelease> releases = new ArrayDeque<>();
+    private PayloadRelease releaseOfPolled;
 
     public void add(ByteBuffer buffer) {
         buffers.addLast(buffer);
         pendingBytes += buffer.remaining();
+    }
+
+    /** Queues {@code buffer} with the release of the memory it lies in. */
+    public void add(ByteBuffer buffer, PayloadRelease release) {
+        add(buffer);
+        released.addLast(buffer);
+        releases.addLast(release);
     }
 
     /** Queues a pong frame, dropping the one still waiting, if any. */
@@ -31,13 +47,23 @@ public final class OutboundQueue {
     /** The next buffer to write, or {@code null}; the transport owns it from now on. */
     public ByteBuffer poll() {
         ByteBuffer next = buffers.pollFirst();
+        releaseOfPolled = null;
         if (next != null) {
             pendingBytes -= next.remaining();
             if (next == waitingPong) {
                 waitingPong = null;
             }
+            if (released.peekFirst() == next) {
+                released.pollFirst();
+                releaseOfPolled = releases.pollFirst();
+            }
         }
         return next;
+    }
+
+    /** The release the buffer just polled carries, now the transport's to run; usually {@code null}. */
+    public PayloadRelease releaseOfPolled() {
+        return releaseOfPolled;
     }
 
     public boolean isEmpty() {
@@ -48,11 +74,15 @@ public final class OutboundQueue {
         return pendingBytes;
     }
 
-    /** Drops everything not yet taken: nothing more will be written. */
+    /** Drops everything not yet taken, releasing it: nothing more will be written. */
     public void clear() {
         buffers.clear();
         pendingBytes = 0;
         waitingPong = null;
+        released.clear();
+        for (PayloadRelease release; (release = releases.pollFirst()) != null; ) {
+            release.release();
+        }
     }
 
     // ByteBuffer.equals compares content, so another frame with the same bytes must not be hit.

@@ -1,6 +1,7 @@
 package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.ConnectionState;
+import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketConnection;
@@ -338,12 +339,13 @@ final class BlockingConnection implements Runnable {
         ScheduledFuture<?> watchdog = resources.timer().schedule(this::abortSocket, resources.writeTimeout());
         try {
             for (ByteBuffer b = engine.pollOutbound(); b != null; b = engine.pollOutbound()) {
-                if (b.hasArray()) {
-                    out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-                } else {
-                    byte[] copy = new byte[b.remaining()];
-                    b.get(copy);
-                    out.write(copy);
+                PayloadRelease release = engine.releaseOfPolled();
+                try {
+                    writeOut(b);
+                } finally {
+                    if (release != null) {
+                        release.release();
+                    }
                 }
             }
             out.flush();
@@ -351,6 +353,16 @@ final class BlockingConnection implements Runnable {
             abort();
         } finally {
             cancel(watchdog);
+        }
+    }
+
+    private void writeOut(ByteBuffer b) throws IOException {
+        if (b.hasArray()) {
+            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
+        } else {
+            byte[] copy = new byte[b.remaining()];
+            b.get(copy);
+            out.write(copy);
         }
     }
 

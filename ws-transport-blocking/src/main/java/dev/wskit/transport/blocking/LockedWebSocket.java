@@ -43,8 +43,18 @@ final class LockedWebSocket implements WebSocket {
 
     @Override
     public void sendBinary(ByteBuffer data, boolean last) {
-        ByteBuffer payload = outliving(data);
-        connection.send(engine -> engine.sendBinary(payload, last), payload.remaining());
+        if (connection.willHandOff()) {
+            // Copied once here, then handed over: the engine need not copy it again.
+            ByteBuffer copy = copyOf(data);
+            connection.send(engine -> engine.transferBinary(copy, last), copy.remaining());
+        } else {
+            connection.send(engine -> engine.sendBinary(data, last), data.remaining());
+        }
+    }
+
+    @Override
+    public void transferBinary(ByteBuffer data, boolean last) {
+        connection.send(engine -> engine.transferBinary(data, last), data.remaining());
     }
 
     @Override
@@ -73,7 +83,11 @@ final class LockedWebSocket implements WebSocket {
      * hold other bytes; that one gets a copy.
      */
     private ByteBuffer outliving(ByteBuffer data) {
-        return connection.willHandOff() ? ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip() : data;
+        return connection.willHandOff() ? copyOf(data) : data;
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer data) {
+        return ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip();
     }
 
     @Override

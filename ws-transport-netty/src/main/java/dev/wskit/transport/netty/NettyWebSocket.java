@@ -6,6 +6,7 @@ import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.handshake.HttpRequest;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
@@ -65,8 +66,48 @@ public final class NettyWebSocket implements WebSocket {
             driver.afterEngine();
         } else {
             ByteBuffer copy = copyOf(data);
-            hop(engine -> engine.sendBinary(copy, last));
+            hop(engine -> engine.transferBinary(copy, last));
         }
+    }
+
+    @Override
+    public void transferBinary(ByteBuffer data, boolean last) {
+        if (inEventLoop()) {
+            driver.engine().transferBinary(data, last);
+            driver.afterEngine();
+        } else {
+            hop(engine -> engine.transferBinary(data, last));
+        }
+    }
+
+    /** Sends a whole binary message from Netty's own buffer; see {@link #sendBinary(ByteBuf, boolean)}. */
+    public void sendBinary(ByteBuf data) {
+        sendBinary(data, true);
+    }
+
+    /**
+     * Sends one piece of a binary message from Netty's own buffer, without copying it (but for
+     * small ones): this call takes over one reference to {@code data} and releases it once the
+     * bytes are written, or dropped, or the send is refused — whatever happens, exactly once. The
+     * caller must not change the buffer's content meanwhile (a client masks it in place).
+     */
+    public void sendBinary(ByteBuf data, boolean last) {
+        if (inEventLoop()) {
+            transfer(driver.engine(), data, last);
+            driver.afterEngine();
+            return;
+        }
+        try {
+            hop(engine -> transfer(engine, data, last));
+        } catch (RuntimeException refused) {
+            data.release();
+            throw refused;
+        }
+    }
+
+    private static void transfer(WebSocketConnection engine, ByteBuf data, boolean last) {
+        // One NIO view of Netty's memory (a composite buffer is merged into one here).
+        engine.transferBinary(data.nioBuffer(), last, data::release);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.wskit.transport.netty;
 
 import dev.wskit.protocol.ConnectionState;
+import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.Role;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketConnection;
@@ -269,18 +270,19 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
 
     /** After every input, send or timer: write what the engine queued, then act on its state. */
     void afterEngine() {
-        if (!started || receiving) {
+        if (!started) {
+            return;
+        }
+        if (receiving) {
+            // Inside a callback: the read writes it all once the engine returns, but the bound
+            // holds for each send, so one callback cannot queue without limit either.
+            dropIfBacklogged();
             return;
         }
         for (ByteBuffer out; (out = engine.pollOutbound()) != null; ) {
-            ctx.write(Unpooled.wrappedBuffer(out), ctx.voidPromise());
-            unflushed = true;
+            write(out, engine.releaseOfPolled());
         }
-        if (engine.checkOutboundBacklog(channelPendingBytes())) {
-            // A peer that never reads must not make us buffer without bound: the engine dropped
-            // it (onError, then onClose 1006); no close frame could reach it past the backlog.
-            socket.capture(engine, outboundBytes());
-            ctx.close();
+        if (dropIfBacklogged()) {
             return;
         }
         updateTimers();
@@ -294,6 +296,30 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
                 flushIfNeeded();
             }
         }
+    }
+
+    /**
+     * A peer that never reads must not make us buffer without bound: past
+     * {@link WebSocketConfig#maxOutboundBytes()} the engine drops it (onError, then onClose 1006);
+     * no close frame could reach it past the backlog.
+     */
+    private boolean dropIfBacklogged() {
+        if (!engine.checkOutboundBacklog(channelPendingBytes())) {
+            return false;
+        }
+        socket.capture(engine, outboundBytes());
+        ctx.close();
+        return true;
+    }
+
+    /** Wraps, never copies; a handed-over payload's release runs once the write completes or fails. */
+    private void write(ByteBuffer out, PayloadRelease release) {
+        if (release == null) {
+            ctx.write(Unpooled.wrappedBuffer(out), ctx.voidPromise());
+        } else {
+            ctx.write(Unpooled.wrappedBuffer(out)).addListener(written -> release.release());
+        }
+        unflushed = true;
     }
 
     /** Bytes queued in the engine and in the channel, not yet on the wire. */

@@ -68,8 +68,13 @@ final class ContextWebSocket implements WebSocket {
             send(engine -> engine.sendBinary(data, last), true);
         } else {
             ByteBuffer copy = copyOf(data);
-            send(engine -> engine.sendBinary(copy, last), true);
+            send(engine -> engine.transferBinary(copy, last), true);
         }
+    }
+
+    @Override
+    public void transferBinary(ByteBuffer data, boolean last) {
+        send(engine -> engine.transferBinary(data, last), true);
     }
 
     @Override

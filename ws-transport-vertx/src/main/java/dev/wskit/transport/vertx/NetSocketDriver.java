@@ -2,6 +2,7 @@ package dev.wskit.transport.vertx;
 
 import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.ConnectionState;
+import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketConnection;
 import io.vertx.core.Context;
@@ -176,7 +177,7 @@ final class NetSocketDriver implements EngineTimers.Expiry {
             return;
         }
         for (ByteBuffer out; (out = engine.pollOutbound()) != null; ) {
-            write(out);
+            write(out, engine.releaseOfPolled());
         }
         if (!inputPaused && socket.writeQueueFull()) {
             pauseInput();
@@ -198,13 +199,17 @@ final class NetSocketDriver implements EngineTimers.Expiry {
         facade.publish(engine, unwrittenBytes);
     }
 
-    private void write(ByteBuffer out) {
+    /** {@code release}, if any, frees a handed-over payload once it is written or failed. */
+    private void write(ByteBuffer out, PayloadRelease release) {
         int length = out.remaining();
         unwrittenBytes += length;
         // The completion runs on this context: Vert.x completes a socket's futures there.
         socket.write(BufferBridge.wrap(out)).onComplete(ar -> {
             unwrittenBytes -= length;
             facade.publish(engine, unwrittenBytes);
+            if (release != null) {
+                release.release();
+            }
         });
     }
 
