@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.WebSocketHandler;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +42,53 @@ class SlowReaderTest {
             assertThat(sent.get(30, TimeUnit.SECONDS)).isLessThan(MAX_BYTES_SENT);
             healthy.sendText("unaffected");
             assertThat(healthyEvents.next()).isEqualTo("unaffected");
+        } finally {
+            server.stop(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
+    void oneCallbackCannotQueuePastTheLimitEither() throws Exception {
+        int messages = 100;
+        CompletableFuture<Integer> accepted = new CompletableFuture<>();
+        CompletableFuture<String> events = new CompletableFuture<>();
+        // One text makes the handler send 100 x 64 KiB (6.4 MiB) from inside its callback: the
+        // bound (1 MiB) must stop it there, not only after the read is over.
+        NettyWebSocketServer server = NettyWebSocketServer.builder()
+                .config(WebSocketConfig.builder().maxOutboundBytes(1024 * 1024).build())
+                .handler(() -> new WebSocketHandler() {
+                    private final StringBuilder seen = new StringBuilder();
+
+                    @Override
+                    public void onText(WebSocket socket, String text) {
+                        int sent = 0;
+                        try {
+                            for (; sent < messages; sent++) {
+                                socket.transferBinary(ByteBuffer.allocate(64 * 1024));
+                            }
+                        } catch (IllegalStateException closedMeanwhile) {
+                            // The send past the bound dropped the peer; the next one is refused.
+                        }
+                        accepted.complete(sent);
+                    }
+
+                    @Override
+                    public void onError(WebSocket socket, WebSocketException error) {
+                        seen.append("error:").append(error.violation()).append(';');
+                    }
+
+                    @Override
+                    public void onClose(WebSocket socket, int code, String reason) {
+                        seen.append("close:").append(code).append(';');
+                        events.complete(seen.toString());
+                    }
+                }).build().start();
+        try (RawPeer peer = new RawPeer(server.port())) {
+            peer.handshake("/flood");
+            peer.send(RawPeer.maskedFrame(0x81, "go".getBytes(StandardCharsets.US_ASCII)));
+            assertThat(accepted.get(10, TimeUnit.SECONDS)).as("sends accepted before the drop").isBetween(1, 17);
+            assertThat(events.get(10, TimeUnit.SECONDS))
+                    .isEqualTo("error:OUTBOUND_LIMIT_EXCEEDED;close:1006;");
         } finally {
             server.stop(Duration.ofSeconds(2));
         }
