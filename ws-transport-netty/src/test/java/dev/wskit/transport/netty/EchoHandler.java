@@ -11,9 +11,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The server side of the tests: echoes every message, closes with 4000 "bye" when told
  * {@code "close-please"}, and reports each close as {@code "<path> close:<code>:<reason>"} and
- * each error as {@code "<path> error:<violation>"} into a queue shared by all connections.
+ * each error as {@code "<path> error:<violation>"} into a queue shared by all connections. Not
+ * final: a test may extend {@link #onOpen} to look at the connection's channel.
  */
-final class EchoHandler implements WebSocketHandler {
+class EchoHandler implements WebSocketHandler {
     static final String CLOSE_COMMAND = "close-please";
 
     private final BlockingQueue<String> events;

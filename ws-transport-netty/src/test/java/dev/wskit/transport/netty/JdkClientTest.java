@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** Test 1: the JDK's {@code java.net.http.WebSocket} client against our echo server. */
 class JdkClientTest {
@@ -51,7 +51,7 @@ class JdkClientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 125, 126, 64 * 1024, 4 * 1024 * 1024})
+    @FieldSource("dev.wskit.transport.netty.Payloads#SIZES")
     void textOfEveryLengthClassIsEchoedExactly(int length) throws Exception {
         JdkEvents client = connect("/text");
         String text = Payloads.text(length);
@@ -62,7 +62,7 @@ class JdkClientTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 125, 126, 64 * 1024, 4 * 1024 * 1024})
+    @FieldSource("dev.wskit.transport.netty.Payloads#SIZES")
     void binaryOfEveryLengthClassIsEchoedExactly(int length) throws Exception {
         JdkEvents client = connect("/binary");
         byte[] bytes = Payloads.binary(length);

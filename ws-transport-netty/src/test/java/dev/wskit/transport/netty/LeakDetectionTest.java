@@ -2,6 +2,8 @@ package dev.wskit.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.testkit.LeakFailingDetector;
+import dev.wskit.testkit.NoLeaks;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import java.util.Random;
 
 /** Test payloads of exact byte lengths, at the RFC 6455 §5.2 length-encoding boundaries. */
 final class Payloads {
-    /** 0, the 7-bit limit and one past it, the 16-bit range, and a message far past one read. */
+    /** 0 and 125 (7-bit length), 126 (16-bit), 64 KiB (just past 16 bits) and a message far past one read. */
     static final int[] SIZES = {0, 125, 126, 64 * 1024, 4 * 1024 * 1024};
 
     private Payloads() {

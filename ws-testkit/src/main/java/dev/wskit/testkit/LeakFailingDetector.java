@@ -1,13 +1,15 @@
-package dev.wskit.transport.netty;
+package dev.wskit.testkit;
 
 import io.netty.util.ResourceLeakDetector;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Netty's leak detector (installed through {@code io.netty.customResourceLeakDetector} in the
- * module's surefire settings) that records every leak it finds, so {@link NoLeaks} can fail the
- * test run instead of a log line going unread.
+ * Netty's leak detector, recording every leak it finds so {@link NoLeaks} can fail the test run
+ * instead of a log line going unread. A module installs it for its test JVM with the system
+ * properties {@code io.netty.customResourceLeakDetector} (this class) and
+ * {@code io.netty.leakDetection.level=paranoid} in its surefire settings, and registers
+ * {@link NoLeaks}.
  */
 public final class LeakFailingDetector<T> extends ResourceLeakDetector<T> {
     private static final List<String> LEAKS = new CopyOnWriteArrayList<>();
@@ -18,15 +20,18 @@ public final class LeakFailingDetector<T> extends ResourceLeakDetector<T> {
         installed = true;
     }
 
+    /** For Netty's factory when it is asked with the obsolete {@code maxActive}, which it ignores. */
     public LeakFailingDetector(Class<?> resourceType, int samplingInterval, long maxActive) {
         this(resourceType, samplingInterval);
     }
 
-    static List<String> leaks() {
+    /** The leaks found so far in this JVM, each with Netty's record of the buffer's last accesses. */
+    public static List<String> leaks() {
         return LEAKS;
     }
 
-    static boolean isInstalled() {
+    /** Whether Netty created this detector, i.e. the system property reached it. */
+    public static boolean isInstalled() {
         return installed;
     }
 
