@@ -43,12 +43,14 @@ public final class WebSocketConnection implements WebSocket {
     private final WebSocketConfig config;
     private final WebSocketHandler handler;
     private final ClientHandshake clientHandshake;
-    private final HttpHeadParser headParser;
+    /** Reads the opening handshake; dropped once it is read, as an open connection never needs it again. */
+    private HttpHeadParser headParser;
     private final FrameDecoder decoder;
     private final FrameEncoder encoder;
     private final InboundMessages messages;
     private final Outbound outbound;
-    private final byte[] controlPayload = new byte[FrameHeader.MAX_CONTROL_PAYLOAD];
+    /** Allocated with the first control frame: many connections never get one. */
+    private byte[] controlPayload;
     private int controlLength;
 
     private WebSocket endpoint = this;
@@ -144,12 +146,14 @@ public final class WebSocketConnection implements WebSocket {
         if (!headParser.parse(in)) {
             return false;
         }
+        HttpHeadParser parsed = headParser;
+        headParser = null;
         if (role == Role.CLIENT) {
-            subprotocol = clientHandshake.validate(headParser.response());
+            subprotocol = clientHandshake.validate(parsed.response());
             open(clientHandshake.deflate());
             return true;
         }
-        return answerRequest(headParser.request());
+        return answerRequest(parsed.request());
     }
 
     /**
@@ -163,6 +167,7 @@ public final class WebSocketConnection implements WebSocket {
         if (role != Role.SERVER || state != ConnectionState.CONNECTING) {
             throw new IllegalStateException("an opening request is for a server still connecting, not a " + role + " " + state);
         }
+        headParser = null;
         try {
             answerRequest(Objects.requireNonNull(request, "request"));
         } catch (WebSocketException e) {
@@ -245,6 +250,9 @@ public final class WebSocketConnection implements WebSocket {
         if (Opcode.isControl(decoder.opcode())) {
             // RFC 7692 §6.1: extensions that own RSV1 apply to data frames only.
             FrameRules.checkReservedBits(decoder.rsvBits(), 0);
+            if (controlPayload == null) {
+                controlPayload = new byte[FrameHeader.MAX_CONTROL_PAYLOAD];
+            }
             controlLength = 0;
         } else {
             messages.startFrame(decoder.opcode(), decoder.fin(), decoder.rsvBits(), decoder.payloadLength());

@@ -11,16 +11,22 @@ import java.util.function.BiConsumer;
  * The header fields of an HTTP message: an immutable, ordered list of (name, value) pairs, kept
  * as they arrived, looked up by name case-insensitively (RFC 9110 §5.1). Names are tokens and
  * values hold no CR, LF or other control character, so encoding one can never inject a line.
+ *
+ * <p>Every connection keeps its opening request for its whole life, so the fields are packed
+ * into one string (names and values back to back; all of them are Latin-1, one byte a
+ * character) and their ends: a fraction of the memory of a string per name and value. A name or
+ * value is cut out when asked for.
  */
 public final class HttpHeaders {
-    private static final HttpHeaders EMPTY = new HttpHeaders(new String[0], new String[0]);
+    private static final HttpHeaders EMPTY = new HttpHeaders("", new int[0]);
 
-    private final String[] names;
-    private final String[] values;
+    private final String packed;
+    /** {@code ends[2 * i]}: where name {@code i} ends in {@code packed}; {@code ends[2 * i + 1]}: its value. */
+    private final int[] ends;
 
-    private HttpHeaders(String[] names, String[] values) {
-        this.names = names;
-        this.values = values;
+    private HttpHeaders(String packed, int[] ends) {
+        this.packed = packed;
+        this.ends = ends;
     }
 
     /** No header fields. */
@@ -46,52 +52,62 @@ public final class HttpHeaders {
 
     /** The number of field lines. */
     public int size() {
-        return names.length;
+        return ends.length / 2;
     }
 
     /** The name of field line {@code i}, as it was spelled. */
     public String name(int i) {
-        return names[i];
+        return packed.substring(nameStart(i), ends[2 * i]);
     }
 
     /** The value of field line {@code i}. */
     public String value(int i) {
-        return values[i];
+        return packed.substring(ends[2 * i], ends[2 * i + 1]);
     }
 
     /** Calls {@code action} with each (name, value) pair, in order. */
     public void forEach(BiConsumer<String, String> action) {
-        for (int i = 0; i < names.length; i++) {
-            action.accept(names[i], values[i]);
+        for (int i = 0; i < size(); i++) {
+            action.accept(name(i), value(i));
         }
     }
 
     /** The value of the first field line named {@code name}, or {@code null} when there is none. */
     public String first(String name) {
-        for (int i = 0; i < names.length; i++) {
-            if (names[i].equalsIgnoreCase(name)) {
-                return values[i];
+        for (int i = 0; i < size(); i++) {
+            if (isNamed(i, name)) {
+                return value(i);
             }
         }
         return null;
     }
 
+    private int nameStart(int i) {
+        return i == 0 ? 0 : ends[2 * i - 1];
+    }
+
+    /** Compared where it lies, with no string cut out. */
+    private boolean isNamed(int i, String name) {
+        int start = nameStart(i);
+        return ends[2 * i] - start == name.length() && packed.regionMatches(true, start, name, 0, name.length());
+    }
+
     /** The values of every field line named {@code name}, in order. */
     public List<String> all(String name) {
         List<String> found = new ArrayList<>();
-        forEach((n, v) -> {
-            if (n.equalsIgnoreCase(name)) {
-                found.add(v);
+        for (int i = 0; i < size(); i++) {
+            if (isNamed(i, name)) {
+                found.add(value(i));
             }
-        });
+        }
         return List.copyOf(found);
     }
 
     /** How many field lines are named {@code name}. */
     public int count(String name) {
         int count = 0;
-        for (String n : names) {
-            if (n.equalsIgnoreCase(name)) {
+        for (int i = 0; i < size(); i++) {
+            if (isNamed(i, name)) {
                 count++;
             }
         }
@@ -156,13 +172,13 @@ public final class HttpHeaders {
     @Override
     public boolean equals(Object o) {
         return o instanceof HttpHeaders
-                && Arrays.equals(names, ((HttpHeaders) o).names)
-                && Arrays.equals(values, ((HttpHeaders) o).values);
+                && packed.equals(((HttpHeaders) o).packed)
+                && Arrays.equals(ends, ((HttpHeaders) o).ends);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(names) + Arrays.hashCode(values);
+        return 31 * packed.hashCode() + Arrays.hashCode(ends);
     }
 
     /** The fields as {@code [Name: value, Name: value]}. */
@@ -175,8 +191,9 @@ public final class HttpHeaders {
 
     /** Collects field lines in order; each {@link #add} checks its arguments at once. */
     public static final class Builder {
-        private final List<String> names = new ArrayList<>();
-        private final List<String> values = new ArrayList<>();
+        private final StringBuilder packed = new StringBuilder();
+        private int[] ends = new int[16];
+        private int endCount;
 
         private Builder() {
         }
@@ -193,15 +210,16 @@ public final class HttpHeaders {
             if (!HttpSyntax.isFieldValue(value)) {
                 throw new IllegalArgumentException("header value holds a forbidden character: " + name);
             }
-            names.add(name);
-            values.add(value);
+            if (endCount + 2 > ends.length) {
+                ends = Arrays.copyOf(ends, ends.length * 2);
+            }
+            ends[endCount++] = packed.append(name).length();
+            ends[endCount++] = packed.append(value).length();
             return this;
         }
 
         public HttpHeaders build() {
-            return names.isEmpty()
-                    ? EMPTY
-                    : new HttpHeaders(names.toArray(new String[0]), values.toArray(new String[0]));
+            return endCount == 0 ? EMPTY : new HttpHeaders(packed.toString(), Arrays.copyOf(ends, endCount));
         }
     }
 }

@@ -11,7 +11,10 @@ public final class MessageBuffer {
     /** Capacity kept between messages; larger arrays are dropped after use. */
     static final int RETAINED_CAPACITY = 64 * 1024;
 
-    private byte[] bytes = new byte[0];
+    /** Shared by every empty buffer: nothing is ever written into a zero-length array. */
+    private static final byte[] NONE = new byte[0];
+
+    private byte[] bytes = NONE;
     private int size;
 
     public void append(ByteBuffer source, int from, int to) {
@@ -37,7 +40,7 @@ public final class MessageBuffer {
     public void clear() {
         size = 0;
         if (bytes.length > RETAINED_CAPACITY) {
-            bytes = new byte[0];
+            bytes = NONE;
         }
     }
 

@@ -15,12 +15,13 @@ import java.util.Iterator;
  * bytes are written; {@link #clear()} runs the releases of what was never polled. Each runs once.
  */
 public final class OutboundQueue {
-    private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
+    /** Small at first: an idle connection holds one per connection, and it grows as needed. */
+    private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>(4);
     private long pendingBytes;
     private ByteBuffer waitingPong;
-    /** Buffers carrying a release, in queue order, and their releases. */
-    private final ArrayDeque<ByteBuffer> released = new ArrayDeque<>();
-    private final ArrayDeque<PayloadRelease> releases = new ArrayDeque<>();
+    /** Buffers carrying a release, in queue order, and their releases; created with the first. */
+    private ArrayDeque<ByteBuffer> released;
+    private ArrayDeque<PayloadRelease> releases;
     private PayloadRelease releaseOfPolled;
 
     public void add(ByteBuffer buffer) {
@@ -31,6 +32,10 @@ public final class OutboundQueue {
     /** Queues {@code buffer} with the release of the memory it lies in. */
     public void add(ByteBuffer buffer, PayloadRelease release) {
         add(buffer);
+        if (released == null) {
+            released = new ArrayDeque<>(4);
+            releases = new ArrayDeque<>(4);
+        }
         released.addLast(buffer);
         releases.addLast(release);
     }
@@ -53,7 +58,7 @@ public final class OutboundQueue {
             if (next == waitingPong) {
                 waitingPong = null;
             }
-            if (released.peekFirst() == next) {
+            if (released != null && released.peekFirst() == next) {
                 released.pollFirst();
                 releaseOfPolled = releases.pollFirst();
             }
@@ -79,9 +84,11 @@ public final class OutboundQueue {
         buffers.clear();
         pendingBytes = 0;
         waitingPong = null;
-        released.clear();
-        for (PayloadRelease release; (release = releases.pollFirst()) != null; ) {
-            release.release();
+        if (released != null) {
+            released.clear();
+            for (PayloadRelease release; (release = releases.pollFirst()) != null; ) {
+                release.release();
+            }
         }
     }
 
