@@ -14,13 +14,15 @@
 #   small    100 connections, 64 B, 16 in flight
 #   bulk     10 connections, 64 KiB, 4 in flight
 #   connect  handshakes per second, CONNECT_CONCURRENCY under way at once
-#   memory   MEMORY_CONNECTIONS idle connections: server RSS and live heap per connection
+#   memory   MEMORY_CONNECTIONS idle connections: live heap and RSS outside the heap per
+#            connection (the server's heap pre-touched, MEMORY_JAVA_OPTS)
 #            (its own fresh server JVM, so earlier load does not pollute the baseline)
 #
 # Overrides (defaults in brackets): REPEATS [3], WARMUP [3] and DURATION [5] seconds per point,
 # SERVERS [all six], POINTS [all five], TYPE [binary], CONNECT_CONCURRENCY [16],
 # MEMORY_CONNECTIONS [10000], SERVER_CPUS / LOAD_CPUS [first half / second half of the cores],
 # LOAD_THREADS [1 per load core], SERVER_JAVA_OPTS [-Xms256m -Xmx1g], LOAD_JAVA_OPTS [-Xmx1g],
+# MEMORY_JAVA_OPTS [-Xms1g -Xmx1g -XX:+AlwaysPreTouch],
 # BASE_PORT [18100]. About 14 minutes on 2 cores with the defaults.
 # Builds target/benchmarks.jar with Maven when it is missing; rebuild it after changing code.
 set -euo pipefail
@@ -50,6 +52,9 @@ type=${TYPE:-binary}
 connect_concurrency=${CONNECT_CONCURRENCY:-16}
 memory_connections=${MEMORY_CONNECTIONS:-10000}
 server_java_opts=${SERVER_JAVA_OPTS:-"-Xms256m -Xmx1g"}
+# The memory point's server has its whole heap committed and touched before it starts, so its
+# RSS grows only by memory outside the heap, not by pages its garbage touches (see MemoryRun).
+memory_java_opts=${MEMORY_JAVA_OPTS:-"-Xms1g -Xmx1g -XX:+AlwaysPreTouch"}
 load_java_opts=${LOAD_JAVA_OPTS:-"-Xmx1g"}
 port=${BASE_PORT:-18100}
 
@@ -90,14 +95,14 @@ log="$out/load-$stamp.log"
 : >"$results"
 
 server_pid=""
-start_server() { # start_server <kind>: sets server_pid and server_port
+start_server() { # start_server <kind> <java options>: sets server_pid and server_port
   port=$((port + 1)) # a fresh port per server: no waiting on the last one's sockets
   server_port=$port
   local server_log="$out/server-$stamp-$1-$server_port.log"
   # Not through a shell function: $! must be the JVM itself (taskset execs it), to read its
   # memory and to stop it.
   # shellcheck disable=SC2086 # the options are words
-  $(pin_prefix "$server_cpus") "$java" $server_java_opts -cp "$jar" dev.wskit.benchmarks.servers.EchoServers \
+  $(pin_prefix "$server_cpus") "$java" $2 -cp "$jar" dev.wskit.benchmarks.servers.EchoServers \
     "$1" "$server_port" >"$server_log" 2>&1 &
   server_pid=$!
   for _ in $(seq 300); do
@@ -153,14 +158,14 @@ for rep in $(seq "$repeats"); do
     traffic=""
     for point in $points; do [[ $point != memory ]] && traffic=yes; done
     if [[ -n $traffic ]]; then
-      start_server "$kind" || continue
+      start_server "$kind" "$server_java_opts" || continue
       for point in $points; do
         [[ $point != memory ]] && echo_point "$kind" "$point" "$rep"
       done
       stop_server
     fi
     if [[ " $points " == *" memory "* ]]; then
-      start_server "$kind" || continue
+      start_server "$kind" "$memory_java_opts" || continue
       load "$kind" memory "$rep" --mode memory --connections "$memory_connections" --server-pid "$server_pid"
       stop_server
     fi

@@ -9,10 +9,17 @@ import java.util.List;
 /**
  * The memory mode: measures the server, opens {@code --connections} WebSocket connections and
  * leaves them idle, waits {@code --settle} seconds, measures again, and reports the growth per
- * connection: resident set size (everything: heap growth, direct buffers, thread stacks) and,
- * where {@code jcmd} can attach, live heap after a full collection. Each measurement takes the
- * live heap first (its collection may shrink the heap) and then the RSS, the same way both times.
- * The connections are checked to be still open, and silent, before the second measurement.
+ * connection: resident set size and, where {@code jcmd} can attach, live heap after a full
+ * collection. Each measurement takes the live heap first (its collection may shrink the heap)
+ * and then the RSS, the same way both times. The connections are checked to be still open, and
+ * silent, before the second measurement.
+ *
+ * <p>RSS growth alone mixes two things: memory outside the heap (thread stacks, direct buffers,
+ * native socket state) and heap pages the server's garbage touched for the first time, which
+ * depends on when the collector ran, not on what a connection holds. Started with its whole heap
+ * committed and touched ({@code -Xms = -Xmx}, {@code -XX:+AlwaysPreTouch}, as run-load.sh does),
+ * a server's RSS grows by the memory outside the heap only, and {@code footprint_per_conn_bytes}
+ * (that growth plus the live heap growth) is what an idle connection costs.
  */
 final class MemoryRun {
     private static final int OPEN_CONCURRENCY = 64;
@@ -52,7 +59,8 @@ final class MemoryRun {
             if (heapBefore >= 0 && heapAfter >= 0) {
                 result.put("heap_before_mb", heapBefore / 1e6)
                         .put("heap_after_mb", heapAfter / 1e6)
-                        .put("heap_per_conn_bytes", (heapAfter - heapBefore) / n);
+                        .put("heap_per_conn_bytes", (heapAfter - heapBefore) / n)
+                        .put("footprint_per_conn_bytes", (rssAfter - rssBefore + heapAfter - heapBefore) / n);
             }
             return result.put("errors", 0);
         } finally {

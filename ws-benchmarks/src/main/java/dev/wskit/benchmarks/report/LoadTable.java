@@ -43,8 +43,9 @@ public final class LoadTable {
             new Measure("bulk", "p99_us", "p99 µs", false),
             new Measure("connect", "handshakes_per_s", "handshakes/s", true),
             new Measure("connect", "p99_us", "p99 µs per handshake", false),
-            new Measure("memory", "rss_per_conn_bytes", "RSS B/conn", false),
-            new Measure("memory", "heap_per_conn_bytes", "live heap B/conn", false));
+            new Measure("memory", "footprint_per_conn_bytes", "B/conn (live heap + RSS outside it)", false),
+            new Measure("memory", "heap_per_conn_bytes", "live heap B/conn", false),
+            new Measure("memory", "rss_per_conn_bytes", "RSS growth B/conn", false));
 
     private LoadTable() {
     }
