@@ -1,16 +1,13 @@
 package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.ConnectionState;
-import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketException;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -42,14 +39,16 @@ import java.util.function.Consumer;
  */
 final class BlockingConnection implements Runnable {
     /**
-     * The read buffer starts small, since an idle connection holds it while its reader waits in
-     * read(); it doubles after each read that fills it (bulk traffic) up to the maximum, and
-     * returns to the minimum after a small read that leaves nothing kept.
+     * The read buffer is held while the reader waits in read(), so an idle connection keeps it. It
+     * starts with room for the opening handshake of most clients: a connection that stays idle
+     * after it holds no more. It doubles after each read that fills it (traffic) up to the maximum,
+     * and after a small read that leaves nothing kept returns to the minimum: not below it, since
+     * a buffer that shrank whenever a few small messages came alone would keep regrowing under load
+     * and cut every batch short.
      */
+    private static final int FIRST_READ_BUFFER_BYTES = 512;
     private static final int MIN_READ_BUFFER_BYTES = 2 * 1024;
     private static final int MAX_READ_BUFFER_BYTES = 64 * 1024;
-    /** Small frames are gathered into one write; frames larger than this go straight through. */
-    private static final int WRITE_BUFFER_BYTES = 4 * 1024;
 
     // Work that timers and stop() hand to a connection thread, as bits, so a connection has at most
     // one such task in flight whatever fires meanwhile.
@@ -80,7 +79,7 @@ final class BlockingConnection implements Runnable {
     private volatile String requestedReason;
 
     // Guarded by lock.
-    private OutputStream out;
+    private OutboundWriter writer;
     private long lastInputNanos;
     private boolean outputShut;
     private ScheduledFuture<?> handshakeTimer;
@@ -113,7 +112,7 @@ final class BlockingConnection implements Runnable {
     private InputStream begin() throws IOException {
         acquire();
         try {
-            out = new BufferedOutputStream(socket.getOutputStream(), WRITE_BUFFER_BYTES);
+            writer = new OutboundWriter(socket.getOutputStream());
             lastInputNanos = System.nanoTime();
             handshakeTimer = schedule(HANDSHAKE_TIMEOUT, config.handshakeTimeout());
             idleTimer = schedule(IDLE_TIMEOUT, config.idleTimeout());
@@ -126,7 +125,7 @@ final class BlockingConnection implements Runnable {
     }
 
     private void readUntilEnd(InputStream in) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(MIN_READ_BUFFER_BYTES);
+        ByteBuffer buffer = ByteBuffer.allocate(FIRST_READ_BUFFER_BYTES);
         while (true) {
             int room = buffer.remaining();
             int n = in.read(buffer.array(), buffer.position(), room);
@@ -147,7 +146,7 @@ final class BlockingConnection implements Runnable {
         }
     }
 
-    /** See {@link #MIN_READ_BUFFER_BYTES}: {@code buffer} is in write mode, holding what was kept. */
+    /** See {@link #FIRST_READ_BUFFER_BYTES}: {@code buffer} is in write mode, holding what was kept. */
     private static ByteBuffer resized(ByteBuffer buffer, boolean filled, int lastRead) {
         if (filled && buffer.capacity() < MAX_READ_BUFFER_BYTES) {
             return ByteBuffer.allocate(buffer.capacity() * 2).put(buffer.flip());
@@ -326,7 +325,9 @@ final class BlockingConnection implements Runnable {
         }
         ConnectionState state = engine.state();
         if (state != ConnectionState.CONNECTING) {
+            // Dropped, not only cancelled: an open connection would hold the spent task for its life.
             cancel(handshakeTimer);
+            handshakeTimer = null;
             settleHandshake();
         }
         // RFC 6455 §7.1.1: a close frame is out or in; the peer gets closeTimeout to finish.
@@ -338,31 +339,11 @@ final class BlockingConnection implements Runnable {
     private void write() {
         ScheduledFuture<?> watchdog = resources.timer().schedule(this::abortSocket, resources.writeTimeout());
         try {
-            for (ByteBuffer b = engine.pollOutbound(); b != null; b = engine.pollOutbound()) {
-                PayloadRelease release = engine.releaseOfPolled();
-                try {
-                    writeOut(b);
-                } finally {
-                    if (release != null) {
-                        release.release();
-                    }
-                }
-            }
-            out.flush();
+            writer.writeQueued(engine);
         } catch (IOException e) {
             abort();
         } finally {
             cancel(watchdog);
-        }
-    }
-
-    private void writeOut(ByteBuffer b) throws IOException {
-        if (b.hasArray()) {
-            out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
-        } else {
-            byte[] copy = new byte[b.remaining()];
-            b.get(copy);
-            out.write(copy);
         }
     }
 

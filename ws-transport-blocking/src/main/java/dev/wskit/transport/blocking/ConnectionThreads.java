@@ -83,16 +83,34 @@ final class ConnectionThreads {
             running++;
         }
         try {
-            executor.execute(() -> {
-                try {
-                    task.run();
-                } finally {
-                    taskEnded();
-                }
-            });
+            executor.execute(new Counted(task));
         } catch (RejectedExecutionException e) {
             taskEnded();
             throw e;
+        }
+    }
+
+    /**
+     * A task as a thread runs it: counted until it ends, and let go of once started. A terminated
+     * virtual thread keeps its Runnable, and {@link #created} keeps the thread until the next one
+     * is made; holding the task would keep a closed connection whole (engine, socket, buffers).
+     */
+    private final class Counted implements Runnable {
+        private Runnable task;
+
+        Counted(Runnable task) {
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            Runnable once = task;
+            task = null;
+            try {
+                once.run();
+            } finally {
+                taskEnded();
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.wskit.transport.blocking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocketConfig;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -11,7 +12,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The idle timeout's keepalive (RFC 6455 §5.5.2) and the connection limit, over raw sockets. */
+/**
+ * The idle timeout's keepalive (RFC 6455 §5.5.2), the connection limit and a long opening request,
+ * over raw sockets.
+ */
 @Timeout(30)
 class KeepaliveAndLimitsTest {
     private final BlockingQueue<RecordingHandler> handlers = new LinkedBlockingQueue<>();
@@ -53,6 +57,22 @@ class KeepaliveAndLimitsTest {
                 peer.write(RawPeer.masked(0x8a, new byte[0]));
             }
             peer.write(RawPeer.masked(0x81, "alive".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(HexFormat.of().formatHex(peer.readExactly(7))).isEqualTo("8105616c697665");
+        }
+    }
+
+    @Test
+    void upgradesARequestManyTimesTheFirstReadBufferAndKeepsTheFrameSentRightAfterIt() throws Exception {
+        // About 6 KB, under the default maxHandshakeBytes (8 KiB): the read buffer grows during the head.
+        String request = RawPeer.UPGRADE.replace("\r\n\r\n", "\r\nX-Filler: " + "a".repeat(6000) + "\r\n\r\n");
+        byte[] frame = RawPeer.masked(0x81, "alive".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        both.writeBytes(frame);
+        try (BlockingWebSocketServer server = start(WebSocketConfig.defaults(), 10);
+             RawPeer peer = RawPeer.connect(server.port())) {
+            peer.write(both.toByteArray());
+            assertThat(peer.readHead()).startsWith("HTTP/1.1 101 ");
             assertThat(HexFormat.of().formatHex(peer.readExactly(7))).isEqualTo("8105616c697665");
         }
     }
