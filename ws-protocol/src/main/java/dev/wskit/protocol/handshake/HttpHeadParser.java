@@ -160,7 +160,7 @@ public final class HttpHeadParser {
         if (!HttpSyntax.isToken(method)) {
             throw fail(kind.malformed, "method is not a token");
         }
-        if (target.isEmpty() || !target.chars().allMatch(HttpSyntax::isRequestTargetChar)) {
+        if (target.isEmpty() || !HttpSyntax.allMatch(target, HttpSyntax::isRequestTargetChar)) {
             throw fail(kind.malformed, "invalid request-target");
         }
         String version = text.substring(secondSpace + 1);
@@ -175,7 +175,7 @@ public final class HttpHeadParser {
         }
         checkVersion(text.substring(0, 8));
         String code = text.substring(9, 12);
-        if (!code.chars().allMatch(HttpHeadParser::isDigit)) {
+        if (!HttpSyntax.allMatch(code, HttpHeadParser::isDigit)) {
             throw fail(kind.malformed, "status code is not three digits");
         }
         int status = Integer.parseInt(code);

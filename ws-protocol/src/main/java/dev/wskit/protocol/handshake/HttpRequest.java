@@ -25,7 +25,7 @@ public final class HttpRequest {
         if (!HttpSyntax.isToken(method)) {
             throw new IllegalArgumentException("method is not an HTTP token: '" + method + "'");
         }
-        if (target.isEmpty() || !target.chars().allMatch(HttpSyntax::isRequestTargetChar)) {
+        if (target.isEmpty() || !HttpSyntax.allMatch(target, HttpSyntax::isRequestTargetChar)) {
             throw new IllegalArgumentException("invalid request-target: '" + target + "'");
         }
         if (!isDigit(versionMajor) || !isDigit(versionMinor)) {

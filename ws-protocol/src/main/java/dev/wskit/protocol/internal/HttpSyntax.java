@@ -2,6 +2,7 @@ package dev.wskit.protocol.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The pieces of HTTP grammar (RFC 9110 §5, RFC 9112 §2–§5) that both the handshake and the
@@ -20,7 +21,7 @@ public final class HttpSyntax {
 
     /** RFC 9110 §5.6.2 token: one or more tchar. */
     public static boolean isToken(String s) {
-        return !s.isEmpty() && s.chars().allMatch(HttpSyntax::isTokenChar);
+        return !s.isEmpty() && allMatch(s, HttpSyntax::isTokenChar);
     }
 
     /** RFC 9110 §5.6.3 OWS: space or horizontal tab. */
@@ -38,7 +39,7 @@ public final class HttpSyntax {
 
     /** Whether every character of {@code s} may appear in a field value (an empty value may). */
     public static boolean isFieldValue(String s) {
-        return s.chars().allMatch(HttpSyntax::isFieldValueChar);
+        return allMatch(s, HttpSyntax::isFieldValueChar);
     }
 
     /**
@@ -80,5 +81,18 @@ public final class HttpSyntax {
             start = end + 1;
         }
         return elements;
+    }
+
+    /**
+     * Whether every character of {@code s} passes {@code test}; a plain loop, as each handshake
+     * checks a dozen strings and a stream pipeline per check is garbage per connection.
+     */
+    public static boolean allMatch(String s, IntPredicate test) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!test.test(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }
