@@ -32,6 +32,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link MaskingBenchmark} gives that copy's size (about 16 × its score per invocation). Netty's
  * input is one heap {@code ByteBuf} over the read array, retained before each read because the
  * decoder releases what it consumed: no allocation on either side is the harness's.
+ *
+ * <p>{@code wskitFrames} runs the same bytes through wskit's frame decoder and UTF-8 check alone
+ * ({@link WskitFrameDecoder}): the streaming decode path, which allocates nothing per frame,
+ * apart from the engine's delivery of each message to a handler.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +55,7 @@ public class DecodeBenchmark {
     private byte[] wskitRead;
     private ByteBuffer wskitIn;
     private WskitServerDecoder wskit;
+    private WskitFrameDecoder wskitFrames;
 
     private byte[] nettyRead;
     private ByteBuf nettyIn;
@@ -58,15 +63,22 @@ public class DecodeBenchmark {
 
     @Setup
     public void setUp(Blackhole blackhole) {
-        setUp((text, payload) -> blackhole.consume(payload), (text, payload) -> blackhole.consume(payload));
+        setUp((text, payload) -> blackhole.consume(payload),
+                (text, in, from, to) -> {
+                    blackhole.consume(in);
+                    blackhole.consume(from);
+                    blackhole.consume(to);
+                },
+                (text, payload) -> blackhole.consume(payload));
     }
 
     /** With the sinks the tests read; the benchmarks' own go to the {@code Blackhole}. */
-    void setUp(FrameSink<ByteBuffer> wskitSink, FrameSink<ByteBuf> nettySink) {
+    void setUp(FrameSink<ByteBuffer> wskitSink, WskitFrameDecoder.PayloadSink wskitFramesSink, FrameSink<ByteBuf> nettySink) {
         pristine = CodecFixtures.maskedClientFrames(type, CodecFixtures.payload(type, size), CodecFixtures.FRAMES_PER_OP);
         wskitRead = pristine.clone();
         wskitIn = ByteBuffer.wrap(wskitRead);
         wskit = new WskitServerDecoder(wskitSink);
+        wskitFrames = new WskitFrameDecoder(wskitFramesSink);
         nettyRead = pristine.clone();
         nettyIn = Unpooled.wrappedBuffer(nettyRead);
         netty = new NettyServerDecoder(nettySink);
@@ -84,6 +96,15 @@ public class DecodeBenchmark {
         System.arraycopy(pristine, 0, wskitRead, 0, pristine.length);
         wskitIn.clear();
         wskit.decode(wskitIn);
+    }
+
+    /** The same read through the frame decoder and UTF-8 check only: no engine, no handler. */
+    @Benchmark
+    @OperationsPerInvocation(CodecFixtures.FRAMES_PER_OP)
+    public void wskitFrames() {
+        System.arraycopy(pristine, 0, wskitRead, 0, pristine.length);
+        wskitIn.clear();
+        wskitFrames.decode(wskitIn);
     }
 
     @Benchmark

@@ -53,13 +53,16 @@ class BenchmarksMeasureWorkTest {
         benchmark.size = size;
         benchmark.type = type;
         Recorded wskit = new Recorded();
+        Recorded wskitFrames = new Recorded();
         Recorded netty = new Recorded();
-        benchmark.setUp(wskit.wskit(), netty.netty());
+        benchmark.setUp(wskit.wskit(), wskitFrames.wskitFrames(), netty.netty());
         try {
             for (int i = 0; i < INVOCATIONS; i++) {
                 benchmark.wskit();
+                benchmark.wskitFrames();
                 benchmark.netty();
                 assertThat(wskit.takeFrames()).as("wskit, invocation %d", i).isEqualTo(expected);
+                assertThat(wskitFrames.takeFrames()).as("wskit frames, invocation %d", i).isEqualTo(expected);
                 assertThat(netty.takeFrames()).as("Netty, invocation %d", i).isEqualTo(expected);
             }
         } finally {

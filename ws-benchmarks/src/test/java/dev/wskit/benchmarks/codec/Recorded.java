@@ -23,6 +23,14 @@ final class Recorded {
         return (text, payload) -> record(text, copy(payload));
     }
 
+    WskitFrameDecoder.PayloadSink wskitFrames() {
+        return (text, in, from, to) -> {
+            byte[] copy = new byte[to - from];
+            in.get(from, copy);
+            record(text, copy);
+        };
+    }
+
     FrameSink<ByteBuf> netty() {
         return (text, payload) -> {
             byte[] copy = new byte[payload.readableBytes()];

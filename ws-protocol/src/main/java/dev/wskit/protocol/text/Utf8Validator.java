@@ -1,6 +1,9 @@
 package dev.wskit.protocol.text;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -40,23 +43,31 @@ public final class Utf8Validator {
     private static final int NEVER = 11; // C0, C1, F5..FF
     private static final int CLASS_COUNT = 12;
 
-    // States, pre-multiplied by CLASS_COUNT so that finding the next state costs one addition.
-    private static final int ACCEPT = 0;
-    private static final int REJECT = CLASS_COUNT;
-    private static final int NEED_ONE = 2 * CLASS_COUNT;
-    private static final int NEED_TWO = 3 * CLASS_COUNT;
-    private static final int NEED_THREE = 4 * CLASS_COUNT;
-    private static final int AFTER_E0 = 5 * CLASS_COUNT;
-    private static final int AFTER_ED = 6 * CLASS_COUNT;
-    private static final int AFTER_F0 = 7 * CLASS_COUNT;
-    private static final int AFTER_F4 = 8 * CLASS_COUNT;
-    private static final int STATE_COUNT = 9;
+    // States. Each owns a 6-bit field of a long, and a state's value is its field's offset:
+    // TRANSITIONS[b] holds in each state's field the state that byte b leads to, so one step is
+    // TRANSITIONS[b] >>> state (Java shifts a long by the low 6 bits of the distance). The chain
+    // from byte to byte is then a single shift; the table load depends on the byte alone and runs
+    // ahead. The bits above the low 6 of a stepped state are leftovers, cleared by STATE_MASK.
+    private static final int STATE_BITS = 6;
+    private static final int STATE_MASK = (1 << STATE_BITS) - 1;
+    /** Zero, so that every row leads from REJECT back to REJECT without a word. */
+    private static final int REJECT = 0;
+    private static final int ACCEPT = STATE_BITS;
+    private static final int NEED_ONE = 2 * STATE_BITS;
+    private static final int NEED_TWO = 3 * STATE_BITS;
+    private static final int NEED_THREE = 4 * STATE_BITS;
+    private static final int AFTER_E0 = 5 * STATE_BITS;
+    private static final int AFTER_ED = 6 * STATE_BITS;
+    private static final int AFTER_F0 = 7 * STATE_BITS;
+    private static final int AFTER_F4 = 8 * STATE_BITS;
+    private static final int STATE_COUNT = 9; // 54 bits of the 64
 
-    private static final byte[] CLASS_OF_BYTE = classOfByte();
-    private static final byte[] NEXT_STATE = nextState();
+    private static final long[] TRANSITIONS = transitions();
 
-    /** One bit per byte of a word, set when that byte is not ASCII. */
+    /** One bit per byte of a word, set when that byte is not ASCII; the same in either byte order. */
     private static final long HIGH_BITS = 0x8080_8080_8080_8080L;
+    /** Eight bytes of an array as one long, first byte on top, as {@link #stepWord} takes them. */
+    private static final VarHandle WORD_IN_ARRAY = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private int state = ACCEPT;
 
@@ -84,7 +95,10 @@ public final class Utf8Validator {
      */
     public boolean feed(byte[] bytes, int offset, int length) {
         Objects.checkFromIndexSize(offset, length, bytes.length);
-        return feed(ByteBuffer.wrap(bytes), offset, offset + length);
+        if (state != REJECT) {
+            state = scanArray(state, bytes, offset, offset + length);
+        }
+        return state != REJECT;
     }
 
     /**
@@ -113,24 +127,76 @@ public final class Utf8Validator {
     }
 
     private static int scan(int state, ByteBuffer buffer, int from, int to) {
+        if (buffer.hasArray()) {
+            int offset = buffer.arrayOffset();
+            return scanArray(state, buffer.array(), offset + from, offset + to);
+        }
+        return scanBuffer(state, buffer, from, to);
+    }
+
+    // Both scans go a word at a time and never stop early: REJECT leads only to itself, so the
+    // verdict at the end of the range is the verdict at its first invalid byte.
+
+    private static int scanArray(int state, byte[] bytes, int from, int to) {
+        int s = state;
         int i = from;
-        while (i < to) {
-            byte b = buffer.get(i++);
-            if (state == ACCEPT && b >= 0) {
-                // An ASCII byte between characters is likely the start of an ASCII run: skip whole
-                // words of it. Only entered on an ASCII byte, so non-Latin text pays no wasted load.
-                // The byte order of the word does not matter: the mask tests all eight alike.
-                while (to - i >= Long.BYTES && (buffer.getLong(i) & HIGH_BITS) == 0) {
-                    i += Long.BYTES;
-                }
-            } else {
-                state = NEXT_STATE[state + CLASS_OF_BYTE[b & 0xFF]];
-                if (state == REJECT) {
-                    return REJECT;
-                }
+        for (; i < to - 7; i += Long.BYTES) {
+            long word = (long) WORD_IN_ARRAY.get(bytes, i);
+            if ((word & HIGH_BITS) != 0 || (s & STATE_MASK) != ACCEPT) {
+                s = stepWord(s, word);
             }
         }
-        return state;
+        for (; i < to; i++) {
+            s = step(s, bytes[i]);
+        }
+        return s & STATE_MASK;
+    }
+
+    /** For direct and read-only buffers, which have no accessible array. */
+    private static int scanBuffer(int state, ByteBuffer buffer, int from, int to) {
+        // getLong reads in the buffer's order; stepWord wants the first byte on top.
+        boolean littleEndian = buffer.order() == ByteOrder.LITTLE_ENDIAN;
+        int s = state;
+        int i = from;
+        for (; i < to - 7; i += Long.BYTES) {
+            long word = buffer.getLong(i);
+            if ((word & HIGH_BITS) != 0 || (s & STATE_MASK) != ACCEPT) {
+                s = stepWord(s, littleEndian ? Long.reverseBytes(word) : word);
+            }
+        }
+        for (; i < to; i++) {
+            s = step(s, buffer.get(i));
+        }
+        return s & STATE_MASK;
+    }
+
+    /**
+     * Eight steps, over the bytes of {@code word} from its top byte down. Taken for every word but
+     * an ASCII one between characters, which leaves the state as it was (and in any other state
+     * ASCII is rejected by the steps themselves).
+     */
+    private static int stepWord(int state, long word) {
+        int s = state;
+        for (int shift = Long.SIZE - Byte.SIZE; shift >= 0; shift -= Byte.SIZE) {
+            s = step(s, (byte) (word >>> shift));
+        }
+        return s;
+    }
+
+    private static int step(int state, byte b) {
+        return (int) (TRANSITIONS[b & 0xFF] >>> state);
+    }
+
+    private static long[] transitions() {
+        byte[] classOfByte = classOfByte();
+        int[] next = nextState();
+        long[] table = new long[256];
+        for (int b = 0; b < 256; b++) {
+            for (int s = 0; s < STATE_COUNT; s++) {
+                table[b] |= (long) next[s * CLASS_COUNT + classOfByte[b]] << (s * STATE_BITS);
+            }
+        }
+        return table;
     }
 
     private static byte[] classOfByte() {
@@ -153,9 +219,9 @@ public final class Utf8Validator {
         return table;
     }
 
-    private static byte[] nextState() {
-        byte[] table = new byte[STATE_COUNT * CLASS_COUNT];
-        Arrays.fill(table, (byte) REJECT); // every transition not listed below, and REJECT forever
+    /** The next state by state and byte class; every transition not listed leads to REJECT (0). */
+    private static int[] nextState() {
+        int[] table = new int[STATE_COUNT * CLASS_COUNT];
         setNext(table, ACCEPT, ASCII, ACCEPT);
         setNext(table, ACCEPT, LEAD_TWO, NEED_ONE);
         setNext(table, ACCEPT, LEAD_E0, AFTER_E0);
@@ -182,7 +248,7 @@ public final class Utf8Validator {
         return table;
     }
 
-    private static void setNext(byte[] table, int state, int byteClass, int next) {
-        table[state + byteClass] = (byte) next;
+    private static void setNext(int[] table, int state, int byteClass, int next) {
+        table[state / STATE_BITS * CLASS_COUNT + byteClass] = next;
     }
 }

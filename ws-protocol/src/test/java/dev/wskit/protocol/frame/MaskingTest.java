@@ -127,6 +127,22 @@ class MaskingTest {
     }
 
     @Test
+    void masksWithinASliceWhoseArrayStartsFurtherIn() {
+        byte[] array = pattern(60);
+        ByteBuffer slice = ByteBuffer.wrap(array.clone(), 5, 50).slice(); // array offset 5
+        ByteBuffer target = ByteBuffer.wrap(new byte[60], 7, 50).slice(); // array offset 7
+
+        Masking.maskInPlace(slice, 3, 43, KEY, 1);
+        Masking.maskCopy(ByteBuffer.wrap(array, 5, 50).slice(), 3, target, 2, 40, KEY, 1);
+
+        byte[] masked = maskedByByteLoop(Arrays.copyOfRange(array, 8, 48), KEY, 1);
+        byte[] expected = array.clone();
+        System.arraycopy(masked, 0, expected, 8, 40);
+        assertThat(slice.array()).isEqualTo(expected);
+        assertThat(Arrays.copyOfRange(target.array(), 9, 49)).isEqualTo(masked);
+    }
+
+    @Test
     void unmasksTheHelloExampleOfRfc6455Section5_7() {
         // RFC 6455 §5.7: "A single-frame masked text message": 0x81 0x85 0x37 0xfa 0x21 0x3d 0x7f 0x9f 0x4d 0x51 0x58.
         ByteBuffer payload = ByteBuffer.wrap(hex("7f 9f 4d 51 58"));

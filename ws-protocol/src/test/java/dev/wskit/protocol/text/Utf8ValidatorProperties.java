@@ -17,6 +17,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
@@ -83,12 +84,16 @@ class Utf8ValidatorProperties {
         assertThat(Utf8Validator.isValid(ByteBuffer.wrap(bytes), 0, bytes.length)).isTrue();
     }
 
-    /** Mostly almost-valid UTF-8, where the interesting mistakes are. */
+    /**
+     * Mostly almost-valid UTF-8, where the interesting mistakes are; some of it in long ASCII runs,
+     * which the validator takes a word at a time.
+     */
     @Provide
     Arbitrary<byte[]> nearlyUtf8() {
         return Arbitraries.frequencyOf(
                 Tuple.of(6, Combinators.combine(text(8), Arbitraries.oneOf(anyLengthEncoding(), suspectBytes()), text(8))
                         .as((before, suspect, after) -> concat(concat(before, suspect), after))),
+                Tuple.of(3, asciiRunsAround(Arbitraries.oneOf(anyLengthEncoding(), suspectBytes(), text(2)))),
                 Tuple.of(2, mutated(text(30))),
                 Tuple.of(1, text(30)),
                 Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(40)));
@@ -112,6 +117,19 @@ class Utf8ValidatorProperties {
             codePoints.forEach(text::appendCodePoint);
             return text.toString().getBytes(StandardCharsets.UTF_8);
         });
+    }
+
+    /**
+     * ASCII runs of up to 24 bytes before, between and after two pieces: whole ASCII words, and
+     * the pieces at every alignment to them. Run lengths are uniform, not bunched at the short
+     * end, so that most runs hold a whole word.
+     */
+    private static Arbitrary<byte[]> asciiRunsAround(Arbitrary<byte[]> piece) {
+        Arbitrary<byte[]> run = Arbitraries.strings().ascii().ofMaxLength(24)
+                .withLengthDistribution(RandomDistribution.uniform())
+                .map(ascii -> ascii.getBytes(StandardCharsets.US_ASCII));
+        return Combinators.combine(run, piece, run, piece, run)
+                .as((first, one, second, other, third) -> concat(concat(concat(concat(first, one), second), other), third));
     }
 
     /**

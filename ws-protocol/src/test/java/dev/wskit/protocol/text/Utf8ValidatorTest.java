@@ -42,6 +42,7 @@ class Utf8ValidatorTest {
     }
 
     static Stream<Row> rows() {
+        String word = "61 62 63 64 65 66 67 68"; // eight ASCII bytes, which the validator takes as one word
         return Stream.of(
                 Row.valid("empty text", ""),
                 Row.valid("ASCII", "48 65 6c 6c 6f"),
@@ -87,7 +88,15 @@ class Utf8ValidatorTest {
                 Row.truncated("truncated three-byte at end", "e1 80"),
                 Row.truncated("truncated four-byte at end", "f0 90 80"),
                 Row.truncated("truncated U+10FFFF at end", "f4 8f bf"),
-                Row.truncated("truncated sequence after ASCII", "61 62 e1"));
+                Row.truncated("truncated sequence after ASCII", "61 62 e1"),
+                Row.valid("ASCII words around every length", word + " c3 a9 " + word + " e2 82 ac " + word + " f0 9f 98 80 " + word),
+                Row.valid("two-byte character across two words", "61 62 63 64 65 66 67 c3 a9 61 62 63 64 65 66 67"),
+                Row.invalidAt(8, "invalid byte right after an ASCII word", word + " ff"),
+                Row.invalidAt(16, "stray continuation after two ASCII words", word + " " + word + " 80"),
+                Row.invalidAt(2, "ASCII word inside a three-byte sequence", "e2 82 " + word),
+                Row.invalidAt(8, "ASCII word after a sequence left open at the end of a word", "61 62 63 64 65 66 e2 82 " + word + " ac"),
+                Row.invalidAt(8, "surrogate across two words", "61 62 63 64 65 66 67 ed a0 80 " + word),
+                Row.truncated("truncated sequence after an ASCII word", word + " e2 82"));
     }
 
     @ParameterizedTest
@@ -213,6 +222,29 @@ class Utf8ValidatorTest {
 
     @ParameterizedTest
     @EnumSource(BufferKind.class)
+    void carriesASequenceOpenAtAChunkEndIntoTheWordsOfTheNextChunk(BufferKind kind) {
+        byte[] text = utf8("abcdefg€abcdefghijklmnop🚀abcdefgh é");
+        ByteBuffer buffer = kind.holding(text);
+        for (int split = 0; split <= text.length; split++) {
+            Utf8Validator validator = new Utf8Validator();
+
+            assertThat(validator.feed(buffer, 0, split)).as("first chunk, split at %d", split).isTrue();
+            assertThat(validator.feed(buffer, split, text.length)).as("second chunk, split at %d", split).isTrue();
+            assertThat(validator.isComplete()).as("complete, split at %d", split).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(BufferKind.class)
+    void asciiWordsCannotFinishASequenceLeftOpenByTheChunkBefore(BufferKind kind) {
+        Utf8Validator validator = new Utf8Validator();
+
+        assertThat(validator.feed(kind.holding(hex("61 e2 82")), 0, 3)).isTrue();
+        assertThat(validator.feed(kind.holding(ascii("abcdefghijklmnop")), 0, 16)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(BufferKind.class)
     void readsOnlyTheGivenRange(BufferKind kind) {
         byte[] bytes = ascii("x".repeat(40));
         bytes[2] = (byte) 0xFF;
@@ -294,6 +326,13 @@ class Utf8ValidatorTest {
             @Override
             ByteBuffer holding(byte[] bytes) {
                 return DIRECT.holding(bytes).asReadOnlyBuffer();
+            }
+        },
+        /** Heap memory whose array is hidden: read through the buffer, as a direct one is. */
+        READ_ONLY_HEAP {
+            @Override
+            ByteBuffer holding(byte[] bytes) {
+                return HEAP.holding(bytes).asReadOnlyBuffer();
             }
         };
 
