@@ -166,7 +166,7 @@ for rep in $(seq "$repeats"); do
     fi
     if [[ " $points " == *" memory "* ]]; then
       start_server "$kind" "$memory_java_opts" || continue
-      load "$kind" memory "$rep" --mode memory --connections "$memory_connections" --server-pid "$server_pid"
+      load "$kind" memory "$rep" --mode memory --connections "$memory_connections" --server-pid "$server_pid" --settle 3
       stop_server
     fi
   done

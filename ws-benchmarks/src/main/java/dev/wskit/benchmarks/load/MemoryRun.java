@@ -7,9 +7,12 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 
 /**
- * The memory mode: measures the server, opens {@code --connections} WebSocket connections and
- * leaves them idle, waits {@code --settle} seconds, measures again, and reports the growth per
- * connection: resident set size and, where {@code jcmd} can attach, live heap after a full
+ * The memory mode: first a warm-up round opens {@code --connections} WebSocket connections and
+ * closes them, so the server's handshake path is compiled and its native allocators have grown
+ * to their working size before the baseline (otherwise JIT arenas and malloc pools touched by the
+ * first handshakes count as memory per connection). Then it measures the server, opens
+ * {@code --connections} connections and leaves them idle, waits {@code --settle} seconds,
+ * measures again, and reports the growth per connection: resident set size and, where {@code jcmd} can attach, live heap after a full
  * collection. Each measurement takes the live heap first (its collection may shrink the heap)
  * and then the RSS, the same way both times. The connections are checked to be still open, and
  * silent, before the second measurement.
@@ -35,14 +38,14 @@ final class MemoryRun {
             throw new IllegalArgumentException("--mode memory needs --server-pid");
         }
         ServerProbe server = new ServerProbe(options.serverPid());
+        Connector connector = new Connector(new InetSocketAddress(options.host(), options.port()), options.raw());
+        closeAll(openAll(connector));
+        // The server sees each close and lets go of its connection meanwhile.
+        Thread.sleep((long) (options.settleSeconds() * 1000));
         long heapBefore = server.liveHeapBytes();
         long rssBefore = server.rssBytes();
-        Connector connector = new Connector(new InetSocketAddress(options.host(), options.port()), options.raw());
-        List<SocketChannel> open = connector.open(options.connections(), OPEN_CONCURRENCY);
+        List<SocketChannel> open = openAll(connector);
         try {
-            if (open.size() < options.connections()) {
-                throw new IOException("opened " + open.size() + " of " + options.connections() + " connections");
-            }
             Thread.sleep((long) (options.settleSeconds() * 1000));
             checkStillOpenAndSilent(open);
             long heapAfter = server.liveHeapBytes();
@@ -64,9 +67,22 @@ final class MemoryRun {
             }
             return result.put("errors", 0);
         } finally {
-            for (SocketChannel channel : open) {
-                channel.close();
-            }
+            closeAll(open);
+        }
+    }
+
+    private List<SocketChannel> openAll(Connector connector) throws IOException {
+        List<SocketChannel> open = connector.open(options.connections(), OPEN_CONCURRENCY);
+        if (open.size() < options.connections()) {
+            closeAll(open);
+            throw new IOException("opened " + open.size() + " of " + options.connections() + " connections");
+        }
+        return open;
+    }
+
+    private static void closeAll(List<SocketChannel> channels) throws IOException {
+        for (SocketChannel channel : channels) {
+            channel.close();
         }
     }
 

@@ -32,9 +32,9 @@ final class LoadTargets {
             new Target("bulk", "p99_us", "wskit-vertx", LoadTable.VERTX, 1.1, false),
             new Target("latency", "p99_us", "wskit-vertx", LoadTable.VERTX, 1.1, false),
             new Target("small", "msgs_per_s", "wskit-blocking", LoadTable.NETTY, 0.7, true),
-            new Target("memory", "footprint_per_conn_bytes", "wskit-netty", LoadTable.NETTY, 1.0, false),
-            new Target("memory", "footprint_per_conn_bytes", "wskit-vertx", LoadTable.NETTY, 1.0, false),
-            new Target("memory", "footprint_per_conn_bytes", "wskit-blocking", LoadTable.NETTY, 1.0, false));
+            new Target("memory", "heap_per_conn_bytes", "wskit-netty", LoadTable.NETTY, 1.0, false),
+            new Target("memory", "heap_per_conn_bytes", "wskit-vertx", LoadTable.NETTY, 1.0, false),
+            new Target("memory", "heap_per_conn_bytes", "wskit-blocking", LoadTable.NETTY, 1.0, false));
 
     static String render(LoadRuns runs) {
         StringBuilder out = new StringBuilder("Targets (issue 10), on the medians above:\n\n");
