@@ -73,7 +73,7 @@ public final class NettyWebSocketClient implements AutoCloseable {
         }
         CompletableFuture<WebSocket> opened = new CompletableFuture<>();
         WebSocketChannelHandler connection = WebSocketChannelHandler.client(
-                handshake.build(config), config, new OpeningHandler(Objects.requireNonNull(handler, "handler"), opened));
+                handshake.build(config), config, new LifecycleHandler(Objects.requireNonNull(handler, "handler"), opened));
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(EventLoops.channelType(group))

@@ -80,7 +80,7 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
 
     /** A server-side handler, waiting for the client's opening handshake. */
     public static WebSocketChannelHandler server(WebSocketConfig config, WebSocketHandler handler) {
-        return new WebSocketChannelHandler(WebSocketConnection.server(config, new OpeningHandler(handler, null)), config);
+        return new WebSocketChannelHandler(WebSocketConnection.server(config, new LifecycleHandler(handler, null)), config);
     }
 
     /** A client-side handler; the opening request is written as soon as the channel is active. */

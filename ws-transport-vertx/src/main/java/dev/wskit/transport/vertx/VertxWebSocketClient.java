@@ -95,7 +95,7 @@ public final class VertxWebSocketClient {
     /** Runs on the new socket's context: the connect future's listeners are called there. */
     private void start(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler, Promise<WebSocket> opened) {
         Context context = Vertx.currentContext();
-        WebSocketConnection engine = WebSocketConnection.client(handshake, config, new OpeningHandler(handler, opened));
+        WebSocketConnection engine = WebSocketConnection.client(handshake, config, new LifecycleHandler(handler, opened));
         NetSocketDriver driver = new NetSocketDriver(this, vertx, context, socket, engine, config, "client stopping");
         driver.closed().onComplete(v -> opened.tryFail(connectFailure(driver)));
         driver.start();

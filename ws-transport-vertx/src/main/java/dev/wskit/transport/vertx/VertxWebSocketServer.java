@@ -65,7 +65,7 @@ public final class VertxWebSocketServer {
     }
 
     private void accept(NetSocket socket) {
-        WebSocketConnection engine = WebSocketConnection.server(config, new OpeningHandler(handlers.get(), null));
+        WebSocketConnection engine = WebSocketConnection.server(config, new LifecycleHandler(handlers.get(), null));
         NetSocketDriver driver = new NetSocketDriver(this, vertx, Vertx.currentContext(), socket, engine, config, "server stopping");
         connections.add(driver);
         driver.closed().onComplete(v -> connections.remove(driver));

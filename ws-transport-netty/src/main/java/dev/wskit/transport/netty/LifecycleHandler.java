@@ -11,13 +11,15 @@ import java.util.concurrent.CompletableFuture;
  * its OPEN state to other threads (so a handler that hands it to another thread there can send
  * at once, and a connect future's listeners see it open); then the application runs; then a
  * client's connect future completes. Before the open, an error completes that future with the
- * engine's {@link WebSocketException}. Everything else passes straight through.
+ * engine's {@link WebSocketException}. On {@code onClose} the socket publishes CLOSED first, so a
+ * thread that learns of the close from the handler gets its sends refused, not silently dropped.
+ * Everything else passes straight through.
  */
-final class OpeningHandler extends ForwardingWebSocketHandler {
+final class LifecycleHandler extends ForwardingWebSocketHandler {
     private final CompletableFuture<WebSocket> opened;
 
     /** {@code opened} is the client's connect future, {@code null} on the server. */
-    OpeningHandler(WebSocketHandler application, CompletableFuture<WebSocket> opened) {
+    LifecycleHandler(WebSocketHandler application, CompletableFuture<WebSocket> opened) {
         super(application);
         this.opened = opened;
     }
@@ -29,6 +31,12 @@ final class OpeningHandler extends ForwardingWebSocketHandler {
         if (opened != null) {
             opened.complete(socket);
         }
+    }
+
+    @Override
+    public void onClose(WebSocket socket, int code, String reason) {
+        ((NettyWebSocket) socket).publish();
+        super.onClose(socket, code, reason);
     }
 
     /** Before the open, an error is the handshake's failure: the connect future carries it. */
