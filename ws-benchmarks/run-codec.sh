@@ -10,21 +10,8 @@
 # Builds target/benchmarks.jar with Maven when it is missing; rebuild it after changing code.
 set -euo pipefail
 
-module=$(cd "$(dirname "$0")" && pwd)
-jar="$module/target/benchmarks.jar"
-
-if [[ $# -ge 1 ]]; then
-  java="$1/bin/java"
-elif [[ -n "${JAVA_HOME:-}" ]]; then
-  java="$JAVA_HOME/bin/java"
-else
-  java=java
-fi
-
-if [[ ! -f "$jar" ]]; then
-  echo "Building $jar ..." >&2
-  (cd "$module/.." && mvn -B -q -pl ws-benchmarks -am package -DskipTests)
-fi
+# shellcheck source=benchmark-setup.sh
+source "$(dirname "$0")/benchmark-setup.sh"
 
 forks=${FORKS:-2}
 warmups=${WARMUP_ITERATIONS:-2}
