@@ -4,7 +4,7 @@
  * {@code WebSocketConfig}) is part of ours, hence {@code requires transitive}.
  */
 module dev.wskit.transport.blocking {
-    requires transitive dev.wskit.protocol;
+    requires transitive dev.wskit.transport.core;
 
     exports dev.wskit.transport.blocking;
 }

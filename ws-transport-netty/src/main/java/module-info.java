@@ -3,7 +3,7 @@
  * a client built on it.
  */
 module dev.wskit.transport.netty {
-    requires transitive dev.wskit.protocol;
+    requires transitive dev.wskit.transport.core;
     requires transitive io.netty.transport;
     requires transitive io.netty.handler;
     requires io.netty.buffer;

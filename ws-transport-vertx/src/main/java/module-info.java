@@ -3,9 +3,12 @@
  * socket driven on that socket's context, futures for everything asynchronous.
  */
 module dev.wskit.transport.vertx {
-    requires transitive dev.wskit.protocol;
+    requires transitive dev.wskit.transport.core;
     requires transitive io.vertx.core;
     requires io.netty.buffer;
+    // Half-close and reset go to the Netty channel under a socket (NetSocketConnection).
+    requires io.netty.transport;
+    requires io.netty.handler;
 
     exports dev.wskit.transport.vertx;
 }

@@ -50,6 +50,11 @@ public abstract class ForwardingWebSocketHandler implements WebSocketHandler {
     }
 
     @Override
+    public void onDrain(WebSocket socket) {
+        delegate.onDrain(socket);
+    }
+
+    @Override
     public void onClose(WebSocket socket, int code, String reason) {
         delegate.onClose(socket, code, reason);
     }

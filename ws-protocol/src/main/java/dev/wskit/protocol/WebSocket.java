@@ -5,24 +5,30 @@ import java.nio.ByteBuffer;
 
 /**
  * One WebSocket connection as the application sees it, the same on every transport. Sends only
- * queue frames: the transport writes them. Each transport documents which threads may call it.
+ * queue frames: the transport writes them.
+ *
+ * <p>Every send returns {@code true} when it was queued and {@code false} when it was refused
+ * because the connection is closing or closed: the peer's close races every send, so this is no
+ * error and never throws. A send before the open, a bad argument (a control payload above 125
+ * bytes, a close code that may not be sent, text that is not well-formed UTF-16) throws at the call
+ * site. Every transport's socket may be called from any thread; state reads never block.
  */
 public interface WebSocket {
 
     /** Sends a whole text message. */
-    void sendText(CharSequence text);
+    boolean sendText(CharSequence text);
 
     /** Sends a whole binary message; {@code data} is read from its position to its limit and not kept. */
-    void sendBinary(ByteBuffer data);
+    boolean sendBinary(ByteBuffer data);
 
     /**
      * Sends one piece of a text message; {@code last} ends the message (RFC 6455 §5.4). The
      * piece must hold whole characters.
      */
-    void sendText(CharSequence text, boolean last);
+    boolean sendText(CharSequence text, boolean last);
 
     /** Sends one piece of a binary message; {@code last} ends the message (RFC 6455 §5.4). */
-    void sendBinary(ByteBuffer data, boolean last);
+    boolean sendBinary(ByteBuffer data, boolean last);
 
     /**
      * Sends a whole binary message without copying it: {@code data}, from its position to its
@@ -30,18 +36,18 @@ public interface WebSocket {
      * touch it afterwards (a client masks it in place, RFC 6455 §5.3). For large payloads built
      * for this one send; small ones are copied anyway, as that is cheaper.
      */
-    default void transferBinary(ByteBuffer data) {
-        transferBinary(data, true);
+    default boolean transferBinary(ByteBuffer data) {
+        return transferBinary(data, true);
     }
 
     /** One piece of a binary message, handed over as {@link #transferBinary(ByteBuffer)} says. */
-    void transferBinary(ByteBuffer data, boolean last);
+    boolean transferBinary(ByteBuffer data, boolean last);
 
     /** Sends a ping of at most 125 bytes (RFC 6455 §5.5.2). */
-    void sendPing(ByteBuffer payload);
+    boolean sendPing(ByteBuffer payload);
 
     /** Sends an unsolicited pong of at most 125 bytes (RFC 6455 §5.5.3). */
-    void sendPong(ByteBuffer payload);
+    boolean sendPong(ByteBuffer payload);
 
     /**
      * Starts the closing handshake (RFC 6455 §7.1.2). Does nothing when a close was already

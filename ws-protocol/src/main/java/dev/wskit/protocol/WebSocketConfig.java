@@ -21,6 +21,8 @@ public final class WebSocketConfig {
     private final int maxFramePayload;
     private final int maxMessageSize;
     private final long maxOutboundBytes;
+    private final long outboundHighWaterMark;
+    private final long outboundLowWaterMark;
     private final int maxOutgoingFrameSize;
     private final boolean autoPong;
     private final MessageDelivery delivery;
@@ -38,6 +40,8 @@ public final class WebSocketConfig {
         this.maxFramePayload = b.maxFramePayload;
         this.maxMessageSize = b.maxMessageSize;
         this.maxOutboundBytes = b.maxOutboundBytes;
+        this.outboundHighWaterMark = b.outboundHighWaterMark;
+        this.outboundLowWaterMark = b.outboundLowWaterMark;
         this.maxOutgoingFrameSize = b.maxOutgoingFrameSize;
         this.autoPong = b.autoPong;
         this.delivery = b.delivery;
@@ -101,6 +105,21 @@ public final class WebSocketConfig {
      */
     public long maxOutboundBytes() {
         return maxOutboundBytes;
+    }
+
+    /**
+     * Flow control: once the bytes a connection holds unwritten (the engine's queue and the
+     * transport's) pass this mark, the transport stops reading from the peer, and the handler is
+     * told {@link WebSocketHandler#onDrain} when they fall back to {@link #outboundLowWaterMark()}.
+     * Default 64 KiB, as Netty's channel writability.
+     */
+    public long outboundHighWaterMark() {
+        return outboundHighWaterMark;
+    }
+
+    /** Where a connection past {@link #outboundHighWaterMark()} counts as drained. Default 32 KiB. */
+    public long outboundLowWaterMark() {
+        return outboundLowWaterMark;
     }
 
     /** Outgoing messages larger than this are sent as several frames. Default: never split. */
@@ -178,6 +197,8 @@ public final class WebSocketConfig {
         private int maxFramePayload = 16 * MIB;
         private int maxMessageSize = 16 * MIB;
         private long maxOutboundBytes = 16L * MIB;
+        private long outboundHighWaterMark = 64 * 1024;
+        private long outboundLowWaterMark = 32 * 1024;
         private int maxOutgoingFrameSize = Integer.MAX_VALUE;
         private boolean autoPong = true;
         private MessageDelivery delivery = MessageDelivery.WHOLE;
@@ -213,6 +234,16 @@ public final class WebSocketConfig {
                 throw new IllegalArgumentException("maxOutboundBytes must be positive: " + bytes);
             }
             this.maxOutboundBytes = bytes;
+            return this;
+        }
+
+        /** The high and low water marks of {@link WebSocketConfig#outboundHighWaterMark()}; low below high. */
+        public Builder outboundWaterMarks(long low, long high) {
+            if (low < 0 || high <= low) {
+                throw new IllegalArgumentException("outbound water marks need 0 <= low < high: " + low + ", " + high);
+            }
+            this.outboundLowWaterMark = low;
+            this.outboundHighWaterMark = high;
             return this;
         }
 

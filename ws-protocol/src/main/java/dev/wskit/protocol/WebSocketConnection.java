@@ -18,6 +18,7 @@ import dev.wskit.protocol.handshake.ServerHandshake;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * The engine: one WebSocket connection as a state machine (RFC 6455 §4, §5, §7), fed bytes and
@@ -27,10 +28,10 @@ import java.util.Objects;
  * <p>Input: {@link #receive} consumes what it can and calls the handler synchronously; the
  * end of the stream is one more input ({@link #transportClosed}), so a dropped TCP link is a
  * 1006 close, not an exception. Output: sends only queue frames; the transport takes them with
- * {@link #pollOutbound}, and closes TCP once the queue is empty and
- * {@link #shouldCloseTransport} says so. Timers: the transport calls
- * {@link #handshakeTimedOut}, {@link #idleTimedOut} and {@link #closeTimedOut} when the
- * durations of {@link WebSocketConfig} elapse; the engine decides what follows.
+ * {@link #pollOutbound}, and ends TCP the way {@link #transportEnd()} says. Time: the engine reads
+ * the clock the transport gave it, says when it next needs to be woken ({@link #nextWakeUp()}),
+ * and on {@link #wakeUp()} decides what a deadline means (handshake timeout, keepalive ping, a
+ * dead peer, a close that never completed).
  *
  * <p>Not thread-safe: one thread at a time drives a connection (an event loop, a context, a
  * lock). A peer's violation never escapes {@code receive}: it becomes a close frame with the
@@ -49,6 +50,7 @@ public final class WebSocketConnection implements WebSocket {
     private final FrameEncoder encoder;
     private final InboundMessages messages;
     private final Outbound outbound;
+    private final ConnectionTimers timers;
     /** Allocated with the first control frame: many connections never get one. */
     private byte[] controlPayload;
     private int controlLength;
@@ -59,12 +61,13 @@ public final class WebSocketConnection implements WebSocket {
     private String subprotocol;
     private boolean opened;
     private boolean inputClosed;
-    private boolean closeTransport;
+    private TransportEnd end = TransportEnd.NONE;
     private boolean paused;
-    private boolean keepalivePingOutstanding;
+    private boolean aboveHighWaterMark;
     private WebSocketException failure;
 
-    private WebSocketConnection(Role role, WebSocketConfig config, WebSocketHandler handler, ClientHandshake clientHandshake) {
+    private WebSocketConnection(Role role, WebSocketConfig config, WebSocketHandler handler, ClientHandshake clientHandshake,
+                                LongSupplier nanoClock) {
         this.role = role;
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -76,16 +79,23 @@ public final class WebSocketConnection implements WebSocket {
         this.encoder = new FrameEncoder(role, config.random());
         this.messages = new InboundMessages(handler, config);
         this.outbound = new Outbound(encoder, config.maxOutgoingFrameSize());
+        this.timers = new ConnectionTimers(config, Objects.requireNonNull(nanoClock, "nanoClock"));
     }
 
-    /** A server-side connection, waiting for the client's opening handshake. */
-    public static WebSocketConnection server(WebSocketConfig config, WebSocketHandler handler) {
-        return new WebSocketConnection(Role.SERVER, config, handler, null);
+    /**
+     * A server-side connection, waiting for the client's opening handshake, whose timeout starts
+     * now. {@code nanoClock} is the time base of every deadline ({@code System::nanoTime} on a
+     * real transport; a test may step its own).
+     */
+    public static WebSocketConnection server(WebSocketConfig config, WebSocketHandler handler, LongSupplier nanoClock) {
+        return new WebSocketConnection(Role.SERVER, config, handler, null, nanoClock);
     }
 
     /** A client-side connection; the opening request is queued for the wire at once. */
-    public static WebSocketConnection client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler) {
-        WebSocketConnection connection = new WebSocketConnection(Role.CLIENT, config, handler, Objects.requireNonNull(handshake));
+    public static WebSocketConnection client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
+                                             LongSupplier nanoClock) {
+        WebSocketConnection connection = new WebSocketConnection(Role.CLIENT, config, handler, Objects.requireNonNull(handshake),
+                nanoClock);
         connection.request = handshake.request();
         connection.outbound.queue(handshake.encodeRequest());
         return connection;
@@ -110,7 +120,7 @@ public final class WebSocketConnection implements WebSocket {
     public void receive(ByteBuffer in) {
         if (in.hasRemaining() && !paused) {
             // Any input proves the peer alive (RFC 6455 §5.5.2 keepalive).
-            keepalivePingOutstanding = false;
+            timers.inputArrived();
         }
         if (inputClosed) {
             in.position(in.limit());
@@ -185,7 +195,7 @@ public final class WebSocketConnection implements WebSocket {
         if (!decision.isUpgrade()) {
             enterClosed();
             inputClosed = true;
-            closeTransport = true;
+            endTransport(TransportEnd.GRACEFUL);
             if (decision.violation() != null) {
                 failure = new WebSocketException(decision.violation());
                 notifyError(failure);
@@ -203,6 +213,7 @@ public final class WebSocketConnection implements WebSocket {
         }
         state = ConnectionState.OPEN;
         opened = true;
+        timers.opened();
         handler.onOpen(endpoint);
     }
 
@@ -304,8 +315,12 @@ public final class WebSocketConnection implements WebSocket {
             outbound.queueClose(ByteBuffer.wrap(controlPayload, 0, Math.min(controlLength, 2)));
         }
         enterClosed();
-        // RFC 6455 §7.1.1: the server closes TCP first; the client waits for it (closeTimedOut).
-        closeTransport = role == Role.SERVER;
+        // RFC 6455 §7.1.1: the server closes TCP first; the client waits for it, at most the close
+        // timeout (then wakeUp aborts).
+        timers.closing();
+        if (role == Role.SERVER) {
+            endTransport(TransportEnd.GRACEFUL);
+        }
         handler.onClose(endpoint, close.code(), close.reason());
     }
 
@@ -315,7 +330,8 @@ public final class WebSocketConnection implements WebSocket {
      */
     public void transportClosed() {
         inputClosed = true;
-        closeTransport = true;
+        end = TransportEnd.ABORT;
+        timers.stop();
         // Whatever was not written never will be; handed-over payloads are released.
         outbound.discard();
         if (state == ConnectionState.CLOSED) {
@@ -335,41 +351,66 @@ public final class WebSocketConnection implements WebSocket {
         }
     }
 
-    // ---- timers -----------------------------------------------------------------------------
+    // ---- time ------------------------------------------------------------------------------
 
-    /** The handshake timeout elapsed: a connection still connecting is dropped without a word. */
-    public void handshakeTimedOut() {
-        if (state == ConnectionState.CONNECTING) {
-            fail(new WebSocketException(ProtocolViolation.HANDSHAKE_TIMEOUT));
-        }
+    /**
+     * When the engine next needs {@link #wakeUp()}, on the clock it was given, or
+     * {@link Long#MAX_VALUE} for never. It may be called early: it then does nothing but say the
+     * next deadline again, so a transport need only keep one timer per connection and move it
+     * earlier when this answer does.
+     */
+    public long nextWakeUp() {
+        return end == TransportEnd.ABORT ? ConnectionTimers.NONE : timers.next();
     }
 
     /**
-     * The idle timeout elapsed with no input: the first time, a keepalive ping is sent
-     * (RFC 6455 §5.5.2); if still nothing has arrived by the next time, the peer is gone and the
-     * connection is dropped (1006, no close frame).
+     * The transport's timer fired: the engine acts on every deadline that has passed. The opening
+     * handshake timing out drops the connection without a word (a server sends no HTTP answer to
+     * a peer that never finished asking); an idle peer is pinged (RFC 6455 §5.5.2), and dropped
+     * (1006) if nothing arrives within another idle timeout; a close that was not completed within
+     * the close timeout (RFC 6455 §7.1.1) drops the peer (1006), or, when only its TCP close was
+     * awaited, resets the connection.
      */
-    public void idleTimedOut() {
-        if (state != ConnectionState.OPEN) {
-            return;
+    public void wakeUp() {
+        for (ConnectionTimers.Due due; (due = timers.due()) != ConnectionTimers.Due.NOTHING; ) {
+            switch (due) {
+                case HANDSHAKE_TIMEOUT:
+                    if (state == ConnectionState.CONNECTING) {
+                        fail(new WebSocketException(ProtocolViolation.HANDSHAKE_TIMEOUT));
+                    }
+                    break;
+                case KEEPALIVE_PING:
+                    if (state == ConnectionState.OPEN) {
+                        outbound.queueControl(Opcode.PING, EMPTY);
+                    }
+                    break;
+                case KEEPALIVE_TIMEOUT:
+                    if (state == ConnectionState.OPEN) {
+                        fail(new WebSocketException(ProtocolViolation.KEEPALIVE_TIMEOUT));
+                    }
+                    break;
+                case CLOSE_TIMEOUT:
+                    if (state == ConnectionState.CLOSING) {
+                        fail(new WebSocketException(ProtocolViolation.CLOSE_TIMEOUT));
+                    } else {
+                        end = TransportEnd.ABORT;
+                    }
+                    break;
+                default:
+                    throw new IllegalStateException(due.name());
+            }
         }
-        if (keepalivePingOutstanding) {
-            fail(new WebSocketException(ProtocolViolation.KEEPALIVE_TIMEOUT));
-            return;
-        }
-        keepalivePingOutstanding = true;
-        outbound.queueControl(Opcode.PING, EMPTY);
     }
 
-    /**
-     * The close timeout elapsed after a close frame was sent. A peer that never answered is
-     * dropped (1006); a client whose handshake finished stops waiting for the server to close TCP.
-     */
-    public void closeTimedOut() {
-        if (state == ConnectionState.CLOSING) {
-            fail(new WebSocketException(ProtocolViolation.CLOSE_TIMEOUT));
-        } else if (state == ConnectionState.CLOSED) {
-            closeTransport = true;
+    /** Moves toward the end only: a graceful end may become an abort, never the reverse. */
+    private void endTransport(TransportEnd decided) {
+        if (decided.compareTo(end) > 0) {
+            end = decided;
+        }
+        if (end == TransportEnd.GRACEFUL) {
+            timers.closing();
+        } else {
+            timers.stop();
         }
     }
 
@@ -378,17 +419,20 @@ public final class WebSocketConnection implements WebSocket {
     /** The one place a broken rule is answered: close frame or HTTP status, events, TCP close. */
     private void fail(WebSocketException e) {
         if (state == ConnectionState.CLOSED) {
-            closeTransport = true;
+            endTransport(TransportEnd.GRACEFUL);
             return;
         }
         failure = e;
         inputClosed = true;
-        closeTransport = true;
         ConnectionState was = state;
         enterClosed();
         if (was == ConnectionState.CONNECTING) {
             if (role == Role.SERVER && e.violation().httpStatus() > 0) {
                 outbound.queue(ServerHandshake.reject(e.violation()).response().encode());
+                endTransport(TransportEnd.GRACEFUL);
+            } else {
+                // A client's failed handshake, or a request that never completed: nothing to say.
+                abort();
             }
             notifyError(e);
             return;
@@ -397,9 +441,11 @@ public final class WebSocketConnection implements WebSocket {
         // RFC 6455 §7.1.7: fail with a close frame, unless one was sent already (no second
         // close) or the peer is silent (1006: nothing would reach it). 1011 tells nothing more.
         if (code == CloseCode.ABNORMAL_CLOSURE) {
-            // The transport drops the peer without writing more: free what waits now.
-            outbound.discard();
-        } else if (!outbound.closeSent()) {
+            abort();
+        } else {
+            endTransport(TransportEnd.GRACEFUL);
+        }
+        if (code != CloseCode.ABNORMAL_CLOSURE && !outbound.closeSent()) {
             String reason = code == CloseCode.INTERNAL_ERROR ? "" : e.violation().description();
             outbound.queueClose(ClosePayload.encode(code, reason));
         }
@@ -409,6 +455,12 @@ public final class WebSocketConnection implements WebSocket {
         } catch (RuntimeException fromHandler) {
             e.addSuppressed(fromHandler);
         }
+    }
+
+    /** A peer declared dead: nothing more is written to it, and what waited for it is freed now. */
+    private void abort() {
+        endTransport(TransportEnd.ABORT);
+        outbound.discard();
     }
 
     private void notifyError(WebSocketException e) {
@@ -421,25 +473,50 @@ public final class WebSocketConnection implements WebSocket {
     }
 
     /**
-     * The transport reports bytes it holds unwritten (its own queue, the socket's buffer); when
-     * they and the engine's queue pass {@link WebSocketConfig#maxOutboundBytes()}, the peer is
-     * not reading and is dropped (no close frame could reach it).
+     * Flow control, after every step: the transport reports the bytes it holds unwritten (its own
+     * queue, the socket's buffer). With the engine's queue they decide three things. Past
+     * {@link WebSocketConfig#maxOutboundBytes()} the peer is not reading and is dropped (1006: no
+     * close frame could reach it). Past {@link WebSocketConfig#outboundHighWaterMark()} the
+     * connection is not {@link #isWritable() writable} (the transport stops reading from the
+     * peer); back at {@link WebSocketConfig#outboundLowWaterMark()} it is again, and the handler is
+     * told {@link WebSocketHandler#onDrain}.
      *
      * @return whether the connection was failed for it
      */
     public boolean checkOutboundBacklog(long transportUnwrittenBytes) {
-        if (state == ConnectionState.CLOSED
-                || outbound.pendingBytes() + transportUnwrittenBytes <= config.maxOutboundBytes()) {
+        if (state == ConnectionState.CLOSED) {
             return false;
         }
-        fail(new WebSocketException(ProtocolViolation.OUTBOUND_LIMIT_EXCEEDED,
-                (outbound.pendingBytes() + transportUnwrittenBytes) + " bytes unwritten, limit " + config.maxOutboundBytes()));
-        return true;
+        long unwritten = outbound.pendingBytes() + transportUnwrittenBytes;
+        if (unwritten > config.maxOutboundBytes()) {
+            fail(new WebSocketException(ProtocolViolation.OUTBOUND_LIMIT_EXCEEDED,
+                    unwritten + " bytes unwritten, limit " + config.maxOutboundBytes()));
+            return true;
+        }
+        if (unwritten > config.outboundHighWaterMark()) {
+            aboveHighWaterMark = true;
+        } else if (aboveHighWaterMark && unwritten <= config.outboundLowWaterMark()) {
+            aboveHighWaterMark = false;
+            try {
+                handler.onDrain(endpoint);
+            } catch (RuntimeException fromHandler) {
+                applicationFailed(fromHandler);
+            }
+        }
+        return false;
     }
 
-    /** Whether the opening handshake succeeded (the connection was OPEN at some point). */
-    public boolean handshakeCompleted() {
-        return opened;
+    /** Whether the unwritten bytes stay below the high-water mark (see {@link #checkOutboundBacklog}). */
+    public boolean isWritable() {
+        return !aboveHighWaterMark;
+    }
+
+    /**
+     * The application broke a rule where no caller could be told (a send handed over from another
+     * thread, found wrong when it ran): the connection fails with 1011, as when a handler throws.
+     */
+    public void applicationFailed(RuntimeException cause) {
+        fail(new WebSocketException(ProtocolViolation.INTERNAL_ERROR, cause.toString(), cause));
     }
 
     /** Why the connection failed, or {@code null}: for a transport to report a failed connect. */
@@ -450,32 +527,41 @@ public final class WebSocketConnection implements WebSocket {
     // ---- output -----------------------------------------------------------------------------
 
     @Override
-    public void sendText(CharSequence text) {
-        sendText(text, true);
+    public boolean sendText(CharSequence text) {
+        return sendText(text, true);
     }
 
     @Override
-    public void sendText(CharSequence text, boolean last) {
-        checkOpen();
+    public boolean sendText(CharSequence text, boolean last) {
+        if (!acceptsSends()) {
+            return false;
+        }
         // The encoded bytes are ours already: handed over, they are not copied a second time.
         outbound.transferData(Opcode.TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), last, null);
+        return true;
     }
 
     @Override
-    public void sendBinary(ByteBuffer data) {
-        sendBinary(data, true);
+    public boolean sendBinary(ByteBuffer data) {
+        return sendBinary(data, true);
     }
 
     @Override
-    public void sendBinary(ByteBuffer data, boolean last) {
-        checkOpen();
+    public boolean sendBinary(ByteBuffer data, boolean last) {
+        if (!acceptsSends()) {
+            return false;
+        }
         outbound.queueData(Opcode.BINARY, data, last);
+        return true;
     }
 
     @Override
-    public void transferBinary(ByteBuffer data, boolean last) {
-        checkOpen();
+    public boolean transferBinary(ByteBuffer data, boolean last) {
+        if (!acceptsSends()) {
+            return false;
+        }
         outbound.transferData(Opcode.BINARY, data, last, null);
+        return true;
     }
 
     /**
@@ -484,31 +570,48 @@ public final class WebSocketConnection implements WebSocket {
      * at once if the send is refused or the payload copied, else by the transport after writing
      * it (see {@link #releaseOfPolled()}), or when the connection drops what it never wrote.
      *
-     * @throws IllegalStateException when the connection is not open or another message is being
-     *                               sent in pieces (after running {@code release})
+     * @return false, after running {@code release}, when the connection is closing or closed
+     * @throws IllegalStateException before the open, or while another message is being sent in
+     *                               pieces (after running {@code release})
      */
-    public void transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
+    public boolean transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
         Objects.requireNonNull(release, "release");
+        boolean accepted;
         try {
-            checkOpen();
-            outbound.checkCanSend(Opcode.BINARY);
+            accepted = acceptsSends();
+            if (accepted) {
+                outbound.checkCanSend(Opcode.BINARY);
+            }
         } catch (RuntimeException refused) {
             release.release();
             throw refused;
         }
+        if (!accepted) {
+            release.release();
+            return false;
+        }
         outbound.transferData(Opcode.BINARY, data, last, release);
+        return true;
     }
 
     @Override
-    public void sendPing(ByteBuffer payload) {
-        checkOpen();
+    public boolean sendPing(ByteBuffer payload) {
+        FrameEncoder.checkControlPayload(payload);
+        if (!acceptsSends()) {
+            return false;
+        }
         outbound.queueControl(Opcode.PING, payload);
+        return true;
     }
 
     @Override
-    public void sendPong(ByteBuffer payload) {
-        checkOpen();
+    public boolean sendPong(ByteBuffer payload) {
+        FrameEncoder.checkControlPayload(payload);
+        if (!acceptsSends()) {
+            return false;
+        }
         outbound.queueControl(Opcode.PONG, payload);
+        return true;
     }
 
     @Override
@@ -518,7 +621,7 @@ public final class WebSocketConnection implements WebSocket {
             // Nothing to close on the wire yet (RFC 6455 §7.1.7): just drop the connection.
             enterClosed();
             inputClosed = true;
-            closeTransport = true;
+            abort();
             return;
         }
         if (outbound.closeSent() || state == ConnectionState.CLOSED) {
@@ -526,12 +629,19 @@ public final class WebSocketConnection implements WebSocket {
         }
         outbound.queueClose(payload);
         state = ConnectionState.CLOSING;
+        timers.closing();
     }
 
-    private void checkOpen() {
-        if (state != ConnectionState.OPEN) {
-            throw new IllegalStateException("cannot send: the connection is " + state);
+    /**
+     * Whether a send may be queued. A send before the open is misuse and throws; once the closing
+     * handshake started, a send is refused with {@code false}: the peer's close races every send
+     * (RFC 6455 §5.5.1: nothing follows a close frame), so it is no error of the caller's.
+     */
+    private boolean acceptsSends() {
+        if (state == ConnectionState.CONNECTING) {
+            throw new IllegalStateException("cannot send before the opening handshake completed");
         }
+        return state == ConnectionState.OPEN;
     }
 
     /** The next bytes to write, or {@code null} when none are queued; the caller owns the buffer. */
@@ -553,9 +663,13 @@ public final class WebSocketConnection implements WebSocket {
         return !outbound.isEmpty();
     }
 
-    /** Whether the transport should close TCP once the queued bytes are written. */
-    public boolean shouldCloseTransport() {
-        return closeTransport;
+    /**
+     * How the transport ends TCP, once decided: {@link TransportEnd#GRACEFUL} after writing what
+     * is queued, {@link TransportEnd#ABORT} at once, or {@link TransportEnd#NONE} while the
+     * connection goes on. Only ever moves toward {@code ABORT}.
+     */
+    public TransportEnd transportEnd() {
+        return end;
     }
 
     // ---- flow control -----------------------------------------------------------------------

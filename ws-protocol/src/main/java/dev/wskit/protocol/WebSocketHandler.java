@@ -44,6 +44,15 @@ public interface WebSocketHandler {
     }
 
     /**
+     * The bytes this connection holds unwritten passed {@link WebSocketConfig#outboundHighWaterMark()}
+     * and have fallen back to {@link WebSocketConfig#outboundLowWaterMark()}: a producer that
+     * stopped when {@link WebSocket#pendingOutboundBytes()} grew may send again (as Vert.x's
+     * {@code drainHandler} and Netty's channel writability).
+     */
+    default void onDrain(WebSocket socket) {
+    }
+
+    /**
      * The connection is closed, called exactly once. {@code code} is the peer's close code
      * ({@link CloseCode#NO_STATUS_RECEIVED} when its close frame had none), the code we sent
      * when we failed the connection, or {@link CloseCode#ABNORMAL_CLOSURE} when it ended

@@ -13,6 +13,7 @@ import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -39,9 +40,10 @@ class ClientConnectionTest {
 
     private final RecordingHandler events = new RecordingHandler();
     private final WebSocketConfig config = WebSocketConfig.builder().random(rfcNonceThenSeeded()).build();
+    private final TestClock clock = new TestClock();
     private final WebSocketConnection client = WebSocketConnection.client(
             ClientHandshake.builder(URI.create("ws://server.example.com/chat")).origin("http://example.com").build(config),
-            config, events);
+            config, events, clock);
 
     private void open() {
         String request = new String(drain(client), StandardCharsets.US_ASCII);
@@ -93,7 +95,7 @@ class ClientConnectionTest {
         byte[] close = drain(client);
         assertThat(close[0] & 0xff).isEqualTo(0x88);
         assertThat(close[1] & 0x80).isEqualTo(0x80);
-        assertThat(client.shouldCloseTransport()).isTrue();
+        assertThat(client.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
     @Test
@@ -103,9 +105,10 @@ class ClientConnectionTest {
         assertThat(events.take()).containsExactly("close:1000:done");
         assertThat(hex(unmaskedPayloadBytes(drain(client)))).isEqualTo("03e8");
         assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
-        assertThat(client.shouldCloseTransport()).as("RFC 6455 §7.1.1: the server closes first").isFalse();
-        client.closeTimedOut();
-        assertThat(client.shouldCloseTransport()).isTrue();
+        assertThat(client.transportEnd()).as("RFC 6455 §7.1.1: the server closes first").isEqualTo(TransportEnd.NONE);
+        clock.advance(Duration.ofSeconds(5));
+        client.wakeUp();
+        assertThat(client.transportEnd()).as("the server had its close timeout").isEqualTo(TransportEnd.ABORT);
         assertThat(events.take()).isEmpty();
     }
 
@@ -117,7 +120,7 @@ class ClientConnectionTest {
         assertThat(events.take()).containsExactly("error:WRONG_ACCEPT");
         assertThat(client.failure().violation()).isEqualTo(ProtocolViolation.WRONG_ACCEPT);
         assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
-        assertThat(client.shouldCloseTransport()).isTrue();
+        assertThat(client.transportEnd()).isEqualTo(TransportEnd.ABORT);
         assertThat(drain(client)).as("nothing is sent before a handshake").isEmpty();
     }
 
@@ -133,9 +136,10 @@ class ClientConnectionTest {
     @Test
     void dropsAServerThatNeverAnswersTheHandshake() {
         drain(client);
-        client.handshakeTimedOut();
+        clock.advance(Duration.ofSeconds(10));
+        client.wakeUp();
         assertThat(events.take()).containsExactly("error:HANDSHAKE_TIMEOUT");
-        assertThat(client.shouldCloseTransport()).isTrue();
+        assertThat(client.transportEnd()).isEqualTo(TransportEnd.ABORT);
         assertThat(drain(client)).isEmpty();
     }
 

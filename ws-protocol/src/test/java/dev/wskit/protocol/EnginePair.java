@@ -15,8 +15,8 @@ public final class EnginePair {
 
     public EnginePair(WebSocketConfig clientConfig, WebSocketConfig serverConfig) {
         client = WebSocketConnection.client(
-                ClientHandshake.builder(URI.create("ws://localhost/")).build(clientConfig), clientConfig, clientEvents);
-        server = WebSocketConnection.server(serverConfig, serverEvents);
+                ClientHandshake.builder(URI.create("ws://localhost/")).build(clientConfig), clientConfig, clientEvents, new TestClock());
+        server = WebSocketConnection.server(serverConfig, serverEvents, new TestClock());
         pump();
         assertThat(clientEvents.take()).containsExactly("open");
         assertThat(serverEvents.take()).containsExactly("open");

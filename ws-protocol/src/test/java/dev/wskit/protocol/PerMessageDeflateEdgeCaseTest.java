@@ -61,7 +61,7 @@ class PerMessageDeflateEdgeCaseTest {
                 .perMessageDeflate(PerMessageDeflateConfig.builder().threshold(0).clientNoContextTakeover(true).build()).build();
         RecordingHandler events = new RecordingHandler();
         WebSocketConnection client = WebSocketConnection.client(
-                ClientHandshake.builder(URI.create("ws://server.example.com/chat")).build(config), config, events);
+                ClientHandshake.builder(URI.create("ws://server.example.com/chat")).build(config), config, events, new TestClock());
         assertThat(new String(drain(client), StandardCharsets.US_ASCII))
                 .contains("\r\nSec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover\r\n");
         client.receive(ByteBuffer.wrap(ACCEPT.getBytes(StandardCharsets.US_ASCII)));

@@ -185,7 +185,7 @@ class PerMessageDeflateTest {
     void refusesAMalformedExtensionsHeaderWith400() {
         WebSocketConfig config = WebSocketConfig.builder().perMessageDeflate(EVERY_MESSAGE).build();
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(config, events);
+        WebSocketConnection connection = WebSocketConnection.server(config, events, new TestClock());
         connection.receive(ByteBuffer.wrap(OFFER.replace("client_max_window_bits", "a=\"unterminated")
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         assertThat(new String(ServerUnderTest.drain(connection), java.nio.charset.StandardCharsets.US_ASCII))

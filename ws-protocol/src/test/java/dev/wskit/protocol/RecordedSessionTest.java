@@ -61,7 +61,7 @@ class RecordedSessionTest {
     @Test
     void anEchoServerAnswersTheRecordedClientExactlyWhateverTheReadSizes() {
         for (int readSize : new int[] {FROM_CLIENT.length, 1, 2, 3, 7, 64, 200}) {
-            WebSocketConnection server = WebSocketConnection.server(WebSocketConfig.defaults(), ECHO);
+            WebSocketConnection server = WebSocketConnection.server(WebSocketConfig.defaults(), ECHO, new TestClock());
             byte[] fromClient = FROM_CLIENT.clone();
             byte[] written = new byte[0];
             for (int at = 0; at < FROM_CLIENT.length; at += readSize) {
@@ -70,7 +70,7 @@ class RecordedSessionTest {
             }
             assertThat(hex(written)).as("read size %d", readSize).isEqualTo(hex(FROM_SERVER));
             assertThat(server.state()).isEqualTo(ConnectionState.CLOSED);
-            assertThat(server.shouldCloseTransport()).isTrue();
+            assertThat(server.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
         }
     }
 
@@ -100,7 +100,7 @@ class RecordedSessionTest {
                     public void onClose(WebSocket socket, int code, String reason) {
                         seen.add("close:" + code);
                     }
-                });
+                }, new TestClock());
         assertThat(new String(drain(client), StandardCharsets.US_ASCII)).contains("Sec-WebSocket-Key: " + Rfc6455Examples.KEY);
         client.receive(ByteBuffer.wrap(FROM_SERVER));
         assertThat(seen).containsExactly("text:Hello", "pong:are you there", "text:Hello", "binary:256", "close:1000");

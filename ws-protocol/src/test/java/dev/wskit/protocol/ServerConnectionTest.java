@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,7 @@ class ServerConnectionTest {
     @Test
     void keepsAFrameThatArrivesInTheSameReadAsTheHandshake() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
         connection.receive(ByteBuffer.wrap(concat(
                 Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII), maskedHello())));
         assertThat(events.take()).containsExactly("open", "text:Hello");
@@ -70,7 +71,7 @@ class ServerConnectionTest {
         assertThat(server.events.take()).containsExactly("close:1000:bye");
         assertThat(hex(server.written())).isEqualTo(hex(unmasked(0x88, closePayload(1000, ""))));
         assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
-        assertThat(server.connection.shouldCloseTransport()).isTrue();
+        assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
     @Test
@@ -86,13 +87,13 @@ class ServerConnectionTest {
         server.connection.close(CloseCode.GOING_AWAY, "restart");
         assertThat(hex(server.written())).isEqualTo(hex(unmasked(0x88, closePayload(1001, "restart"))));
         assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSING);
-        assertThat(server.connection.shouldCloseTransport()).isFalse();
+        assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.NONE);
 
         server.receive(masked(0x81, "late but legal"), masked(0x88, closePayload(1001, "")));
         assertThat(server.events.take()).containsExactly("text:late but legal", "close:1001:");
         assertThat(server.written()).as("no second close frame").isEmpty();
         assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
-        assertThat(server.connection.shouldCloseTransport()).isTrue();
+        assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
     @Test
@@ -115,10 +116,16 @@ class ServerConnectionTest {
         ServerUnderTest server = new ServerUnderTest();
         server.connection.close(1000, "");
         server.written();
-        server.connection.closeTimedOut();
+        server.clock.advance(Duration.ofSeconds(4));
+        server.connection.wakeUp();
+        assertThat(server.events.take()).as("the default close timeout is 5 s").isEmpty();
+        assertThat(server.connection.nextWakeUp()).isEqualTo(server.clock.getAsLong() + Duration.ofSeconds(1).toNanos());
+        server.clock.advance(Duration.ofSeconds(1));
+        server.connection.wakeUp();
         assertThat(server.events.take()).containsExactly("error:CLOSE_TIMEOUT", "close:1006:");
         assertThat(server.written()).isEmpty();
-        assertThat(server.connection.shouldCloseTransport()).isTrue();
+        assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.ABORT);
+        assertThat(server.connection.nextWakeUp()).isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
@@ -131,16 +138,27 @@ class ServerConnectionTest {
 
     @Test
     void pingsAnIdlePeerAndDropsItWhenItStaysSilent() {
-        ServerUnderTest server = new ServerUnderTest();
-        server.connection.idleTimedOut();
+        Duration idle = Duration.ofSeconds(30);
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().idleTimeout(idle).build());
+        assertThat(server.connection.nextWakeUp()).isEqualTo(server.clock.getAsLong() + idle.toNanos());
+        server.clock.advance(idle.minusNanos(1));
+        server.connection.wakeUp();
+        assertThat(server.written()).as("not idle long enough yet").isEmpty();
+        server.clock.advance(Duration.ofNanos(1));
+        server.connection.wakeUp();
         assertThat(server.writtenHex()).isEqualTo("8900");
+        server.clock.advance(Duration.ofSeconds(10));
         server.receive(masked(0x8a, new byte[0]));
-        server.connection.idleTimedOut();
+        assertThat(server.connection.nextWakeUp()).as("idle counts from the last input")
+                .isEqualTo(server.clock.getAsLong() + idle.toNanos());
+        server.clock.advance(idle);
+        server.connection.wakeUp();
         assertThat(server.writtenHex()).as("the pong proved it alive, so another ping").isEqualTo("8900");
-        server.connection.idleTimedOut();
+        server.clock.advance(idle);
+        server.connection.wakeUp();
         assertThat(server.events.take()).containsExactly("pong:", "error:KEEPALIVE_TIMEOUT", "close:1006:");
         assertThat(server.written()).as("a silent peer gets no close frame").isEmpty();
-        assertThat(server.connection.shouldCloseTransport()).isTrue();
+        assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.ABORT);
     }
 
     @Test
@@ -150,17 +168,9 @@ class ServerConnectionTest {
         assertThat(server.connection.checkOutboundBacklog(496)).as("a 504-byte frame + 496 is within the limit").isFalse();
         assertThat(server.connection.checkOutboundBacklog(497)).isTrue();
         assertThat(server.events.take()).containsExactly("error:OUTBOUND_LIMIT_EXCEEDED", "close:1006:");
-        assertThat(server.connection.shouldCloseTransport()).isTrue();
+        assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.ABORT);
+        assertThat(server.connection.pendingOutboundBytes()).as("what waited for a dead peer is freed").isZero();
         assertThat(server.connection.checkOutboundBacklog(10_000)).as("reported once").isFalse();
-    }
-
-    @Test
-    void saysWhetherTheHandshakeCompleted() {
-        ServerUnderTest server = new ServerUnderTest();
-        assertThat(server.connection.handshakeCompleted()).isTrue();
-        server.connection.transportClosed();
-        assertThat(server.connection.handshakeCompleted()).isTrue();
-        assertThat(WebSocketConnection.server(WebSocketConfig.defaults(), new RecordingHandler()).handshakeCompleted()).isFalse();
     }
 
     @Test
@@ -183,7 +193,7 @@ class ServerConnectionTest {
             public void onError(WebSocket socket, WebSocketException error) {
                 recorder.onError(socket, error);
             }
-        });
+        }, new TestClock());
         connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
         connection.pollOutbound();
         connection.receive(ByteBuffer.wrap(maskedHello()));
@@ -201,7 +211,7 @@ class ServerConnectionTest {
                 recorder.onText(socket, text);
                 ((WebSocketConnection) socket).pause();
             }
-        });
+        }, new TestClock());
         connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
         ByteBuffer in = ByteBuffer.wrap(concat(masked(0x81, "one"), masked(0x81, "two")));
         connection.receive(in);
@@ -262,11 +272,39 @@ class ServerConnectionTest {
     }
 
     @Test
-    void refusesDataAfterItsOwnClose() {
+    void refusesDataAfterItsOwnCloseWithoutThrowing() {
         ServerUnderTest server = new ServerUnderTest();
         server.connection.close();
-        assertThatThrownBy(() -> server.connection.sendText("late")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> server.connection.sendPing(ByteBuffer.allocate(0))).isInstanceOf(IllegalStateException.class);
+        server.written();
+        assertThat(server.connection.sendText("late")).isFalse();
+        assertThat(server.connection.sendBinary(ByteBuffer.allocate(1))).isFalse();
+        assertThat(server.connection.transferBinary(ByteBuffer.allocate(1))).isFalse();
+        assertThat(server.connection.sendPing(ByteBuffer.allocate(0))).isFalse();
+        assertThat(server.connection.sendPong(ByteBuffer.allocate(0))).isFalse();
+        assertThat(server.written()).isEmpty();
+        assertThat(server.events.take()).as("a refused send is no error").isEmpty();
+    }
+
+    @Test
+    void refusesDataAfterThePeersCloseWithoutThrowing() {
+        ServerUnderTest server = new ServerUnderTest().receive(masked(0x88, closePayload(1000, "")));
+        server.events.take();
+        server.written();
+        assertThat(server.connection.sendText("late")).isFalse();
+        assertThat(server.written()).isEmpty();
+    }
+
+    @Test
+    void throwsOnASendBeforeTheOpen() {
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new RecordingHandler(), new TestClock());
+        assertThatThrownBy(() -> connection.sendText("early")).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void checksAControlPayloadEvenWhenTheSendWouldBeRefused() {
+        ServerUnderTest server = new ServerUnderTest();
+        server.connection.close();
+        assertThatThrownBy(() -> server.connection.sendPing(ByteBuffer.allocate(126))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

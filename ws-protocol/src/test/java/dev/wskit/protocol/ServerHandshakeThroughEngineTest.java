@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wskit.protocol.handshake.HttpHeadParser;
 import dev.wskit.protocol.handshake.HttpResponse;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +44,7 @@ class ServerHandshakeThroughEngineTest {
     void rejectsWithACompleteResponseAndCloses(String name, String request, String statusLine,
                                                ProtocolViolation violation, String requiredHeader) {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
         ByteBuffer in = ByteBuffer.wrap((request).getBytes(StandardCharsets.ISO_8859_1));
         connection.receive(in);
         String response = new String(drain(connection), StandardCharsets.ISO_8859_1);
@@ -55,13 +56,13 @@ class ServerHandshakeThroughEngineTest {
         assertThat(response).contains("Content-Length: " + (violation.description().length() + 1) + "\r\n");
         assertThat(events.take()).containsExactly("error:" + violation);
         assertThat(connection.state()).isEqualTo(ConnectionState.CLOSED);
-        assertThat(connection.shouldCloseTransport()).isTrue();
+        assertThat(connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
     @Test
     void readsNothingAfterARejection() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
         connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.replace("13", "8").getBytes(StandardCharsets.US_ASCII)));
         drain(connection);
         ByteBuffer more = ByteBuffer.wrap(Rfc6455Examples.maskedHello());
@@ -77,17 +78,17 @@ class ServerHandshakeThroughEngineTest {
                 .httpHandler(request -> HttpResponse.text(200, "ok " + request.path()))
                 .build();
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(config, events);
+        WebSocketConnection connection = WebSocketConnection.server(config, events, new TestClock());
         connection.receive(ByteBuffer.wrap("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
         String response = new String(drain(connection), StandardCharsets.US_ASCII);
         assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n").endsWith("\r\n\r\nok /health");
         assertThat(events.take()).isEmpty();
-        assertThat(connection.shouldCloseTransport()).isTrue();
+        assertThat(connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
     @Test
     void answersAPlainRequest426WithoutAHook() {
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new RecordingHandler());
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new RecordingHandler(), new TestClock());
         connection.receive(ByteBuffer.wrap("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(drain(connection), StandardCharsets.US_ASCII))
                 .startsWith("HTTP/1.1 426 ").contains("Upgrade: websocket\r\n").contains("Sec-WebSocket-Version: 13\r\n");
@@ -97,7 +98,7 @@ class ServerHandshakeThroughEngineTest {
     void refusesAnOriginThePolicyRejects() {
         WebSocketConfig config = WebSocketConfig.builder().originPolicy("https://good.example"::equals).build();
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(config, events);
+        WebSocketConnection connection = WebSocketConnection.server(config, events, new TestClock());
         connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(drain(connection), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 403 ");
         assertThat(events.take()).containsExactly("error:ORIGIN_REJECTED");
@@ -106,7 +107,7 @@ class ServerHandshakeThroughEngineTest {
     @Test
     void choosesTheServersPreferredSubprotocolAmongThoseOffered() {
         WebSocketConfig config = WebSocketConfig.builder().subprotocols("v2.chat", "chat").build();
-        WebSocketConnection connection = WebSocketConnection.server(config, new RecordingHandler());
+        WebSocketConnection connection = WebSocketConnection.server(config, new RecordingHandler(), new TestClock());
         connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST
                 .replace("\r\n\r\n", "\r\nSec-WebSocket-Protocol: chat, v2.chat\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(drain(connection), StandardCharsets.US_ASCII)).contains("Sec-WebSocket-Protocol: v2.chat\r\n");
@@ -117,18 +118,20 @@ class ServerHandshakeThroughEngineTest {
     @Test
     void dropsAStalledHandshakeWithoutAWord() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        TestClock clock = new TestClock();
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, clock);
         connection.receive(ByteBuffer.wrap("GET /chat HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII)));
-        connection.handshakeTimedOut();
+        clock.advance(Duration.ofSeconds(10));
+        connection.wakeUp();
         assertThat(drain(connection)).isEmpty();
         assertThat(events.take()).containsExactly("error:HANDSHAKE_TIMEOUT");
-        assertThat(connection.shouldCloseTransport()).isTrue();
+        assertThat(connection.transportEnd()).isEqualTo(TransportEnd.ABORT);
     }
 
     @Test
     void answersARequestAnotherHttpStackParsedAsIfItsBytesHadArrived() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
         HttpHeadParser parser = HttpHeadParser.forRequests(8192);
         parser.parse(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
         connection.receiveUpgrade(parser.request());
@@ -142,19 +145,19 @@ class ServerHandshakeThroughEngineTest {
     @Test
     void rejectsAnUpgradeRequestAnotherStackParsedWithItsStatus() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
         HttpHeadParser parser = HttpHeadParser.forRequests(8192);
         parser.parse(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.replace("13", "12").getBytes(StandardCharsets.US_ASCII)));
         connection.receiveUpgrade(parser.request());
         assertThat(new String(drain(connection), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 426 ");
         assertThat(events.take()).containsExactly("error:UNSUPPORTED_VERSION");
-        assertThat(connection.shouldCloseTransport()).isTrue();
+        assertThat(connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
     @Test
     void acceptsAHandshakeAndPipelinedFrameInAReadOnlyBuffer() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events);
+        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
         ByteBuffer in = ByteBuffer.wrap(Rfc6455Examples.concat(
                 Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII), Rfc6455Examples.maskedHello())).asReadOnlyBuffer();
         connection.receive(in);

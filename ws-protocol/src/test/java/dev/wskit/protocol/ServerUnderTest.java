@@ -10,6 +10,7 @@ import java.util.HexFormat;
 /** A server-role engine opened with the RFC's sample handshake, with helpers to feed and drain it. */
 public final class ServerUnderTest {
     public final RecordingHandler events = new RecordingHandler();
+    public final TestClock clock = new TestClock();
     public final WebSocketConnection connection;
 
     public ServerUnderTest(WebSocketConfig config) {
@@ -18,7 +19,7 @@ public final class ServerUnderTest {
 
     /** Opened with {@code request}, which must be answered with exactly {@code response}. */
     public ServerUnderTest(WebSocketConfig config, String request, String response) {
-        connection = WebSocketConnection.server(config, events);
+        connection = WebSocketConnection.server(config, events, clock);
         connection.receive(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(written(), StandardCharsets.US_ASCII)).isEqualTo(response);
         assertThat(events.take()).containsExactly("open");

@@ -74,7 +74,7 @@ class ServerViolationTest {
             assertThat(server.events.errors()).singleElement().extracting(WebSocketException::closeCode).isEqualTo(code);
             assertThat(hex(server.written()))
                     .isEqualTo(hex(unmasked(0x88, closePayload(code, violation.description()))));
-            assertThat(server.connection.shouldCloseTransport()).isTrue();
+            assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
             assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
         }
     }
@@ -110,7 +110,7 @@ class ServerViolationTest {
         server.receive(input);
         assertThat(server.events.take()).containsExactly("error:" + violation, "close:" + violation.closeCode() + ":");
         assertThat(server.written()).isEmpty();
-        assertThat(server.connection.shouldCloseTransport()).isTrue();
+        assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
     @ParameterizedTest(name = "valid UTF-8 text of {0} code points in fragments of every size is accepted")

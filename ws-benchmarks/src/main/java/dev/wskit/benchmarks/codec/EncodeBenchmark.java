@@ -73,7 +73,7 @@ public class EncodeBenchmark {
         this.nettySink = nettySink;
         byte[] bytes = CodecFixtures.payload(PayloadType.BINARY, size);
         payload = ByteBuffer.wrap(bytes);
-        wskit = WebSocketConnection.server(WebSocketConfig.defaults(), new WebSocketHandler() { });
+        wskit = WebSocketConnection.server(WebSocketConfig.defaults(), new WebSocketHandler() { }, System::nanoTime);
         wskit.receive(ByteBuffer.wrap(CodecFixtures.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
         wskit.pollOutbound(); // the 101 response
         if (wskit.state() != ConnectionState.OPEN) {

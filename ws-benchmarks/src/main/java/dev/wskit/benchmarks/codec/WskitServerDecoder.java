@@ -33,7 +33,7 @@ final class WskitServerDecoder {
             public void onBinaryFragment(WebSocket socket, ByteBuffer data, boolean last) {
                 sink.frame(false, data);
             }
-        });
+        }, System::nanoTime);
         connection.receive(ByteBuffer.wrap(CodecFixtures.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
         connection.pollOutbound(); // the 101 response
         checkOpen();

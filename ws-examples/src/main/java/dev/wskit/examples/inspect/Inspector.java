@@ -23,6 +23,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * Replays one direction of a recorded WebSocket connection through the engine, with no socket:
@@ -30,6 +31,8 @@ import java.util.Arrays;
  * with the answer a strict peer sends. The engine judges; the listing only describes.
  */
 final class Inspector implements WebSocketHandler {
+    /** A capture replays with no time passing: no deadline of the engine ever falls due. */
+    private static final LongSupplier REPLAY_CLOCK = () -> 0L;
     private static final int PREVIEW = 48;
     private static final String SYNTHETIC_REQUEST = "GET / HTTP/1.1\r\nHost: capture\r\nUpgrade: websocket\r\n"
             + "Connection: Upgrade\r\nSec-WebSocket-Key: AAAAAAAAAAAAAAAAAAAAAA==\r\nSec-WebSocket-Version: 13\r\n";
@@ -74,7 +77,7 @@ final class Inspector implements WebSocketHandler {
                 head = headBytes(capture, parser);
             } catch (WebSocketException malformed) {
                 // The engine judges a malformed request and says what it answers.
-                WebSocketConnection server = WebSocketConnection.server(config(assumeDeflate), this);
+                WebSocketConnection server = WebSocketConnection.server(config(assumeDeflate), this, REPLAY_CLOCK);
                 server.receive(ByteBuffer.wrap(capture.array()));
                 if (server.state() == ConnectionState.CONNECTING) {
                     out.println("end of capture inside the HTTP head");
@@ -88,7 +91,7 @@ final class Inspector implements WebSocketHandler {
             out.printf("handshake: %s %s HTTP/%d.%d%n", request.method(), request.target(), request.versionMajor(), request.versionMinor());
             deflate |= request.headers().values("Sec-WebSocket-Extensions").stream().anyMatch(e -> e.startsWith("permessage-deflate"));
         }
-        WebSocketConnection server = WebSocketConnection.server(config(deflate), this);
+        WebSocketConnection server = WebSocketConnection.server(config(deflate), this, REPLAY_CLOCK);
         String synthetic = SYNTHETIC_REQUEST + (deflate ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : "") + "\r\n";
         server.receive(ByteBuffer.wrap(recorded ? head : synthetic.getBytes(StandardCharsets.US_ASCII)));
         if (deflate && recorded) {
@@ -109,13 +112,13 @@ final class Inspector implements WebSocketHandler {
                 headBytes(capture, parser);
             } catch (WebSocketException malformed) {
                 onError(null, malformed);
-                return WebSocketConnection.server(config(false), this);
+                return WebSocketConnection.server(config(false), this, REPLAY_CLOCK);
             }
             HttpResponse response = parser.response();
             out.printf("handshake: HTTP %d %s%n", response.status(), response.reason());
             if (response.status() != 101) {
                 onError(null, new WebSocketException(ProtocolViolation.STATUS_NOT_101, "status " + response.status()));
-                return WebSocketConnection.server(config(false), this);
+                return WebSocketConnection.server(config(false), this, REPLAY_CLOCK);
             }
             recordedHeaders = response.headers();
         }
@@ -127,7 +130,7 @@ final class Inspector implements WebSocketHandler {
             config.subprotocols(subprotocol);
         }
         ClientHandshake handshake = ClientHandshake.builder(URI.create("ws://capture/")).build(config.build());
-        WebSocketConnection client = WebSocketConnection.client(handshake, config.build(), this);
+        WebSocketConnection client = WebSocketConnection.client(handshake, config.build(), this, REPLAY_CLOCK);
         HttpResponse accept = HttpResponse.of(101, HttpHeaders.of("Upgrade", "websocket", "Connection", "Upgrade",
                 "Sec-WebSocket-Accept", AcceptKey.of(handshake.key())), new byte[0]);
         if (deflate) {

@@ -1,13 +1,12 @@
 package dev.wskit.transport.blocking;
 
-import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
+import dev.wskit.transport.core.ConnectionDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -78,9 +77,10 @@ public final class BlockingWebSocketClient implements AutoCloseable {
         if (origin != null) {
             handshake.origin(origin);
         }
-        WebSocketConnection engine = WebSocketConnection.client(handshake.build(config), config, handler);
+        ClientHandshake request = handshake.build(config);
         Socket socket = open(target);
-        BlockingConnection connection = new BlockingConnection(socket, engine, resources);
+        BlockingConnection connection = new BlockingConnection(socket, resources,
+                io -> ConnectionDriver.client(request, config, handler, io));
         if (!group.tryAdd(connection)) {
             socket.close();
             throw new IllegalStateException("the client is closed, or has " + MAX_CONNECTIONS + " connections open");
@@ -145,7 +145,7 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        group.closeAll(CloseCode.GOING_AWAY, CLOSE_REASON, config.closeTimeout());
+        group.closeAll(CLOSE_REASON, config.closeTimeout());
         timer.stop();
         threads.awaitTermination();
     }

@@ -1,9 +1,8 @@
 package dev.wskit.transport.blocking;
 
-import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.transport.core.ConnectionDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -120,7 +119,8 @@ public final class BlockingWebSocketServer implements AutoCloseable {
         BlockingConnection connection;
         try {
             socket.setTcpNoDelay(true);
-            connection = new BlockingConnection(socket, WebSocketConnection.server(config, handlers.get()), resources);
+            WebSocketHandler handler = handlers.get();
+            connection = new BlockingConnection(socket, resources, io -> ConnectionDriver.server(config, handler, io));
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw new IOException("connection not admitted", e);
@@ -154,7 +154,7 @@ public final class BlockingWebSocketServer implements AutoCloseable {
                 // The acceptor ends either way.
             }
         }
-        group.closeAll(CloseCode.GOING_AWAY, STOP_REASON, grace);
+        group.closeAll(STOP_REASON, grace);
         // Timers next, so none hands out work after the threads are awaited.
         timer.stop();
         threads.awaitTermination();

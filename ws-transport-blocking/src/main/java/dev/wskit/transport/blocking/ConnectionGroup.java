@@ -37,18 +37,18 @@ final class ConnectionGroup {
     }
 
     /**
-     * Admits no more, starts the closing handshake on every connection with {@code code} and
+     * Admits no more, starts the closing handshake on every connection with 1001 and
      * {@code reason}, waits up to {@code grace} for them to end, then drops the rest. Returns without
      * waiting for their threads. An interrupt cuts the grace short and is kept for the caller.
      */
-    void closeAll(int code, String reason, Duration grace) {
+    void closeAll(String reason, Duration grace) {
         List<BlockingConnection> open;
         synchronized (this) {
             closing = true;
             open = List.copyOf(live);
         }
         for (BlockingConnection c : open) {
-            c.requestClose(code, reason);
+            c.goingAway(reason);
         }
         boolean interrupted = false;
         long deadline = System.nanoTime() + grace.toNanos();

@@ -1,13 +1,13 @@
 package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.PayloadRelease;
-import dev.wskit.protocol.WebSocketConnection;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 
 /**
- * Writes what the engine queued to the socket's stream, in queue order, holding no buffer between
+ * Writes what the driver queued to the socket's stream, in queue order, holding no buffer between
  * writes: an idle connection keeps no write buffer. A buffer written alone, or at least
  * {@link #GATHER_BYTES} long, goes to the stream straight from its array; several small frames are
  * gathered into one short-lived array, so they cost one write to the socket (over TLS, one record)
@@ -22,9 +22,14 @@ final class OutboundWriter {
      * §5.1, RFC 5246 §6.2.1), so over TLS a gathered write is one record.
      */
     static final int GATHER_BYTES = 16 * 1024;
+    private static final PayloadRelease NOTHING_TO_RELEASE = () -> { };
 
     private final OutputStream out;
-    // Between the start and the end of writeQueued only; null otherwise.
+    /** Buffers added since the last write, each with its release (or null); null when none. */
+    private ArrayDeque<ByteBuffer> pending;
+    private ArrayDeque<PayloadRelease> releases;
+    private long pendingBytes;
+    // Between the start and the end of writeAll only; null otherwise.
     private byte[] gathered;
     private int filled;
 
@@ -32,20 +37,40 @@ final class OutboundWriter {
         this.out = out;
     }
 
+    /** Queues {@code bytes} for the next {@link #writeAll}; {@code release} (may be null) runs once they are written or dropped. */
+    void add(ByteBuffer bytes, PayloadRelease release) {
+        if (pending == null) {
+            pending = new ArrayDeque<>();
+            releases = new ArrayDeque<>();
+        }
+        pending.add(bytes);
+        // ArrayDeque takes no nulls: a buffer with nothing to release gets a no-op.
+        releases.add(release == null ? NOTHING_TO_RELEASE : release);
+        pendingBytes += bytes.remaining();
+    }
+
+    boolean hasPending() {
+        return pending != null;
+    }
+
+    long pendingBytes() {
+        return pendingBytes;
+    }
+
     /**
-     * Polls the engine's queue empty and writes it all, blocking while the peer does not read. Each
-     * buffer's release runs once its bytes are written or copied, also when the write fails.
+     * Writes everything added, in order, blocking while the peer does not read. Each buffer's
+     * release runs once its bytes are written or copied, also when the write fails (then what is
+     * left is dropped and released too).
      */
-    void writeQueued(WebSocketConnection engine) throws IOException {
+    void writeAll() throws IOException {
         try {
-            for (ByteBuffer b = engine.pollOutbound(); b != null; b = engine.pollOutbound()) {
-                PayloadRelease release = engine.releaseOfPolled();
+            for (ByteBuffer b; (b = pending.poll()) != null; ) {
+                PayloadRelease release = releases.poll();
+                pendingBytes -= b.remaining();
                 try {
-                    write(b, engine);
+                    write(b);
                 } finally {
-                    if (release != null) {
-                        release.release();
-                    }
+                    release.release();
                 }
             }
             writeGathered();
@@ -54,12 +79,24 @@ final class OutboundWriter {
         } finally {
             gathered = null;
             filled = 0;
+            discard();
         }
     }
 
-    private void write(ByteBuffer b, WebSocketConnection engine) throws IOException {
+    /** Drops what was added and not written, running its releases. */
+    void discard() {
+        if (pending == null) {
+            return;
+        }
+        releases.forEach(PayloadRelease::release);
+        pending = null;
+        releases = null;
+        pendingBytes = 0;
+    }
+
+    private void write(ByteBuffer b) throws IOException {
         int length = b.remaining();
-        boolean alone = filled == 0 && !engine.hasOutbound();
+        boolean alone = filled == 0 && pending.isEmpty();
         if (b.hasArray() && (alone || length >= GATHER_BYTES)) {
             writeGathered();
             out.write(b.array(), b.arrayOffset() + b.position(), length);
@@ -67,7 +104,7 @@ final class OutboundWriter {
         }
         if (gathered == null && length > 0) {
             // Sized for everything still queued, so a few small frames take a small array.
-            gathered = new byte[(int) Math.min(GATHER_BYTES, length + engine.pendingOutboundBytes())];
+            gathered = new byte[(int) Math.min(GATHER_BYTES, length + pendingBytes)];
         }
         // Absolute gets: a handed-over payload is the caller's buffer, its position stays theirs.
         for (int copied = 0; copied < length; ) {

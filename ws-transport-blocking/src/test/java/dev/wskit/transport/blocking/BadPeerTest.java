@@ -1,6 +1,7 @@
 package dev.wskit.transport.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocket;
@@ -68,8 +69,8 @@ class BadPeerTest {
     void dropsAPeerThatStallsInTheMiddleOfItsHandshake() throws Exception {
         try (RawPeer peer = RawPeer.connect(server.port())) {
             peer.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n".getBytes(StandardCharsets.US_ASCII));
-            // Nothing is owed to a peer that never finished its request: EOF, no bytes.
-            assertThat(peer.readToEnd()).isEmpty();
+            // Nothing is owed to a peer that never finished its request: a reset, no bytes.
+            assertThatThrownBy(peer::readToEnd).isInstanceOf(java.net.SocketException.class).hasMessageContaining("reset");
         }
         assertThat(nextHandler().nextEvent()).isEqualTo("error:HANDSHAKE_TIMEOUT");
     }

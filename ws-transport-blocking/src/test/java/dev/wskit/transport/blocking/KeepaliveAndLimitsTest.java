@@ -1,6 +1,7 @@
 package dev.wskit.transport.blocking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.WebSocketConfig;
 import java.io.ByteArrayOutputStream;
@@ -38,8 +39,9 @@ class KeepaliveAndLimitsTest {
         WebSocketConfig config = WebSocketConfig.builder().idleTimeout(Duration.ofMillis(200)).build();
         try (BlockingWebSocketServer server = start(config, 10);
              RawPeer peer = RawPeer.upgraded(server.port())) {
-            // One empty ping after the first silence; after the second, EOF and nothing else.
-            assertThat(HexFormat.of().formatHex(peer.readToEnd())).isEqualTo("8900");
+            // One empty ping after the first silence; after the second, a reset and nothing else.
+            assertThat(HexFormat.of().formatHex(peer.readExactly(2))).isEqualTo("8900");
+            assertThatThrownBy(peer::readToEnd).isInstanceOf(java.net.SocketException.class).hasMessageContaining("reset");
             RecordingHandler handler = handlers.take();
             assertThat(handler.nextEvent()).isEqualTo("open");
             assertThat(handler.nextEvent()).isEqualTo("error:KEEPALIVE_TIMEOUT");

@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import javax.net.ssl.SSLException;
 
@@ -28,10 +31,12 @@ import javax.net.ssl.SSLException;
  * the engine and completes with the connection's thread-safe {@link WebSocket}, or with the
  * cause: the engine's {@code WebSocketException} for a refused handshake (status not 101, a wrong
  * accept value...), the I/O or TLS exception otherwise. Handler callbacks run on the channel's
- * event loop. {@link #close()} shuts down the event loop group only if the client created it.
+ * event loop. {@link #close()} closes the client's connections with 1001, then shuts down the
+ * event loop group if the client created it.
  */
 public final class NettyWebSocketClient implements AutoCloseable {
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
+    private static final String CLOSING = "client closing";
 
     private final WebSocketConfig config;
     private final SslContext sslContext;
@@ -40,6 +45,7 @@ public final class NettyWebSocketClient implements AutoCloseable {
     private final String origin;
     private final EventLoops owned;
     private final EventLoopGroup group;
+    private final Set<WebSocketChannelHandler> connections = ConcurrentHashMap.newKeySet();
 
     private NettyWebSocketClient(Builder b) throws SSLException {
         this.config = b.config;
@@ -71,9 +77,9 @@ public final class NettyWebSocketClient implements AutoCloseable {
         if (origin != null) {
             handshake.origin(origin);
         }
-        CompletableFuture<WebSocket> opened = new CompletableFuture<>();
         WebSocketChannelHandler connection = WebSocketChannelHandler.client(
-                handshake.build(config), config, new LifecycleHandler(Objects.requireNonNull(handler, "handler"), opened));
+                handshake.build(config), config, Objects.requireNonNull(handler, "handler"));
+        CompletableFuture<WebSocket> opened = connection.opened();
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(EventLoops.channelType(group))
@@ -95,16 +101,30 @@ public final class NettyWebSocketClient implements AutoCloseable {
                 });
         ChannelFuture connecting = bootstrap.connect(target.host(), target.port());
         connecting.addListener(done -> {
-            if (!done.isSuccess()) {
+            if (done.isSuccess()) {
+                connections.add(connection);
+                connecting.channel().closeFuture().addListener(closed -> connections.remove(connection));
+            } else {
                 opened.completeExceptionally(done.cause());
             }
         });
         return opened;
     }
 
-    /** Shuts down the event loop group if this client created it; open connections end (1006). */
+    /**
+     * Closes every connection this client opened with 1001 (RFC 6455 §7.4.1: going away), waits up
+     * to the close timeout for their closing handshakes, then shuts down the event loop group if
+     * this client created it.
+     */
     @Override
     public void close() {
+        List<WebSocketChannelHandler> open = List.copyOf(connections);
+        open.forEach(connection -> connection.goingAway(CLOSING));
+        long deadline = System.nanoTime() + config.closeTimeout().toNanos();
+        for (WebSocketChannelHandler connection : open) {
+            long left = Math.max(0, deadline - System.nanoTime());
+            connection.context().channel().closeFuture().awaitUninterruptibly(TimeUnit.NANOSECONDS.toMillis(left));
+        }
         if (owned != null) {
             owned.shutdown(SHUTDOWN_TIMEOUT);
         }

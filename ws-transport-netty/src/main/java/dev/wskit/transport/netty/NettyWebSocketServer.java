@@ -1,6 +1,5 @@
 package dev.wskit.transport.netty;
 
-import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import io.netty.bootstrap.ServerBootstrap;
@@ -105,7 +104,7 @@ public final class NettyWebSocketServer implements AutoCloseable {
         serverChannel.close().syncUninterruptibly();
         List<WebSocketChannelHandler> open = List.copyOf(connections);
         for (WebSocketChannelHandler connection : open) {
-            connection.socket().close(CloseCode.GOING_AWAY, STOPPING);
+            connection.goingAway(STOPPING);
         }
         for (Channel channel : open.stream().map(c -> c.socket().channel()).collect(Collectors.toList())) {
             long left = Math.max(0, deadline - System.nanoTime());

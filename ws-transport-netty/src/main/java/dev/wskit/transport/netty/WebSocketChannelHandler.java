@@ -1,69 +1,63 @@
 package dev.wskit.transport.netty;
 
-import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.PayloadRelease;
-import dev.wskit.protocol.Role;
+import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.HttpRequest;
+import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.ConnectionIo;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.ByteBuffer;
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Drives one wskit engine ({@link WebSocketConnection}) per channel, on raw TCP (or TLS below
- * it): the engine parses the opening handshake itself. Add a new instance to each channel's
- * pipeline; it is not {@code @Sharable}.
+ * One wskit connection on a Netty channel, on raw TCP (or TLS below it): the engine parses the
+ * opening handshake itself. Add a new instance to each channel's pipeline; it is not
+ * {@code @Sharable}. This class only moves bytes: the shared {@link ConnectionDriver} decides the
+ * connection's life (timers, how TCP ends, when to stop reading).
  *
  * <p>Threading: everything here, and every {@link WebSocketHandler} callback, runs on the
- * channel's event loop; {@link #socket()} hops sends from other threads onto it.
+ * channel's event loop; {@link #socket()} hands calls from other threads to it.
  *
- * <p>Buffers: inbound {@link ByteBuf}s are decoded through their {@code nioBuffer()} view, with
- * no copy (a buffer that is not one writable NIO buffer is copied once into a buffer of ours, as
- * the server role unmasks in place), and each is released exactly once here. Bytes left
- * unconsumed while the handler is paused are kept until {@link NettyWebSocket#resume()}.
- * Outbound, the engine's buffers are wrapped, not copied; one flush ends each read burst.
+ * <p>Buffers: inbound {@link ByteBuf}s are decoded through their {@code nioBuffer()} view, with no
+ * copy (a buffer that is not one writable NIO buffer is copied once, as the server role unmasks in
+ * place), and each is released exactly once here. Outbound, the engine's buffers are wrapped, not
+ * copied; one flush ends each read burst.
  *
- * <p>Backpressure: reading stops while the channel is unwritable or the handler paused; a peer
- * whose unwritten bytes exceed {@link WebSocketConfig#maxOutboundBytes()} is dropped.
+ * <p>Backpressure: the channel's write-buffer water marks are the engine's outbound ones, so a
+ * writability change is the moment to ask it again.
  */
-public final class WebSocketChannelHandler extends ChannelDuplexHandler {
-    private final WebSocketConnection engine;
+public final class WebSocketChannelHandler extends ChannelDuplexHandler implements ConnectionIo {
+    private final ConnectionDriver driver;
     private final WebSocketConfig config;
-    private final NettyWebSocket socket;
     private ChannelHandlerContext ctx;
-    /** Bytes received but not consumed (paused, or copied from an unsuitable buffer); ours. */
-    private ByteBuf kept;
     private boolean started;
-    private boolean receiving;
     /** Inside a read burst: writes wait for the one flush of {@link #channelReadComplete}. */
-    private boolean reading;
+    private boolean inReadBurst;
     private boolean unflushed;
-    private boolean closeRequested;
-    private long lastInputNanos;
-    private ScheduledFuture<?> handshakeTimer;
-    private ScheduledFuture<?> idleTimer;
-    private ScheduledFuture<?> closeTimer;
 
     /** An opening request an HTTP codec already read (mounted on an HTTP pipeline); null on raw TCP. */
     private HttpRequest upgradeRequest;
     /** Bytes the HTTP codec had read past that request (a pipelined first frame); ours to release. */
     private ByteBuf pipelined;
 
-    private WebSocketChannelHandler(WebSocketConnection engine, WebSocketConfig config) {
-        this.engine = engine;
+    private WebSocketChannelHandler(WebSocketConfig config, WebSocketHandler handler, ClientHandshake handshake) {
         this.config = config;
-        this.socket = new NettyWebSocket(this);
-        engine.endpoint(socket);
+        this.driver = handshake == null
+                ? ConnectionDriver.server(config, handler, this, driver -> new NettyWebSocket(driver, this))
+                : ConnectionDriver.client(handshake, config, handler, this, driver -> new NettyWebSocket(driver, this));
     }
 
     /**
@@ -80,25 +74,31 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
 
     /** A server-side handler, waiting for the client's opening handshake. */
     public static WebSocketChannelHandler server(WebSocketConfig config, WebSocketHandler handler) {
-        return new WebSocketChannelHandler(WebSocketConnection.server(config, new LifecycleHandler(handler, null)), config);
+        return new WebSocketChannelHandler(config, handler, null);
     }
 
     /** A client-side handler; the opening request is written as soon as the channel is active. */
     public static WebSocketChannelHandler client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler) {
-        return new WebSocketChannelHandler(WebSocketConnection.client(handshake, config, handler), config);
+        return new WebSocketChannelHandler(config, handler, handshake);
     }
 
     /** The thread-safe {@code WebSocket} handlers receive for this connection. */
     public NettyWebSocket socket() {
-        return socket;
+        return (NettyWebSocket) driver.socket();
     }
 
-    WebSocketConnection engine() {
-        return engine;
+    /** Completes once the opening handshake succeeded and {@code onOpen} returned, or with why it failed. */
+    CompletableFuture<WebSocket> opened() {
+        return driver.opened();
     }
 
     ChannelHandlerContext context() {
         return ctx;
+    }
+
+    /** The server or client is stopping: 1001 to an open connection (RFC 6455 §7.4.1). */
+    void goingAway(String reason) {
+        runAsOwner(() -> driver.goingAway(reason));
     }
 
     // ---- lifecycle --------------------------------------------------------------------------
@@ -106,6 +106,9 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        ctx.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(
+                (int) Math.min(Integer.MAX_VALUE, config.outboundLowWaterMark()),
+                (int) Math.min(Integer.MAX_VALUE, config.outboundHighWaterMark())));
         if (ctx.channel().isActive()) {
             start();
         }
@@ -122,36 +125,29 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
             return;
         }
         started = true;
-        lastInputNanos = System.nanoTime();
-        handshakeTimer = schedule(config.handshakeTimeout(), this::handshakeTimedOut);
-        if (config.idleTimeout().compareTo(Duration.ZERO) > 0) {
-            idleTimer = schedule(config.idleTimeout(), this::checkIdle);
+        if (upgradeRequest == null) {
+            driver.start();
+            return;
         }
-        if (upgradeRequest != null) {
-            engine.receiveUpgrade(upgradeRequest);
-            upgradeRequest = null;
-            // Copied into our own heap buffer: the engine unmasks in place.
-            keep(pipelined);
-            pipelined.release();
-            pipelined = null;
-            receiveKept();
+        driver.receiveUpgrade(upgradeRequest);
+        upgradeRequest = null;
+        ByteBuf rest = pipelined;
+        pipelined = null;
+        try {
+            receiveCopy(rest);
+        } finally {
+            rest.release();
         }
-        afterEngine();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancelTimers();
-        releaseKept();
-        engine.transportClosed();
-        socket.capture(engine, 0);
+        driver.transportClosed();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        cancelTimers();
-        releaseKept();
         if (pipelined != null) {
             pipelined.release();
             pipelined = null;
@@ -173,249 +169,111 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler {
             return;
         }
         ByteBuf in = (ByteBuf) msg;
-        reading = true;
-        lastInputNanos = System.nanoTime();
+        inReadBurst = true;
         try {
-            if (kept == null && in.nioBufferCount() == 1 && !in.isReadOnly()) {
-                receiveView(in);
+            if (in.nioBufferCount() == 1 && !in.isReadOnly()) {
+                // The zero-copy path: the engine reads (and unmasks in place) Netty's own memory.
+                driver.receive(in.nioBuffer(in.readerIndex(), in.readableBytes()));
             } else {
-                keep(in);
-                receiveKept();
+                receiveCopy(in);
             }
         } finally {
             in.release();
         }
-        afterEngine();
     }
 
-    /** The zero-copy path: the engine reads (and unmasks in place) Netty's own memory. */
-    private void receiveView(ByteBuf in) {
-        ByteBuffer view = in.nioBuffer(in.readerIndex(), in.readableBytes());
-        receive(view);
-        if (view.hasRemaining()) {
-            keptBuffer(view.remaining()).writeBytes(view);
-        }
-    }
-
-    private void keep(ByteBuf bytes) {
-        keptBuffer(bytes.readableBytes()).writeBytes(bytes);
-    }
-
-    private ByteBuf keptBuffer(int initialCapacity) {
-        if (kept == null) {
-            // Heap: always one writable NIO buffer, as the engine needs.
-            kept = ctx.alloc().heapBuffer(initialCapacity);
-        }
-        return kept;
-    }
-
-    private void receiveKept() {
-        if (kept == null || engine.isPaused()) {
-            return;
-        }
-        ByteBuffer view = kept.nioBuffer(kept.readerIndex(), kept.readableBytes());
-        receive(view);
-        kept.skipBytes(view.position());
-        if (!kept.isReadable()) {
-            releaseKept();
-        }
-    }
-
-    private void receive(ByteBuffer view) {
-        receiving = true;
-        try {
-            engine.receive(view);
-        } finally {
-            receiving = false;
-        }
-    }
-
-    private void releaseKept() {
-        if (kept != null) {
-            kept.release();
-            kept = null;
-        }
+    /** A composite or read-only buffer, copied into one heap buffer the engine may unmask in place. */
+    private void receiveCopy(ByteBuf in) {
+        ByteBuffer copy = ByteBuffer.allocate(in.readableBytes());
+        in.getBytes(in.readerIndex(), copy);
+        driver.receive(copy.flip());
     }
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        reading = false;
-        flushIfNeeded();
+        inReadBurst = false;
+        flush();
         ctx.fireChannelReadComplete();
     }
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        updateAutoRead();
+        driver.outputProgressed();
         ctx.fireChannelWritabilityChanged();
     }
 
-    /** For {@link NettyWebSocket#pause()}, on the event loop. */
-    void pause() {
-        engine.pause();
-        updateAutoRead();
+    // ---- ConnectionIo: what the driver asks of the channel, on the event loop ---------------
+
+    @Override
+    public boolean isOwner() {
+        return ctx != null && ctx.executor().inEventLoop();
     }
 
-    /** For {@link NettyWebSocket#resume()}, on the event loop: offers the kept bytes again. */
-    void resume() {
-        engine.resume();
-        // Inside a callback the engine's own loop goes on with the bytes it holds.
-        if (!receiving) {
-            receiveKept();
-            afterEngine();
-        }
+    @Override
+    public boolean runsLaterFromHere() {
+        return !isOwner();
     }
 
-    // ---- output -----------------------------------------------------------------------------
-
-    /** After every input, send or timer: write what the engine queued, then act on its state. */
-    void afterEngine() {
-        if (!started) {
-            return;
-        }
-        if (receiving) {
-            // Inside a callback: the read writes it all once the engine returns, but the bound
-            // holds for each send, so one callback cannot queue without limit either.
-            dropIfBacklogged();
-            return;
-        }
-        for (ByteBuffer out; (out = engine.pollOutbound()) != null; ) {
-            write(out, engine.releaseOfPolled());
-        }
-        if (dropIfBacklogged()) {
-            return;
-        }
-        updateTimers();
-        long outbound = outboundBytes();
-        socket.capture(engine, outbound);
-        if (engine.shouldCloseTransport()) {
-            closeAfterWrites();
-        } else {
-            updateAutoRead();
-            if (!reading) {
-                flushIfNeeded();
-            }
-        }
-    }
-
-    /**
-     * A peer that never reads must not make us buffer without bound: past
-     * {@link WebSocketConfig#maxOutboundBytes()} the engine drops it (onError, then onClose 1006);
-     * no close frame could reach it past the backlog.
-     */
-    private boolean dropIfBacklogged() {
-        if (!engine.checkOutboundBacklog(channelPendingBytes())) {
-            return false;
-        }
-        socket.capture(engine, outboundBytes());
-        ctx.close();
-        return true;
+    @Override
+    public void runAsOwner(Runnable task) {
+        ctx.executor().execute(task);
     }
 
     /** Wraps, never copies; a handed-over payload's release runs once the write completes or fails. */
-    private void write(ByteBuffer out, PayloadRelease release) {
+    @Override
+    public void write(ByteBuffer bytes, PayloadRelease release) {
         if (release == null) {
-            ctx.write(Unpooled.wrappedBuffer(out), ctx.voidPromise());
+            ctx.write(Unpooled.wrappedBuffer(bytes), ctx.voidPromise());
         } else {
-            ctx.write(Unpooled.wrappedBuffer(out)).addListener(written -> release.release());
+            ctx.write(Unpooled.wrappedBuffer(bytes)).addListener(written -> release.release());
         }
         unflushed = true;
     }
 
-    /** Bytes queued in the engine and in the channel, not yet on the wire. */
-    long outboundBytes() {
-        return engine.pendingOutboundBytes() + channelPendingBytes();
-    }
-
-    private long channelPendingBytes() {
-        ChannelOutboundBuffer buffer = ctx.channel().unsafe().outboundBuffer();
-        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
-    }
-
-    private void closeAfterWrites() {
-        if (closeRequested) {
-            return;
-        }
-        closeRequested = true;
-        unflushed = false;
-        // Written after everything queued, so the close frame or HTTP error reaches the peer first.
-        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
-    }
-
-    private void flushIfNeeded() {
-        if (unflushed) {
+    @Override
+    public void flush() {
+        if (unflushed && !inReadBurst) {
             unflushed = false;
             ctx.flush();
         }
     }
 
-    private void updateAutoRead() {
-        boolean wanted = !engine.isPaused() && ctx.channel().isWritable();
-        if (ctx.channel().config().isAutoRead() != wanted) {
-            ctx.channel().config().setAutoRead(wanted);
-        }
+    @Override
+    public long unwrittenBytes() {
+        ChannelOutboundBuffer buffer = ctx == null ? null : ctx.channel().unsafe().outboundBuffer();
+        return buffer == null ? 0 : buffer.totalPendingWriteBytes();
     }
 
-    // ---- timers: the engine decides what a timeout means -----------------------------------
-
-    private void updateTimers() {
-        if (handshakeTimer != null && engine.state() != ConnectionState.CONNECTING) {
-            handshakeTimer.cancel(false);
-            handshakeTimer = null;
-        }
-        if (closeTimer == null && awaitsClose()) {
-            closeTimer = schedule(config.closeTimeout(), this::closeTimedOut);
-        }
+    @Override
+    public void reading(boolean on) {
+        ctx.channel().config().setAutoRead(on);
     }
 
-    /** RFC 6455 §7.1.1: our close awaits its answer, or a client awaits the server's TCP close. */
-    private boolean awaitsClose() {
-        ConnectionState state = engine.state();
-        return state == ConnectionState.CLOSING
-                || (state == ConnectionState.CLOSED && engine.role() == Role.CLIENT && !engine.shouldCloseTransport());
-    }
-
-    private void handshakeTimedOut() {
-        handshakeTimer = null;
-        engine.handshakeTimedOut();
-        afterEngine();
-    }
-
-    private void closeTimedOut() {
-        engine.closeTimedOut();
-        afterEngine();
-    }
-
-    /** Re-armed for the time left since the last input, so reads never touch the timer. */
-    private void checkIdle() {
-        long timeout = config.idleTimeout().toNanos();
-        long idle = System.nanoTime() - lastInputNanos;
-        if (idle >= timeout) {
-            engine.idleTimedOut();
-            afterEngine();
-            idle = 0;
-        }
-        if (!engine.shouldCloseTransport()) {
-            idleTimer = schedule(Duration.ofNanos(timeout - idle), this::checkIdle);
-        }
-    }
-
-    /** A zero duration means no timer: the engine's config allows it and nothing else fits it. */
-    private ScheduledFuture<?> schedule(Duration delay, Runnable task) {
-        if (delay.isZero()) {
-            return null;
-        }
-        return ctx.executor().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-    }
-
-    private void cancelTimers() {
-        for (ScheduledFuture<?> timer : new ScheduledFuture<?>[] {handshakeTimer, idleTimer, closeTimer}) {
-            if (timer != null) {
-                timer.cancel(false);
+    /**
+     * A FIN after the last queued byte; the peer's own FIN then closes the channel. Over TLS the
+     * channel is closed instead, which sends TLS's close_notify first.
+     */
+    @Override
+    public void endGracefully() {
+        ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
+            if (ctx.channel() instanceof DuplexChannel && ctx.pipeline().get(SslHandler.class) == null) {
+                ((DuplexChannel) ctx.channel()).shutdownOutput();
+            } else {
+                ctx.close();
             }
-        }
-        handshakeTimer = null;
-        idleTimer = null;
-        closeTimer = null;
+        });
+    }
+
+    /** A reset: pending writes fail at once (releasing handed-over payloads), nothing waits for the peer. */
+    @Override
+    public void abort() {
+        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        ctx.channel().close();
+    }
+
+    @Override
+    public Scheduled schedule(long delayNanos, Runnable task) {
+        ScheduledFuture<?> future = ctx.executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
     }
 }

@@ -1,6 +1,7 @@
 package dev.wskit.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
@@ -52,7 +53,8 @@ class BadPeerTest {
     void aStalledHalfHandshakeIsDroppedAfterTheHandshakeTimeout() throws Exception {
         try (RawPeer peer = new RawPeer(server.port())) {
             peer.send("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-            assertThat(peer.in.read()).as("EOF, no response").isEqualTo(-1);
+            assertThatThrownBy(() -> peer.in.read()).as("reset, no response")
+                    .isInstanceOf(java.net.SocketException.class).hasMessageContaining("reset");
         }
         assertThat(serverEvents.poll(10, TimeUnit.SECONDS)).isEqualTo("? error:HANDSHAKE_TIMEOUT");
     }

@@ -1,6 +1,7 @@
 package dev.wskit.transport.netty;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.WebSocketConfig;
 import java.time.Duration;
@@ -23,7 +24,8 @@ class KeepaliveTest {
              RawPeer peer = new RawPeer(server.port())) {
             assertThat(peer.handshake("/silent")).startsWith("HTTP/1.1 101 ");
             assertThat(HexFormat.of().formatHex(peer.readExactly(2))).isEqualTo("8900");
-            assertThat(peer.in.read()).as("EOF after the second silence, no close frame").isEqualTo(-1);
+            assertThatThrownBy(() -> peer.in.read()).as("reset after the second silence, no close frame")
+                    .isInstanceOf(java.net.SocketException.class).hasMessageContaining("reset");
             assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("/silent error:KEEPALIVE_TIMEOUT");
             assertThat(events.poll(10, TimeUnit.SECONDS)).isEqualTo("/silent close:1006:");
         }

@@ -1,10 +1,8 @@
 package dev.wskit.transport.vertx;
 
-import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
-import dev.wskit.protocol.WebSocketException;
+import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
@@ -94,23 +92,20 @@ public final class VertxWebSocketClient {
 
     /** Runs on the new socket's context: the connect future's listeners are called there. */
     private void start(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler, Promise<WebSocket> opened) {
-        Context context = Vertx.currentContext();
-        WebSocketConnection engine = WebSocketConnection.client(handshake, config, new LifecycleHandler(handler, opened));
-        NetSocketDriver driver = new NetSocketDriver(this, vertx, context, socket, engine, config, "client stopping");
-        driver.closed().onComplete(v -> opened.tryFail(connectFailure(driver)));
-        driver.start();
-    }
-
-    /** Why a connection closed before it opened: the engine's verdict, with the socket's error kept. */
-    private static Throwable connectFailure(NetSocketDriver driver) {
-        WebSocketException failure = driver.engine().failure();
-        if (failure == null) {
-            failure = new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE);
-        }
-        if (driver.socketError() != null) {
-            failure.addSuppressed(driver.socketError());
-        }
-        return failure;
+        NetSocketConnection connection = new NetSocketConnection(this, vertx, Vertx.currentContext(), socket,
+                io -> ConnectionDriver.client(handshake, config, handler, io));
+        connection.driver().opened().whenComplete((socketOpened, failure) -> {
+            if (failure == null) {
+                opened.tryComplete(socketOpened);
+            } else {
+                // The socket's own error (TLS, reset), if any, stays with the engine's verdict.
+                if (connection.socketError() != null && failure != connection.socketError()) {
+                    failure.addSuppressed(connection.socketError());
+                }
+                opened.tryFail(failure);
+            }
+        });
+        connection.start("client stopping");
     }
 
     private ConnectOptions connectOptions(WebSocketUri target) {

@@ -1,7 +1,7 @@
 package dev.wskit.transport.vertx;
 
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
+import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.protocol.WebSocketHandler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -37,7 +37,7 @@ public final class VertxWebSocketServer {
     private final Supplier<? extends WebSocketHandler> handlers;
     private final NetServerOptions options;
     private final Duration shutdownTimeout;
-    private final Set<NetSocketDriver> connections = ConcurrentHashMap.newKeySet();
+    private final Set<NetSocketConnection> connections = ConcurrentHashMap.newKeySet();
     private volatile NetServer netServer;
 
     private VertxWebSocketServer(Builder b) {
@@ -65,11 +65,12 @@ public final class VertxWebSocketServer {
     }
 
     private void accept(NetSocket socket) {
-        WebSocketConnection engine = WebSocketConnection.server(config, new LifecycleHandler(handlers.get(), null));
-        NetSocketDriver driver = new NetSocketDriver(this, vertx, Vertx.currentContext(), socket, engine, config, "server stopping");
-        connections.add(driver);
-        driver.closed().onComplete(v -> connections.remove(driver));
-        driver.start();
+        WebSocketHandler handler = handlers.get();
+        NetSocketConnection connection = new NetSocketConnection(this, vertx, Vertx.currentContext(), socket,
+                io -> ConnectionDriver.server(config, handler, io));
+        connections.add(connection);
+        connection.closed().onComplete(v -> connections.remove(connection));
+        connection.start("server stopping");
     }
 
     /** The port bound: the one asked for, or the one chosen for 0 or a negative port. */
@@ -103,8 +104,8 @@ public final class VertxWebSocketServer {
 
     private Future<Void> allClosed() {
         List<Future<Void>> closing = new ArrayList<>();
-        for (NetSocketDriver driver : connections) {
-            closing.add(driver.closed());
+        for (NetSocketConnection connection : connections) {
+            closing.add(connection.closed());
         }
         return Future.join(closing).mapEmpty();
     }

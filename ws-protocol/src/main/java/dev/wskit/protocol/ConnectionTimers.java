@@ -1,0 +1,102 @@
+package dev.wskit.protocol;
+
+import java.util.function.LongSupplier;
+
+/**
+ * The deadlines of one connection, on the clock the transport gave the engine: the opening
+ * handshake, keepalive (RFC 6455 §5.5.2: ping an idle peer, then give up on it) and the closing
+ * handshake (RFC 6455 §7.1.1). Only says what is due; {@link WebSocketConnection} decides what
+ * follows. A zero duration in {@link WebSocketConfig} turns that deadline off.
+ */
+final class ConnectionTimers {
+    /** No wake-up wanted. */
+    static final long NONE = Long.MAX_VALUE;
+
+    /** What a wake-up found due. */
+    enum Due {
+        NOTHING, HANDSHAKE_TIMEOUT, KEEPALIVE_PING, KEEPALIVE_TIMEOUT, CLOSE_TIMEOUT
+    }
+
+    private final LongSupplier clock;
+    private final long idleNanos;
+    private final long closeNanos;
+    private long handshakeDeadline;
+    private long closeDeadline = NONE;
+    /** Keepalive: the last input, or the keepalive ping, whichever a deadline runs from. */
+    private long keepaliveFrom;
+    private boolean keepaliveOn;
+    private boolean pingOutstanding;
+
+    ConnectionTimers(WebSocketConfig config, LongSupplier clock) {
+        this.clock = clock;
+        this.idleNanos = config.idleTimeout().toNanos();
+        this.closeNanos = config.closeTimeout().toNanos();
+        long handshakeNanos = config.handshakeTimeout().toNanos();
+        this.handshakeDeadline = handshakeNanos == 0 ? NONE : clock.getAsLong() + handshakeNanos;
+    }
+
+    /** The opening handshake succeeded: keepalive starts, if configured. */
+    void opened() {
+        handshakeDeadline = NONE;
+        if (idleNanos > 0) {
+            keepaliveOn = true;
+            keepaliveFrom = clock.getAsLong();
+        }
+    }
+
+    /** Bytes arrived: the peer is alive. Reads the clock only when keepalive is on. */
+    void inputArrived() {
+        if (keepaliveOn) {
+            pingOutstanding = false;
+            keepaliveFrom = clock.getAsLong();
+        }
+    }
+
+    /**
+     * A close is under way (ours sent, or the TCP connection ending): the peer gets one
+     * {@link WebSocketConfig#closeTimeout()} from the first such moment to finish it.
+     */
+    void closing() {
+        handshakeDeadline = NONE;
+        keepaliveOn = false;
+        if (closeDeadline == NONE && closeNanos > 0) {
+            closeDeadline = clock.getAsLong() + closeNanos;
+        }
+    }
+
+    /** Nothing is left to wait for. */
+    void stop() {
+        handshakeDeadline = NONE;
+        closeDeadline = NONE;
+        keepaliveOn = false;
+    }
+
+    /** The earliest instant something may be due, or {@link #NONE}. */
+    long next() {
+        long keepalive = keepaliveOn ? keepaliveFrom + idleNanos : NONE;
+        return Math.min(handshakeDeadline, Math.min(closeDeadline, keepalive));
+    }
+
+    /** What is due now, at most one thing, spent once reported. */
+    Due due() {
+        long now = clock.getAsLong();
+        if (handshakeDeadline != NONE && now - handshakeDeadline >= 0) {
+            handshakeDeadline = NONE;
+            return Due.HANDSHAKE_TIMEOUT;
+        }
+        if (closeDeadline != NONE && now - closeDeadline >= 0) {
+            closeDeadline = NONE;
+            return Due.CLOSE_TIMEOUT;
+        }
+        if (keepaliveOn && now - (keepaliveFrom + idleNanos) >= 0) {
+            if (pingOutstanding) {
+                keepaliveOn = false;
+                return Due.KEEPALIVE_TIMEOUT;
+            }
+            pingOutstanding = true;
+            keepaliveFrom = now;
+            return Due.KEEPALIVE_PING;
+        }
+        return Due.NOTHING;
+    }
+}

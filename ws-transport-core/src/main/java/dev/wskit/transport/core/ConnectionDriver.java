@@ -1,0 +1,344 @@
+package dev.wskit.transport.core;
+
+import dev.wskit.protocol.CloseCode;
+import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.TransportEnd;
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketConnection;
+import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.handshake.HttpRequest;
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * Drives one engine over one {@link ConnectionIo}, the same way on every transport: read bytes go
+ * to the engine, what it queues is written, and its decisions are obeyed — when to wake it
+ * ({@link WebSocketConnection#nextWakeUp()}), how TCP ends ({@link TransportEnd}), when to stop
+ * reading (paused, or past the outbound high-water mark). A transport only moves bytes and calls
+ * this class; it decides nothing about the connection's life.
+ *
+ * <p>Threading: every method runs on the connection's owner ({@link ConnectionIo#isOwner()});
+ * {@link WebSocketFacade} moves calls from other threads there.
+ *
+ * <p>Input: bytes the engine leaves unread (a frame header cut by the read, or a paused handler)
+ * are copied and kept here, and offered first with the next input or on resume, so the transport's
+ * read buffer is free again when {@link #receive} returns.
+ */
+public final class ConnectionDriver {
+    private static final LongSupplier NANO_CLOCK = System::nanoTime;
+
+    private final LongSupplier clock;
+    private final WebSocketConnection engine;
+    private final ConnectionIo io;
+    private final WebSocketFacade facade;
+    private final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+    /** Unread input, in read mode; {@code null} when there is none. */
+    private ByteBuffer held;
+    /** Above zero inside an engine step, where handler callbacks run: writes wait for its end. */
+    private int depth;
+    private boolean reading = true;
+    private boolean endingGracefully;
+    private boolean aborted;
+    private boolean transportClosed;
+    private ConnectionIo.Scheduled wakeUp;
+    private long wakeUpAt;
+
+    private ConnectionDriver(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades,
+                             EngineFactory engines, WebSocketHandler application, LongSupplier clock) {
+        this.io = io;
+        this.clock = clock;
+        this.facade = facades.apply(this);
+        this.engine = engines.create(new LifecycleHandler(application, facade, opened), clock);
+        engine.endpoint(facade);
+    }
+
+    /** How the engine of a connection is made, given the handler it calls and the clock. */
+    interface EngineFactory {
+        WebSocketConnection create(WebSocketHandler lifecycle, LongSupplier clock);
+    }
+
+    /** A server connection on a TCP connection just accepted: its opening-handshake clock starts now. */
+    public static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io,
+                                          Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        return server(config, handler, io, facades, NANO_CLOCK);
+    }
+
+    /** For tests of the lifecycle: a clock that moves only when the test moves it. */
+    static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io,
+                                   Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
+        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketConnection.server(config, lifecycle, time),
+                handler, clock);
+    }
+
+    public static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io) {
+        return server(config, handler, io, WebSocketFacade::new);
+    }
+
+    /** A client connection on a TCP connection just made: its opening request is queued already. */
+    public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
+                                          ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        return new ConnectionDriver(io, facades,
+                (lifecycle, time) -> WebSocketConnection.client(handshake, config, lifecycle, time), handler, NANO_CLOCK);
+    }
+
+    public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
+                                          ConnectionIo io) {
+        return client(handshake, config, handler, io, WebSocketFacade::new);
+    }
+
+    /** The {@code WebSocket} the handler and the application hold. */
+    public WebSocketFacade socket() {
+        return facade;
+    }
+
+    /**
+     * Completes with the socket once the opening handshake succeeded and {@code onOpen} returned;
+     * completes exceptionally with the engine's {@link WebSocketException} when it failed (or
+     * {@code onOpen} threw).
+     */
+    public CompletableFuture<WebSocket> opened() {
+        return opened;
+    }
+
+    WebSocketConnection engine() {
+        return engine;
+    }
+
+    ConnectionIo io() {
+        return io;
+    }
+
+    // ---- the transport's calls, on the owner -------------------------------------------------
+
+    /** The TCP connection is up: writes a client's request and arms the first deadline. */
+    public void start() {
+        afterStep();
+    }
+
+    /** Bytes read from the peer; all of {@code in} is consumed (what the engine leaves is kept here). */
+    public void receive(ByteBuffer in) {
+        if (transportClosed) {
+            in.position(in.limit());
+            return;
+        }
+        ByteBuffer input = in;
+        if (held != null) {
+            held = append(held, in);
+            input = held;
+        }
+        depth++;
+        try {
+            engine.receive(input);
+        } finally {
+            depth--;
+        }
+        keepUnread(input);
+        afterStep();
+    }
+
+    /** An opening request another HTTP stack parsed (a mount on an HTTP pipeline). */
+    public void receiveUpgrade(HttpRequest request) {
+        depth++;
+        try {
+            engine.receiveUpgrade(request);
+        } finally {
+            depth--;
+        }
+        afterStep();
+    }
+
+    /** The TCP connection ended (EOF, reset, or closed by us): a 1006 unless the close completed. */
+    public void transportClosed() {
+        if (transportClosed) {
+            return;
+        }
+        transportClosed = true;
+        held = null;
+        cancelWakeUp();
+        depth++;
+        try {
+            engine.transportClosed();
+        } finally {
+            depth--;
+        }
+        facade.publish();
+        if (!opened.isDone()) {
+            WebSocketException failure = engine.failure();
+            opened.completeExceptionally(failure != null ? failure : new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE));
+        }
+    }
+
+    /**
+     * The server or client is shutting down: the closing handshake starts with 1001 (RFC 6455
+     * §7.4.1); a connection still opening is dropped.
+     */
+    public void goingAway(String reason) {
+        engine.close(CloseCode.GOING_AWAY, reason);
+        afterStep();
+    }
+
+    /** The transport wrote some of what it held (or its writability changed): flow control may change. */
+    public void outputProgressed() {
+        afterStep();
+    }
+
+    /** Whether the connection ended or is ending (the transport may stop feeding it). */
+    public boolean isEnding() {
+        return transportClosed || engine.transportEnd() != TransportEnd.NONE;
+    }
+
+    // ---- the facade's calls, on the owner -----------------------------------------------------
+
+    void pause() {
+        engine.pause();
+        afterStep();
+    }
+
+    void resume() {
+        engine.resume();
+        // Inside a callback the engine's own loop goes on with the input it holds.
+        if (depth == 0 && held != null && !transportClosed) {
+            receive(ByteBuffer.allocate(0));
+        } else {
+            afterStep();
+        }
+    }
+
+    /**
+     * After every input, send and wake-up: write what the engine queued, then obey it. Inside a
+     * step only the outbound bound is checked, so one callback cannot queue without limit; the
+     * step's end writes it all at once.
+     */
+    void afterStep() {
+        if (transportClosed) {
+            facade.publish();
+            return;
+        }
+        if (depth > 0) {
+            engine.checkOutboundBacklog(io.unwrittenBytes());
+            if (engine.transportEnd() == TransportEnd.ABORT) {
+                end();
+            }
+            return;
+        }
+        do {
+            writeQueued();
+            end();
+            if (aborted) {
+                facade.publish();
+                return;
+            }
+            io.flush();
+            // Checked after the flush, as a blocking transport has written everything by then. It
+            // may tell the handler onDrain, and what that sends goes out in the next round.
+            checkOutboundBacklog();
+        } while (engine.hasOutbound() && !aborted);
+        end();
+        if (!aborted) {
+            updateReading();
+            scheduleWakeUp();
+        }
+        facade.publish();
+    }
+
+    private void checkOutboundBacklog() {
+        depth++;
+        try {
+            engine.checkOutboundBacklog(io.unwrittenBytes());
+        } finally {
+            depth--;
+        }
+    }
+
+    private void writeQueued() {
+        for (ByteBuffer out; (out = engine.pollOutbound()) != null; ) {
+            io.write(out, engine.releaseOfPolled());
+        }
+    }
+
+    /** Obeys the engine's {@link TransportEnd}, once per decision. */
+    private void end() {
+        TransportEnd end = engine.transportEnd();
+        if (end == TransportEnd.ABORT && !aborted) {
+            aborted = true;
+            cancelWakeUp();
+            io.abort();
+        } else if (end == TransportEnd.GRACEFUL && !endingGracefully) {
+            endingGracefully = true;
+            io.flush();
+            io.endGracefully();
+        }
+    }
+
+    /** Reading stops while the handler paused or the peer does not take what we write; ending, it goes on to the EOF. */
+    private void updateReading() {
+        boolean wanted = endingGracefully || (!engine.isPaused() && engine.isWritable());
+        if (wanted != reading) {
+            reading = wanted;
+            io.reading(wanted);
+        }
+    }
+
+    /** One timer per connection, moved only earlier: one that fires early just asks again. */
+    private void scheduleWakeUp() {
+        long next = engine.nextWakeUp();
+        if (next == Long.MAX_VALUE) {
+            cancelWakeUp();
+            return;
+        }
+        if (wakeUp != null && wakeUpAt - next <= 0) {
+            return;
+        }
+        cancelWakeUp();
+        wakeUpAt = next;
+        wakeUp = io.schedule(Math.max(0, next - clock.getAsLong()), this::wakeUp);
+    }
+
+    private void wakeUp() {
+        wakeUp = null;
+        if (transportClosed) {
+            return;
+        }
+        depth++;
+        try {
+            engine.wakeUp();
+        } finally {
+            depth--;
+        }
+        afterStep();
+    }
+
+    private void cancelWakeUp() {
+        if (wakeUp != null) {
+            wakeUp.cancel();
+            wakeUp = null;
+        }
+    }
+
+    // ---- unread input -------------------------------------------------------------------------
+
+    private void keepUnread(ByteBuffer input) {
+        if (input == held) {
+            if (!held.hasRemaining()) {
+                held = null;
+            }
+        } else if (input.hasRemaining()) {
+            held = ByteBuffer.allocate(Math.max(64, input.remaining())).put(input).flip();
+        }
+    }
+
+    private static ByteBuffer append(ByteBuffer held, ByteBuffer in) {
+        if (!in.hasRemaining()) {
+            return held;
+        }
+        ByteBuffer joined = held.capacity() - held.remaining() >= in.remaining()
+                ? held.compact()
+                : ByteBuffer.allocate(held.remaining() + in.remaining()).put(held);
+        return joined.put(in).flip();
+    }
+}

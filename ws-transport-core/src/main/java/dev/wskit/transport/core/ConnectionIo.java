@@ -1,0 +1,69 @@
+package dev.wskit.transport.core;
+
+import dev.wskit.protocol.PayloadRelease;
+import java.nio.ByteBuffer;
+
+/**
+ * What a transport does for one connection: the I/O, and nothing else. {@link ConnectionDriver}
+ * decides everything about the connection's life and calls these; a new transport implements
+ * this interface and feeds the driver the bytes it reads.
+ *
+ * <p>Threading: each connection has one owner at a time (an event loop, a Vert.x context, the
+ * holder of a lock). Every method here except {@link #isOwner()}, {@link #runsLaterFromHere()} and
+ * {@link #runAsOwner} is called by the owner.
+ */
+public interface ConnectionIo {
+
+    /** Whether the calling thread owns the connection now, so it may drive the engine directly. */
+    boolean isOwner();
+
+    /**
+     * Whether a task given to {@link #runAsOwner} from the calling thread runs after that call
+     * returns, so any data it reads must be copied first.
+     */
+    boolean runsLaterFromHere();
+
+    /**
+     * Runs {@code task} as the owner: queued on the event loop or context, or at once under the
+     * connection's lock. Tasks from one thread run in the order given. When the connection is gone
+     * (its event loop shut down, say) the task may never run.
+     */
+    void runAsOwner(Runnable task);
+
+    /**
+     * Queues bytes for the wire, in order, without necessarily writing them yet. {@code release}, if
+     * not {@code null}, runs once the bytes are written or will never be.
+     */
+    void write(ByteBuffer bytes, PayloadRelease release);
+
+    /** Writes what {@link #write} queued; a blocking transport returns once it is on the socket. */
+    void flush();
+
+    /** Bytes written to the transport and not yet on the wire (its own queue, or the channel's). */
+    long unwrittenBytes();
+
+    /** Reads from the peer, or stops reading (TCP backpressure reaches the peer). */
+    void reading(boolean on);
+
+    /**
+     * Ends TCP gracefully: everything written goes first, then a FIN; the transport reads on,
+     * discarding, until the peer's EOF, and then closes and reports it with
+     * {@link ConnectionDriver#transportClosed()}. The driver bounds the wait.
+     */
+    void endGracefully();
+
+    /**
+     * Ends TCP at once: what is queued is dropped and the connection reset (SO_LINGER 0), so a dead
+     * peer holds nothing of ours. The transport reports the close with
+     * {@link ConnectionDriver#transportClosed()}.
+     */
+    void abort();
+
+    /** Runs {@code task} as the owner after {@code delayNanos}, unless cancelled first. */
+    Scheduled schedule(long delayNanos, Runnable task);
+
+    /** A task {@link #schedule} set. */
+    interface Scheduled {
+        void cancel();
+    }
+}

@@ -1,0 +1,222 @@
+package dev.wskit.transport.core;
+
+import dev.wskit.protocol.ConnectionState;
+import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConnection;
+import dev.wskit.protocol.frame.ClosePayload;
+import dev.wskit.protocol.frame.FrameEncoder;
+import dev.wskit.protocol.handshake.HttpRequest;
+import java.nio.ByteBuffer;
+import java.util.function.Predicate;
+
+/**
+ * The {@link WebSocket} of one connection on every transport, safe to call from any thread. On the
+ * connection's owner (its event loop, context, or lock holder) a call goes straight to the engine;
+ * from any other thread it is handed to the owner as one task, in call order, so frames of
+ * concurrent senders never interleave. Data a handed-over send reads is copied first, unless the
+ * owner runs it before the call returns.
+ *
+ * <p>Answers, the same everywhere: a send on a connection that is closing or closed returns
+ * {@code false} (from another thread, as last published; one that loses the race with a close on
+ * the owner is dropped, as the peer would ignore it after the close frame, RFC 6455 §5.5.1). Bad
+ * arguments throw at the call site on any thread. Misuse found only when a handed-over call runs
+ * (a message interleaved with another one sent in pieces) fails the connection with 1011, as a
+ * handler's exception does. Reads never lock and never wait: off the owner they return the state
+ * the owner last published, after every step.
+ */
+public class WebSocketFacade implements WebSocket {
+    private final ConnectionDriver driver;
+    private volatile ConnectionState state = ConnectionState.CONNECTING;
+    private volatile String subprotocol;
+    private volatile HttpRequest request;
+    private volatile long pendingOutboundBytes;
+
+    protected WebSocketFacade(ConnectionDriver driver) {
+        this.driver = driver;
+    }
+
+    @Override
+    public boolean sendText(CharSequence text) {
+        return sendText(text, true);
+    }
+
+    @Override
+    public boolean sendText(CharSequence text, boolean last) {
+        if (isOwner()) {
+            return afterStep(engine().sendText(text, last));
+        }
+        String copy = text.toString();
+        return handOver(engine -> engine.sendText(copy, last));
+    }
+
+    @Override
+    public boolean sendBinary(ByteBuffer data) {
+        return sendBinary(data, true);
+    }
+
+    @Override
+    public boolean sendBinary(ByteBuffer data, boolean last) {
+        if (isOwner()) {
+            return afterStep(engine().sendBinary(data, last));
+        }
+        if (driver.io().runsLaterFromHere()) {
+            // Copied once here, then handed over: the engine need not copy it again.
+            ByteBuffer copy = copyOf(data);
+            return handOver(engine -> engine.transferBinary(copy, last));
+        }
+        return handOver(engine -> engine.sendBinary(data, last));
+    }
+
+    @Override
+    public boolean transferBinary(ByteBuffer data, boolean last) {
+        if (isOwner()) {
+            return afterStep(engine().transferBinary(data, last));
+        }
+        return handOver(engine -> engine.transferBinary(data, last));
+    }
+
+    /**
+     * {@link #transferBinary(ByteBuffer, boolean)} of memory that must be freed explicitly:
+     * {@code release} runs exactly once, whatever happens to the send (for a transport's own
+     * pooled buffers).
+     */
+    protected boolean transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
+        if (isOwner()) {
+            return afterStep(engine().transferBinary(data, last, release));
+        }
+        boolean accepted = false;
+        try {
+            accepted = handOver(engine -> engine.transferBinary(data, last, release));
+            return accepted;
+        } finally {
+            if (!accepted) {
+                release.release();
+            }
+        }
+    }
+
+    @Override
+    public boolean sendPing(ByteBuffer payload) {
+        FrameEncoder.checkControlPayload(payload);
+        if (isOwner()) {
+            return afterStep(engine().sendPing(payload));
+        }
+        ByteBuffer copy = outliving(payload);
+        return handOver(engine -> engine.sendPing(copy));
+    }
+
+    @Override
+    public boolean sendPong(ByteBuffer payload) {
+        FrameEncoder.checkControlPayload(payload);
+        if (isOwner()) {
+            return afterStep(engine().sendPong(payload));
+        }
+        ByteBuffer copy = outliving(payload);
+        return handOver(engine -> engine.sendPong(copy));
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        // The engine's own rules, checked here so a handed-over call fails at its call site.
+        ClosePayload.encode(code, reason);
+        runAsOwner(() -> {
+            engine().close(code, reason);
+            driver.afterStep();
+        });
+    }
+
+    @Override
+    public void pause() {
+        runAsOwner(driver::pause);
+    }
+
+    @Override
+    public void resume() {
+        runAsOwner(driver::resume);
+    }
+
+    @Override
+    public ConnectionState state() {
+        return isOwner() ? engine().state() : state;
+    }
+
+    @Override
+    public String subprotocol() {
+        return isOwner() ? engine().subprotocol() : subprotocol;
+    }
+
+    @Override
+    public HttpRequest request() {
+        return isOwner() ? engine().request() : request;
+    }
+
+    /** The engine's queue and the transport's unwritten bytes. */
+    @Override
+    public long pendingOutboundBytes() {
+        return isOwner() ? engine().pendingOutboundBytes() + driver.io().unwrittenBytes() : pendingOutboundBytes;
+    }
+
+    /** On the owner: makes the engine's state visible to other threads now. */
+    void publish() {
+        WebSocketConnection engine = engine();
+        state = engine.state();
+        subprotocol = engine.subprotocol();
+        request = engine.request();
+        pendingOutboundBytes = engine.pendingOutboundBytes() + driver.io().unwrittenBytes();
+    }
+
+    @Override
+    public String toString() {
+        return "WebSocket[" + state + "]";
+    }
+
+    private boolean isOwner() {
+        return driver.io().isOwner();
+    }
+
+    private WebSocketConnection engine() {
+        return driver.engine();
+    }
+
+    private boolean afterStep(boolean sent) {
+        driver.afterStep();
+        return sent;
+    }
+
+    private boolean handOver(Predicate<WebSocketConnection> send) {
+        ConnectionState seen = state;
+        if (seen == ConnectionState.CONNECTING) {
+            throw new IllegalStateException("cannot send before the opening handshake completed");
+        }
+        if (seen != ConnectionState.OPEN) {
+            return false;
+        }
+        driver.io().runAsOwner(() -> {
+            WebSocketConnection engine = engine();
+            try {
+                send.test(engine);
+            } catch (RuntimeException misuse) {
+                engine.applicationFailed(misuse);
+            }
+            driver.afterStep();
+        });
+        return true;
+    }
+
+    private void runAsOwner(Runnable action) {
+        if (isOwner()) {
+            action.run();
+        } else {
+            driver.io().runAsOwner(action);
+        }
+    }
+
+    private ByteBuffer outliving(ByteBuffer data) {
+        return driver.io().runsLaterFromHere() ? copyOf(data) : data;
+    }
+
+    private static ByteBuffer copyOf(ByteBuffer data) {
+        return ByteBuffer.allocate(data.remaining()).put(data.duplicate()).flip();
+    }
+}

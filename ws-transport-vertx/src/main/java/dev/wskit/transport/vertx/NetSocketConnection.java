@@ -1,0 +1,171 @@
+package dev.wskit.transport.vertx;
+
+import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.ConnectionIo;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.ssl.SslHandler;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.core.net.NetSocket;
+import java.nio.ByteBuffer;
+import java.util.function.Function;
+
+/**
+ * One wskit connection on a Vert.x {@link NetSocket}, always on the socket's {@link Context}. This
+ * class only moves bytes: the shared {@link ConnectionDriver} decides the connection's life (timers,
+ * how TCP ends, when to stop reading).
+ *
+ * <p>Owner: the socket's context on its event-loop thread. The context alone is not enough: inside
+ * {@code executeBlocking} the current context is the connection's own while the thread is a worker.
+ *
+ * <p>Half-close and reset are not in Vert.x's public socket API; both go to the Netty channel
+ * under it, through Vert.x's integrator API ({@code io.vertx.core.internal.net}).
+ */
+final class NetSocketConnection implements ConnectionIo {
+    private final Vertx vertx;
+    private final Context context;
+    private final NetSocket socket;
+    private final ConnectionDriver driver;
+    private final Promise<Void> closed = Promise.promise();
+    /**
+     * The client or server this connection belongs to, kept reachable for as long as the socket
+     * is: Vert.x closes a {@code NetClient} nobody references any more (its CleanableNetClient),
+     * which would shut down a connection the application still uses.
+     */
+    @SuppressWarnings({"unused", "FieldCanBeLocal"})
+    private final Object owner;
+    /** Bytes handed to the socket whose write has not completed yet (Vert.x's own queue). */
+    private long unwrittenBytes;
+    private Throwable socketError;
+
+    NetSocketConnection(Object owner, Vertx vertx, Context context, NetSocket socket,
+                        Function<ConnectionIo, ConnectionDriver> drivers) {
+        this.owner = owner;
+        this.vertx = vertx;
+        this.context = context;
+        this.socket = socket;
+        this.driver = drivers.apply(this);
+    }
+
+    /** Wires the socket's handlers and starts the connection; call on the socket's context. */
+    void start(String goingAwayReason) {
+        socket.handler(buffer -> driver.receive(BufferBridge.ownedView(buffer)));
+        socket.exceptionHandler(this::onSocketError);
+        socket.closeHandler(v -> {
+            driver.transportClosed();
+            closed.tryComplete();
+        });
+        socket.shutdownHandler(v -> driver.goingAway(goingAwayReason));
+        driver.start();
+    }
+
+    ConnectionDriver driver() {
+        return driver;
+    }
+
+    /** Completes once the socket is closed and the handler has had its {@code onClose}. */
+    Future<Void> closed() {
+        return closed.future();
+    }
+
+    /** An error the socket reported (TLS, reset), or {@code null}. */
+    Throwable socketError() {
+        return socketError;
+    }
+
+    private void onSocketError(Throwable error) {
+        if (socketError == null) {
+            socketError = error;
+        }
+    }
+
+    // ---- ConnectionIo ----------------------------------------------------------------------------
+
+    @Override
+    public boolean isOwner() {
+        return Context.isOnEventLoopThread() && Vertx.currentContext() == context;
+    }
+
+    @Override
+    public boolean runsLaterFromHere() {
+        return !isOwner();
+    }
+
+    @Override
+    public void runAsOwner(Runnable task) {
+        context.runOnContext(v -> task.run());
+    }
+
+    /** The completion runs on this context: Vert.x completes a socket's futures there. */
+    @Override
+    public void write(ByteBuffer bytes, PayloadRelease release) {
+        int length = bytes.remaining();
+        unwrittenBytes += length;
+        socket.write(BufferBridge.wrap(bytes)).onComplete(written -> {
+            unwrittenBytes -= length;
+            if (release != null) {
+                release.release();
+            }
+            driver.outputProgressed();
+        });
+    }
+
+    /** Vert.x flushes a socket's writes itself, at the end of each read batch or at once. */
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public long unwrittenBytes() {
+        return unwrittenBytes;
+    }
+
+    @Override
+    public void reading(boolean on) {
+        if (on) {
+            socket.resume();
+        } else {
+            socket.pause();
+        }
+    }
+
+    /** Over TLS the socket is closed instead of half-closed, which sends TLS's close_notify first. */
+    @Override
+    public void endGracefully() {
+        // Completes after every earlier write: the FIN follows the last queued byte.
+        socket.write(Buffer.buffer()).onComplete(written -> {
+            Channel channel = channel();
+            if (channel instanceof DuplexChannel && channel.pipeline().get(SslHandler.class) == null) {
+                ((DuplexChannel) channel).shutdownOutput();
+            } else {
+                socket.close();
+            }
+        });
+    }
+
+    @Override
+    public void abort() {
+        Channel channel = channel();
+        channel.config().setOption(ChannelOption.SO_LINGER, 0);
+        channel.close();
+    }
+
+    @Override
+    public Scheduled schedule(long delayNanos, Runnable task) {
+        // A Vert.x timer set on a context fires on it.
+        // Rounded up: a timer that fires early only costs one more wake-up.
+        long timer = vertx.setTimer(Math.max(1, (delayNanos + 999_999) / 1_000_000), id -> task.run());
+        return () -> vertx.cancelTimer(timer);
+    }
+
+    private Channel channel() {
+        return ((NetSocketInternal) socket).channelHandlerContext().channel();
+    }
+}
