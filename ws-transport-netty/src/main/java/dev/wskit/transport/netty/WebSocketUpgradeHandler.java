@@ -75,11 +75,19 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
             // all input after it, so no handler can answer it better, and the connection is done.
             ReferenceCountUtil.release(head);
             refuse(ctx);
-        } else if (msg instanceof io.netty.handler.codec.http.HttpRequest head
-                && new QueryStringDecoder(head.uri()).path().equals(path)) {
+        } else if (msg instanceof io.netty.handler.codec.http.HttpRequest head && isOnPath(head.uri())) {
             answer(ctx, head);
         } else {
             ctx.fireChannelRead(msg);
+        }
+    }
+
+    /** A target whose path cannot be decoded (a broken percent escape) is not on ours. */
+    private boolean isOnPath(String target) {
+        try {
+            return new QueryStringDecoder(target).path().equals(path);
+        } catch (IllegalArgumentException undecodable) {
+            return false;
         }
     }
 

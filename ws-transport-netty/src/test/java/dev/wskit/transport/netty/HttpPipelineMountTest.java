@@ -99,6 +99,15 @@ class HttpPipelineMountTest {
     }
 
     @Test
+    void aPathWithABrokenPercentEscapeIsNotOursAndReachesTheUsersHttpHandler() throws Exception {
+        try (RawPeer peer = new RawPeer(port)) {
+            peer.send("GET /ws%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertThat(peer.readHead()).isEqualTo("HTTP/1.1 200 OK\r\ncontent-length: 17\r\n\r\n");
+            assertThat(new String(peer.readExactly(17), StandardCharsets.US_ASCII)).isEqualTo("hello http /ws%zz");
+        }
+    }
+
+    @Test
     void theWebSocketPathUpgradesToWskitForTheJdkClient() throws Exception {
         CompletableFuture<String> echoed = new CompletableFuture<>();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
