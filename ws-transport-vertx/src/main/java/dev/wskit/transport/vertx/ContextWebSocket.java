@@ -6,15 +6,18 @@ import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.handshake.HttpRequest;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
 
 /**
  * The {@link WebSocket} handlers receive and {@code connect} returns: safe from any thread. On
- * the connection's context a call goes straight to the engine and its bytes are written at once;
- * from anywhere else it hops there with {@code runOnContext}, in call order, each message one
- * task, so frames of concurrent senders never interleave on the wire.
+ * the connection's context, on the thread that runs it, a call goes straight to the engine and
+ * its bytes are written at once; from anywhere else (a worker inside the context's
+ * {@code executeBlocking} too) it hops there with {@code runOnContext}, in call order, each
+ * message one task, so frames of concurrent senders never interleave on the wire.
  *
  * <p>A call from another thread is checked against the last state the context published and
  * throws {@link IllegalStateException} as the engine would; a send that races with the close is
@@ -135,8 +138,14 @@ final class ContextWebSocket implements WebSocket {
         });
     }
 
+    /**
+     * Whether the caller may drive the engine itself: the connection's context is current and this
+     * thread is the one that runs it. The context alone is not enough: inside its
+     * {@code executeBlocking} it is current on a worker thread, beside the event loop.
+     */
     private boolean onContext() {
-        return Vertx.currentContext() == driver.context();
+        Context current = Vertx.currentContext();
+        return current == driver.context() && ((ContextInternal) current).inThread();
     }
 
     private static ByteBuffer copyOf(ByteBuffer data) {
