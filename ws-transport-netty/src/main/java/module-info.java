@@ -9,6 +9,8 @@ module dev.wskit.transport.netty {
     requires io.netty.buffer;
     requires io.netty.common;
     requires io.netty.codec.http;
+    // DecoderResult: whether the HTTP codec could read a request (WebSocketUpgradeHandler).
+    requires io.netty.codec;
     // Used only when the application puts Netty's epoll classes on the path (EpollSupport).
     requires static io.netty.transport.classes.epoll;
 

@@ -58,13 +58,14 @@ public abstract class ServerApp implements App {
         String host = line.get("host", DEFAULT_HOST);
         int port = line.getInt("port", defaultPort(), 0, 0xffff);
         RunningServer server = transport.startServer(host, port, config(), newHandlers());
-        announce(transport, server, out);
         // Said by the stop itself: after Ctrl-C the JVM halts once the stop returns, maybe before
-        // this thread wakes up.
+        // this thread wakes up. Registered before the announcement, so a signal sent by whoever
+        // waited for it always finds the graceful stop.
         stop.register(() -> {
             server.stop();
             out.println("stopped");
         });
+        announce(transport, server, out);
         try {
             stop.awaitStopped();
         } catch (InterruptedException interrupted) {

@@ -43,24 +43,44 @@ public final class StopSignal {
         if (runNow) {
             runStop(stop);
         } else if (onCtrlC) {
-            Runtime.getRuntime().addShutdownHook(new Thread(this::request, "wskit-examples-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnShutdown, "wskit-examples-stop"));
         }
     }
 
     /** Runs the registered stop (once, whoever asks first) and returns when it is done. */
     public void request() {
+        runStopOnce();
+    }
+
+    /**
+     * The shutdown hook. A signal ends the JVM with status 128 + its number (130 for SIGINT, 143 for
+     * SIGTERM), and once the shutdown has begun {@code System.exit} blocks, so the app could never
+     * return its own status: a graceful stop run to its end here is the app's normal end, status 0,
+     * and only {@code halt} can still say so. Nothing in the apps calls {@code System.exit} while
+     * serving, so a shutdown that finds the stop not yet run was started by a signal; one that finds
+     * it run already (the app returned, {@link Main} exits) keeps the status the app returned.
+     */
+    private void stopOnShutdown() {
+        if (runStopOnce()) {
+            Runtime.getRuntime().halt(0);
+        }
+    }
+
+    /** Runs the registered stop unless it was requested before; returns whether this call ran it. */
+    private boolean runStopOnce() {
         Runnable toRun;
         synchronized (this) {
             if (requested) {
-                toRun = null;
-            } else {
-                requested = true;
-                toRun = stop;
+                return false;
             }
+            requested = true;
+            toRun = stop;
         }
-        if (toRun != null) {
-            runStop(toRun);
+        if (toRun == null) {
+            return false;
         }
+        runStop(toRun);
+        return true;
     }
 
     /** Blocks until the registered stop has run. */

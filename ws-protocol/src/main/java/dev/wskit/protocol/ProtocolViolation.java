@@ -1,5 +1,8 @@
 package dev.wskit.protocol;
 
+import static dev.wskit.protocol.ProtocolViolation.Phase.CONNECTION;
+import static dev.wskit.protocol.ProtocolViolation.Phase.HANDSHAKE;
+
 /**
  * Every rule a peer can break, with the answer it gets and where the rule comes from. Handshake
  * violations carry the HTTP status of the rejection; frame and message violations carry the close
@@ -7,64 +10,74 @@ package dev.wskit.protocol;
  */
 public enum ProtocolViolation {
     // Opening handshake, server side (RFC 6455 §4.2.1, §4.2.2).
-    MALFORMED_REQUEST(400, "RFC 6455 §4.2.1, RFC 9112 §3", "malformed HTTP request"),
-    REQUEST_HEADER_TOO_LARGE(431, "RFC 6585 §5", "request header fields too large"),
-    METHOD_NOT_GET(405, "RFC 6455 §4.2.1 item 1", "the upgrade request must be GET"),
-    HTTP_VERSION_TOO_OLD(400, "RFC 6455 §4.2.1 item 1", "HTTP/1.1 or later is required"),
-    MISSING_HOST(400, "RFC 6455 §4.2.1 item 2", "missing Host header"),
-    MISSING_UPGRADE_WEBSOCKET(426, "RFC 6455 §4.2.1 item 3", "Upgrade: websocket is required"),
-    MISSING_CONNECTION_UPGRADE(400, "RFC 6455 §4.2.1 item 4", "Connection: Upgrade is required"),
-    INVALID_KEY(400, "RFC 6455 §4.2.1 item 5", "Sec-WebSocket-Key must be base64 of 16 bytes"),
-    UNSUPPORTED_VERSION(426, "RFC 6455 §4.2.2 item 4", "Sec-WebSocket-Version must be 13"),
-    MALFORMED_EXTENSIONS(400, "RFC 6455 §9.1", "malformed Sec-WebSocket-Extensions"),
-    ORIGIN_REJECTED(403, "RFC 6455 §4.2.2 item 3.3", "origin not allowed"),
+    MALFORMED_REQUEST(HANDSHAKE, 400, "RFC 6455 §4.2.1, RFC 9112 §3", "malformed HTTP request"),
+    REQUEST_HEADER_TOO_LARGE(HANDSHAKE, 431, "RFC 6585 §5", "request header fields too large"),
+    METHOD_NOT_GET(HANDSHAKE, 405, "RFC 6455 §4.2.1 item 1", "the upgrade request must be GET"),
+    HTTP_VERSION_TOO_OLD(HANDSHAKE, 400, "RFC 6455 §4.2.1 item 1", "HTTP/1.1 or later is required"),
+    MISSING_HOST(HANDSHAKE, 400, "RFC 6455 §4.2.1 item 2", "missing Host header"),
+    MISSING_UPGRADE_WEBSOCKET(HANDSHAKE, 426, "RFC 6455 §4.2.1 item 3", "Upgrade: websocket is required"),
+    MISSING_CONNECTION_UPGRADE(HANDSHAKE, 400, "RFC 6455 §4.2.1 item 4", "Connection: Upgrade is required"),
+    INVALID_KEY(HANDSHAKE, 400, "RFC 6455 §4.2.1 item 5", "Sec-WebSocket-Key must be base64 of 16 bytes"),
+    UNSUPPORTED_VERSION(HANDSHAKE, 426, "RFC 6455 §4.2.2 item 4", "Sec-WebSocket-Version must be 13"),
+    MALFORMED_EXTENSIONS(HANDSHAKE, 400, "RFC 6455 §9.1", "malformed Sec-WebSocket-Extensions"),
+    ORIGIN_REJECTED(HANDSHAKE, 403, "RFC 6455 §4.2.2 item 3.3", "origin not allowed"),
 
     // Opening handshake, client side (RFC 6455 §4.1); no HTTP status is sent for these.
-    HANDSHAKE_TIMEOUT(0, "RFC 6455 §4.1, §4.2", "the opening handshake did not complete in time"),
-    HANDSHAKE_INCOMPLETE(0, "RFC 6455 §4.1", "the connection ended before the opening handshake completed"),
-    MALFORMED_RESPONSE(0, "RFC 6455 §4.1, RFC 9112 §4", "malformed HTTP response"),
-    RESPONSE_HEADER_TOO_LARGE(0, "RFC 6455 §4.1", "response header fields too large"),
-    STATUS_NOT_101(0, "RFC 6455 §4.1 item 1", "the server did not answer 101 Switching Protocols"),
-    RESPONSE_MISSING_UPGRADE(0, "RFC 6455 §4.1 item 2", "the response lacks Upgrade: websocket"),
-    RESPONSE_MISSING_CONNECTION(0, "RFC 6455 §4.1 item 3", "the response lacks Connection: Upgrade"),
-    WRONG_ACCEPT(0, "RFC 6455 §4.1 item 4", "Sec-WebSocket-Accept does not match the key"),
-    UNREQUESTED_EXTENSION(0, "RFC 6455 §4.1 item 5", "the server chose an extension that was not offered"),
-    UNREQUESTED_SUBPROTOCOL(0, "RFC 6455 §4.1 item 6", "the server chose a subprotocol that was not offered"),
+    HANDSHAKE_TIMEOUT(HANDSHAKE, 0, "RFC 6455 §4.1, §4.2", "the opening handshake did not complete in time"),
+    HANDSHAKE_INCOMPLETE(HANDSHAKE, 0, "RFC 6455 §4.1", "the connection ended before the opening handshake completed"),
+    MALFORMED_RESPONSE(HANDSHAKE, 0, "RFC 6455 §4.1, RFC 9112 §4", "malformed HTTP response"),
+    RESPONSE_HEADER_TOO_LARGE(HANDSHAKE, 0, "RFC 6455 §4.1", "response header fields too large"),
+    STATUS_NOT_101(HANDSHAKE, 0, "RFC 6455 §4.1 item 1", "the server did not answer 101 Switching Protocols"),
+    RESPONSE_MISSING_UPGRADE(HANDSHAKE, 0, "RFC 6455 §4.1 item 2", "the response lacks Upgrade: websocket"),
+    RESPONSE_MISSING_CONNECTION(HANDSHAKE, 0, "RFC 6455 §4.1 item 3", "the response lacks Connection: Upgrade"),
+    WRONG_ACCEPT(HANDSHAKE, 0, "RFC 6455 §4.1 item 4", "Sec-WebSocket-Accept does not match the key"),
+    UNREQUESTED_EXTENSION(HANDSHAKE, 0, "RFC 6455 §4.1 item 5", "the server chose an extension that was not offered"),
+    UNREQUESTED_SUBPROTOCOL(HANDSHAKE, 0, "RFC 6455 §4.1 item 6", "the server chose a subprotocol that was not offered"),
 
     // Frames (RFC 6455 §5).
-    UNMASKED_CLIENT_FRAME(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.1", "client frames must be masked"),
-    MASKED_SERVER_FRAME(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.1", "server frames must not be masked"),
-    RESERVED_BITS_SET(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "RSV bit set without a negotiated extension"),
-    RESERVED_OPCODE(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "reserved opcode"),
-    PAYLOAD_LENGTH_TOP_BIT_SET(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "64-bit payload length with the most significant bit set"),
-    NON_MINIMAL_LENGTH(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "payload length not in its minimal encoding"),
-    FRAGMENTED_CONTROL_FRAME(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.5", "control frames must not be fragmented"),
-    CONTROL_FRAME_TOO_LONG(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.5", "control frame payload above 125 bytes"),
-    CONTINUATION_WITHOUT_START(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.4", "continuation frame with no message in progress"),
-    DATA_FRAME_INSIDE_MESSAGE(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.4", "new data frame before the fragmented message ended"),
-    FRAME_TOO_BIG(CloseCode.MESSAGE_TOO_BIG, "RFC 6455 §10.4", "frame payload above the configured limit"),
-    MESSAGE_TOO_BIG(CloseCode.MESSAGE_TOO_BIG, "RFC 6455 §10.4", "message above the configured limit"),
-    INVALID_UTF8(CloseCode.INVALID_FRAME_PAYLOAD_DATA, "RFC 6455 §8.1", "text is not valid UTF-8"),
+    UNMASKED_CLIENT_FRAME(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.1", "client frames must be masked"),
+    MASKED_SERVER_FRAME(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.1", "server frames must not be masked"),
+    RESERVED_BITS_SET(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "RSV bit set without a negotiated extension"),
+    RESERVED_OPCODE(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "reserved opcode"),
+    PAYLOAD_LENGTH_TOP_BIT_SET(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "64-bit payload length with the most significant bit set"),
+    NON_MINIMAL_LENGTH(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.2", "payload length not in its minimal encoding"),
+    FRAGMENTED_CONTROL_FRAME(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.5", "control frames must not be fragmented"),
+    CONTROL_FRAME_TOO_LONG(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.5", "control frame payload above 125 bytes"),
+    CONTINUATION_WITHOUT_START(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.4", "continuation frame with no message in progress"),
+    DATA_FRAME_INSIDE_MESSAGE(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.4", "new data frame before the fragmented message ended"),
+    FRAME_TOO_BIG(CONNECTION, CloseCode.MESSAGE_TOO_BIG, "RFC 6455 §10.4", "frame payload above the configured limit"),
+    MESSAGE_TOO_BIG(CONNECTION, CloseCode.MESSAGE_TOO_BIG, "RFC 6455 §10.4", "message above the configured limit"),
+    INVALID_UTF8(CONNECTION, CloseCode.INVALID_FRAME_PAYLOAD_DATA, "RFC 6455 §8.1", "text is not valid UTF-8"),
 
     // Closing handshake (RFC 6455 §5.5.1, §7.4).
-    CLOSE_PAYLOAD_ONE_BYTE(CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.5.1", "close payload of one byte"),
-    INVALID_CLOSE_CODE(CloseCode.PROTOCOL_ERROR, "RFC 6455 §7.4", "close code not allowed on the wire"),
-    INVALID_CLOSE_REASON(CloseCode.INVALID_FRAME_PAYLOAD_DATA, "RFC 6455 §5.5.1, §8.1", "close reason is not valid UTF-8"),
+    CLOSE_PAYLOAD_ONE_BYTE(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.5.1", "close payload of one byte"),
+    INVALID_CLOSE_CODE(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §7.4", "close code not allowed on the wire"),
+    INVALID_CLOSE_REASON(CONNECTION, CloseCode.INVALID_FRAME_PAYLOAD_DATA, "RFC 6455 §5.5.1, §8.1", "close reason is not valid UTF-8"),
 
     // Extensions (RFC 7692).
-    INVALID_COMPRESSED_DATA(CloseCode.PROTOCOL_ERROR, "RFC 7692 §6.2", "compressed payload cannot be inflated"),
+    INVALID_COMPRESSED_DATA(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 7692 §6.2", "compressed payload cannot be inflated"),
 
     // Liveness and local failures.
-    OUTBOUND_LIMIT_EXCEEDED(CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §10.4", "the peer does not read what we send"),
-    KEEPALIVE_TIMEOUT(CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §5.5.2", "the peer did not answer a keepalive ping"),
-    CLOSE_TIMEOUT(CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §7.1.1", "the peer did not complete the closing handshake"),
-    INTERNAL_ERROR(CloseCode.INTERNAL_ERROR, "RFC 6455 §7.4.1", "unexpected failure in the endpoint");
+    OUTBOUND_LIMIT_EXCEEDED(CONNECTION, CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §10.4", "the peer does not read what we send"),
+    KEEPALIVE_TIMEOUT(CONNECTION, CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §5.5.2", "the peer did not answer a keepalive ping"),
+    CLOSE_TIMEOUT(CONNECTION, CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §7.1.1", "the peer did not complete the closing handshake"),
+    INTERNAL_ERROR(CONNECTION, CloseCode.INTERNAL_ERROR, "RFC 6455 §7.4.1", "unexpected failure in the endpoint");
 
+    /** When a rule applies, which decides what {@code code} means; declared by each rule, not by its place. */
+    enum Phase {
+        /** The opening handshake (RFC 6455 §4): the code is an HTTP status, 0 when none is sent. */
+        HANDSHAKE,
+        /** Once the connection is open: the code is a close code (RFC 6455 §7.4). */
+        CONNECTION
+    }
+
+    private final Phase phase;
     private final int code;
     private final String source;
     private final String description;
 
-    ProtocolViolation(int code, String source, String description) {
+    ProtocolViolation(Phase phase, int code, String source, String description) {
+        this.phase = phase;
         this.code = code;
         this.source = source;
         this.description = description;
@@ -72,7 +85,7 @@ public enum ProtocolViolation {
 
     /** Whether this rule belongs to the opening handshake (answered by HTTP status or a failed connect). */
     public boolean isHandshake() {
-        return ordinal() <= UNREQUESTED_SUBPROTOCOL.ordinal();
+        return phase == HANDSHAKE;
     }
 
     /** The HTTP status a server sends for this handshake violation, or 0 when none is sent. */

@@ -15,8 +15,8 @@ import dev.wskit.protocol.handshake.HandshakeDecision;
 import dev.wskit.protocol.handshake.HttpHeadParser;
 import dev.wskit.protocol.handshake.HttpRequest;
 import dev.wskit.protocol.handshake.ServerHandshake;
+import dev.wskit.protocol.text.Utf8Encoder;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -51,6 +51,8 @@ public final class WebSocketConnection implements WebSocket {
     private final InboundMessages messages;
     private final Outbound outbound;
     private final ConnectionTimers timers;
+    /** Allocated with the first text sent: it carries a surrogate pair split between two pieces. */
+    private Utf8Encoder textEncoder;
     /** Allocated with the first control frame: many connections never get one. */
     private byte[] controlPayload;
     private int controlLength;
@@ -534,10 +536,15 @@ public final class WebSocketConnection implements WebSocket {
     @Override
     public boolean sendText(CharSequence text, boolean last) {
         if (!acceptsSends()) {
+            Utf8Encoder.checkPiece(text, last);
             return false;
         }
+        outbound.checkCanSend(Opcode.TEXT);
+        if (textEncoder == null) {
+            textEncoder = new Utf8Encoder();
+        }
         // The encoded bytes are ours already: handed over, they are not copied a second time.
-        outbound.transferData(Opcode.TEXT, ByteBuffer.wrap(text.toString().getBytes(StandardCharsets.UTF_8)), last, null);
+        outbound.transferData(Opcode.TEXT, textEncoder.encode(text, last), last, null);
         return true;
     }
 

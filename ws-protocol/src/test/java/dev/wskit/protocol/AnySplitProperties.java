@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * DESIGN.md "any split": messages encoded by a client and cut anywhere, down to single bytes,
+ * docs/ARCHITECTURE.md, "any split": messages encoded by a client and cut anywhere, down to single bytes,
  * reach a server as the same events, whatever the cut.
  */
 class AnySplitProperties {

@@ -295,6 +295,26 @@ class ServerConnectionTest {
     }
 
     @Test
+    void refusesTextThatIsNotWellFormedUtf16AtTheCallSite() {
+        ServerUnderTest server = new ServerUnderTest();
+        assertThatThrownBy(() -> server.connection.sendText("a\ud800b")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("index 1");
+        assertThatThrownBy(() -> server.connection.sendText("\udc00")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(server.written()).as("nothing sent, not even a '?'").isEmpty();
+        server.connection.sendText("still fine");
+        assertThat(server.writtenHex()).isEqualTo("810a" + hex("still fine".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void encodesASurrogatePairSplitBetweenTwoPiecesWhole() {
+        ServerUnderTest server = new ServerUnderTest();
+        server.connection.sendText("a\ud83d", false);
+        server.connection.sendText("\ude00", true);
+        // U+1F600 is f0 9f 98 80; the first frame holds "a", the continuation the whole pair.
+        assertThat(server.writtenHex()).isEqualTo("010161" + "8004f09f9880");
+    }
+
+    @Test
     void throwsOnASendBeforeTheOpen() {
         WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new RecordingHandler(), new TestClock());
         assertThatThrownBy(() -> connection.sendText("early")).isInstanceOf(IllegalStateException.class);

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The ways a fuzz target cuts one input into reads (STYLE.md, after h11): whole, byte by byte,
+ * The ways a fuzz target cuts one input into reads (docs/ARCHITECTURE.md, "Testing"): whole, byte by byte,
  * and at points the fuzzer chose through a seed. Each piece is a fresh copy, because a server
  * unmasks frames in the buffer it was given.
  */

@@ -7,6 +7,7 @@ import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.handshake.HttpRequest;
+import dev.wskit.protocol.text.Utf8Encoder;
 import java.nio.ByteBuffer;
 import java.util.function.Predicate;
 
@@ -46,6 +47,8 @@ public class WebSocketFacade implements WebSocket {
         if (isOwner()) {
             return afterStep(engine().sendText(text, last));
         }
+        // Checked here, so bad text fails at its call site; a pair split across pieces is the owner's to check.
+        Utf8Encoder.checkPiece(text, last);
         String copy = text.toString();
         return handOver(engine -> engine.sendText(copy, last));
     }

@@ -126,6 +126,7 @@ class ConnectionDriverTest {
         io.owner = false;
         assertThatThrownBy(() -> driver.socket().sendPing(ByteBuffer.allocate(126))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> driver.socket().close(1005, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> driver.socket().sendText("lone \ud800 high")).isInstanceOf(IllegalArgumentException.class);
         assertThat(io.handedOver).isEmpty();
     }
 

@@ -1,20 +1,30 @@
 package dev.wskit.transport.netty;
 
+import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.HttpHeaders;
 import dev.wskit.protocol.handshake.HttpRequest;
+import dev.wskit.protocol.handshake.HttpResponse;
+import dev.wskit.protocol.handshake.ServerHandshake;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
@@ -27,7 +37,9 @@ import java.util.function.Supplier;
  * {@link HttpObjectAggregator}, if any). A request on the configured path is answered by the
  * wskit engine, which applies every rule of RFC 6455 §4.2 itself (a bad upgrade gets its exact
  * status); the HTTP handlers are then taken out of this channel's pipeline and the connection
- * speaks WebSocket. Every other request flows on to the application's own handlers untouched.
+ * speaks WebSocket. A request head the codec failed to decode, on whatever path, is answered 400
+ * and the connection closed. Every other request flows on to the application's own handlers
+ * untouched.
  *
  * <p>Not {@code @Sharable}: one per channel, as the HTTP codec is.
  */
@@ -58,14 +70,54 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
         if (pipelined != null && msg instanceof ByteBuf) {
             pipelined.writeBytes((ByteBuf) msg);
             ReferenceCountUtil.release(msg);
-        } else if (msg instanceof io.netty.handler.codec.http.HttpRequest
-                && new QueryStringDecoder(((io.netty.handler.codec.http.HttpRequest) msg).uri()).path().equals(path)) {
-            HttpRequest request = toWskit((io.netty.handler.codec.http.HttpRequest) msg);
-            ReferenceCountUtil.release(msg);
-            upgrade(ctx, request);
+        } else if (msg instanceof io.netty.handler.codec.http.HttpRequest head && head.decoderResult().isFailure()) {
+            // The codec could not read this head: its target may be a stand-in and the codec drops
+            // all input after it, so no handler can answer it better, and the connection is done.
+            ReferenceCountUtil.release(head);
+            refuse(ctx);
+        } else if (msg instanceof io.netty.handler.codec.http.HttpRequest head && isOnPath(head.uri())) {
+            answer(ctx, head);
         } else {
             ctx.fireChannelRead(msg);
         }
+    }
+
+    /** A target whose path cannot be decoded (a broken percent escape) is not on ours. */
+    private boolean isOnPath(String target) {
+        try {
+            return new QueryStringDecoder(target).path().equals(path);
+        } catch (IllegalArgumentException undecodable) {
+            return false;
+        }
+    }
+
+    /** Upgrades, or refuses a request the engine cannot take; releases it either way. */
+    private void answer(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpRequest msg) {
+        HttpRequest request;
+        try {
+            request = toWskit(msg);
+        } catch (IllegalArgumentException unreadable) {
+            refuse(ctx);
+            return;
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+        upgrade(ctx, request);
+    }
+
+    /**
+     * RFC 6455 §4.2.1: a handshake that cannot be read is answered with an error status such as
+     * 400, as is any malformed request (RFC 9110 §15.5.1). The engine's own refusal, so it looks
+     * the same as on a connection the engine reads itself; it says close, and the connection closes.
+     */
+    private static void refuse(ChannelHandlerContext ctx) {
+        HttpResponse refusal = ServerHandshake.reject(ProtocolViolation.MALFORMED_REQUEST).response();
+        byte[] body = refusal.body();
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(refusal.status(), refusal.reason()), Unpooled.wrappedBuffer(body));
+        refusal.headers().forEach(response.headers()::add);
+        HttpUtil.setContentLength(response, body.length);
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
 
     /**
@@ -93,7 +145,10 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
         }
     }
 
-    /** The request as the engine reads it; Netty has already checked the syntax. */
+    /**
+     * The request as the engine reads it. Netty has checked the syntax, but lets through what the
+     * engine refuses, a fragment in the target say: then {@link IllegalArgumentException}.
+     */
     private static HttpRequest toWskit(io.netty.handler.codec.http.HttpRequest request) {
         HttpHeaders.Builder headers = HttpHeaders.builder();
         for (Map.Entry<String, String> header : request.headers()) {

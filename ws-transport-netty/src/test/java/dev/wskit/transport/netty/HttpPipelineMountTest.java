@@ -32,10 +32,14 @@ import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * wskit mounted on a user's own Netty HTTP pipeline: {@code /ws} upgrades to wskit, every other
@@ -95,6 +99,15 @@ class HttpPipelineMountTest {
     }
 
     @Test
+    void aPathWithABrokenPercentEscapeIsNotOursAndReachesTheUsersHttpHandler() throws Exception {
+        try (RawPeer peer = new RawPeer(port)) {
+            peer.send("GET /ws%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertThat(peer.readHead()).isEqualTo("HTTP/1.1 200 OK\r\ncontent-length: 17\r\n\r\n");
+            assertThat(new String(peer.readExactly(17), StandardCharsets.US_ASCII)).isEqualTo("hello http /ws%zz");
+        }
+    }
+
+    @Test
     void theWebSocketPathUpgradesToWskitForTheJdkClient() throws Exception {
         CompletableFuture<String> echoed = new CompletableFuture<>();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
@@ -133,6 +146,39 @@ class HttpPipelineMountTest {
             assertThat(peer.readHead()).startsWith("HTTP/1.1 426 Upgrade Required\r\n").contains("Sec-WebSocket-Version: 13\r\n");
             assertThat(new String(peer.in.readAllBytes(), StandardCharsets.US_ASCII))
                     .as("the body, then the connection closes").isEqualTo("Sec-WebSocket-Version must be 13\n");
+        }
+    }
+
+    private static final String UPGRADE_HEADERS = "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n";
+
+    /**
+     * Requests that must reach neither the engine nor the application: a fragment, which the
+     * engine's request type refuses (RFC 9112 §3.2), and heads Netty's codec failed to decode
+     * (the target of a failed request line is a stand-in; the codec drops all input after it).
+     */
+    static Stream<Named<String>> unreadableRequests() {
+        return Stream.of(
+                Named.of("a fragment in the target", "GET /ws#frag HTTP/1.1\r\n" + UPGRADE_HEADERS + "\r\n"),
+                Named.of("a malformed request line", "GET /ws HTTP/1.x\r\n" + UPGRADE_HEADERS + "\r\n"),
+                Named.of("an oversized request line",
+                        "GET /ws?" + "a".repeat(5000) + " HTTP/1.1\r\n" + UPGRADE_HEADERS + "\r\n"),
+                Named.of("a header line without a colon after a complete upgrade",
+                        "GET /ws HTTP/1.1\r\n" + UPGRADE_HEADERS + "no colon\r\n\r\n"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("unreadableRequests")
+    void aRequestThatCannotBeReadGetsA400AndTheConnectionCloses(String request) throws Exception {
+        try (RawPeer peer = new RawPeer(port)) {
+            // One write: the codec has read it all before the close, so no reset can lose the answer.
+            peer.send(request);
+            assertThat(peer.readHead()).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("Connection: close\r\n");
+            assertThat(new String(peer.in.readAllBytes(), StandardCharsets.US_ASCII))
+                    .as("the body, then the connection closes").isEqualTo("malformed HTTP request\n");
+        }
+        try (RawPeer next = new RawPeer(port)) {
+            assertThat(next.handshake("/ws")).startsWith("HTTP/1.1 101 Switching Protocols\r\n");
         }
     }
 }

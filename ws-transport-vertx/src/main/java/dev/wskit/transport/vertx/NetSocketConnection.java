@@ -12,6 +12,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.nio.ByteBuffer;
@@ -21,9 +22,6 @@ import java.util.function.Function;
  * One wskit connection on a Vert.x {@link NetSocket}, always on the socket's {@link Context}. This
  * class only moves bytes: the shared {@link ConnectionDriver} decides the connection's life (timers,
  * how TCP ends, when to stop reading).
- *
- * <p>Owner: the socket's context on its event-loop thread. The context alone is not enough: inside
- * {@code executeBlocking} the current context is the connection's own while the thread is a worker.
  *
  * <p>Half-close and reset are not in Vert.x's public socket API; both go to the Netty channel
  * under it, through Vert.x's integrator API ({@code io.vertx.core.internal.net}).
@@ -88,9 +86,14 @@ final class NetSocketConnection implements ConnectionIo {
 
     // ---- ConnectionIo ----------------------------------------------------------------------------
 
+    /**
+     * On the connection's context and on the thread that runs it: inside {@code executeBlocking}
+     * the current context is the connection's own while the thread is a worker. The identity keeps
+     * a call from another context on the same event loop on its own side of a hop.
+     */
     @Override
     public boolean isOwner() {
-        return Context.isOnEventLoopThread() && Vertx.currentContext() == context;
+        return Vertx.currentContext() == context && ((ContextInternal) context).inThread();
     }
 
     @Override

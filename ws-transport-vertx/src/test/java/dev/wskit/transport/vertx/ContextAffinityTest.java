@@ -8,8 +8,10 @@ import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,7 +27,7 @@ class ContextAffinityTest {
     private static final long T = RecordingHandler.TIMEOUT_SECONDS;
 
     /** Records, per callback, whether it ran on the expected context and on its event-loop thread. */
-    static final class ContextCheckingHandler implements WebSocketHandler {
+    static class ContextCheckingHandler implements WebSocketHandler {
         final BlockingQueue<String> violations = new LinkedBlockingQueue<>();
         final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
         final CountDownLatch closed = new CountDownLatch(1);
@@ -155,6 +157,51 @@ class ContextAffinityTest {
         assertThat(handler.closed.await(T, TimeUnit.SECONDS)).isTrue();
         assertThat(handler.violations).isEmpty();
         client.close().await(T, TimeUnit.SECONDS);
+        server.close().await(T, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Inside {@code executeBlocking} the current context is the connection's own, but the thread a
+     * worker: a send and a resume from there must still run the engine on the event loop. The
+     * resume hands over the frame held since the pause, so its {@code onText} shows where the
+     * engine ran.
+     */
+    @Test
+    void callsFromInsideExecuteBlockingRunTheEngineOnTheEventLoop(Vertx vertx) throws Exception {
+        ContextCheckingHandler handler = new ContextCheckingHandler(false) {
+            @Override
+            public void onText(WebSocket socket, String text) {
+                super.onText(socket, text);
+                if (text.equals("first")) {
+                    socket.pause();
+                    Context context = Vertx.currentContext();
+                    // Once this read is done: the frame read with this one is held by then.
+                    context.runOnContext(v -> context.executeBlocking(() -> {
+                        socket.sendText("sent from executeBlocking");
+                        socket.resume();
+                        return null;
+                    }));
+                }
+            }
+        };
+        VertxWebSocketServer server = VertxWebSocketServer.builder(vertx).handler(() -> handler)
+                .build().listen().await(T, TimeUnit.SECONDS);
+        try (RawPeer peer = new RawPeer(server.port())) {
+            assertThat(peer.upgrade()).startsWith("HTTP/1.1 101 ");
+            ByteArrayOutputStream both = new ByteArrayOutputStream();
+            both.writeBytes(RawPeer.frame(0x81, "first".getBytes(StandardCharsets.UTF_8), true));
+            both.writeBytes(RawPeer.frame(0x81, "second".getBytes(StandardCharsets.UTF_8), true));
+            // One write, so one read: the second frame arrives while the handler pauses in the first.
+            peer.write(both.toByteArray());
+
+            byte[] sent = RawPeer.frame(0x81, "sent from executeBlocking".getBytes(StandardCharsets.UTF_8), false);
+            assertThat(peer.readExactly(sent.length)).isEqualTo(sent);
+            assertThat(handler.texts.poll(T, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThat(handler.texts.poll(T, TimeUnit.SECONDS)).isEqualTo("second");
+            peer.write(RawPeer.frame(0x88, new byte[] {0x03, (byte) 0xe8}, true));
+            assertThat(handler.closed.await(T, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(handler.violations).isEmpty();
         server.close().await(T, TimeUnit.SECONDS);
     }
 }
