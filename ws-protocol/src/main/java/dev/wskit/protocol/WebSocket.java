@@ -1,6 +1,7 @@
 package dev.wskit.protocol;
 
 import dev.wskit.protocol.handshake.HttpRequest;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -71,6 +72,12 @@ public interface WebSocket {
      * client, our own request).
      */
     HttpRequest request();
+
+    /** The peer's address, or {@code null} where no socket carries the connection (an engine alone). */
+    SocketAddress remoteAddress();
+
+    /** Our end's address, or {@code null} where no socket carries the connection. */
+    SocketAddress localAddress();
 
     /**
      * Stops delivering events after the current one: the transport stops reading from this peer

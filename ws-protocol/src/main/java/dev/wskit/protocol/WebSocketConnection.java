@@ -16,6 +16,7 @@ import dev.wskit.protocol.handshake.HttpHeadParser;
 import dev.wskit.protocol.handshake.HttpRequest;
 import dev.wskit.protocol.handshake.ServerHandshake;
 import dev.wskit.protocol.text.Utf8Encoder;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -716,6 +717,18 @@ public final class WebSocketConnection implements WebSocket {
     @Override
     public HttpRequest request() {
         return request;
+    }
+
+    /** The engine has no socket: the transport's {@code WebSocket} knows the address. */
+    @Override
+    public SocketAddress remoteAddress() {
+        return null;
+    }
+
+    /** The engine has no socket: the transport's {@code WebSocket} knows the address. */
+    @Override
+    public SocketAddress localAddress() {
+        return null;
     }
 
     @Override

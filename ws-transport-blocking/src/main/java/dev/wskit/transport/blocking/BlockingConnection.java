@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -288,6 +289,16 @@ final class BlockingConnection implements Runnable, ConnectionIo {
         outputShut = true;
         writer.discard();
         abortSocket();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return socket.getRemoteSocketAddress();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return socket.getLocalSocketAddress();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.wskit.transport.core;
 
 import dev.wskit.protocol.PayloadRelease;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 
 /**
@@ -58,6 +59,12 @@ public interface ConnectionIo {
      * {@link ConnectionDriver#transportClosed()}.
      */
     void abort();
+
+    /** The peer's address; any thread. */
+    SocketAddress remoteAddress();
+
+    /** Our end's address; any thread. */
+    SocketAddress localAddress();
 
     /** Runs {@code task} as the owner after {@code delayNanos}, unless cancelled first. */
     Scheduled schedule(long delayNanos, Runnable task);

@@ -8,6 +8,7 @@ import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.handshake.HttpRequest;
 import dev.wskit.protocol.text.Utf8Encoder;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.function.Predicate;
 
@@ -152,6 +153,16 @@ public class WebSocketFacade implements WebSocket {
     @Override
     public HttpRequest request() {
         return isOwner() ? engine().request() : request;
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return driver.io().remoteAddress();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return driver.io().localAddress();
     }
 
     /** The engine's queue and the transport's unwritten bytes. */

@@ -121,6 +121,14 @@ class ConnectionDriverTest {
     }
 
     @Test
+    void givesTheTransportsAddressesOnAnyThread() {
+        ConnectionDriver driver = open(WebSocketConfig.defaults(), true);
+        io.owner = false;
+        assertThat(driver.socket().remoteAddress()).hasToString("/127.0.0.1:40000");
+        assertThat(driver.socket().localAddress()).hasToString("/127.0.0.1:8080");
+    }
+
+    @Test
     void checksArgumentsAtTheCallSiteOnAnyThread() {
         ConnectionDriver driver = open(WebSocketConfig.defaults(), true);
         io.owner = false;

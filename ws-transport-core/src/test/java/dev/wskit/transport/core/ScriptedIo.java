@@ -2,6 +2,8 @@ package dev.wskit.transport.core;
 
 import dev.wskit.protocol.PayloadRelease;
 import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +86,16 @@ final class ScriptedIo implements ConnectionIo {
     @Override
     public void abort() {
         calls.add("abort");
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return new InetSocketAddress("127.0.0.1", 40000);
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return new InetSocketAddress("127.0.0.1", 8080);
     }
 
     @Override

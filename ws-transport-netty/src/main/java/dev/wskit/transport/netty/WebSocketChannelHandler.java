@@ -18,6 +18,7 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -269,6 +270,16 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     public void abort() {
         ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
         ctx.channel().close();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return ctx.channel().remoteAddress();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return ctx.channel().localAddress();
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.function.Function;
 
@@ -158,6 +159,16 @@ final class NetSocketConnection implements ConnectionIo {
         Channel channel = channel();
         channel.config().setOption(ChannelOption.SO_LINGER, 0);
         channel.close();
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return channel().remoteAddress();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return channel().localAddress();
     }
 
     @Override
