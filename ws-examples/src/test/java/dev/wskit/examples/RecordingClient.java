@@ -7,6 +7,7 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -60,9 +61,14 @@ public final class RecordingClient implements WebSocketHandler, AutoCloseable {
 
     /** The next event, waiting up to 10 s. */
     public String next() throws InterruptedException {
-        String event = events.poll(10, TimeUnit.SECONDS);
+        return next(Duration.ofSeconds(10));
+    }
+
+    /** The next event, waiting up to {@code timeout}. */
+    public String next(Duration timeout) throws InterruptedException {
+        String event = events.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
-            throw new AssertionError("no event within 10 s");
+            throw new AssertionError("no event within " + timeout);
         }
         return event;
     }

@@ -8,36 +8,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The people in one chat and what they say. Every change and every broadcast runs on the room's
- * own thread, one at a time in arrival order, so everyone sees the same history and the members
- * need no lock. Handlers only hand events over, which also keeps sends out of transport
- * callbacks: on the blocking transport a callback holds its connection's lock, so two callbacks
- * sending to each other's connection would deadlock.
+ * The people in one chat and what they say. Every change runs on the room's own thread, one at a
+ * time in arrival order, so everyone sees the same history and the members need no lock. Handlers
+ * only hand events over. The room never sends itself: each member has an {@link Outbox}, sent
+ * from by its own task, so a member that stops reading stalls nobody else, and one that falls too
+ * far behind is closed.
  */
 final class ChatRoom {
-    /** Idle this long, the room's thread ends; the next event starts a new one. Nothing to shut down. */
+    /** Idle this long, a thread ends; the next event starts a new one. Nothing to shut down. */
     private static final long IDLE_SECONDS = 10;
 
     private final ExecutorService thread = new ThreadPoolExecutor(0, 1, IDLE_SECONDS, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), task -> {
-                Thread t = new Thread(task, "wskit-chat-room");
-                t.setDaemon(true);
-                return t;
-            });
-    private final Map<WebSocket, String> members = new LinkedHashMap<>(); // the room's thread only
+            new LinkedBlockingQueue<>(), daemon("wskit-chat-room"));
+    /** As many as members are being sent to at once; a member blocked in a write holds only its own. */
+    private final ExecutorService senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), daemon("wskit-chat-sender"));
+    private final Map<WebSocket, Member> members = new LinkedHashMap<>(); // the room's thread only
+
+    private record Member(String name, Outbox outbox) {
+    }
 
     /** Lets {@code socket} in as {@code name} and tells everyone, the newcomer too; a name in use is refused with 1008. */
     void join(WebSocket socket, String name) {
         thread.execute(() -> {
-            if (members.containsValue(name)) {
+            if (members.values().stream().anyMatch(member -> member.name().equals(name))) {
                 socket.close(CloseCode.POLICY_VIOLATION, "name taken");
                 return;
             }
-            members.put(socket, name);
+            members.put(socket, new Member(name, new Outbox(socket, senders)));
             broadcast(ChatEvents.join(name, users()));
         });
     }
@@ -45,9 +49,9 @@ final class ChatRoom {
     /** Passes a member's message to everyone, the sender too, so each page shows it once, in room order. */
     void say(WebSocket socket, String text) {
         thread.execute(() -> {
-            String name = members.get(socket);
-            if (name != null) {
-                broadcast(ChatEvents.message(name, text));
+            Member member = members.get(socket);
+            if (member != null) {
+                broadcast(ChatEvents.message(member.name(), text));
             }
         });
     }
@@ -55,24 +59,31 @@ final class ChatRoom {
     /** A connection ended; if it had joined, everyone left is told. */
     void leave(WebSocket socket) {
         thread.execute(() -> {
-            String name = members.remove(socket);
-            if (name != null) {
-                broadcast(ChatEvents.leave(name, users()));
+            Member member = members.remove(socket);
+            if (member != null) {
+                broadcast(ChatEvents.leave(member.name(), users()));
             }
         });
     }
 
     private List<String> users() {
-        return new ArrayList<>(members.values());
+        List<String> names = new ArrayList<>();
+        members.values().forEach(member -> names.add(member.name()));
+        return names;
     }
 
+    /** A member whose outbox overflowed is being closed; its leave comes with its onClose. */
     private void broadcast(String event) {
-        for (WebSocket member : members.keySet()) {
-            try {
-                member.sendText(event);
-            } catch (IllegalStateException closedMeanwhile) {
-                // Its close is under way and its leave is queued behind this event.
-            }
+        for (Member member : members.values()) {
+            member.outbox().offer(event);
         }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread t = new Thread(task, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

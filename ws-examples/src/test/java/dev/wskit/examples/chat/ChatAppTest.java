@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wskit.examples.RecordingClient;
 import dev.wskit.examples.RunningApp;
 import dev.wskit.examples.transport.ExampleTransport;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,6 +38,42 @@ class ChatAppTest {
                     expect("text:{\"type\":\"leave\",\"name\":\"cÿ\",\"users\":[\"ada\",\"bob\"]}", ada, bob);
                 }
                 expect("text:{\"type\":\"leave\",\"name\":\"bob\",\"users\":[\"ada\"]}", ada);
+            }
+        }
+    }
+
+    /**
+     * A member that stops reading must not hold up the room: everyone else keeps getting every
+     * message while the slow member's socket buffers are full, and the slow member is closed once
+     * it falls too far behind. Before each member had its own outbox, the room's one thread blocked
+     * in a write to the slow member (on the blocking transport, for up to its write timeout).
+     */
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void aMemberThatStopsReadingDoesNotHoldUpTheRoom(ExampleTransport transport) throws Exception {
+        String chunk = "x".repeat(16 * 1024);
+        int messages = 400;
+        try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
+            URI ws = chat.awaitUri("ws");
+            try (Socket slow = new Socket()) {
+                // A small window, and never read after the handshake: the server's writes to it stall.
+                slow.setReceiveBufferSize(4096);
+                slow.connect(new InetSocketAddress(ws.getHost(), ws.getPort()));
+                slow.getOutputStream().write(("GET /ws?name=slow HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                        + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                try (RecordingClient ada = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"))) {
+                    expect("text:{\"type\":\"join\",\"name\":\"ada\",\"users\":[\"slow\",\"ada\"]}", ada);
+                    for (int i = 0; i < messages; i++) {
+                        ada.socket().sendText(i + chunk);
+                        // Each one arrives before the next is sent, far past what the slow socket holds.
+                        assertThat(ada.next()).startsWith("text:{\"type\":\"message\",\"name\":\"ada\",\"text\":\"" + i + "x");
+                    }
+                    // On the blocking transport the slow member's close waits behind its write, which
+                    // the transport's write timeout (30 s by default) ends.
+                    assertThat(ada.next(Duration.ofSeconds(40))).as("the slow member is dropped, and the room says so")
+                            .isEqualTo("text:{\"type\":\"leave\",\"name\":\"slow\",\"users\":[\"ada\"]}");
+                }
             }
         }
     }

@@ -33,6 +33,7 @@ public final class ConnectionDriver {
     private static final LongSupplier NANO_CLOCK = System::nanoTime;
 
     private final LongSupplier clock;
+    private final long maxOutboundBytes;
     private final WebSocketConnection engine;
     private final ConnectionIo io;
     private final WebSocketFacade facade;
@@ -49,8 +50,10 @@ public final class ConnectionDriver {
     private long wakeUpAt;
 
     private ConnectionDriver(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades,
-                             EngineFactory engines, WebSocketHandler application, LongSupplier clock) {
+                             EngineFactory engines, WebSocketHandler application, LongSupplier clock,
+                             WebSocketConfig config) {
         this.io = io;
+        this.maxOutboundBytes = config.maxOutboundBytes();
         this.clock = clock;
         this.facade = facades.apply(this);
         this.engine = engines.create(new LifecycleHandler(application, facade, opened), clock);
@@ -72,7 +75,7 @@ public final class ConnectionDriver {
     static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io,
                                    Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
         return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketConnection.server(config, lifecycle, time),
-                handler, clock);
+                handler, clock, config);
     }
 
     public static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io) {
@@ -83,7 +86,8 @@ public final class ConnectionDriver {
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                           ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         return new ConnectionDriver(io, facades,
-                (lifecycle, time) -> WebSocketConnection.client(handshake, config, lifecycle, time), handler, NANO_CLOCK);
+                (lifecycle, time) -> WebSocketConnection.client(handshake, config, lifecycle, time), handler, NANO_CLOCK,
+                config);
     }
 
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
@@ -220,7 +224,7 @@ public final class ConnectionDriver {
             return;
         }
         if (depth > 0) {
-            engine.checkOutboundBacklog(io.unwrittenBytes());
+            engine.checkOutboundBacklog(unwrittenBytes());
             if (engine.transportEnd() == TransportEnd.ABORT) {
                 end();
             }
@@ -249,10 +253,19 @@ public final class ConnectionDriver {
     private void checkOutboundBacklog() {
         depth++;
         try {
-            engine.checkOutboundBacklog(io.unwrittenBytes());
+            engine.checkOutboundBacklog(unwrittenBytes());
         } finally {
             depth--;
         }
+    }
+
+    /** What the connection holds beyond the engine's queue: the transport's, and sends not yet handed over. */
+    long unwrittenBytes() {
+        return io.unwrittenBytes() + facade.handedOverBytes();
+    }
+
+    long maxOutboundBytes() {
+        return maxOutboundBytes;
     }
 
     private void writeQueued() {

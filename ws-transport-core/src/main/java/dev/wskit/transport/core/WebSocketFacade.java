@@ -10,6 +10,7 @@ import dev.wskit.protocol.handshake.HttpRequest;
 import dev.wskit.protocol.text.Utf8Encoder;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -33,6 +34,8 @@ public class WebSocketFacade implements WebSocket {
     private volatile String subprotocol;
     private volatile HttpRequest request;
     private volatile long pendingOutboundBytes;
+    /** Bytes of sends handed to the owner that it has not run yet. */
+    private final AtomicLong handedOverBytes = new AtomicLong();
 
     protected WebSocketFacade(ConnectionDriver driver) {
         this.driver = driver;
@@ -51,7 +54,7 @@ public class WebSocketFacade implements WebSocket {
         // Checked here, so bad text fails at its call site; a pair split across pieces is the owner's to check.
         Utf8Encoder.checkPiece(text, last);
         String copy = text.toString();
-        return handOver(engine -> engine.sendText(copy, last));
+        return handOver(copy.length(), engine -> engine.sendText(copy, last));
     }
 
     @Override
@@ -67,9 +70,9 @@ public class WebSocketFacade implements WebSocket {
         if (driver.io().runsLaterFromHere()) {
             // Copied once here, then handed over: the engine need not copy it again.
             ByteBuffer copy = copyOf(data);
-            return handOver(engine -> engine.transferBinary(copy, last));
+            return handOver(copy.remaining(), engine -> engine.transferBinary(copy, last));
         }
-        return handOver(engine -> engine.sendBinary(data, last));
+        return handOver(data.remaining(), engine -> engine.sendBinary(data, last));
     }
 
     @Override
@@ -77,7 +80,7 @@ public class WebSocketFacade implements WebSocket {
         if (isOwner()) {
             return afterStep(engine().transferBinary(data, last));
         }
-        return handOver(engine -> engine.transferBinary(data, last));
+        return handOver(data.remaining(), engine -> engine.transferBinary(data, last));
     }
 
     /**
@@ -91,7 +94,7 @@ public class WebSocketFacade implements WebSocket {
         }
         boolean accepted = false;
         try {
-            accepted = handOver(engine -> engine.transferBinary(data, last, release));
+            accepted = handOver(data.remaining(), engine -> engine.transferBinary(data, last, release));
             return accepted;
         } finally {
             if (!accepted) {
@@ -107,7 +110,7 @@ public class WebSocketFacade implements WebSocket {
             return afterStep(engine().sendPing(payload));
         }
         ByteBuffer copy = outliving(payload);
-        return handOver(engine -> engine.sendPing(copy));
+        return handOver(copy.remaining(), engine -> engine.sendPing(copy));
     }
 
     @Override
@@ -117,7 +120,7 @@ public class WebSocketFacade implements WebSocket {
             return afterStep(engine().sendPong(payload));
         }
         ByteBuffer copy = outliving(payload);
-        return handOver(engine -> engine.sendPong(copy));
+        return handOver(copy.remaining(), engine -> engine.sendPong(copy));
     }
 
     @Override
@@ -165,10 +168,15 @@ public class WebSocketFacade implements WebSocket {
         return driver.io().localAddress();
     }
 
-    /** The engine's queue and the transport's unwritten bytes. */
+    /** The engine's queue, the transport's unwritten bytes, and sends handed over and not yet run. */
     @Override
     public long pendingOutboundBytes() {
-        return isOwner() ? engine().pendingOutboundBytes() + driver.io().unwrittenBytes() : pendingOutboundBytes;
+        return isOwner() ? engine().pendingOutboundBytes() + driver.unwrittenBytes() : pendingOutboundBytes;
+    }
+
+    /** Bytes of sends from other threads waiting for the owner. */
+    long handedOverBytes() {
+        return handedOverBytes.get();
     }
 
     /** On the owner: makes the engine's state visible to other threads now. */
@@ -177,7 +185,7 @@ public class WebSocketFacade implements WebSocket {
         state = engine.state();
         subprotocol = engine.subprotocol();
         request = engine.request();
-        pendingOutboundBytes = engine.pendingOutboundBytes() + driver.io().unwrittenBytes();
+        pendingOutboundBytes = engine.pendingOutboundBytes() + driver.unwrittenBytes();
     }
 
     @Override
@@ -198,15 +206,24 @@ public class WebSocketFacade implements WebSocket {
         return sent;
     }
 
-    private boolean handOver(Predicate<WebSocketConnection> send) {
+    /**
+     * Hands a send of about {@code bytes} to the owner. What waits to be handed over counts with the
+     * connection's unwritten bytes: past {@link dev.wskit.protocol.WebSocketConfig#maxOutboundBytes()}
+     * the send is refused here (the owner, stuck or busy, drops the peer when it next runs), so
+     * threads sending to a peer that does not read cannot queue without bound.
+     */
+    private boolean handOver(long bytes, Predicate<WebSocketConnection> send) {
         ConnectionState seen = state;
         if (seen == ConnectionState.CONNECTING) {
             throw new IllegalStateException("cannot send before the opening handshake completed");
         }
-        if (seen != ConnectionState.OPEN) {
+        if (seen != ConnectionState.OPEN
+                || handedOverBytes.get() + pendingOutboundBytes + bytes > driver.maxOutboundBytes()) {
             return false;
         }
+        handedOverBytes.addAndGet(bytes);
         driver.io().runAsOwner(() -> {
+            handedOverBytes.addAndGet(-bytes);
             WebSocketConnection engine = engine();
             try {
                 send.test(engine);
