@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.testkit.kit.Kit;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Every handler callback of a connection runs on that connection's context and event-loop thread. */
 @ExtendWith(VertxExtension.class)
 class ContextAffinityTest {
-    private static final long T = RecordingHandler.TIMEOUT_SECONDS;
+    private static final long T = 20;
 
     /** Records, per callback, whether it ran on the expected context and on its event-loop thread. */
     static final class ContextCheckingHandler implements WebSocketHandler {
@@ -111,7 +112,7 @@ class ContextAffinityTest {
         VertxWebSocketClient client = VertxWebSocketClient.builder(vertx).build();
         List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            sockets.add(client.connect(URI.create("ws://127.0.0.1:" + port + "/"), new RecordingHandler())
+            sockets.add(client.connect(URI.create("ws://127.0.0.1:" + port + "/"), new WebSocketHandler() { })
                     .await(T, TimeUnit.SECONDS));
         }
         for (WebSocket ws : sockets) {
@@ -137,7 +138,7 @@ class ContextAffinityTest {
 
     @Test
     void clientCallbacksRunOnTheContextThatConnected(Vertx vertx) throws Exception {
-        VertxWebSocketServer server = VertxWebSocketServer.builder(vertx).handler(EchoHandler::new)
+        VertxWebSocketServer server = VertxWebSocketServer.builder(vertx).handler(Kit::echo)
                 .build().listen().await(T, TimeUnit.SECONDS);
         VertxWebSocketClient client = VertxWebSocketClient.builder(vertx).build();
         Context connecting = vertx.getOrCreateContext();
