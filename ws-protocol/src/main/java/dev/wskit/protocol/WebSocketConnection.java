@@ -537,7 +537,7 @@ public final class WebSocketConnection implements WebSocket {
     @Override
     public boolean sendText(CharSequence text, boolean last) {
         if (!acceptsSends()) {
-            Utf8Encoder.checkPiece(text, last);
+            Utf8Encoder.checkPiece(text, last, textEncoder != null && textEncoder.awaitsLowSurrogate());
             return false;
         }
         outbound.checkCanSend(Opcode.TEXT);

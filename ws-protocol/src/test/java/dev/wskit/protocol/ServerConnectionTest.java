@@ -154,9 +154,11 @@ class ServerConnectionTest {
         server.clock.advance(idle);
         server.connection.wakeUp();
         assertThat(server.writtenHex()).as("the pong proved it alive, so another ping").isEqualTo("8900");
+        server.connection.sendBinary(ByteBuffer.allocate(10_000));
         server.clock.advance(idle);
         server.connection.wakeUp();
         assertThat(server.events.take()).containsExactly("pong:", "error:KEEPALIVE_TIMEOUT", "close:1006:");
+        assertThat(server.connection.pendingOutboundBytes()).as("what waited for a dead peer is freed").isZero();
         assertThat(server.written()).as("a silent peer gets no close frame").isEmpty();
         assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.ABORT);
     }

@@ -2,7 +2,7 @@ package dev.wskit.testkit;
 
 /**
  * Payloads that deflate well, as real traffic does (JSON, logs), unlike the random bytes of
- * {@link Payloads}: lines that repeat their words with a changing counter.
+ * {@link dev.wskit.testkit.kit.Payloads}: lines that repeat their words with a changing counter.
  */
 public final class Compressible {
     private Compressible() {

@@ -7,11 +7,11 @@ import java.util.concurrent.Executor;
 
 /**
  * One member's events on their way out, sent in order by at most one task at a time. A send may
- * block (on the blocking transport a write waits while the peer does not read), so each member
- * waits alone: the room only queues here. A member more than {@link #MAX_BEHIND} behind (queued
- * here and unwritten in its connection) is closed with 1008 (RFC 6455 §7.4.1: a policy of the
- * room) instead of queued for without bound. The close, too, is sent by the member's own task,
- * so the room never waits for a connection busy writing.
+ * block (on the blocking transport the thread that writes waits while the peer does not read), so
+ * each member waits alone: the room only queues here. A member more than {@link #MAX_BEHIND} behind
+ * (queued here and unwritten in its connection) is closed with 1008 (RFC 6455 §7.4.1: a policy of
+ * the room) instead of queued for without bound; a peer that does not read its close either is
+ * dropped at the close timeout.
  */
 final class Outbox {
     /** Far more than a member that keeps up ever has waiting: about a second of a busy room. */
@@ -23,14 +23,13 @@ final class Outbox {
     private long queuedChars;
     private boolean sending;
     private boolean tooSlow;
-    private boolean closeSent;
 
     Outbox(WebSocket socket, Executor senders) {
         this.socket = socket;
         this.senders = senders;
     }
 
-    /** Queues {@code event}, unless the member fell too far behind: then it is dropped instead. */
+    /** Queues {@code event}, unless the member fell too far behind: then it is closed instead. */
     synchronized void offer(String event) {
         if (tooSlow) {
             return;
@@ -39,10 +38,11 @@ final class Outbox {
             tooSlow = true;
             queued.clear();
             queuedChars = 0;
-        } else {
-            queued.add(event);
-            queuedChars += event.length();
+            socket.close(CloseCode.POLICY_VIOLATION, "too slow to keep up with the room");
+            return;
         }
+        queued.add(event);
+        queuedChars += event.length();
         if (!sending) {
             sending = true;
             senders.execute(this::sendQueued);
@@ -50,27 +50,19 @@ final class Outbox {
     }
 
     private void sendQueued() {
-        while (true) {
-            String event;
-            boolean close = false;
-            synchronized (this) {
-                event = queued.poll();
-                if (event != null) {
-                    queuedChars -= event.length();
-                } else {
-                    sending = false;
-                    close = tooSlow && !closeSent;
-                    closeSent |= close;
-                }
-            }
-            if (event == null) {
-                if (close) {
-                    socket.close(CloseCode.POLICY_VIOLATION, "too slow to keep up with the room");
-                }
-                return;
-            }
+        for (String event; (event = next()) != null; ) {
             // Refused (false) once the member's close is under way: its leave follows.
             socket.sendText(event);
         }
+    }
+
+    private synchronized String next() {
+        String event = queued.poll();
+        if (event == null) {
+            sending = false;
+        } else {
+            queuedChars -= event.length();
+        }
+        return event;
     }
 }

@@ -52,18 +52,22 @@ public final class Utf8Encoder {
     }
 
     /**
-     * Checks what can be checked of a piece without the message it belongs to, for a caller that
-     * cannot reach the connection's encoder now (another thread): every surrogate inside the piece
-     * is half of a pair, and a last piece does not end with a high one. A low surrogate at index 0
-     * may complete a high one carried from the previous piece, which only {@link #encode} knows.
+     * Checks a piece as {@link #encode} would, for a caller that cannot reach the connection's
+     * encoder now (another thread) but knows whether the piece before it ended with a high
+     * surrogate ({@code afterHighSurrogate}), which a low one at index 0 then completes.
      *
-     * @throws IllegalArgumentException as {@link #encode} would for those
+     * @throws IllegalArgumentException as {@link #encode} would
      */
-    public static void checkPiece(CharSequence piece, boolean last) {
+    public static void checkPiece(CharSequence piece, boolean last, boolean afterHighSurrogate) {
         int length = piece.length();
-        int start = length > 0 && Character.isLowSurrogate(piece.charAt(0)) ? 1 : 0;
+        int start = afterHighSurrogate && length > 0 && Character.isLowSurrogate(piece.charAt(0)) ? 1 : 0;
         boolean carry = !last && length > start && Character.isHighSurrogate(piece.charAt(length - 1));
         checkedLength(piece, start, carry ? length - 1 : length);
+    }
+
+    /** Whether the last piece ended with a high surrogate that the next piece must complete. */
+    public boolean awaitsLowSurrogate() {
+        return carriedHigh != NONE;
     }
 
     private void checkStartsWithLowHalfOfCarried(CharSequence piece) {

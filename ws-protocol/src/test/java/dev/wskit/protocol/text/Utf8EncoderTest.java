@@ -89,6 +89,22 @@ class Utf8EncoderTest {
                 .hasMessage("lone low surrogate U+DE00 at index 0");
     }
 
+    @Test
+    void checksAPieceWithoutTheEncoderGivenWhatEndedThePieceBefore() {
+        assertThatThrownBy(() -> Utf8Encoder.checkPiece("\udc00", true, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("lone low surrogate U+DC00 at index 0");
+        Utf8Encoder.checkPiece("\udc00", true, true);
+        Utf8Encoder.checkPiece("a\ud800", false, false);
+        assertThatThrownBy(() -> Utf8Encoder.checkPiece("a\ud800", true, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ends the message");
+        assertThatThrownBy(() -> Utf8Encoder.checkPiece("a\ud800b", false, false))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("index 1");
+        encoder.encode("x\ud83d", false);
+        assertThat(encoder.awaitsLowSurrogate()).isTrue();
+        encoder.encode("\ude00", true);
+        assertThat(encoder.awaitsLowSurrogate()).isFalse();
+    }
+
     private static String hex(ByteBuffer bytes) {
         byte[] copy = new byte[bytes.remaining()];
         bytes.duplicate().get(copy);

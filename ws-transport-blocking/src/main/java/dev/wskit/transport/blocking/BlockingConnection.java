@@ -27,12 +27,18 @@ import java.util.function.Function;
  * the connection's life (timers, how TCP ends, when to stop reading).
  *
  * <p>Threading: the lock holder is the owner. A thread that is not inside any connection's callback
- * takes the lock, runs its call, writes what it queued and returns (writes block: that is the
- * backpressure), each flush at most for the write timeout: a watchdog on the shared timer resets
- * the socket under a write that long stuck, since nothing else unblocks it. A thread inside another
- * connection's callback never waits for this lock (two callbacks sending to each other would
- * deadlock): its call is handed to whoever holds it, or run at once if nobody does. Timers never
- * take the lock on the timer thread; they hand their work to a connection thread.
+ * takes the lock and runs its call. A thread inside another connection's callback never waits for
+ * this lock (two callbacks sending to each other would deadlock): its call is handed to whoever
+ * holds it, or run at once if nobody does. Timers never take the lock on the timer thread; they
+ * hand their work to a connection thread.
+ *
+ * <p>Writes happen outside the lock, so a peer that does not read never keeps the engine from its
+ * decisions (a keepalive timeout, a close from another thread, a stop): the thread whose call
+ * queued bytes while no write was under way writes them after it lets go of the lock, and goes on
+ * with whatever others queued meanwhile; they return at once. That thread blocks while the peer
+ * does not read (the reader thread so reads no more: that is the backpressure), each batch at most
+ * for the write timeout: a watchdog on the shared timer resets the socket under a write that long
+ * stuck.
  *
  * <p>Buffers: the read buffer belongs to the reader thread; the engine unmasks in it in place and
  * handlers see views of it only during their callback.
@@ -64,6 +70,14 @@ final class BlockingConnection implements Runnable, ConnectionIo {
     private OutboundWriter writer;
     private boolean readingOn = true;
     private boolean outputShut;
+    /** FIN once everything queued is written (a graceful end while a write is under way). */
+    private boolean finAfterWrites;
+    /** The thread that writes what is queued, outside the lock; null while nobody writes. */
+    private Thread writerThread;
+    /** A connection thread was asked to write (see {@link #flush}). */
+    private boolean writeHandedOn;
+    /** Bytes of the batch being written outside the lock. */
+    private volatile long writingBytes;
 
     BlockingConnection(Socket socket, ConnectionResources resources, Function<ConnectionIo, ConnectionDriver> drivers) {
         this.socket = socket;
@@ -107,6 +121,12 @@ final class BlockingConnection implements Runnable, ConnectionIo {
             try {
                 // Whatever the engine leaves unread the driver keeps: the buffer is free again after.
                 driver.receive(ByteBuffer.wrap(buffer, 0, n));
+            } finally {
+                // Writes what the input queued (echoes, the close answer) before reading more.
+                release();
+            }
+            acquire();
+            try {
                 awaitReading();
             } finally {
                 release();
@@ -159,7 +179,7 @@ final class BlockingConnection implements Runnable, ConnectionIo {
 
     /** Starts the closing handshake from any thread without waiting for the lock (server stop). */
     void goingAway(String reason) {
-        onConnectionThread(() -> runAsOwner(() -> driver.goingAway(reason)));
+        onConnectionThread(() -> driver.goingAway(reason));
     }
 
     /**
@@ -172,7 +192,7 @@ final class BlockingConnection implements Runnable, ConnectionIo {
         try {
             return driver.opened().get();
         } catch (ExecutionException e) {
-            abortSocket();
+            // The engine decided how this connection ends (a 1011 close after onOpen threw, say).
             throw (WebSocketException) e.getCause();
         } catch (InterruptedException e) {
             abortSocket();
@@ -240,18 +260,67 @@ final class BlockingConnection implements Runnable, ConnectionIo {
         writer.add(bytes, release);
     }
 
+    /**
+     * With the lock held: this thread writes once it lets go of the lock, unless another already
+     * does. A thread inside another connection's callback does not: a peer here that does not read
+     * would stall that connection too; a connection thread writes instead.
+     */
     @Override
     public void flush() {
-        if (!writer.hasPending()) {
-            return;
-        }
         if (outputShut) {
             writer.discard();
-            return;
+        } else if (writer.hasPending() && writerThread == null && !writeHandedOn) {
+            if (LOCKS_HELD.get()[0] == 1) {
+                writerThread = Thread.currentThread();
+            } else {
+                writeHandedOn = true;
+                onConnectionThread(() -> runAsOwner(() -> {
+                    writeHandedOn = false;
+                    flush();
+                }));
+            }
         }
+    }
+
+    /**
+     * After the lock is let go, on the thread {@link #flush} chose: writes batch after batch of
+     * what is queued, then the FIN of a graceful end, and tells the driver after each batch, as
+     * flow control may have changed.
+     */
+    private void writeOutsideTheLock() {
+        while (true) {
+            OutboundWriter.Batch batch;
+            lock.lock();
+            try {
+                batch = outputShut ? null : writer.takeBatch();
+                if (batch == null) {
+                    writerThread = null;
+                    if (finAfterWrites && !outputShut) {
+                        shutOutput();
+                    }
+                    return;
+                }
+                writingBytes = batch.bytes();
+            } finally {
+                lock.unlock();
+            }
+            writeBatch(batch);
+            acquire();
+            try {
+                writingBytes = 0;
+                driver.outputProgressed();
+                runHandedOff();
+            } finally {
+                LOCKS_HELD.get()[0]--;
+                lock.unlock();
+            }
+        }
+    }
+
+    private void writeBatch(OutboundWriter.Batch batch) {
         ScheduledFuture<?> watchdog = resources.timer().schedule(this::abortSocket, resources.writeTimeout());
         try {
-            writer.writeAll();
+            writer.writeBatch(batch);
         } catch (IOException e) {
             abortSocket();
         } finally {
@@ -263,7 +332,7 @@ final class BlockingConnection implements Runnable, ConnectionIo {
 
     @Override
     public long unwrittenBytes() {
-        return writer == null ? 0 : writer.pendingBytes();
+        return (writer == null ? 0 : writer.pendingBytes()) + writingBytes;
     }
 
     @Override
@@ -274,8 +343,17 @@ final class BlockingConnection implements Runnable, ConnectionIo {
         }
     }
 
+    /** The FIN follows the last queued byte: now, or once the thread writing has written it all. */
     @Override
     public void endGracefully() {
+        if (writerThread == null && !writeHandedOn && !writer.hasPending()) {
+            shutOutput();
+        } else {
+            finAfterWrites = true;
+        }
+    }
+
+    private void shutOutput() {
         outputShut = true;
         try {
             socket.shutdownOutput();
@@ -324,6 +402,12 @@ final class BlockingConnection implements Runnable, ConnectionIo {
 
     // ---- the lock -------------------------------------------------------------------------------
 
+    private void runHandedOff() {
+        for (Runnable task; (task = handedOff.poll()) != null; ) {
+            task.run();
+        }
+    }
+
     private void acquire() {
         lock.lock();
         LOCKS_HELD.get()[0]++;
@@ -337,9 +421,7 @@ final class BlockingConnection implements Runnable, ConnectionIo {
         boolean outermost = lock.getHoldCount() == 1;
         try {
             if (outermost) {
-                for (Runnable task; (task = handedOff.poll()) != null; ) {
-                    task.run();
-                }
+                runHandedOff();
             }
         } finally {
             LOCKS_HELD.get()[0]--;
@@ -348,6 +430,10 @@ final class BlockingConnection implements Runnable, ConnectionIo {
         if (outermost && !handedOff.isEmpty() && lock.tryLock()) {
             LOCKS_HELD.get()[0]++;
             release();
+            return;
+        }
+        if (outermost && writerThread == Thread.currentThread()) {
+            writeOutsideTheLock();
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.ArrayDeque;
  * rather than one each. Buffers without an accessible array (direct or read-only) are copied
  * through that array.
  *
- * <p>Not thread-safe: its connection calls it with the lock held.
+ * <p>Not thread-safe: its connection adds and takes batches with its lock held, and one thread at a
+ * time writes a batch without it.
  */
 final class OutboundWriter {
     /**
@@ -25,28 +26,45 @@ final class OutboundWriter {
     private static final PayloadRelease NOTHING_TO_RELEASE = () -> { };
 
     private final OutputStream out;
-    /** Buffers added since the last write, each with its release (or null); null when none. */
-    private ArrayDeque<ByteBuffer> pending;
-    private ArrayDeque<PayloadRelease> releases;
-    private long pendingBytes;
-    // Between the start and the end of writeAll only; null otherwise.
+    /** Buffers added and not yet taken by {@link #takeBatch}, each with its release; null when none. */
+    private Batch pending;
+    // Between the start and the end of writeBatch only; null otherwise.
     private byte[] gathered;
     private int filled;
+    private Batch writing;
 
     OutboundWriter(OutputStream out) {
         this.out = out;
     }
 
-    /** Queues {@code bytes} for the next {@link #writeAll}; {@code release} (may be null) runs once they are written or dropped. */
+    /** Buffers taken together to be written in one go, in order. */
+    static final class Batch {
+        private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
+        private final ArrayDeque<PayloadRelease> releases = new ArrayDeque<>();
+        private long bytes;
+
+        long bytes() {
+            return bytes;
+        }
+
+        /** Runs the releases of what was not written. */
+        void discard() {
+            releases.forEach(PayloadRelease::release);
+            buffers.clear();
+            releases.clear();
+            bytes = 0;
+        }
+    }
+
+    /** Queues {@code bytes} for the next batch; {@code release} (may be null) runs once they are written or dropped. */
     void add(ByteBuffer bytes, PayloadRelease release) {
         if (pending == null) {
-            pending = new ArrayDeque<>();
-            releases = new ArrayDeque<>();
+            pending = new Batch();
         }
-        pending.add(bytes);
+        pending.buffers.add(bytes);
         // ArrayDeque takes no nulls: a buffer with nothing to release gets a no-op.
-        releases.add(release == null ? NOTHING_TO_RELEASE : release);
-        pendingBytes += bytes.remaining();
+        pending.releases.add(release == null ? NOTHING_TO_RELEASE : release);
+        pending.bytes += bytes.remaining();
     }
 
     boolean hasPending() {
@@ -54,19 +72,27 @@ final class OutboundWriter {
     }
 
     long pendingBytes() {
-        return pendingBytes;
+        return pending == null ? 0 : pending.bytes;
+    }
+
+    /** Everything added so far, to be written by {@link #writeBatch}; {@code null} when nothing is. */
+    Batch takeBatch() {
+        Batch taken = pending;
+        pending = null;
+        return taken;
     }
 
     /**
-     * Writes everything added, in order, blocking while the peer does not read. Each buffer's
-     * release runs once its bytes are written or copied, also when the write fails (then what is
-     * left is dropped and released too).
+     * Writes {@code batch} in order, blocking while the peer does not read. Each buffer's release
+     * runs once its bytes are written or copied, also when the write fails (then what is left is
+     * dropped and released too). One batch at a time.
      */
-    void writeAll() throws IOException {
+    void writeBatch(Batch batch) throws IOException {
+        writing = batch;
         try {
-            for (ByteBuffer b; (b = pending.poll()) != null; ) {
-                PayloadRelease release = releases.poll();
-                pendingBytes -= b.remaining();
+            for (ByteBuffer b; (b = batch.buffers.poll()) != null; ) {
+                PayloadRelease release = batch.releases.poll();
+                batch.bytes -= b.remaining();
                 try {
                     write(b);
                 } finally {
@@ -79,24 +105,22 @@ final class OutboundWriter {
         } finally {
             gathered = null;
             filled = 0;
-            discard();
+            writing = null;
+            batch.discard();
         }
     }
 
-    /** Drops what was added and not written, running its releases. */
+    /** Drops what was added and not taken, running its releases. */
     void discard() {
-        if (pending == null) {
-            return;
+        if (pending != null) {
+            pending.discard();
+            pending = null;
         }
-        releases.forEach(PayloadRelease::release);
-        pending = null;
-        releases = null;
-        pendingBytes = 0;
     }
 
     private void write(ByteBuffer b) throws IOException {
         int length = b.remaining();
-        boolean alone = filled == 0 && pending.isEmpty();
+        boolean alone = filled == 0 && writing.buffers.isEmpty();
         if (b.hasArray() && (alone || length >= GATHER_BYTES)) {
             writeGathered();
             out.write(b.array(), b.arrayOffset() + b.position(), length);
@@ -104,7 +128,7 @@ final class OutboundWriter {
         }
         if (gathered == null && length > 0) {
             // Sized for everything still queued, so a few small frames take a small array.
-            gathered = new byte[(int) Math.min(GATHER_BYTES, length + pendingBytes)];
+            gathered = new byte[(int) Math.min(GATHER_BYTES, length + writing.bytes)];
         }
         // Absolute gets: a handed-over payload is the caller's buffer, its position stays theirs.
         for (int copied = 0; copied < length; ) {

@@ -179,11 +179,11 @@ public final class ConnectionDriver {
 
     /**
      * The server or client is shutting down: the closing handshake starts with 1001 (RFC 6455
-     * §7.4.1); a connection still opening is dropped.
+     * §7.4.1); a connection still opening is dropped. Any thread: it is the socket's own
+     * {@code close}, so every send another thread saw taken is written before it.
      */
     public void goingAway(String reason) {
-        engine.close(CloseCode.GOING_AWAY, reason);
-        afterStep();
+        facade.closeAfterHandedOverSends(CloseCode.GOING_AWAY, reason);
     }
 
     /** The transport wrote some of what it held (or its writability changed): flow control may change. */

@@ -36,6 +36,14 @@ public class WebSocketFacade implements WebSocket {
     private volatile long pendingOutboundBytes;
     /** Bytes of sends handed to the owner that it has not run yet. */
     private final AtomicLong handedOverBytes = new AtomicLong();
+    /**
+     * Orders other threads' sends against a close one of them hands over: a send that returned
+     * {@code true} is queued before the close, so it is written before it.
+     */
+    private final Object handingOver = new Object();
+    private boolean closeHandedOver; // guarded by handingOver
+    /** The last text piece handed over ended with a high surrogate its next piece completes. */
+    private boolean textAwaitsLowSurrogate; // guarded by handingOver
 
     protected WebSocketFacade(ConnectionDriver driver) {
         this.driver = driver;
@@ -51,10 +59,19 @@ public class WebSocketFacade implements WebSocket {
         if (isOwner()) {
             return afterStep(engine().sendText(text, last));
         }
-        // Checked here, so bad text fails at its call site; a pair split across pieces is the owner's to check.
-        Utf8Encoder.checkPiece(text, last);
         String copy = text.toString();
-        return handOver(copy.length(), engine -> engine.sendText(copy, last));
+        if (!driver.io().runsLaterFromHere()) {
+            return handOver(copy.length(), engine -> engine.sendText(copy, last));
+        }
+        synchronized (handingOver) {
+            // Checked here, so bad text fails at its call site, a piece's first char against the last one handed over.
+            Utf8Encoder.checkPiece(copy, last, textAwaitsLowSurrogate);
+            boolean sent = handOver(copy.length(), engine -> engine.sendText(copy, last));
+            if (sent) {
+                textAwaitsLowSurrogate = !last && !copy.isEmpty() && Character.isHighSurrogate(copy.charAt(copy.length() - 1));
+            }
+            return sent;
+        }
     }
 
     @Override
@@ -127,10 +144,33 @@ public class WebSocketFacade implements WebSocket {
     public void close(int code, String reason) {
         // The engine's own rules, checked here so a handed-over call fails at its call site.
         ClosePayload.encode(code, reason);
-        runAsOwner(() -> {
+        if (isOwner()) {
             engine().close(code, reason);
             driver.afterStep();
-        });
+        } else {
+            closeAfterHandedOverSends(code, reason);
+        }
+    }
+
+    /**
+     * A close that follows every send other threads saw taken: the server or client stopping
+     * (1001), from any thread, the owner's too (whose transport may run it after tasks it already
+     * holds). From then on those threads' sends are refused.
+     */
+    void closeAfterHandedOverSends(int code, String reason) {
+        Runnable close = () -> {
+            engine().close(code, reason);
+            driver.afterStep();
+        };
+        synchronized (handingOver) {
+            closeHandedOver = true;
+            if (isOwner() || driver.io().runsLaterFromHere()) {
+                driver.io().runAsOwner(close);
+                return;
+            }
+        }
+        // Run by the owner before this returns: the order is the owner's, and no monitor is held while it runs.
+        driver.io().runAsOwner(close);
     }
 
     @Override
@@ -217,22 +257,50 @@ public class WebSocketFacade implements WebSocket {
         if (seen == ConnectionState.CONNECTING) {
             throw new IllegalStateException("cannot send before the opening handshake completed");
         }
-        if (seen != ConnectionState.OPEN
-                || handedOverBytes.get() + pendingOutboundBytes + bytes > driver.maxOutboundBytes()) {
-            return false;
+        if (!driver.io().runsLaterFromHere()) {
+            return runNow(send);
         }
-        handedOverBytes.addAndGet(bytes);
+        synchronized (handingOver) {
+            if (seen != ConnectionState.OPEN || closeHandedOver
+                    || handedOverBytes.get() + pendingOutboundBytes + bytes > driver.maxOutboundBytes()) {
+                return false;
+            }
+            handedOverBytes.addAndGet(bytes);
+            driver.io().runAsOwner(() -> runHandedOver(bytes, send));
+            return true;
+        }
+    }
+
+    /**
+     * The owner runs the send before this call returns (the blocking transport, outside any
+     * callback): misuse throws here, and the answer is the engine's own.
+     */
+    private boolean runNow(Predicate<WebSocketConnection> send) {
+        boolean[] sent = new boolean[1];
+        RuntimeException[] misuse = new RuntimeException[1];
         driver.io().runAsOwner(() -> {
-            handedOverBytes.addAndGet(-bytes);
-            WebSocketConnection engine = engine();
             try {
-                send.test(engine);
-            } catch (RuntimeException misuse) {
-                engine.applicationFailed(misuse);
+                sent[0] = send.test(engine());
+            } catch (RuntimeException e) {
+                misuse[0] = e;
             }
             driver.afterStep();
         });
-        return true;
+        if (misuse[0] != null) {
+            throw misuse[0];
+        }
+        return sent[0];
+    }
+
+    private void runHandedOver(long bytes, Predicate<WebSocketConnection> send) {
+        handedOverBytes.addAndGet(-bytes);
+        WebSocketConnection engine = engine();
+        try {
+            send.test(engine);
+        } catch (RuntimeException misuse) {
+            engine.applicationFailed(misuse);
+        }
+        driver.afterStep();
     }
 
     private void runAsOwner(Runnable action) {

@@ -99,7 +99,7 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
 
     /** The server or client is stopping: 1001 to an open connection (RFC 6455 §7.4.1). */
     void goingAway(String reason) {
-        runAsOwner(() -> driver.goingAway(reason));
+        driver.goingAway(reason);
     }
 
     // ---- lifecycle --------------------------------------------------------------------------

@@ -3,7 +3,13 @@ package dev.wskit.transport.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wskit.protocol.CloseCode;
+import dev.wskit.protocol.ForwardingWebSocketHandler;
 import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.testkit.kit.Kit;
+import dev.wskit.testkit.kit.Payloads;
+import dev.wskit.testkit.kit.Recorder;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -16,12 +22,12 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,10 +38,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * makes its own event loops runs on epoll; NIO is covered by event loops the application passes
  * in, and by ws-conformance, which runs without the native library.
  */
+@ExtendWith(Kit.Extension.class)
 class EpollAndNioTest {
     private static final int LARGE = 64 * 1024;
-    private static final BlockingQueue<String> serverEvents = EchoHandler.newEventQueue();
-    private static final BlockingQueue<Channel> serverChannels = new LinkedBlockingQueue<>();
 
     /** The event loops an application may pass in, and the channels they imply. */
     enum Io {
@@ -52,65 +57,83 @@ class EpollAndNioTest {
     }
 
     @Test
-    void ownEventLoopsRunOnEpollWhereItIsAvailable() throws Exception {
+    void ownEventLoopsRunOnEpollWhereItIsAvailable(Kit kit) throws Exception {
         assumeEpoll();
-        NettyWebSocketServer server = NettyWebSocketServer.builder().handler(EpollAndNioTest::echo).build().start();
-        try (NettyWebSocketClient client = NettyWebSocketClient.builder().build()) {
-            echoRoundTrip(server, client, EpollSocketChannel.class, "/own");
-        } finally {
-            server.stop(Duration.ofSeconds(2));
-        }
+        echoRoundTrip(kit, NettyWebSocketServer.builder(), NettyWebSocketClient.builder(), EpollSocketChannel.class);
     }
 
     @ParameterizedTest
     @EnumSource(Io.class)
-    void theApplicationsEventLoopsDecideTheTransport(Io io) throws Exception {
+    void theApplicationsEventLoopsDecideTheTransport(Io io, Kit kit) throws Exception {
         if (io == Io.EPOLL) {
             assumeEpoll();
         }
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, io.ioHandlers.get());
-        NettyWebSocketServer server = NettyWebSocketServer.builder().eventLoopGroups(group, group)
-                .handler(EpollAndNioTest::echo).build().start();
-        try (NettyWebSocketClient client = NettyWebSocketClient.builder().eventLoopGroup(group).build()) {
-            echoRoundTrip(server, client, io.channelType, "/" + io.name().toLowerCase(Locale.ROOT));
-        } finally {
-            server.stop(Duration.ofSeconds(2));
-            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        }
+        kit.closeAfter(() -> group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
+        echoRoundTrip(kit, NettyWebSocketServer.builder().eventLoopGroups(group, group),
+                NettyWebSocketClient.builder().eventLoopGroup(group), io.channelType);
     }
 
-    /** Both ends on {@code channelType}: a text, a 64 KiB binary (64-bit length, many reads) and a close. */
-    private static void echoRoundTrip(NettyWebSocketServer server, NettyWebSocketClient client,
-                                      Class<? extends Channel> channelType, String path) throws Exception {
-        serverChannels.clear();
-        serverEvents.clear();
-        Recorder events = new Recorder();
-        NettyWebSocket socket = (NettyWebSocket) client.connect(URI.create("ws://127.0.0.1:" + server.port() + path), events)
-                .orTimeout(10, TimeUnit.SECONDS).join();
+    /**
+     * Both ends on {@code channelType}: a text, a 64 KiB binary (64-bit length, many reads) and a
+     * close; every server callback on its channel's event loop.
+     */
+    private static void echoRoundTrip(Kit kit, NettyWebSocketServer.Builder serverBuilder,
+            NettyWebSocketClient.Builder clientBuilder, Class<? extends Channel> channelType) throws Exception {
+        BlockingQueue<Recorder> connections = new LinkedBlockingQueue<>();
+        NettyWebSocketServer server = serverBuilder.handler(() -> {
+            Recorder recorder = kit.echoingRecorder("server connection");
+            connections.add(recorder);
+            return new OnItsEventLoop(recorder);
+        }).build().start();
+        kit.closeAfter(() -> server.stop(Duration.ofSeconds(2)));
+        NettyWebSocketClient client = kit.closeAfter(clientBuilder.build());
+        Recorder events = kit.recorder("client");
+        NettyWebSocket socket = (NettyWebSocket) Kit.await(client.connect(
+                URI.create("ws://127.0.0.1:" + server.port() + "/"), events));
+        events.expect("open");
+        Recorder serverSide = Kit.next(connections);
+        serverSide.expect("open");
         assertThat(socket.channel()).as("the client's channel").isInstanceOf(channelType);
-        assertThat(serverChannels.poll(10, TimeUnit.SECONDS)).as("the server's channel").isInstanceOf(channelType);
+        assertThat(((NettyWebSocket) serverSide.socket()).channel()).as("the server's channel").isInstanceOf(channelType);
 
-        socket.sendText("over " + path);
-        assertThat(events.next()).isEqualTo("over " + path);
+        socket.sendText("over " + channelType.getSimpleName());
+        serverSide.expectText("over " + channelType.getSimpleName());
+        events.expectText("over " + channelType.getSimpleName());
         socket.sendBinary(ByteBuffer.wrap(Payloads.binary(LARGE)));
-        assertThat((byte[]) events.next()).isEqualTo(Payloads.binary(LARGE));
+        serverSide.expectBinary(Payloads.binary(LARGE));
+        events.expectBinary(Payloads.binary(LARGE));
         socket.close(1000, "done");
+        serverSide.expect("close:1000:done");
         // Our server's reply echoes the code only (RFC 6455 §5.5.1).
-        assertThat(events.next()).isEqualTo("close:1000:");
-        assertThat(serverEvents.poll(10, TimeUnit.SECONDS)).isEqualTo(path + " close:1000:done");
+        events.expect("close:1000:");
         // RFC 6455 §7.1.1: the server closes TCP first, the client's channel sees it.
         assertThat(socket.channel().closeFuture().await(10, TimeUnit.SECONDS)).as("the TCP connection closed").isTrue();
     }
 
-    /** The echo handler, also handing over the channel each connection was accepted on. */
-    private static EchoHandler echo() {
-        return new EchoHandler(serverEvents) {
-            @Override
-            public void onOpen(WebSocket socket) {
-                super.onOpen(socket);
-                serverChannels.add(((NettyWebSocket) socket).channel());
+    /** Fails the connection (1011) when a callback runs off its channel's event loop. */
+    private static final class OnItsEventLoop extends ForwardingWebSocketHandler {
+        OnItsEventLoop(WebSocketHandler recorder) {
+            super(recorder);
+        }
+
+        @Override
+        public void onText(WebSocket socket, String text) {
+            check(socket);
+            super.onText(socket, text);
+        }
+
+        @Override
+        public void onBinary(WebSocket socket, ByteBuffer data) {
+            check(socket);
+            super.onBinary(socket, data);
+        }
+
+        private static void check(WebSocket socket) {
+            if (!((NettyWebSocket) socket).channel().eventLoop().inEventLoop()) {
+                socket.close(CloseCode.INTERNAL_ERROR, "callback off the event loop");
             }
-        };
+        }
     }
 
     /**

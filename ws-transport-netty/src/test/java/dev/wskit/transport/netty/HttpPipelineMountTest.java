@@ -3,6 +3,8 @@ package dev.wskit.transport.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.testkit.kit.Kit;
+import dev.wskit.testkit.kit.RawPeer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -28,7 +30,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +41,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * wskit mounted on a user's own Netty HTTP pipeline: {@code /ws} upgrades to wskit, every other
  * request keeps flowing to the user's HTTP handler on the same port.
  */
 @Timeout(30)
+@ExtendWith(Kit.Extension.class)
 class HttpPipelineMountTest {
+    private static final String UPGRADE_WS = RawPeer.UPGRADE.replace("GET /chat ", "GET /ws ");
     private static EventLoopGroup group;
     private static Channel server;
     private static int port;
@@ -59,8 +63,7 @@ class HttpPipelineMountTest {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
-                                new WebSocketUpgradeHandler("/ws", WebSocketConfig.defaults(),
-                                        () -> new EchoHandler(EchoHandler.newEventQueue())),
+                                new WebSocketUpgradeHandler("/ws", WebSocketConfig.defaults(), Kit::echo),
                                 new UsersOwnHttpHandler());
                     }
                 })
@@ -99,12 +102,11 @@ class HttpPipelineMountTest {
     }
 
     @Test
-    void aPathWithABrokenPercentEscapeIsNotOursAndReachesTheUsersHttpHandler() throws Exception {
-        try (RawPeer peer = new RawPeer(port)) {
-            peer.send("GET /ws%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
-            assertThat(peer.readHead()).isEqualTo("HTTP/1.1 200 OK\r\ncontent-length: 17\r\n\r\n");
-            assertThat(new String(peer.readExactly(17), StandardCharsets.US_ASCII)).isEqualTo("hello http /ws%zz");
-        }
+    void aPathWithABrokenPercentEscapeIsNotOursAndReachesTheUsersHttpHandler(Kit kit) throws Exception {
+        RawPeer peer = kit.raw(port);
+        peer.write("GET /ws%zz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+        assertThat(peer.readHead()).isEqualTo("HTTP/1.1 200 OK\r\ncontent-length: 17\r\n\r\n");
+        assertThat(new String(peer.readExactly(17), StandardCharsets.US_ASCII)).isEqualTo("hello http /ws%zz");
     }
 
     @Test
@@ -124,29 +126,26 @@ class HttpPipelineMountTest {
     }
 
     @Test
-    void aFrameSentWithTheRequestIsNotLostInTheHttpDecoder() throws Exception {
-        try (RawPeer peer = new RawPeer(port)) {
-            byte[] request = RawPeer.upgradeRequest("/ws", "13").getBytes(StandardCharsets.US_ASCII);
-            byte[] frame = RawPeer.maskedFrame(0x81, "pipelined".getBytes(StandardCharsets.UTF_8));
-            byte[] both = new byte[request.length + frame.length];
-            System.arraycopy(request, 0, both, 0, request.length);
-            System.arraycopy(frame, 0, both, request.length, frame.length);
-            peer.send(both);
-            assertThat(peer.readHead()).startsWith("HTTP/1.1 101 Switching Protocols\r\n")
-                    .contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n");
-            assertThat(HexFormat.of().formatHex(peer.readExactly(11))).isEqualTo("8109" + HexFormat.of()
-                    .formatHex("pipelined".getBytes(StandardCharsets.UTF_8)));
-        }
+    void aFrameSentWithTheRequestIsNotLostInTheHttpDecoder(Kit kit) throws Exception {
+        RawPeer peer = kit.raw(port);
+        byte[] request = UPGRADE_WS.getBytes(StandardCharsets.US_ASCII);
+        byte[] frame = RawPeer.masked(0x81, "pipelined");
+        byte[] both = new byte[request.length + frame.length];
+        System.arraycopy(request, 0, both, 0, request.length);
+        System.arraycopy(frame, 0, both, request.length, frame.length);
+        peer.write(both);
+        assertThat(peer.readHead()).startsWith("HTTP/1.1 101 Switching Protocols\r\n")
+                .contains("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n");
+        assertThat(RawPeer.hex(peer.readExactly(11))).isEqualTo("8109" + RawPeer.hex("pipelined".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
-    void aBadUpgradeOnTheWebSocketPathGetsTheEnginesExactStatus() throws Exception {
-        try (RawPeer peer = new RawPeer(port)) {
-            peer.send(RawPeer.upgradeRequest("/ws", "12"));
-            assertThat(peer.readHead()).startsWith("HTTP/1.1 426 Upgrade Required\r\n").contains("Sec-WebSocket-Version: 13\r\n");
-            assertThat(new String(peer.in.readAllBytes(), StandardCharsets.US_ASCII))
-                    .as("the body, then the connection closes").isEqualTo("Sec-WebSocket-Version must be 13\n");
-        }
+    void aBadUpgradeOnTheWebSocketPathGetsTheEnginesExactStatus(Kit kit) throws Exception {
+        RawPeer peer = kit.raw(port);
+        peer.write(UPGRADE_WS.replace("Version: 13", "Version: 12"));
+        assertThat(peer.readHead()).startsWith("HTTP/1.1 426 Upgrade Required\r\n").contains("Sec-WebSocket-Version: 13\r\n");
+        assertThat(new String(peer.readToEnd(), StandardCharsets.US_ASCII))
+                .as("the body, then the connection closes").isEqualTo("Sec-WebSocket-Version must be 13\n");
     }
 
     private static final String UPGRADE_HEADERS = "Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
@@ -169,16 +168,15 @@ class HttpPipelineMountTest {
 
     @ParameterizedTest
     @MethodSource("unreadableRequests")
-    void aRequestThatCannotBeReadGetsA400AndTheConnectionCloses(String request) throws Exception {
-        try (RawPeer peer = new RawPeer(port)) {
-            // One write: the codec has read it all before the close, so no reset can lose the answer.
-            peer.send(request);
-            assertThat(peer.readHead()).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("Connection: close\r\n");
-            assertThat(new String(peer.in.readAllBytes(), StandardCharsets.US_ASCII))
-                    .as("the body, then the connection closes").isEqualTo("malformed HTTP request\n");
-        }
-        try (RawPeer next = new RawPeer(port)) {
-            assertThat(next.handshake("/ws")).startsWith("HTTP/1.1 101 Switching Protocols\r\n");
-        }
+    void aRequestThatCannotBeReadGetsA400AndTheConnectionCloses(String request, Kit kit) throws Exception {
+        RawPeer peer = kit.raw(port);
+        // One write: the codec has read it all before the close, so no reset can lose the answer.
+        peer.write(request);
+        assertThat(peer.readHead()).startsWith("HTTP/1.1 400 Bad Request\r\n").contains("Connection: close\r\n");
+        assertThat(new String(peer.readToEnd(), StandardCharsets.US_ASCII))
+                .as("the body, then the connection closes").isEqualTo("malformed HTTP request\n");
+        RawPeer next = kit.raw(port);
+        next.write(UPGRADE_WS);
+        assertThat(next.readHead()).startsWith("HTTP/1.1 101 Switching Protocols\r\n");
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.testkit.kit.Kit;
+import dev.wskit.testkit.kit.RawPeer;
 import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
@@ -22,9 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every handler callback of a connection runs on that connection's context and event-loop thread. */
-@ExtendWith(VertxExtension.class)
+@ExtendWith({VertxExtension.class, Kit.Extension.class})
 class ContextAffinityTest {
-    private static final long T = RecordingHandler.TIMEOUT_SECONDS;
+    private static final long T = 20;
 
     /** Records, per callback, whether it ran on the expected context and on its event-loop thread. */
     static class ContextCheckingHandler implements WebSocketHandler {
@@ -113,7 +115,7 @@ class ContextAffinityTest {
         VertxWebSocketClient client = VertxWebSocketClient.builder(vertx).build();
         List<WebSocket> sockets = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            sockets.add(client.connect(URI.create("ws://127.0.0.1:" + port + "/"), new RecordingHandler())
+            sockets.add(client.connect(URI.create("ws://127.0.0.1:" + port + "/"), new WebSocketHandler() { })
                     .await(T, TimeUnit.SECONDS));
         }
         for (WebSocket ws : sockets) {
@@ -139,7 +141,7 @@ class ContextAffinityTest {
 
     @Test
     void clientCallbacksRunOnTheContextThatConnected(Vertx vertx) throws Exception {
-        VertxWebSocketServer server = VertxWebSocketServer.builder(vertx).handler(EchoHandler::new)
+        VertxWebSocketServer server = VertxWebSocketServer.builder(vertx).handler(Kit::echo)
                 .build().listen().await(T, TimeUnit.SECONDS);
         VertxWebSocketClient client = VertxWebSocketClient.builder(vertx).build();
         Context connecting = vertx.getOrCreateContext();
@@ -167,7 +169,7 @@ class ContextAffinityTest {
      * engine ran.
      */
     @Test
-    void callsFromInsideExecuteBlockingRunTheEngineOnTheEventLoop(Vertx vertx) throws Exception {
+    void callsFromInsideExecuteBlockingRunTheEngineOnTheEventLoop(Vertx vertx, Kit kit) throws Exception {
         ContextCheckingHandler handler = new ContextCheckingHandler(false) {
             @Override
             public void onText(WebSocket socket, String text) {
@@ -186,21 +188,19 @@ class ContextAffinityTest {
         };
         VertxWebSocketServer server = VertxWebSocketServer.builder(vertx).handler(() -> handler)
                 .build().listen().await(T, TimeUnit.SECONDS);
-        try (RawPeer peer = new RawPeer(server.port())) {
-            assertThat(peer.upgrade()).startsWith("HTTP/1.1 101 ");
-            ByteArrayOutputStream both = new ByteArrayOutputStream();
-            both.writeBytes(RawPeer.frame(0x81, "first".getBytes(StandardCharsets.UTF_8), true));
-            both.writeBytes(RawPeer.frame(0x81, "second".getBytes(StandardCharsets.UTF_8), true));
-            // One write, so one read: the second frame arrives while the handler pauses in the first.
-            peer.write(both.toByteArray());
+        RawPeer peer = kit.rawUpgraded(server.port());
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        both.writeBytes(RawPeer.masked(0x81, "first"));
+        both.writeBytes(RawPeer.masked(0x81, "second"));
+        // One write, so one read: the second frame arrives while the handler pauses in the first.
+        peer.write(both.toByteArray());
 
-            byte[] sent = RawPeer.frame(0x81, "sent from executeBlocking".getBytes(StandardCharsets.UTF_8), false);
-            assertThat(peer.readExactly(sent.length)).isEqualTo(sent);
-            assertThat(handler.texts.poll(T, TimeUnit.SECONDS)).isEqualTo("first");
-            assertThat(handler.texts.poll(T, TimeUnit.SECONDS)).isEqualTo("second");
-            peer.write(RawPeer.frame(0x88, new byte[] {0x03, (byte) 0xe8}, true));
-            assertThat(handler.closed.await(T, TimeUnit.SECONDS)).isTrue();
-        }
+        byte[] sent = RawPeer.unmasked(0x81, "sent from executeBlocking".getBytes(StandardCharsets.UTF_8));
+        assertThat(peer.readExactly(sent.length)).isEqualTo(sent);
+        assertThat(handler.texts.poll(T, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(handler.texts.poll(T, TimeUnit.SECONDS)).isEqualTo("second");
+        peer.write(RawPeer.masked(0x88, new byte[] {0x03, (byte) 0xe8}));
+        assertThat(handler.closed.await(T, TimeUnit.SECONDS)).isTrue();
         assertThat(handler.violations).isEmpty();
         server.close().await(T, TimeUnit.SECONDS);
     }

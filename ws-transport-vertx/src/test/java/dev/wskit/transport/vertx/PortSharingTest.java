@@ -2,6 +2,7 @@ package dev.wskit.transport.vertx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.testkit.kit.Kit;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
@@ -14,12 +15,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** How Vert.x shares a port between verticle instances: what the verticle's documentation claims. */
 @ExtendWith(VertxExtension.class)
 class PortSharingTest {
-    private static final long T = RecordingHandler.TIMEOUT_SECONDS;
+    private static final long T = 20;
 
     private static List<Integer> portsOf(Vertx vertx, int port) throws Exception {
         List<WebSocketVerticle> verticles = new CopyOnWriteArrayList<>();
         vertx.deployVerticle(() -> {
-            WebSocketVerticle verticle = new WebSocketVerticle(server -> server.port(port).handler(EchoHandler::new));
+            WebSocketVerticle verticle = new WebSocketVerticle(server -> server.port(port).handler(Kit::echo));
             verticles.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(3)).await(T, TimeUnit.SECONDS);

@@ -3,9 +3,12 @@ package dev.wskit.transport.vertx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocket;
+import dev.wskit.testkit.kit.Kit;
+import dev.wskit.testkit.kit.Recorder;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -16,26 +19,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * only the {@link WebSocket} a connect gave it, and lets the client object go, must keep a
  * working connection.
  */
-@ExtendWith(VertxExtension.class)
+@ExtendWith({VertxExtension.class, Kit.Extension.class})
 @Timeout(30)
 class UnreferencedClientTest {
 
     @Test
-    void aConnectionOutlivesTheClientObjectThatMadeIt(Vertx vertx) throws Exception {
-        VertxWebSocketServer server = VertxWebSocketServer.builder(vertx).handler(EchoHandler::new)
+    void aConnectionOutlivesTheClientObjectThatMadeIt(Vertx vertx, Kit kit) throws Exception {
+        VertxWebSocketServer server = VertxWebSocketServer.builder(vertx).handler(Kit::echo)
                 .build().listen().await(10, TimeUnit.SECONDS);
-        RecordingHandler events = new RecordingHandler();
+        Recorder events = kit.recorder("client");
         WebSocket socket = connectAndForgetTheClient(vertx, server.port(), events);
+        events.expect("open");
         for (int i = 0; i < 3; i++) {
             System.gc();
             // Gives the cleaner a moment to act, were the client closed behind our back.
-            assertThat(events.events.poll(100, TimeUnit.MILLISECONDS)).as("no event while idle").isNull();
+            assertThat(events.poll(Duration.ofMillis(100))).as("no event while idle").isNull();
         }
         socket.sendText("still connected");
-        assertThat(events.next()).isEqualTo("still connected");
+        events.expectText("still connected");
     }
 
-    private static WebSocket connectAndForgetTheClient(Vertx vertx, int port, RecordingHandler events) throws Exception {
+    private static WebSocket connectAndForgetTheClient(Vertx vertx, int port, Recorder events) throws Exception {
         return VertxWebSocketClient.builder(vertx).build()
                 .connect(URI.create("ws://127.0.0.1:" + port + "/"), events).await(10, TimeUnit.SECONDS);
     }

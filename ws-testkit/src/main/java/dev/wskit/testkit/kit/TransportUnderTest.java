@@ -1,0 +1,99 @@
+package dev.wskit.testkit.kit;
+
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What a transport gives the kit: a server and a client, each built from a {@link WebSocketConfig}
+ * and, for TLS, a {@link TestCertificate}. Nothing else: a case that needs more (a thread model,
+ * an event loop) belongs in that transport's own tests.
+ */
+public interface TransportUnderTest {
+
+    /** A short name for reports, e.g. {@code "netty"}. */
+    String name();
+
+    /**
+     * Starts a server on 127.0.0.1 and a free port, one handler from {@code handlers} per accepted
+     * connection; returns once it accepts.
+     *
+     * @param tls the certificate to serve {@code wss} with, or {@code null} for plain {@code ws}
+     */
+    Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls)
+            throws Exception;
+
+    /**
+     * A client for {@code ws} and {@code wss} URIs.
+     *
+     * @param trusted the certificate to trust for {@code wss}, or {@code null} for the JDK's default trust
+     */
+    Client newClient(WebSocketConfig config, TestCertificate trusted);
+
+    /** A running server. */
+    interface Server extends AutoCloseable {
+        int port();
+
+        /**
+         * Stops gracefully: every open connection gets {@code 1001 "server stopping"}, then up to
+         * {@code grace} for the closing handshakes (a transport whose grace is fixed when it is
+         * built uses that, 5 s for the cases' sake); returns once every connection has ended.
+         */
+        void stop(Duration grace);
+
+        @Override
+        default void close() {
+            stop(Duration.ofSeconds(1));
+        }
+
+        /** A server from its two methods, e.g. {@code Server.of(server::port, server::stop)}. */
+        static Server of(IntSupplier port, Consumer<Duration> stop) {
+            return new Server() {
+                @Override
+                public int port() {
+                    return port.getAsInt();
+                }
+
+                @Override
+                public void stop(Duration grace) {
+                    stop.accept(grace);
+                }
+            };
+        }
+    }
+
+    /** A client; closing it ends its connections and its threads. */
+    interface Client extends AutoCloseable {
+        /**
+         * Connects; completes once the opening handshake succeeded (after {@code onOpen}), or fails
+         * with the reason: a {@code WebSocketException} for a refused handshake, an
+         * {@code IOException} for the socket or TLS.
+         */
+        CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler);
+
+        @Override
+        void close();
+
+        /** A client from its two methods, e.g. {@code Client.of(client::connect, client::close)}. */
+        static Client of(BiFunction<URI, WebSocketHandler, CompletableFuture<WebSocket>> connect, Runnable close) {
+            return new Client() {
+                @Override
+                public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler) {
+                    return connect.apply(uri, handler);
+                }
+
+                @Override
+                public void close() {
+                    close.run();
+                }
+            };
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.wskit.transport.blocking;
+
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.testkit.kit.TestCertificate;
+import dev.wskit.testkit.kit.TransportUnderTest;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/** The blocking transport for the kit; its client connects synchronously, so each connect gets a thread. */
+final class BlockingTransport implements TransportUnderTest {
+    private static final ExecutorService CONNECTING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "kit-blocking-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    public String name() {
+        return "blocking";
+    }
+
+    @Override
+    public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls)
+            throws Exception {
+        BlockingWebSocketServer.Builder builder = BlockingWebSocketServer.builder().config(config).handler(handlers);
+        if (tls != null) {
+            builder.sslContext(tls.serverContext());
+        }
+        BlockingWebSocketServer server = builder.build().start();
+        return Server.of(server::port, server::stop);
+    }
+
+    @Override
+    public Client newClient(WebSocketConfig config, TestCertificate trusted) {
+        BlockingWebSocketClient.Builder builder = BlockingWebSocketClient.builder().config(config);
+        if (trusted != null) {
+            try {
+                builder.sslContext(trusted.clientContext());
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        BlockingWebSocketClient client = builder.build();
+        return Client.of((uri, handler) -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return client.connect(uri, handler);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, CONNECTING), client::close);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.wskit.transport.netty;
+
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.testkit.kit.TestCertificate;
+import dev.wskit.testkit.kit.TransportUnderTest;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+
+/** The Netty transport for the kit. */
+final class NettyTransport implements TransportUnderTest {
+
+    @Override
+    public String name() {
+        return "netty";
+    }
+
+    @Override
+    public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls)
+            throws Exception {
+        NettyWebSocketServer.Builder builder = NettyWebSocketServer.builder().config(config).handler(handlers);
+        if (tls != null) {
+            builder.sslContext(SslContextBuilder.forServer(tls.keyManagers()).build());
+        }
+        NettyWebSocketServer server = builder.build().start();
+        return Server.of(server::port, server::stop);
+    }
+
+    @Override
+    public Client newClient(WebSocketConfig config, TestCertificate trusted) {
+        NettyWebSocketClient.Builder builder = NettyWebSocketClient.builder().config(config);
+        if (trusted != null) {
+            try {
+                builder.sslContext(SslContextBuilder.forClient().trustManager(trusted.trustManagers())
+                        .endpointIdentificationAlgorithm("HTTPS").build());
+            } catch (SSLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        NettyWebSocketClient client = builder.build();
+        return Client.of(client::connect, client::close);
+    }
+}
