@@ -2,6 +2,7 @@ package dev.wskit.protocol.handshake;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A checked {@code ws} or {@code wss} URI (RFC 6455 §3) and what a client derives from it: where
@@ -68,6 +69,14 @@ public final class WebSocketUri {
     /** The port to connect to: the URI's, or 80 for {@code ws} and 443 for {@code wss}. */
     public int port() {
         return port;
+    }
+
+    /**
+     * The name a {@code wss} client sends in TLS's {@code server_name} extension: the host, or
+     * nothing when the host is an IP address, which SNI never carries (RFC 6066 §3).
+     */
+    public Optional<String> serverName() {
+        return IpLiteral.matches(host) ? Optional.empty() : Optional.of(host);
     }
 
     /**

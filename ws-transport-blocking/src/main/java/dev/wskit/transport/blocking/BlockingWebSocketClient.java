@@ -118,20 +118,13 @@ public final class BlockingWebSocketClient implements AutoCloseable {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(tcp, target.host(), target.port(), true);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
-        // RFC 6066 §3: a literal IP address is not a server name.
-        if (!isIpLiteral(target.host())) {
-            parameters.setServerNames(List.of(new SNIHostName(target.host())));
-        }
+        target.serverName().ifPresent(name -> parameters.setServerNames(List.of(new SNIHostName(name))));
         tls.setSSLParameters(parameters);
         // The TLS handshake counts against the connect timeout, then reads block freely again.
         tcp.setSoTimeout(timeoutMillis());
         tls.startHandshake();
         tcp.setSoTimeout(0);
         return tls;
-    }
-
-    private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
     }
 
     private int timeoutMillis() {

@@ -115,10 +115,7 @@ public final class VertxWebSocketClient {
                 .setSsl(target.isSecure());
         if (target.isSecure()) {
             options.setSslOptions(tlsOptions);
-            if (!isIpLiteral(target.host())) {
-                // RFC 6066 §3: SNI carries host names only, never address literals.
-                options.setSniServerName(target.host());
-            }
+            target.serverName().ifPresent(options::setSniServerName);
         }
         return options;
     }
@@ -137,10 +134,6 @@ public final class VertxWebSocketClient {
             tls.setHostnameVerificationAlgorithm(HTTPS_HOSTNAME_VERIFICATION);
         }
         return tls;
-    }
-
-    private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
     /** Settings of a {@link VertxWebSocketClient}. */
