@@ -2,6 +2,7 @@ package dev.wskit.protocol.handshake;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,7 @@ public final class WebSocketUri {
      * @throws IllegalArgumentException naming the rule {@code uri} breaks
      */
     public static WebSocketUri of(URI uri) {
+        Objects.requireNonNull(uri, "uri");
         // Non-ASCII characters are percent-encoded so the request-target is pure ASCII.
         URI ascii = URI.create(uri.toASCIIString());
         String scheme = ascii.getScheme() == null ? "" : ascii.getScheme().toLowerCase(Locale.ROOT);

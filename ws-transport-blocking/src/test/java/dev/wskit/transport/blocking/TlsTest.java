@@ -19,7 +19,7 @@ class TlsTest extends OurClientCases {
     static void startServer() throws Exception {
         certificates = TestCertificates.forNames(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
         server = BlockingWebSocketServer.builder()
-                .sslContext(certificates.server)
+                .tls(certificates.server)
                 .handler(() -> new RecordingHandler(true) {
                     @Override
                     public void onText(WebSocket socket, String text) {
@@ -46,7 +46,7 @@ class TlsTest extends OurClientCases {
 
     @Override
     BlockingWebSocketClient newClient() {
-        return BlockingWebSocketClient.builder().sslContext(certificates.client).build();
+        return BlockingWebSocketClient.builder().tls(certificates.client).build();
     }
 
     /** RFC 6455 §5.5.1: our server echoes the code, with no reason of its own. */
@@ -59,8 +59,8 @@ class TlsTest extends OurClientCases {
     void refusesACertificateMadeForAnotherHost() throws Exception {
         TestCertificates elsewhere = TestCertificates.forNames(new GeneralName(GeneralName.dNSName, "example.invalid"));
         try (BlockingWebSocketServer other = BlockingWebSocketServer.builder()
-                .sslContext(elsewhere.server).handler(RecordingHandler::echoing).build().start();
-             BlockingWebSocketClient trusting = BlockingWebSocketClient.builder().sslContext(elsewhere.client).build()) {
+                .tls(elsewhere.server).handler(RecordingHandler::echoing).build().start();
+             BlockingWebSocketClient trusting = BlockingWebSocketClient.builder().tls(elsewhere.client).build()) {
             // Trusted, but issued for example.invalid: hostname verification (RFC 2818 §3.1) refuses it.
             assertThatThrownBy(() -> trusting.connect(URI.create("wss://127.0.0.1:" + other.port() + "/"), RecordingHandler.recording()))
                     .isInstanceOf(SSLHandshakeException.class);
