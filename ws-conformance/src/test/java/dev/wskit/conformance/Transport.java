@@ -11,6 +11,7 @@ import dev.wskit.transport.netty.NettyWebSocketServer;
 import dev.wskit.transport.vertx.VertxWebSocketClient;
 import dev.wskit.transport.vertx.VertxWebSocketServer;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -66,7 +67,7 @@ enum Transport {
     },
     NETTY {
         @Override
-        Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) {
+        Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws IOException {
             NettyWebSocketServer server = NettyWebSocketServer.builder().config(config).handler(handlers).build().start();
             return new Server(server.port(), () -> server.stop(STOP_GRACE));
         }

@@ -20,7 +20,7 @@ final class WskitEchoServers {
     }
 
     /** On Netty, on the same kind and number of event loops as {@link NettyOwnEchoServer}. */
-    static EchoServer netty(String host, int port, int threads) {
+    static EchoServer netty(String host, int port, int threads) throws IOException {
         NettyLoops loops = new NettyLoops(threads);
         NettyWebSocketServer server = NettyWebSocketServer.builder()
                 .host(host)

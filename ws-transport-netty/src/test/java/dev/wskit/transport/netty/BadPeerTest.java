@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,7 +26,7 @@ class BadPeerTest {
     private static WebSocket healthy;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         server = NettyWebSocketServer.builder()
                 .config(WebSocketConfig.builder().handshakeTimeout(Duration.ofMillis(300)).maxFramePayload(1024).build())
                 .handler(() -> new EchoHandler(serverEvents))

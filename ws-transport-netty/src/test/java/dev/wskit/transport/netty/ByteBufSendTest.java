@@ -8,6 +8,7 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -37,7 +38,7 @@ class ByteBufSendTest {
     private static NettyWebSocketClient client;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         server = NettyWebSocketServer.builder().config(CONFIG).handler(ReplyingHandler::new).build().start();
         client = NettyWebSocketClient.builder().build();
     }

@@ -3,6 +3,7 @@ package dev.wskit.transport.netty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocketConfig;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,7 +29,7 @@ class JdkClientTest {
     private static HttpClient http;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         server = NettyWebSocketServer.builder()
                 .config(WebSocketConfig.builder().maxFramePayload(8 * 1024 * 1024).maxMessageSize(8 * 1024 * 1024).build())
                 .handler(() -> new EchoHandler(serverEvents))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ class ManyConnectionsTest {
     private static final int MESSAGES = 3;
 
     @Test
-    void threeHundredConcurrentClientsEachGetEveryEchoBack() {
+    void threeHundredConcurrentClientsEachGetEveryEchoBack() throws IOException {
         NettyWebSocketServer server = NettyWebSocketServer.builder()
                 .handler(() -> new EchoHandler(EchoHandler.newEventQueue())).build().start();
         try (NettyWebSocketClient client = NettyWebSocketClient.builder().build()) {

@@ -34,6 +34,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class NettyPeersTest {
     private static NettyWebSocketClient ourClient;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         ourServer = NettyWebSocketServer.builder().config(CONFIG).handler(() -> new EchoHandler(serverEvents)).build().start();
         nettyServer = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)

@@ -18,9 +18,9 @@ class TlsTest {
     @Test
     void ourClientTalksToOurServerOverTls() throws Exception {
         SelfSignedCertificate certificate = new SelfSignedCertificate();
-        NettyWebSocketServer server = NettyWebSocketServer.builder().sslContext(certificate.serverContext())
+        NettyWebSocketServer server = NettyWebSocketServer.builder().tls(certificate.serverContext())
                 .handler(() -> new EchoHandler(EchoHandler.newEventQueue())).build().start();
-        try (NettyWebSocketClient client = NettyWebSocketClient.builder().sslContext(certificate.clientContext()).build()) {
+        try (NettyWebSocketClient client = NettyWebSocketClient.builder().tls(certificate.clientContext()).build()) {
             Recorder events = new Recorder();
             WebSocket socket = client.connect(URI.create("wss://127.0.0.1:" + server.port() + "/secure"), events)
                     .orTimeout(10, TimeUnit.SECONDS).join();
@@ -39,7 +39,7 @@ class TlsTest {
     @Test
     void theDefaultClientContextRefusesAnUntrustedCertificate() throws Exception {
         SelfSignedCertificate certificate = new SelfSignedCertificate();
-        NettyWebSocketServer server = NettyWebSocketServer.builder().sslContext(certificate.serverContext())
+        NettyWebSocketServer server = NettyWebSocketServer.builder().tls(certificate.serverContext())
                 .handler(() -> new EchoHandler(EchoHandler.newEventQueue())).build().start();
         try (NettyWebSocketClient client = NettyWebSocketClient.builder().build()) {
             assertThatThrownBy(() -> client.connect(URI.create("wss://127.0.0.1:" + server.port() + "/"), new Recorder())
