@@ -16,7 +16,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -91,9 +90,8 @@ enum Transport {
     VERTX {
         @Override
         Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws Exception {
-            VertxWebSocketServer server = VertxWebSocketServer.builder(vertx()).config(config).handler(handlers).build()
-                    .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new Server(server.port(), () -> server.close().toCompletionStage().toCompletableFuture().join());
+            VertxWebSocketServer server = VertxWebSocketServer.builder(vertx()).config(config).handler(handlers).build().start();
+            return new Server(server.port(), () -> server.stop(STOP_GRACE));
         }
 
         @Override
@@ -107,7 +105,7 @@ enum Transport {
 
                 @Override
                 public void close() {
-                    client.close().toCompletionStage().toCompletableFuture().join();
+                    client.close();
                 }
             };
         }

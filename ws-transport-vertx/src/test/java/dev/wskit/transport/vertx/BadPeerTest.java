@@ -58,7 +58,7 @@ class BadPeerTest {
     void stop() throws Exception {
         assertHealthyConnectionEchoes();
         vertxClient.close().await(T, TimeUnit.SECONDS);
-        server.close().await(T, TimeUnit.SECONDS);
+        server.shutdown().await(T, TimeUnit.SECONDS);
     }
 
     private void assertHealthyConnectionEchoes() throws InterruptedException {

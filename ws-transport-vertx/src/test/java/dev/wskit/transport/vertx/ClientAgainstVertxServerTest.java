@@ -60,7 +60,7 @@ class ClientAgainstVertxServerTest {
 
     @AfterEach
     void stop() throws Exception {
-        client.close().await(T, TimeUnit.SECONDS);
+        client.shutdown().await(T, TimeUnit.SECONDS);
         server.close().await(T, TimeUnit.SECONDS);
     }
 
@@ -126,10 +126,12 @@ class ClientAgainstVertxServerTest {
     }
 
     @Test
-    void extraHeadersAndOriginReachTheServer() throws Exception {
-        client.connect(uri(), request -> request.header("Authorization", "Bearer t").origin("http://example.test"),
-                new RecordingHandler()).await(T, TimeUnit.SECONDS);
+    void extraHeadersAndOriginReachTheServer(Vertx vertx) throws Exception {
+        VertxWebSocketClient requesting = VertxWebSocketClient.builder(vertx)
+                .header("Authorization", "Bearer t").origin("http://example.test").build();
+        requesting.connect(uri(), new RecordingHandler()).await(T, TimeUnit.SECONDS);
         assertThat(headersSeen.poll(T, TimeUnit.SECONDS)).isEqualTo("Bearer t http://example.test");
+        requesting.shutdown().await(T, TimeUnit.SECONDS);
     }
 
     @Test

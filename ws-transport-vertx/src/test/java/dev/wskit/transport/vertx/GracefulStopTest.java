@@ -39,7 +39,7 @@ class GracefulStopTest {
         }
         assertThat(server.openConnections()).isEqualTo(5);
 
-        server.close().await(T, TimeUnit.SECONDS);
+        server.shutdown().await(T, TimeUnit.SECONDS);
 
         for (JdkClientAgainstServerTest.JdkPeer peer : peers) {
             assertThat(peer.next()).isEqualTo("close 1001 server stopping");

@@ -44,7 +44,7 @@ class JdkClientAgainstServerTest {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close().await(T, TimeUnit.SECONDS);
+        server.shutdown().await(T, TimeUnit.SECONDS);
         vertx.close().await(T, TimeUnit.SECONDS);
     }
 

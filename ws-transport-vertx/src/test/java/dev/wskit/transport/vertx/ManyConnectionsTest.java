@@ -34,7 +34,7 @@ class ManyConnectionsTest {
     void fiveHundredClientsGetEveryMessageBackFromFourVerticleInstances(Vertx vertx) throws Exception {
         List<WebSocketVerticle> verticles = new CopyOnWriteArrayList<>();
         vertx.deployVerticle(() -> {
-            WebSocketVerticle verticle = new WebSocketVerticle(server -> server.port(-11).handler(EchoHandler::new));
+            WebSocketVerticle verticle = new WebSocketVerticle(server -> server.sharedFreePort(11).handler(EchoHandler::new));
             verticles.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(INSTANCES)).await(T, TimeUnit.SECONDS);
@@ -76,6 +76,6 @@ class ManyConnectionsTest {
             total += v.server().openConnections();
         }
         assertThat(total).isEqualTo(CLIENTS);
-        client.close().await(T, TimeUnit.SECONDS);
+        client.shutdown().await(T, TimeUnit.SECONDS);
     }
 }

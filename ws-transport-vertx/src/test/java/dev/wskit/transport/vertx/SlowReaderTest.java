@@ -74,6 +74,6 @@ class SlowReaderTest {
             assertThat(healthy.next()).isEqualTo("unaffected");
             vertxClient.close().await(T, TimeUnit.SECONDS);
         }
-        server.close().await(T, TimeUnit.SECONDS);
+        server.shutdown().await(T, TimeUnit.SECONDS);
     }
 }

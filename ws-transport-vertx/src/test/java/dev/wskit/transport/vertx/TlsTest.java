@@ -42,7 +42,7 @@ class TlsTest {
 
     @AfterEach
     void stop() throws Exception {
-        server.close().await(T, TimeUnit.SECONDS);
+        server.shutdown().await(T, TimeUnit.SECONDS);
     }
 
     private URI uri() {
@@ -66,7 +66,7 @@ class TlsTest {
         ws.close(1000, "done");
         assertThat(events.next()).isEqualTo("close 1000 ");
         assertThat(serverHandler.closes.poll(T, TimeUnit.SECONDS)).isEqualTo("1000 done");
-        client.close().await(T, TimeUnit.SECONDS);
+        client.shutdown().await(T, TimeUnit.SECONDS);
     }
 
     @Test
@@ -76,6 +76,6 @@ class TlsTest {
         Throwable failure = catchThrowable(() -> client.connect(uri(), new RecordingHandler()).await(T, TimeUnit.SECONDS));
         assertThat(failure).isInstanceOf(SSLHandshakeException.class);
         assertThat(serverHandler.opened).isEmpty();
-        client.close().await(T, TimeUnit.SECONDS);
+        client.shutdown().await(T, TimeUnit.SECONDS);
     }
 }

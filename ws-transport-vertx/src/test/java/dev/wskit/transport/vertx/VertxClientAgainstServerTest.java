@@ -43,7 +43,7 @@ class VertxClientAgainstServerTest {
     @AfterEach
     void stop() throws Exception {
         client.close().await(T, TimeUnit.SECONDS);
-        server.close().await(T, TimeUnit.SECONDS);
+        server.shutdown().await(T, TimeUnit.SECONDS);
     }
 
     @ParameterizedTest(name = "{0} bytes")
