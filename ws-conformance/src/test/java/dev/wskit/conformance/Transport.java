@@ -6,6 +6,8 @@ import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.transport.blocking.BlockingWebSocketClient;
 import dev.wskit.transport.blocking.BlockingWebSocketServer;
+import dev.wskit.transport.core.ClientBuilder;
+import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.netty.NettyWebSocketClient;
 import dev.wskit.transport.netty.NettyWebSocketServer;
 import dev.wskit.transport.vertx.VertxWebSocketClient;
@@ -25,6 +27,16 @@ import java.util.function.Supplier;
  */
 enum Transport {
     BLOCKING {
+        @Override
+        BlockingWebSocketServer.Builder serverBuilder() {
+            return BlockingWebSocketServer.builder();
+        }
+
+        @Override
+        BlockingWebSocketClient.Builder clientBuilder() {
+            return BlockingWebSocketClient.builder();
+        }
+
         @Override
         Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws Exception {
             return start(BlockingWebSocketServer.builder().config(config).handler(handlers));
@@ -66,6 +78,16 @@ enum Transport {
     },
     NETTY {
         @Override
+        NettyWebSocketServer.Builder serverBuilder() {
+            return NettyWebSocketServer.builder();
+        }
+
+        @Override
+        NettyWebSocketClient.Builder clientBuilder() {
+            return NettyWebSocketClient.builder();
+        }
+
+        @Override
         Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws IOException {
             NettyWebSocketServer server = NettyWebSocketServer.builder().config(config).handler(handlers).build().start();
             return new Server(server.port(), () -> server.stop(STOP_GRACE));
@@ -88,6 +110,16 @@ enum Transport {
         }
     },
     VERTX {
+        @Override
+        VertxWebSocketServer.Builder serverBuilder() {
+            return VertxWebSocketServer.builder(vertx());
+        }
+
+        @Override
+        VertxWebSocketClient.Builder clientBuilder() {
+            return VertxWebSocketClient.builder(vertx());
+        }
+
         @Override
         Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws Exception {
             VertxWebSocketServer server = VertxWebSocketServer.builder(vertx()).config(config).handler(handlers).build().start();
@@ -118,6 +150,12 @@ enum Transport {
     private static final long MAX_OUTBOUND = 64L * MIB;
     private static final Duration STOP_GRACE = Duration.ofSeconds(1);
     private static Vertx vertx;
+
+    /** A fresh builder of this transport's server, for tests of the settings every server shares. */
+    abstract ServerBuilder<?> serverBuilder();
+
+    /** A fresh builder of this transport's client, for tests of the settings every client shares. */
+    abstract ClientBuilder<?> clientBuilder();
 
     abstract Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws Exception;
 

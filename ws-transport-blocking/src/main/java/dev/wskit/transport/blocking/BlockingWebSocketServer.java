@@ -8,6 +8,7 @@ import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.ServerLifecycle;
 import dev.wskit.transport.core.ServerSettings;
+import dev.wskit.transport.core.WebSocketServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -39,7 +40,7 @@ import javax.net.ssl.SSLContext;
  * sees {@code onClose(1006)}; other connections are not affected. Sends that queue more than
  * {@link WebSocketConfig#maxOutboundBytes()} before a write drops the connection likewise.
  */
-public final class BlockingWebSocketServer implements AutoCloseable {
+public final class BlockingWebSocketServer implements WebSocketServer {
     /** Pending connections the kernel may hold before {@code accept}; a burst of clients needs room. */
     private static final int ACCEPT_BACKLOG = 1024;
 
@@ -77,6 +78,7 @@ public final class BlockingWebSocketServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound, naming it and why
      * @throws IllegalStateException when started before
      */
+    @Override
     public synchronized BlockingWebSocketServer start() throws IOException {
         lifecycle.starting();
         ServerSocket socket = null;
@@ -103,6 +105,7 @@ public final class BlockingWebSocketServer implements AutoCloseable {
      *
      * @throws IllegalStateException before {@link #start()}
      */
+    @Override
     public int port() {
         return lifecycle.port();
     }
@@ -149,6 +152,7 @@ public final class BlockingWebSocketServer implements AutoCloseable {
      *
      * @param grace how long to wait for the closing handshakes; zero drops them at once
      */
+    @Override
     public void stop(Duration grace) {
         ArgumentChecks.notNegative(grace, "grace");
         if (!lifecycle.stopping()) {
@@ -228,6 +232,7 @@ public final class BlockingWebSocketServer implements AutoCloseable {
          *
          * @throws IllegalStateException when no handler was set
          */
+        @Override
         public BlockingWebSocketServer build() {
             return new BlockingWebSocketServer(settings(), this);
         }

@@ -47,7 +47,14 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     }
 
     /**
-     * The settings as they are now, for the transport's {@code build()}.
+     * The server, not started yet.
+     *
+     * @throws IllegalStateException when no {@link #handler} was set
+     */
+    public abstract WebSocketServer build();
+
+    /**
+     * The settings as they are now, for the transport's {@link #build()}.
      *
      * @throws IllegalStateException when no {@link #handler} was set
      */

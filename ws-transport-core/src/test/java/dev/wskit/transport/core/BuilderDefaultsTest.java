@@ -13,20 +13,25 @@ import org.junit.jupiter.api.Test;
 /** What a server or client gets when a setting is left alone, the same on every transport. */
 class BuilderDefaultsTest {
     static final class Server extends ServerBuilder<Server> {
-        ServerSettings build() {
+        @Override
+        public WebSocketServer build() {
+            throw new UnsupportedOperationException("only the settings are looked at");
+        }
+
+        ServerSettings settingsNow() {
             return settings();
         }
     }
 
     static final class Client extends ClientBuilder<Client> {
-        ClientSettings build() {
+        ClientSettings settingsNow() {
             return settings();
         }
     }
 
     @Test
     void aServerListensOnLoopbackOnAFreePortWithTheDefaultConfig() {
-        ServerSettings settings = new Server().handler(() -> new WebSocketHandler() { }).build();
+        ServerSettings settings = new Server().handler(() -> new WebSocketHandler() { }).settingsNow();
         assertThat(settings.host()).isEqualTo("127.0.0.1");
         assertThat(settings.port()).isZero();
         assertThat(settings.config()).usingRecursiveComparison().ignoringFields("random").isEqualTo(WebSocketConfig.defaults());
@@ -34,16 +39,16 @@ class BuilderDefaultsTest {
 
     @Test
     void aServerNeedsAHandler() {
-        assertThatThrownBy(() -> new Server().build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new Server().settingsNow()).isInstanceOf(IllegalStateException.class)
                 .hasMessage("no handler: call handler(...) before build()");
-        ServerSettings nullHandlers = new Server().handler(() -> null).build();
+        ServerSettings nullHandlers = new Server().handler(() -> null).settingsNow();
         assertThatThrownBy(nullHandlers::newHandler).isInstanceOf(NullPointerException.class)
                 .hasMessage("the handler supplier returned null");
     }
 
     @Test
     void aBindFailureNamesTheAddressAndTheReason() {
-        ServerSettings settings = new Server().host("::1").port(8080).handler(() -> new WebSocketHandler() { }).build();
+        ServerSettings settings = new Server().host("::1").port(8080).handler(() -> new WebSocketHandler() { }).settingsNow();
         assertThat(settings.bindFailed(new java.net.BindException("Address already in use")))
                 .hasMessage("cannot listen on [::1]:8080: Address already in use")
                 .hasCauseInstanceOf(java.net.BindException.class);
@@ -51,7 +56,7 @@ class BuilderDefaultsTest {
 
     @Test
     void aClientWaitsTenSecondsToConnectAndSendsNoExtraFields() {
-        ClientSettings settings = new Client().build();
+        ClientSettings settings = new Client().settingsNow();
         assertThat(settings.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.connectTimeoutMillis()).isEqualTo(10_000);
         assertThat(settings.headers()).isEmpty();
@@ -61,7 +66,7 @@ class BuilderDefaultsTest {
     @Test
     void aClientsHeadersAndOriginGoOnEveryOpeningRequestInOrder() {
         ClientSettings settings = new Client().header("Cookie", "a=1").header("Authorization", "Bearer t")
-                .origin("http://example.com").build();
+                .origin("http://example.com").settingsNow();
         var request = settings.handshake(ClientHandshake.builder(URI.create("ws://example.com/chat"))).request();
         assertThat(request.headers().first("Cookie")).isEqualTo("a=1");
         assertThat(request.headers().first("Authorization")).isEqualTo("Bearer t");
@@ -71,7 +76,7 @@ class BuilderDefaultsTest {
     @Test
     void settingsBuiltEarlierDoNotChangeWithTheBuilder() {
         Client builder = new Client().header("Cookie", "a=1");
-        ClientSettings first = builder.build();
+        ClientSettings first = builder.settingsNow();
         builder.header("Cookie", "b=2");
         assertThat(first.headers()).hasSize(1);
     }

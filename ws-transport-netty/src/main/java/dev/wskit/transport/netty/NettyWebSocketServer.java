@@ -5,6 +5,7 @@ import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.ServerLifecycle;
 import dev.wskit.transport.core.ServerSettings;
+import dev.wskit.transport.core.WebSocketServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -27,7 +28,7 @@ import java.util.Objects;
  * closing handshakes up to the grace period, drops the rest, and shuts down the event loops it
  * created itself; {@link #close()} is a stop with the configuration's close timeout.
  */
-public final class NettyWebSocketServer implements AutoCloseable {
+public final class NettyWebSocketServer implements WebSocketServer {
     /** The least time the server's own event loops get to end after a stop. */
     private static final Duration LOOPS_SHUTDOWN = Duration.ofSeconds(1);
 
@@ -59,6 +60,7 @@ public final class NettyWebSocketServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound, naming it and why
      * @throws IllegalStateException when started before
      */
+    @Override
     public synchronized NettyWebSocketServer start() throws IOException {
         lifecycle.starting();
         EventLoopGroup boss = bossGroup;
@@ -109,6 +111,7 @@ public final class NettyWebSocketServer implements AutoCloseable {
      *
      * @throws IllegalStateException before {@link #start()}
      */
+    @Override
     public int port() {
         return lifecycle.port();
     }
@@ -120,6 +123,7 @@ public final class NettyWebSocketServer implements AutoCloseable {
      *
      * @param grace how long to wait for the closing handshakes; zero drops them at once
      */
+    @Override
     public void stop(Duration grace) {
         ArgumentChecks.notNegative(grace, "grace");
         if (!lifecycle.stopping()) {
@@ -182,6 +186,7 @@ public final class NettyWebSocketServer implements AutoCloseable {
          *
          * @throws IllegalStateException when no handler was set
          */
+        @Override
         public NettyWebSocketServer build() {
             return new NettyWebSocketServer(settings(), this);
         }

@@ -6,6 +6,7 @@ import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.ServerLifecycle;
 import dev.wskit.transport.core.ServerSettings;
+import dev.wskit.transport.core.WebSocketServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.KeyCertOptions;
@@ -33,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * spreading connections over them; port 0 gives each server a port of its own;
  * {@link Builder#sharedFreePort} gives servers one free port to share.
  */
-public final class VertxWebSocketServer implements AutoCloseable {
+public final class VertxWebSocketServer implements WebSocketServer {
     private final Vertx vertx;
     private final ServerSettings settings;
     private final NetServerOptions options;
@@ -62,6 +63,7 @@ public final class VertxWebSocketServer implements AutoCloseable {
      * @throws IOException when the address cannot be bound, naming it and why
      * @throws IllegalStateException when started before, or called on an event loop (use {@link #listen()})
      */
+    @Override
     public VertxWebSocketServer start() throws IOException {
         BlockingWait.refuseOnEventLoop("start()", "listen()");
         lifecycle.starting();
@@ -116,6 +118,7 @@ public final class VertxWebSocketServer implements AutoCloseable {
      *
      * @throws IllegalStateException before the server is bound
      */
+    @Override
     public int port() {
         return lifecycle.port();
     }
@@ -134,15 +137,21 @@ public final class VertxWebSocketServer implements AutoCloseable {
      * @param grace how long to wait for the closing handshakes; zero closes them at once
      * @throws IllegalStateException on an event loop (use {@link #shutdown(Duration)})
      */
+    @Override
     public void stop(Duration grace) {
         ArgumentChecks.notNegative(grace, "grace");
         BlockingWait.refuseOnEventLoop("stop(Duration)", "shutdown(Duration)");
         BlockingWait.await(shutdown(grace));
     }
 
-    /** {@link #stop(Duration)} with the configuration's close timeout as the grace. */
+    /**
+     * {@link #stop(Duration)} with the configuration's close timeout as the grace.
+     *
+     * @throws IllegalStateException on an event loop (use {@link #shutdown()})
+     */
     @Override
     public void close() {
+        BlockingWait.refuseOnEventLoop("close()", "shutdown()");
         stop(settings.config().closeTimeout());
     }
 
@@ -205,6 +214,7 @@ public final class VertxWebSocketServer implements AutoCloseable {
          *
          * @throws IllegalStateException when no handler was set
          */
+        @Override
         public VertxWebSocketServer build() {
             return new VertxWebSocketServer(settings(), this);
         }
