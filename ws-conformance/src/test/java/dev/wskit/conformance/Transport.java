@@ -6,16 +6,18 @@ import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.transport.blocking.BlockingWebSocketClient;
 import dev.wskit.transport.blocking.BlockingWebSocketServer;
+import dev.wskit.transport.core.ClientBuilder;
+import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.netty.NettyWebSocketClient;
 import dev.wskit.transport.netty.NettyWebSocketServer;
 import dev.wskit.transport.vertx.VertxWebSocketClient;
 import dev.wskit.transport.vertx.VertxWebSocketServer;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +27,16 @@ import java.util.function.Supplier;
  */
 enum Transport {
     BLOCKING {
+        @Override
+        BlockingWebSocketServer.Builder serverBuilder() {
+            return BlockingWebSocketServer.builder();
+        }
+
+        @Override
+        BlockingWebSocketClient.Builder clientBuilder() {
+            return BlockingWebSocketClient.builder();
+        }
+
         @Override
         Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws Exception {
             return start(BlockingWebSocketServer.builder().config(config).handler(handlers));
@@ -66,7 +78,17 @@ enum Transport {
     },
     NETTY {
         @Override
-        Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) {
+        NettyWebSocketServer.Builder serverBuilder() {
+            return NettyWebSocketServer.builder();
+        }
+
+        @Override
+        NettyWebSocketClient.Builder clientBuilder() {
+            return NettyWebSocketClient.builder();
+        }
+
+        @Override
+        Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws IOException {
             NettyWebSocketServer server = NettyWebSocketServer.builder().config(config).handler(handlers).build().start();
             return new Server(server.port(), () -> server.stop(STOP_GRACE));
         }
@@ -89,10 +111,19 @@ enum Transport {
     },
     VERTX {
         @Override
+        VertxWebSocketServer.Builder serverBuilder() {
+            return VertxWebSocketServer.builder(vertx());
+        }
+
+        @Override
+        VertxWebSocketClient.Builder clientBuilder() {
+            return VertxWebSocketClient.builder(vertx());
+        }
+
+        @Override
         Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws Exception {
-            VertxWebSocketServer server = VertxWebSocketServer.builder(vertx()).config(config).handler(handlers).build()
-                    .listen().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-            return new Server(server.port(), () -> server.close().toCompletionStage().toCompletableFuture().join());
+            VertxWebSocketServer server = VertxWebSocketServer.builder(vertx()).config(config).handler(handlers).build().start();
+            return new Server(server.port(), () -> server.stop(STOP_GRACE));
         }
 
         @Override
@@ -106,7 +137,7 @@ enum Transport {
 
                 @Override
                 public void close() {
-                    client.close().toCompletionStage().toCompletableFuture().join();
+                    client.close();
                 }
             };
         }
@@ -119,6 +150,12 @@ enum Transport {
     private static final long MAX_OUTBOUND = 64L * MIB;
     private static final Duration STOP_GRACE = Duration.ofSeconds(1);
     private static Vertx vertx;
+
+    /** A fresh builder of this transport's server, for tests of the settings every server shares. */
+    abstract ServerBuilder<?> serverBuilder();
+
+    /** A fresh builder of this transport's client, for tests of the settings every client shares. */
+    abstract ClientBuilder<?> clientBuilder();
 
     abstract Server startServer(WebSocketConfig config, Supplier<WebSocketHandler> handlers) throws Exception;
 

@@ -3,9 +3,11 @@ package dev.wskit.benchmarks.servers;
 import dev.wskit.transport.blocking.BlockingWebSocketServer;
 import dev.wskit.transport.netty.NettyWebSocketServer;
 import dev.wskit.transport.vertx.WebSocketVerticle;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.function.IntSupplier;
+import java.util.stream.Collectors;
 
 /**
  * wskit's echo ({@link WskitEcho}) on each of its transports, with the limits of
@@ -20,7 +22,7 @@ final class WskitEchoServers {
     }
 
     /** On Netty, on the same kind and number of event loops as {@link NettyOwnEchoServer}. */
-    static EchoServer netty(String host, int port, int threads) {
+    static EchoServer netty(String host, int port, int threads) throws IOException {
         NettyLoops loops = new NettyLoops(threads);
         NettyWebSocketServer server = NettyWebSocketServer.builder()
                 .host(host)
@@ -38,13 +40,22 @@ final class WskitEchoServers {
 
     /** On Vert.x, one verticle per event loop, as {@link VertxOwnEchoServer}. */
     static EchoServer vertx(String host, int port, int threads) throws Exception {
-        VertxVerticles<WebSocketVerticle> verticles = new VertxVerticles<>(threads, () -> new WebSocketVerticle(server -> server
-                .host(host)
-                .port(VertxVerticles.sharedPort(port))
-                .config(EchoLimits.wskitConfig())
-                .shutdownTimeout(STOP_GRACE)
-                .handler(() -> WskitEcho.INSTANCE)));
-        return new Running(() -> verticles.verticles.get(0).server().port(), verticles::close);
+        VertxVerticles<WebSocketVerticle> verticles = new VertxVerticles<>(threads, () -> new WebSocketVerticle(server -> {
+            server.host(host)
+                    .config(EchoLimits.wskitConfig())
+                    .handler(() -> WskitEcho.INSTANCE);
+            if (port == 0) {
+                server.sharedFreePort(1);
+            } else {
+                server.port(port);
+            }
+        }));
+        return new Running(() -> verticles.verticles.get(0).server().port(), () -> {
+            // Within the benchmarks' grace, all at once; undeploying then finds them stopped.
+            Future.join(verticles.verticles.stream().map(v -> v.server().shutdown(STOP_GRACE)).collect(Collectors.toList()))
+                    .toCompletionStage().toCompletableFuture().join();
+            verticles.close();
+        });
     }
 
     /**

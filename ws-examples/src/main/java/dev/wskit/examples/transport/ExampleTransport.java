@@ -53,8 +53,10 @@ public enum ExampleTransport {
                                      Supplier<? extends WebSocketHandler> handlers) throws IOException {
         try {
             return transport.start(host, port, config, handlers);
+        } catch (IOException failed) {
+            // Every server's start names the address and why it could not be bound.
+            throw failed;
         } catch (Exception failed) {
-            // Netty throws its BindException undeclared and Vert.x may wrap it: the root cause says why.
             throw new IOException("cannot listen on " + host + ":" + port + ": " + reason(failed), failed);
         }
     }

@@ -5,6 +5,7 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.transport.netty.NettyWebSocketClient;
 import dev.wskit.transport.netty.NettyWebSocketServer;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ final class NettyTransport implements Transport {
 
     @Override
     public RunningServer start(String host, int port, WebSocketConfig config,
-                               Supplier<? extends WebSocketHandler> handlers) {
+                               Supplier<? extends WebSocketHandler> handlers) throws IOException {
         NettyWebSocketServer server = NettyWebSocketServer.builder()
                 .host(host).port(port).config(config).handler(handlers)
                 .build().start();

@@ -7,7 +7,6 @@ import dev.wskit.transport.vertx.VertxWebSocketClient;
 import dev.wskit.transport.vertx.WebSocketVerticle;
 import io.vertx.core.Vertx;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,8 +16,6 @@ import java.util.function.Supplier;
  * context; each server or client gets a {@link Vertx} of its own, closed with it.
  */
 final class VertxTransport implements Transport {
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
     @Override
     public RunningServer start(String host, int port, WebSocketConfig config,
                                Supplier<? extends WebSocketHandler> handlers) throws Exception {
@@ -39,12 +36,15 @@ final class VertxTransport implements Transport {
     public ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
                                     WebSocketHandler handler) throws Exception {
         Vertx vertx = Vertx.vertx();
-        VertxWebSocketClient client = VertxWebSocketClient.builder(vertx)
-                .config(config).connectTimeout(CONNECT_TIMEOUT).build();
+        VertxWebSocketClient.Builder builder = VertxWebSocketClient.builder(vertx).config(config);
         try {
-            WebSocket socket = Transport.await(client.connect(uri,
-                    request -> headers.forEach(h -> request.header(h.getKey(), h.getValue())), handler).toCompletionStage());
-            return new ClientConnection(socket, () -> close(vertx));
+            headers.forEach(h -> builder.header(h.getKey(), h.getValue()));
+            VertxWebSocketClient client = builder.build();
+            WebSocket socket = Transport.await(client.connect(uri, handler).toCompletionStage());
+            return new ClientConnection(socket, () -> {
+                client.close();
+                close(vertx);
+            });
         } catch (Exception failed) {
             close(vertx);
             throw failed;

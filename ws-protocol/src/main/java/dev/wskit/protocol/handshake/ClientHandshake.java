@@ -22,6 +22,11 @@ import java.util.Set;
 public final class ClientHandshake {
     private static final String WEBSOCKET = "websocket";
     private static final int KEY_BYTES = 16;
+    /** The fields the handshake itself writes; a second copy would make the request invalid. */
+    private static final Set<String> OWNED_HEADERS = Set.of(
+            "host", "upgrade", "connection", "origin",
+            "sec-websocket-key", "sec-websocket-version", "sec-websocket-accept",
+            "sec-websocket-protocol", "sec-websocket-extensions");
 
     private final HttpRequest request;
     private final String key;
@@ -43,6 +48,38 @@ public final class ClientHandshake {
      */
     public static Builder builder(URI uri) {
         return new Builder(WebSocketUri.of(uri));
+    }
+
+    /**
+     * Checks an extra header field by the rules of {@link Builder#header}, for a client that
+     * collects fields before it knows the URI: an HTTP token as name, a field value without
+     * control characters, not a field the handshake writes itself.
+     *
+     * @throws NullPointerException naming the null parameter
+     * @throws IllegalArgumentException naming the rule the field breaks
+     */
+    public static void checkHeader(String name, String value) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(value, "value");
+        if (OWNED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException(name + " is written by the handshake itself");
+        }
+        // The header block's own syntax checks, with their messages.
+        HttpHeaders.builder().add(name, value);
+    }
+
+    /**
+     * Checks an {@code Origin} by the rules of {@link Builder#origin}: a field value without
+     * control characters.
+     *
+     * @throws NullPointerException when {@code origin} is null
+     * @throws IllegalArgumentException when it holds a forbidden character
+     */
+    public static void checkOrigin(String origin) {
+        Objects.requireNonNull(origin, "origin");
+        if (!HttpSyntax.isFieldValue(origin)) {
+            throw new IllegalArgumentException("origin holds a forbidden character: " + origin);
+        }
     }
 
     /** The upgrade request. */
@@ -119,12 +156,6 @@ public final class ClientHandshake {
 
     /** Collects the optional parts of the request; each setter checks its argument at once. */
     public static final class Builder {
-        /** The fields the handshake itself writes; a second copy would make the request invalid. */
-        private static final Set<String> OWNED_HEADERS = Set.of(
-                "host", "upgrade", "connection", "origin",
-                "sec-websocket-key", "sec-websocket-version", "sec-websocket-accept",
-                "sec-websocket-protocol", "sec-websocket-extensions");
-
         private final WebSocketUri uri;
         private final HttpHeaders.Builder extraHeaders = HttpHeaders.builder();
         private String origin;
@@ -135,9 +166,7 @@ public final class ClientHandshake {
 
         /** The {@code Origin} to send (RFC 6455 §4.1 item 8; RFC 6454): browsers send one, others may. */
         public Builder origin(String origin) {
-            if (!HttpSyntax.isFieldValue(origin)) {
-                throw new IllegalArgumentException("origin holds a forbidden character: " + origin);
-            }
+            checkOrigin(origin);
             this.origin = origin;
             return this;
         }
@@ -147,9 +176,7 @@ public final class ClientHandshake {
          * them: cookies, authorization). Fields the handshake writes itself are refused.
          */
         public Builder header(String name, String value) {
-            if (OWNED_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                throw new IllegalArgumentException(name + " is written by the handshake itself");
-            }
+            checkHeader(name, value);
             extraHeaders.add(name, value);
             return this;
         }

@@ -2,6 +2,8 @@ package dev.wskit.protocol.handshake;
 
 import java.net.URI;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A checked {@code ws} or {@code wss} URI (RFC 6455 §3) and what a client derives from it: where
@@ -31,6 +33,7 @@ public final class WebSocketUri {
      * @throws IllegalArgumentException naming the rule {@code uri} breaks
      */
     public static WebSocketUri of(URI uri) {
+        Objects.requireNonNull(uri, "uri");
         // Non-ASCII characters are percent-encoded so the request-target is pure ASCII.
         URI ascii = URI.create(uri.toASCIIString());
         String scheme = ascii.getScheme() == null ? "" : ascii.getScheme().toLowerCase(Locale.ROOT);
@@ -68,6 +71,14 @@ public final class WebSocketUri {
     /** The port to connect to: the URI's, or 80 for {@code ws} and 443 for {@code wss}. */
     public int port() {
         return port;
+    }
+
+    /**
+     * The name a {@code wss} client sends in TLS's {@code server_name} extension: the host, or
+     * nothing when the host is an IP address, which SNI never carries (RFC 6066 §3).
+     */
+    public Optional<String> serverName() {
+        return IpLiteral.matches(host) ? Optional.empty() : Optional.of(host);
     }
 
     /**

@@ -128,6 +128,19 @@ class ClientHandshakeTest {
         assertThatThrownBy(() -> builder.origin("http://a\r\nX: y")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void checksHeadersAndOriginWithoutAUriByTheSameRules() {
+        assertThatThrownBy(() -> ClientHandshake.checkHeader("Host", "x")).hasMessage("Host is written by the handshake itself");
+        assertThatThrownBy(() -> ClientHandshake.checkHeader("X-Ok", "a\r\nHost: evil"))
+                .hasMessage("header value holds a forbidden character: X-Ok");
+        assertThatThrownBy(() -> ClientHandshake.checkOrigin("http://a\nb")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ClientHandshake.checkHeader(null, "x")).isInstanceOf(NullPointerException.class).hasMessage("name");
+        assertThatThrownBy(() -> ClientHandshake.checkHeader("X-Ok", null)).isInstanceOf(NullPointerException.class).hasMessage("value");
+        assertThatThrownBy(() -> ClientHandshake.checkOrigin(null)).isInstanceOf(NullPointerException.class).hasMessage("origin");
+        ClientHandshake.checkHeader("Cookie", "session=abc");
+        ClientHandshake.checkOrigin("http://example.com");
+    }
+
     static Stream<Arguments> invalidResponses() {
         String accept = "Sec-WebSocket-Accept: " + AcceptKey.of(SEEDED_KEY) + "\r\n";
         String upgrade = "Upgrade: websocket\r\n";

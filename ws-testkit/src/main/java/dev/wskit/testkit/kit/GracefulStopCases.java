@@ -2,8 +2,11 @@ package dev.wskit.testkit.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Stopping a server with connections open: everyone hears {@code 1001}, after everything sent before it. */
@@ -63,5 +66,34 @@ public interface GracefulStopCases extends TransportCases {
         assertThat(RawPeer.hex(silent.readToEnd())).isEqualTo(RawPeer.hex(RawPeer.serverClose(1001, "server stopping")));
         assertThat(silent.endedByReset()).as("dropped: a reset, not a FIN").isTrue();
         serverSide.expect("error:CLOSE_TIMEOUT", "close:1006:");
+    }
+
+    /**
+     * A peer that stops reading with the server's writes to it stuck (its window full) does not keep
+     * the server from stopping: the 1001 waits behind what it never read, and at the close timeout
+     * the connection is reset with all of it.
+     */
+    @Test
+    default void aPeerThatNeverReadsDoesNotKeepTheServerFromStopping(Kit kit) throws Exception {
+        RecordingServer server = kit.echoServer(WebSocketConfig.builder().closeTimeout(Duration.ofMillis(300)).build());
+        RawPeer stalled = kit.rawWithSmallReceiveBuffer(server.port());
+        stalled.upgrade();
+        Recorder serverSide = server.nextOpenConnection();
+        WebSocket socket = serverSide.socket();
+        CompletableFuture<Integer> taken = kit.inBackground("sender", () -> {
+            int sent = 0;
+            // 8 MiB, far more than the socket buffers hold; on the blocking transport this thread
+            // blocks in the write, so it runs apart from the test.
+            while (sent < 128 && socket.sendBinary(ByteBuffer.allocate(64 * 1024))) {
+                sent++;
+            }
+            return sent;
+        });
+        server.stop(Duration.ofSeconds(5));
+        serverSide.expect("error:CLOSE_TIMEOUT", "close:1006:");
+        assertThat(Kit.await(taken)).as("sends refused once the connection closed").isLessThan(128);
+        stalled.socket().setReceiveBufferSize(64 * 1024);
+        stalled.readToEnd();
+        assertThat(stalled.endedByReset()).as("dropped: a reset, not a FIN").isTrue();
     }
 }

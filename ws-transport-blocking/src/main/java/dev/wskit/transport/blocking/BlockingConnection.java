@@ -4,6 +4,7 @@ import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ConnectionIo;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +44,7 @@ import java.util.function.Function;
  * <p>Buffers: the read buffer belongs to the reader thread; the engine unmasks in it in place and
  * handlers see views of it only during their callback.
  */
-final class BlockingConnection implements Runnable, ConnectionIo {
+final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGroup.Member {
     /**
      * The read buffer is held while the reader waits in read(), so an idle connection keeps it. It
      * starts with room for the opening handshake of most clients: a connection that stays idle
@@ -178,7 +179,8 @@ final class BlockingConnection implements Runnable, ConnectionIo {
     // ---- from the server and client -------------------------------------------------------------
 
     /** Starts the closing handshake from any thread without waiting for the lock (server stop). */
-    void goingAway(String reason) {
+    @Override
+    public void goingAway(String reason) {
         onConnectionThread(() -> driver.goingAway(reason));
     }
 
@@ -195,7 +197,7 @@ final class BlockingConnection implements Runnable, ConnectionIo {
             // The engine decided how this connection ends (a 1011 close after onOpen threw, say).
             throw (WebSocketException) e.getCause();
         } catch (InterruptedException e) {
-            abortSocket();
+            drop();
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted during the opening handshake");
         }
@@ -207,7 +209,8 @@ final class BlockingConnection implements Runnable, ConnectionIo {
      * {@code SSLSocket.close()} from waiting for a writer blocked on a peer that does not read (it
      * waits SO_LINGER seconds for the record lock, forever when SO_LINGER is off).
      */
-    void abortSocket() {
+    @Override
+    public void drop() {
         try {
             socket.setSoLinger(true, 0);
         } catch (IOException alreadyClosed) {
@@ -318,11 +321,11 @@ final class BlockingConnection implements Runnable, ConnectionIo {
     }
 
     private void writeBatch(OutboundWriter.Batch batch) {
-        ScheduledFuture<?> watchdog = resources.timer().schedule(this::abortSocket, resources.writeTimeout());
+        ScheduledFuture<?> watchdog = resources.timer().schedule(this::drop, resources.writeTimeout());
         try {
             writer.writeBatch(batch);
         } catch (IOException e) {
-            abortSocket();
+            drop();
         } finally {
             if (watchdog != null) {
                 watchdog.cancel(false);
@@ -358,7 +361,7 @@ final class BlockingConnection implements Runnable, ConnectionIo {
         try {
             socket.shutdownOutput();
         } catch (IOException e) {
-            abortSocket();
+            drop();
         }
     }
 
@@ -366,7 +369,7 @@ final class BlockingConnection implements Runnable, ConnectionIo {
     public void abort() {
         outputShut = true;
         writer.discard();
-        abortSocket();
+        drop();
     }
 
     @Override
@@ -396,7 +399,7 @@ final class BlockingConnection implements Runnable, ConnectionIo {
         try {
             resources.threads().execute(work);
         } catch (RejectedExecutionException noThreadLeft) {
-            abortSocket();
+            drop();
         }
     }
 

@@ -2,7 +2,13 @@ package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.transport.core.ArgumentChecks;
 import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.ConnectionGroup;
+import dev.wskit.transport.core.ServerBuilder;
+import dev.wskit.transport.core.ServerLifecycle;
+import dev.wskit.transport.core.ServerSettings;
+import dev.wskit.transport.core.WebSocketServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -12,7 +18,6 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -35,28 +40,22 @@ import javax.net.ssl.SSLContext;
  * sees {@code onClose(1006)}; other connections are not affected. Sends that queue more than
  * {@link WebSocketConfig#maxOutboundBytes()} before a write drops the connection likewise.
  */
-public final class BlockingWebSocketServer implements AutoCloseable {
+public final class BlockingWebSocketServer implements WebSocketServer {
     /** Pending connections the kernel may hold before {@code accept}; a burst of clients needs room. */
     private static final int ACCEPT_BACKLOG = 1024;
-    private static final String STOP_REASON = "server stopping";
 
-    private final String host;
-    private final int requestedPort;
-    private final WebSocketConfig config;
-    private final Supplier<? extends WebSocketHandler> handlers;
-    private final SSLContext sslContext;
+    private final ServerSettings settings;
+    private final SSLContext tls;
     private final ConnectionGroup group;
     private final ConnectionThreads threads;
     private final SharedTimer timer = new SharedTimer("wskit-blocking-server-timer");
     private final ConnectionResources resources;
+    private final ServerLifecycle lifecycle = new ServerLifecycle();
     private ServerSocket serverSocket;
 
-    private BlockingWebSocketServer(Builder b) {
-        this.host = b.host;
-        this.requestedPort = b.port;
-        this.config = b.config;
-        this.handlers = Objects.requireNonNull(b.handlers, "handler");
-        this.sslContext = b.sslContext;
+    private BlockingWebSocketServer(ServerSettings settings, Builder b) {
+        this.settings = settings;
+        this.tls = b.tls;
         this.group = new ConnectionGroup(b.maxConnections);
         if (b.executor != null) {
             this.threads = ConnectionThreads.onExecutor(b.executor);
@@ -65,44 +64,50 @@ public final class BlockingWebSocketServer implements AutoCloseable {
         } else {
             this.threads = ConnectionThreads.byDefault("wskit-blocking-server-", 2 * b.maxConnections + 1, false);
         }
-        this.resources = new ConnectionResources(config, b.writeTimeout, timer, threads, group);
+        this.resources = new ConnectionResources(settings.config(), b.writeTimeout, timer, threads, group);
     }
 
+    /** A builder; only {@link Builder#handler} is required. */
     public static Builder builder() {
         return new Builder();
     }
 
     /**
-     * Binds and starts accepting.
+     * Binds and starts accepting; returns once bound.
      *
-     * @throws IOException when the address cannot be bound
+     * @throws IOException when the address cannot be bound, naming it and why
      * @throws IllegalStateException when started before
      */
+    @Override
     public synchronized BlockingWebSocketServer start() throws IOException {
-        if (serverSocket != null) {
-            throw new IllegalStateException("already started");
-        }
-        ServerSocket socket = sslContext == null
-                ? new ServerSocket()
-                : sslContext.getServerSocketFactory().createServerSocket();
+        lifecycle.starting();
+        ServerSocket socket = null;
         try {
+            socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
             socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(host, requestedPort), ACCEPT_BACKLOG);
-            threads.execute(() -> acceptUntilClosed(socket));
+            socket.bind(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
+            ServerSocket bound = socket;
+            threads.execute(() -> acceptUntilClosed(bound));
         } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
+            if (socket != null) {
+                socket.close();
+            }
+            lifecycle.startFailed();
+            throw settings.bindFailed(e);
         }
         serverSocket = socket;
+        lifecycle.started(socket.getLocalPort());
         return this;
     }
 
-    /** The bound port (the one chosen when the builder's port was 0). */
-    public synchronized int port() {
-        if (serverSocket == null) {
-            throw new IllegalStateException("not started");
-        }
-        return serverSocket.getLocalPort();
+    /**
+     * The bound port (the one chosen when the builder's port was 0), also after a stop.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    @Override
+    public int port() {
+        return lifecycle.port();
     }
 
     private void acceptUntilClosed(ServerSocket socket) {
@@ -119,8 +124,9 @@ public final class BlockingWebSocketServer implements AutoCloseable {
         BlockingConnection connection;
         try {
             socket.setTcpNoDelay(true);
-            WebSocketHandler handler = handlers.get();
-            connection = new BlockingConnection(socket, resources, io -> ConnectionDriver.server(config, handler, io));
+            WebSocketHandler handler = settings.newHandler();
+            connection = new BlockingConnection(socket, resources,
+                    io -> ConnectionDriver.server(settings.config(), handler, io));
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw new IOException("connection not admitted", e);
@@ -141,20 +147,23 @@ public final class BlockingWebSocketServer implements AutoCloseable {
      * Stops: accepts no more, sends {@code 1001 GOING_AWAY "server stopping"} on every open
      * connection, waits up to {@code grace} for the closing handshakes, drops the connections left,
      * and returns once every thread the server started has ended (with a caller's executor: every
-     * task it was given). Not interruptible: an interrupt cuts the grace short and is kept.
+     * task it was given). Before {@link #start()}, and after a first stop, it does nothing. Not
+     * interruptible: an interrupt cuts the grace short and is kept.
+     *
+     * @param grace how long to wait for the closing handshakes; zero drops them at once
      */
+    @Override
     public void stop(Duration grace) {
-        synchronized (this) {
-            if (serverSocket == null) {
-                return;
-            }
-            try {
-                serverSocket.close();
-            } catch (IOException e) {
-                // The acceptor ends either way.
-            }
+        ArgumentChecks.notNegative(grace, "grace");
+        if (!lifecycle.stopping()) {
+            return;
         }
-        group.closeAll(STOP_REASON, grace);
+        try {
+            serverSocket.close();
+        } catch (IOException e) {
+            // The acceptor ends either way.
+        }
+        group.closeAll(ServerSettings.STOP_REASON, grace);
         // Timers next, so none hands out work after the threads are awaited.
         timer.stop();
         threads.awaitTermination();
@@ -163,16 +172,15 @@ public final class BlockingWebSocketServer implements AutoCloseable {
     /** {@link #stop} with the configuration's close timeout as the grace. */
     @Override
     public void close() {
-        stop(config.closeTimeout());
+        stop(settings.config().closeTimeout());
     }
 
-    /** Settings of a server; each setter checks its argument at once. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port;
-        private WebSocketConfig config = WebSocketConfig.defaults();
-        private Supplier<? extends WebSocketHandler> handlers;
-        private SSLContext sslContext;
+    /**
+     * Settings of a server: those of every wskit server ({@link ServerBuilder}), then TLS and the
+     * blocking transport's own; each setter checks its argument at once.
+     */
+    public static final class Builder extends ServerBuilder<Builder> {
+        private SSLContext tls;
         private int maxConnections = 10_000;
         private Executor executor;
         private ThreadFactory threadFactory;
@@ -181,44 +189,15 @@ public final class BlockingWebSocketServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The address to listen on; default {@code 127.0.0.1}. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** The port; 0 (default) picks a free one, readable from {@link #port()} after start. */
-        public Builder port(int port) {
-            if (port < 0 || port > 0xffff) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        public Builder config(WebSocketConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
-            return this;
-        }
-
-        /** Makes one handler per connection. */
-        public Builder handler(Supplier<? extends WebSocketHandler> handlers) {
-            this.handlers = Objects.requireNonNull(handlers, "handler");
-            return this;
-        }
-
         /** Serves {@code wss}: TLS on every accepted socket, from an {@code SSLServerSocket} of this context. */
-        public Builder sslContext(SSLContext sslContext) {
-            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+        public Builder tls(SSLContext tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 
         /** Open connections at most; default 10 000. See the class comment for what happens beyond. */
         public Builder maxConnections(int maxConnections) {
-            if (maxConnections <= 0) {
-                throw new IllegalArgumentException("maxConnections must be positive: " + maxConnections);
-            }
-            this.maxConnections = maxConnections;
+            this.maxConnections = ArgumentChecks.positive(maxConnections, "maxConnections");
             return this;
         }
 
@@ -244,15 +223,18 @@ public final class BlockingWebSocketServer implements AutoCloseable {
          * (a blocked write cannot be interrupted otherwise); default 30 s.
          */
         public Builder writeTimeout(Duration writeTimeout) {
-            if (writeTimeout.isNegative() || writeTimeout.isZero()) {
-                throw new IllegalArgumentException("writeTimeout must be positive: " + writeTimeout);
-            }
-            this.writeTimeout = writeTimeout;
+            this.writeTimeout = ArgumentChecks.positive(writeTimeout, "writeTimeout");
             return this;
         }
 
+        /**
+         * The server, not started yet.
+         *
+         * @throws IllegalStateException when no handler was set
+         */
+        @Override
         public BlockingWebSocketServer build() {
-            return new BlockingWebSocketServer(this);
+            return new BlockingWebSocketServer(settings(), this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.transport.core.ConnectionGroup;
 import java.time.Duration;
 
 /**

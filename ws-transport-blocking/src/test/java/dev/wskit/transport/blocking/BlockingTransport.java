@@ -30,7 +30,7 @@ final class BlockingTransport implements TransportUnderTest {
             throws Exception {
         BlockingWebSocketServer.Builder builder = BlockingWebSocketServer.builder().config(config).handler(handlers);
         if (tls != null) {
-            builder.sslContext(tls.serverContext());
+            builder.tls(tls.serverContext());
         }
         BlockingWebSocketServer server = builder.build().start();
         return Server.of(server::port, server::stop);
@@ -41,7 +41,7 @@ final class BlockingTransport implements TransportUnderTest {
         BlockingWebSocketClient.Builder builder = BlockingWebSocketClient.builder().config(config);
         if (trusted != null) {
             try {
-                builder.sslContext(trusted.clientContext());
+                builder.tls(trusted.clientContext());
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }

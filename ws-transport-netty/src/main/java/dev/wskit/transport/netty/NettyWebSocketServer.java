@@ -1,55 +1,70 @@
 package dev.wskit.transport.netty;
 
-import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.transport.core.ArgumentChecks;
+import dev.wskit.transport.core.ConnectionGroup;
+import dev.wskit.transport.core.ServerBuilder;
+import dev.wskit.transport.core.ServerLifecycle;
+import dev.wskit.transport.core.ServerSettings;
+import dev.wskit.transport.core.WebSocketServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * A WebSocket server on Netty: one {@link WebSocketChannelHandler} (hence one engine and one
  * handler from the supplier) per accepted channel, optionally below TLS. Handler callbacks run
  * on the connection's event loop.
  *
- * <p>Lifecycle: {@link #start()} returns once bound; {@link #stop(Duration)} stops accepting,
- * closes every open connection with 1001 (RFC 6455 §7.4.1), waits for their closing handshakes
- * up to the grace period, drops the rest, and shuts down the event loops it created itself.
+ * <p>Lifecycle, as on every wskit server: {@link #start()} returns once bound; {@link #stop(Duration)}
+ * stops accepting, closes every open connection with 1001 (RFC 6455 §7.4.1), waits for their
+ * closing handshakes up to the grace period, drops the rest, and shuts down the event loops it
+ * created itself; {@link #close()} is a stop with the configuration's close timeout.
  */
-public final class NettyWebSocketServer implements AutoCloseable {
-    private static final String STOPPING = "server stopping";
+public final class NettyWebSocketServer implements WebSocketServer {
+    /** The least time the server's own event loops get to end after a stop. */
+    private static final Duration LOOPS_SHUTDOWN = Duration.ofSeconds(1);
 
-    private final Builder settings;
-    private final Set<WebSocketChannelHandler> connections = ConcurrentHashMap.newKeySet();
+    private final ServerSettings settings;
+    private final SslContext tls;
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final ConnectionGroup connections = ConnectionGroup.unbounded();
+    private final ServerLifecycle lifecycle = new ServerLifecycle();
     private EventLoops ownedBoss;
     private EventLoops ownedWorkers;
     private Channel serverChannel;
 
-    private NettyWebSocketServer(Builder settings) {
+    private NettyWebSocketServer(ServerSettings settings, Builder b) {
         this.settings = settings;
+        this.tls = b.tls;
+        this.bossGroup = b.bossGroup;
+        this.workerGroup = b.workerGroup;
     }
 
+    /** A builder; only {@link Builder#handler} is required. */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Binds and starts accepting; returns when bound. */
-    public synchronized NettyWebSocketServer start() {
-        if (serverChannel != null) {
-            throw new IllegalStateException("already started");
-        }
-        EventLoopGroup boss = settings.bossGroup;
-        EventLoopGroup workers = settings.workerGroup;
+    /**
+     * Binds and starts accepting; returns once bound.
+     *
+     * @throws IOException when the address cannot be bound, naming it and why
+     * @throws IllegalStateException when started before
+     */
+    @Override
+    public synchronized NettyWebSocketServer start() throws IOException {
+        lifecycle.starting();
+        EventLoopGroup boss = bossGroup;
+        EventLoopGroup workers = workerGroup;
         if (boss == null) {
             ownedBoss = new EventLoops("wskit-netty-server-accept", 1);
             ownedWorkers = new EventLoops("wskit-netty-server", 0);
@@ -65,118 +80,94 @@ public final class NettyWebSocketServer implements AutoCloseable {
                         accept(channel);
                     }
                 });
-        try {
-            serverChannel = bootstrap.bind(settings.host, settings.port).syncUninterruptibly().channel();
-        } catch (RuntimeException bindFailed) {
-            shutdownOwnedGroups(Duration.ofSeconds(5));
-            throw bindFailed;
+        ChannelFuture bound = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
+        if (!bound.isSuccess()) {
+            shutdownOwnedGroups(LOOPS_SHUTDOWN);
+            lifecycle.startFailed();
+            throw settings.bindFailed(bound.cause());
         }
+        serverChannel = bound.channel();
+        lifecycle.started(((InetSocketAddress) serverChannel.localAddress()).getPort());
         return this;
     }
 
     private void accept(SocketChannel channel) {
-        if (settings.sslContext != null) {
-            channel.pipeline().addLast(settings.sslContext.newHandler(channel.alloc()));
+        if (tls != null) {
+            channel.pipeline().addLast(tls.newHandler(channel.alloc()));
         }
-        WebSocketChannelHandler connection = WebSocketChannelHandler.server(settings.config, settings.handlers.get());
+        WebSocketChannelHandler connection = WebSocketChannelHandler.server(settings.config(), settings.newHandler());
         channel.pipeline().addLast(connection);
-        connections.add(connection);
-        channel.closeFuture().addListener(closed -> connections.remove(connection));
-    }
-
-    /** The bound port (the one chosen when the builder said 0). */
-    public int port() {
-        if (serverChannel == null) {
-            throw new IllegalStateException("not started");
+        ConnectionGroup.Member member = ConnectionGroup.Member.of(connection::goingAway, connection::drop);
+        if (!connections.tryAdd(member)) {
+            // Accepted while the server stops.
+            channel.close();
+            return;
         }
-        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        channel.closeFuture().addListener(closed -> connections.remove(member));
     }
 
     /**
-     * Stops accepting, closes each connection with 1001, waits up to {@code grace} for the
-     * closing handshakes, drops what is left and shuts down the event loops this server created.
+     * The bound port (the one chosen when the builder said 0), also after a stop.
+     *
+     * @throws IllegalStateException before {@link #start()}
      */
-    public synchronized void stop(Duration grace) {
-        if (serverChannel == null) {
+    @Override
+    public int port() {
+        return lifecycle.port();
+    }
+
+    /**
+     * Stops accepting, closes each connection with {@code 1001 "server stopping"}, waits up to
+     * {@code grace} for the closing handshakes, drops what is left and shuts down the event loops
+     * this server created. Before {@link #start()}, and after a first stop, it does nothing.
+     *
+     * @param grace how long to wait for the closing handshakes; zero drops them at once
+     */
+    @Override
+    public void stop(Duration grace) {
+        ArgumentChecks.notNegative(grace, "grace");
+        if (!lifecycle.stopping()) {
             return;
         }
-        long deadline = System.nanoTime() + grace.toNanos();
         serverChannel.close().syncUninterruptibly();
-        List<WebSocketChannelHandler> open = List.copyOf(connections);
-        for (WebSocketChannelHandler connection : open) {
-            connection.goingAway(STOPPING);
-        }
-        for (Channel channel : open.stream().map(c -> c.socket().channel()).collect(Collectors.toList())) {
-            long left = Math.max(0, deadline - System.nanoTime());
-            if (!channel.closeFuture().awaitUninterruptibly(Duration.ofNanos(left).toMillis())) {
-                channel.close().awaitUninterruptibly();
-            }
-        }
-        serverChannel = null;
-        shutdownOwnedGroups(grace);
+        connections.closeAll(ServerSettings.STOP_REASON, grace);
+        shutdownOwnedGroups(grace.compareTo(LOOPS_SHUTDOWN) < 0 ? LOOPS_SHUTDOWN : grace);
     }
 
     /** {@link #stop(Duration)} with the configured close timeout as the grace period. */
     @Override
     public void close() {
-        stop(settings.config.closeTimeout());
+        stop(settings.config().closeTimeout());
     }
 
-    private void shutdownOwnedGroups(Duration timeout) {
-        Duration atLeast = timeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : timeout;
+    private synchronized void shutdownOwnedGroups(Duration timeout) {
         if (ownedWorkers != null) {
-            ownedWorkers.shutdown(atLeast);
-            ownedBoss.shutdown(atLeast);
+            ownedWorkers.shutdown(timeout);
+            ownedBoss.shutdown(timeout);
             ownedWorkers = null;
             ownedBoss = null;
         }
     }
 
-    /** The server's settings; only {@link #handler} is required. */
-    public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port;
-        private WebSocketConfig config = WebSocketConfig.defaults();
-        private Supplier<? extends WebSocketHandler> handlers;
-        private SslContext sslContext;
+    /**
+     * Settings of a server: those of every wskit server ({@link ServerBuilder}), then TLS and the
+     * event loops; each setter checks its argument at once.
+     */
+    public static final class Builder extends ServerBuilder<Builder> {
+        private SslContext tls;
         private EventLoopGroup bossGroup;
         private EventLoopGroup workerGroup;
 
         private Builder() {
         }
 
-        /** The address to bind; default {@code 127.0.0.1}. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** The port to bind; 0 (default) picks a free one, read it with {@link NettyWebSocketServer#port()}. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
+        /** Serves {@code wss} with a server context (from {@code SslContextBuilder.forServer}). */
+        public Builder tls(SslContext tls) {
+            Objects.requireNonNull(tls, "tls");
+            if (!tls.isServer()) {
+                throw new IllegalArgumentException("tls needs a server SslContext (SslContextBuilder.forServer)");
             }
-            this.port = port;
-            return this;
-        }
-
-        public Builder config(WebSocketConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
-            return this;
-        }
-
-        /** Makes one handler per connection. */
-        public Builder handler(Supplier<? extends WebSocketHandler> handlers) {
-            this.handlers = Objects.requireNonNull(handlers, "handlers");
-            return this;
-        }
-
-        /** Serves {@code wss}: a server context (from {@code SslContextBuilder.forServer}). */
-        public Builder sslContext(SslContext sslContext) {
-            if (!sslContext.isServer()) {
-                throw new IllegalArgumentException("a server SslContext is required");
-            }
-            this.sslContext = sslContext;
+            this.tls = tls;
             return this;
         }
 
@@ -190,11 +181,14 @@ public final class NettyWebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The server, not started yet.
+         *
+         * @throws IllegalStateException when no handler was set
+         */
+        @Override
         public NettyWebSocketServer build() {
-            if (handlers == null) {
-                throw new IllegalStateException("a handler supplier is required");
-            }
-            return new NettyWebSocketServer(this);
+            return new NettyWebSocketServer(settings(), this);
         }
     }
 }

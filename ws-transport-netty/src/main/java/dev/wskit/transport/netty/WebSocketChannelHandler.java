@@ -102,6 +102,11 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         driver.goingAway(reason);
     }
 
+    /** The server or client stopped waiting for the closing handshake: the connection ends at once. */
+    void drop() {
+        runAsOwner(this::abort);
+    }
+
     // ---- lifecycle --------------------------------------------------------------------------
 
     @Override

@@ -12,6 +12,7 @@ import dev.wskit.testkit.kit.Recorder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -47,7 +48,7 @@ class ByteBufSendTest {
     private static NettyWebSocketClient client;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         server = NettyWebSocketServer.builder().config(CONFIG).handler(ReplyingHandler::new).build().start();
         client = NettyWebSocketClient.builder().build();
     }

@@ -21,7 +21,7 @@ final class NettyTransport implements TransportUnderTest {
             throws Exception {
         NettyWebSocketServer.Builder builder = NettyWebSocketServer.builder().config(config).handler(handlers);
         if (tls != null) {
-            builder.sslContext(SslContextBuilder.forServer(tls.keyManagers()).build());
+            builder.tls(SslContextBuilder.forServer(tls.keyManagers()).build());
         }
         NettyWebSocketServer server = builder.build().start();
         return Server.of(server::port, server::stop);
@@ -32,7 +32,7 @@ final class NettyTransport implements TransportUnderTest {
         NettyWebSocketClient.Builder builder = NettyWebSocketClient.builder().config(config);
         if (trusted != null) {
             try {
-                builder.sslContext(SslContextBuilder.forClient().trustManager(trusted.trustManagers())
+                builder.tls(SslContextBuilder.forClient().trustManager(trusted.trustManagers())
                         .endpointIdentificationAlgorithm("HTTPS").build());
             } catch (SSLException e) {
                 throw new IllegalStateException(e);

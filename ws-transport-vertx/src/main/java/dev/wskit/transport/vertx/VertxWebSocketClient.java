@@ -1,12 +1,13 @@
 package dev.wskit.transport.vertx;
 
 import dev.wskit.protocol.WebSocket;
-import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
-import io.vertx.core.Context;
+import dev.wskit.transport.core.ClientBuilder;
+import dev.wskit.transport.core.ClientSettings;
+import dev.wskit.transport.core.ConnectionDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -16,10 +17,8 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * A WebSocket client on a Vert.x {@link NetClient}: {@code ws://} and {@code wss://} (RFC 6455
@@ -27,57 +26,50 @@ import java.util.function.Consumer;
  * context when called from outside Vert.x); its handler is called there, and the returned
  * {@link WebSocket} may be used from any thread.
  *
- * <p>TLS comes from the {@link NetClientOptions} (trust options, key options); for {@code wss}
- * the host name is verified ({@code "HTTPS"}) unless those options name another algorithm or
- * {@code ""} for none.
+ * <p>For {@code wss} the host name is verified ({@code "HTTPS"}) unless the TLS options name
+ * another algorithm, or {@code ""} for none.
+ *
+ * <p>{@link #close()} blocks, so on an event loop use its asynchronous form, {@link #shutdown()}.
  */
-public final class VertxWebSocketClient {
+public final class VertxWebSocketClient implements AutoCloseable {
     private static final String HTTPS_HOSTNAME_VERIFICATION = "HTTPS";
 
     private final Vertx vertx;
+    private final ClientSettings settings;
     private final NetClient netClient;
-    private final ClientSSLOptions tlsOptions;
-    private final WebSocketConfig config;
+    private final ClientSSLOptions tls;
+    private final OpenSockets connections = new OpenSockets();
+    private volatile boolean closed;
 
-    private VertxWebSocketClient(Builder b) {
+    private VertxWebSocketClient(ClientSettings settings, Builder b) {
         this.vertx = b.vertx;
-        this.config = b.config;
-        NetClientOptions options = new NetClientOptions(b.options);
-        if (b.connectTimeout != null) {
-            options.setConnectTimeout((int) Math.min(Integer.MAX_VALUE, b.connectTimeout.toMillis()));
-        }
-        this.tlsOptions = tlsOptions(options);
+        this.settings = settings;
+        NetClientOptions options = new NetClientOptions(b.options).setConnectTimeout(settings.connectTimeoutMillis());
+        this.tls = tlsOptions(b.tls != null ? b.tls : options.getSslOptions());
         this.netClient = vertx.createNetClient(options);
     }
 
+    /** A builder for a client on {@code vertx}; every setting has a default. */
     public static Builder builder(Vertx vertx) {
         return new Builder(vertx);
     }
 
-    /** Connects to {@code uri} and completes once the opening handshake succeeded. */
-    public Future<WebSocket> connect(URI uri, WebSocketHandler handler) {
-        return connect(uri, request -> { }, handler);
-    }
-
     /**
-     * Connects to {@code uri}, letting {@code request} add header fields or an {@code Origin} to
-     * the opening request. Subprotocols offered are those of the configuration.
+     * Connects to {@code uri}; {@code handler} receives the connection's events, {@code onOpen}
+     * first. Subprotocols offered are those of the configuration.
      *
      * @return completes with the open socket, or fails with the engine's
      *     {@link WebSocketException} (status not 101, wrong accept key, timeout, …) or the
      *     socket's own failure (refused, TLS)
+     * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
+     * @throws IllegalStateException after {@link #close()} or {@link #shutdown()}
      */
-    public Future<WebSocket> connect(URI uri, Consumer<ClientHandshake.Builder> request, WebSocketHandler handler) {
+    public Future<WebSocket> connect(URI uri, WebSocketHandler handler) {
         Objects.requireNonNull(handler, "handler");
-        WebSocketUri target;
-        ClientHandshake handshake;
-        try {
-            target = WebSocketUri.of(uri);
-            ClientHandshake.Builder builder = ClientHandshake.builder(uri);
-            request.accept(builder);
-            handshake = builder.build(config);
-        } catch (IllegalArgumentException e) {
-            return Future.failedFuture(e);
+        ClientHandshake handshake = settings.handshake(ClientHandshake.builder(uri));
+        WebSocketUri target = WebSocketUri.of(uri);
+        if (closed) {
+            throw new IllegalStateException("client closed");
         }
         Promise<WebSocket> opened = Promise.promise();
         netClient.connect(connectOptions(target)).onComplete(connected -> {
@@ -93,7 +85,7 @@ public final class VertxWebSocketClient {
     /** Runs on the new socket's context: the connect future's listeners are called there. */
     private void start(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler, Promise<WebSocket> opened) {
         NetSocketConnection connection = new NetSocketConnection(this, vertx, Vertx.currentContext(), socket,
-                io -> ConnectionDriver.client(handshake, config, handler, io));
+                io -> ConnectionDriver.client(handshake, settings.config(), handler, io));
         connection.driver().opened().whenComplete((socketOpened, failure) -> {
             if (failure == null) {
                 opened.tryComplete(socketOpened);
@@ -105,7 +97,8 @@ public final class VertxWebSocketClient {
                 opened.tryFail(failure);
             }
         });
-        connection.start("client stopping");
+        connections.add(connection);
+        connection.start(ClientSettings.CLOSE_REASON);
     }
 
     private ConnectOptions connectOptions(WebSocketUri target) {
@@ -114,69 +107,74 @@ public final class VertxWebSocketClient {
                 .setPort(target.port())
                 .setSsl(target.isSecure());
         if (target.isSecure()) {
-            options.setSslOptions(tlsOptions);
-            if (!isIpLiteral(target.host())) {
-                // RFC 6066 §3: SNI carries host names only, never address literals.
-                options.setSniServerName(target.host());
-            }
+            options.setSslOptions(tls);
+            target.serverName().ifPresent(options::setSniServerName);
         }
         return options;
     }
 
     /**
-     * Closes every connection gracefully (1001, then up to the close timeout for the closing
-     * handshakes) and releases the client.
+     * Closes every connection with {@code 1001 "client closing"}, waits up to the configuration's
+     * close timeout for the closing handshakes, then closes the rest (Vert.x's own shutdown), and
+     * returns once every socket of this client has closed. Later connects are refused.
+     *
+     * @throws IllegalStateException on an event loop (use {@link #shutdown()})
      */
-    public Future<Void> close() {
-        return netClient.shutdown(config.closeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    @Override
+    public void close() {
+        BlockingWait.refuseOnEventLoop("close()", "shutdown()");
+        BlockingWait.await(shutdown());
     }
 
-    private static ClientSSLOptions tlsOptions(NetClientOptions options) {
-        ClientSSLOptions tls = options.getSslOptions() == null ? new ClientSSLOptions() : options.getSslOptions().copy();
+    /**
+     * {@link #close()} without blocking: completes when every socket of this client has closed
+     * and its handler had {@code onClose}.
+     */
+    public Future<Void> shutdown() {
+        closed = true;
+        return netClient.shutdown(settings.config().closeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .eventually(connections::allClosed);
+    }
+
+    private static ClientSSLOptions tlsOptions(ClientSSLOptions given) {
+        ClientSSLOptions tls = given == null ? new ClientSSLOptions() : given.copy();
         if (tls.getHostnameVerificationAlgorithm() == null) {
             tls.setHostnameVerificationAlgorithm(HTTPS_HOSTNAME_VERIFICATION);
         }
         return tls;
     }
 
-    private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
-    }
-
-    /** Settings of a {@link VertxWebSocketClient}. */
-    public static final class Builder {
+    /**
+     * Settings of a client: those of every wskit client ({@link ClientBuilder}), then TLS and
+     * Vert.x's own; each setter checks its argument at once.
+     */
+    public static final class Builder extends ClientBuilder<Builder> {
         private final Vertx vertx;
-        private WebSocketConfig config = WebSocketConfig.defaults();
         private NetClientOptions options = new NetClientOptions();
-        private Duration connectTimeout;
+        private ClientSSLOptions tls;
 
         private Builder(Vertx vertx) {
             this.vertx = Objects.requireNonNull(vertx, "vertx");
         }
 
-        /** Limits, timeouts and the subprotocols offered. Default {@link WebSocketConfig#defaults()}. */
-        public Builder config(WebSocketConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
-            return this;
-        }
-
-        /** Socket and TLS settings (trust options, key options, hostname verification); copied. */
+        /** Socket settings to start from (copied); the connect timeout comes from this builder. */
         public Builder options(NetClientOptions options) {
             this.options = new NetClientOptions(Objects.requireNonNull(options, "options"));
             return this;
         }
 
-        /** How long the TCP connect may take; default: the options' own (Vert.x: 60 s). */
-        public Builder connectTimeout(Duration timeout) {
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("connectTimeout must not be negative: " + timeout);
-            }
-            this.connectTimeout = timeout;
+        /**
+         * The TLS settings for {@code wss} (trust, a client certificate, host name verification),
+         * in place of the options' own; default: the JDK's trust store, host names verified.
+         */
+        public Builder tls(ClientSSLOptions tls) {
+            this.tls = Objects.requireNonNull(tls, "tls").copy();
             return this;
         }
 
+        /** The client. */
         public VertxWebSocketClient build() {
-            return new VertxWebSocketClient(this);
+            return new VertxWebSocketClient(settings(), this);
         }
     }
 }

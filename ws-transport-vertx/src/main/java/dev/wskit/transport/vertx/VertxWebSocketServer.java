@@ -1,85 +1,126 @@
 package dev.wskit.transport.vertx;
 
-import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.transport.core.ArgumentChecks;
+import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.ServerBuilder;
+import dev.wskit.transport.core.ServerLifecycle;
+import dev.wskit.transport.core.ServerSettings;
+import dev.wskit.transport.core.WebSocketServer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /**
  * A WebSocket server on a Vert.x {@link NetServer}: the engine reads the opening handshake from
  * the raw bytes (RFC 6455 §4.2), one engine and one handler per connection. Every connection runs
- * on the context that called {@link #listen()} (a verticle's, see {@link WebSocketVerticle});
- * handlers are called there, and the {@link dev.wskit.protocol.WebSocket} they get may be used
- * from any thread.
+ * on the context that started the server (a verticle's, see {@link WebSocketVerticle}); handlers
+ * are called there, and the {@link dev.wskit.protocol.WebSocket} they get may be used from any
+ * thread.
+ *
+ * <p>Lifecycle, as on every wskit server: {@link #start()} returns once bound, {@link #stop(Duration)}
+ * and {@link #close()} return once stopped. Both block, so on an event loop use their
+ * asynchronous forms, {@link #listen()} and {@link #shutdown(Duration)} / {@link #shutdown()}.
  *
  * <p>Ports follow Vert.x: several servers listening on the same fixed port share it, Vert.x
- * spreading connections over them; port 0 gives each server a port of its own; a negative port
- * {@code -n} gives all servers using {@code -n} one shared free port.
+ * spreading connections over them; port 0 gives each server a port of its own;
+ * {@link Builder#sharedFreePort} gives servers one free port to share.
  */
-public final class VertxWebSocketServer {
+public final class VertxWebSocketServer implements WebSocketServer {
     private final Vertx vertx;
-    private final String host;
-    private final int port;
-    private final WebSocketConfig config;
-    private final Supplier<? extends WebSocketHandler> handlers;
+    private final ServerSettings settings;
     private final NetServerOptions options;
-    private final Duration shutdownTimeout;
-    private final Set<NetSocketConnection> connections = ConcurrentHashMap.newKeySet();
+    private final int listenPort;
+    private final OpenSockets connections = new OpenSockets();
+    private final ServerLifecycle lifecycle = new ServerLifecycle();
     private volatile NetServer netServer;
 
-    private VertxWebSocketServer(Builder b) {
+    private VertxWebSocketServer(ServerSettings settings, Builder b) {
         this.vertx = b.vertx;
-        this.host = b.host;
-        this.port = b.port;
-        this.config = b.config;
-        this.handlers = Objects.requireNonNull(b.handlers, "handler");
+        this.settings = settings;
         this.options = new NetServerOptions(b.options);
-        this.shutdownTimeout = b.shutdownTimeout != null ? b.shutdownTimeout : config.closeTimeout();
+        // Vert.x shares a free port among the servers given the same negative port.
+        this.listenPort = b.sharedPortKey > 0 ? -b.sharedPortKey : settings.port();
     }
 
+    /** A builder for a server on {@code vertx}; only {@link Builder#handler} is required. */
     public static Builder builder(Vertx vertx) {
         return new Builder(vertx);
     }
 
-    /** Binds and starts accepting; connections will run on the calling context. */
-    public Future<VertxWebSocketServer> listen() {
-        if (netServer != null) {
-            return Future.failedFuture(new IllegalStateException("already listening"));
+    /**
+     * Binds and starts accepting, waiting until bound; connections run on the calling context
+     * (outside Vert.x, an event-loop context of their own).
+     *
+     * @throws IOException when the address cannot be bound, naming it and why
+     * @throws IllegalStateException when started before, or called on an event loop (use {@link #listen()})
+     */
+    @Override
+    public VertxWebSocketServer start() throws IOException {
+        BlockingWait.refuseOnEventLoop("start()", "listen()");
+        lifecycle.starting();
+        try {
+            return BlockingWait.await(bind());
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof IOException) {
+                throw (IOException) failed.getCause();
+            }
+            throw failed;
         }
+    }
+
+    /**
+     * {@link #start()} without blocking: binds and starts accepting; connections will run on the
+     * calling context. Fails with {@link IllegalStateException} when started before, or with an
+     * {@link IOException} naming the address when it cannot be bound.
+     */
+    public Future<VertxWebSocketServer> listen() {
+        try {
+            lifecycle.starting();
+        } catch (IllegalStateException again) {
+            return Future.failedFuture(again);
+        }
+        return bind();
+    }
+
+    private Future<VertxWebSocketServer> bind() {
         NetServer server = vertx.createNetServer(options).connectHandler(this::accept);
-        netServer = server;
-        return server.listen(port, host).map(this);
+        return server.listen(listenPort, settings.host()).transform(bound -> {
+            if (bound.failed()) {
+                lifecycle.startFailed();
+                return server.close().transform(closed -> Future.failedFuture(settings.bindFailed(bound.cause())));
+            }
+            netServer = server;
+            lifecycle.started(server.actualPort());
+            return Future.succeededFuture(this);
+        });
     }
 
     private void accept(NetSocket socket) {
-        WebSocketHandler handler = handlers.get();
+        WebSocketHandler handler = settings.newHandler();
         NetSocketConnection connection = new NetSocketConnection(this, vertx, Vertx.currentContext(), socket,
-                io -> ConnectionDriver.server(config, handler, io));
+                io -> ConnectionDriver.server(settings.config(), handler, io));
         connections.add(connection);
-        connection.closed().onComplete(v -> connections.remove(connection));
-        connection.start("server stopping");
+        connection.start(ServerSettings.STOP_REASON);
     }
 
-    /** The port bound: the one asked for, or the one chosen for 0 or a negative port. */
+    /**
+     * The bound port: the one asked for, or the one chosen for port 0 or a shared free port;
+     * also after a stop.
+     *
+     * @throws IllegalStateException before the server is bound
+     */
+    @Override
     public int port() {
-        NetServer server = netServer;
-        if (server == null) {
-            throw new IllegalStateException("not listening");
-        }
-        return server.actualPort();
+        return lifecycle.port();
     }
 
     /** Connections whose socket is still open; for tests and metrics. */
@@ -88,67 +129,62 @@ public final class VertxWebSocketServer {
     }
 
     /**
-     * Stops gracefully: no new connections, {@code close(1001, "server stopping")} on every open
-     * one (Vert.x's shutdown handler), up to the shutdown timeout for their closing handshakes,
-     * then the rest are closed. Completes when every socket of this server has closed and its
-     * timers are cancelled.
+     * Stops: accepts no more, sends {@code 1001 "server stopping"} on every open connection, waits
+     * up to {@code grace} for the closing handshakes, then closes the rest (Vert.x's own shutdown),
+     * and returns once every socket of this server has closed. Before the start, and after a
+     * first stop, it does nothing.
+     *
+     * @param grace how long to wait for the closing handshakes; zero closes them at once
+     * @throws IllegalStateException on an event loop (use {@link #shutdown(Duration)})
      */
-    public Future<Void> close() {
-        NetServer server = netServer;
-        if (server == null) {
+    @Override
+    public void stop(Duration grace) {
+        ArgumentChecks.notNegative(grace, "grace");
+        BlockingWait.refuseOnEventLoop("stop(Duration)", "shutdown(Duration)");
+        BlockingWait.await(shutdown(grace));
+    }
+
+    /**
+     * {@link #stop(Duration)} with the configuration's close timeout as the grace.
+     *
+     * @throws IllegalStateException on an event loop (use {@link #shutdown()})
+     */
+    @Override
+    public void close() {
+        BlockingWait.refuseOnEventLoop("close()", "shutdown()");
+        stop(settings.config().closeTimeout());
+    }
+
+    /**
+     * {@link #stop(Duration)} without blocking: completes when every socket of this server has
+     * closed and its handler had {@code onClose}.
+     */
+    public Future<Void> shutdown(Duration grace) {
+        ArgumentChecks.notNegative(grace, "grace");
+        if (!lifecycle.stopping()) {
             return Future.succeededFuture();
         }
-        return server.shutdown(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                .eventually(this::allClosed);
+        // Vert.x's shutdown stops accepting, runs each socket's shutdown handler (the 1001), and
+        // closes what is still open once the grace is over.
+        return netServer.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).eventually(connections::allClosed);
     }
 
-    private Future<Void> allClosed() {
-        List<Future<Void>> closing = new ArrayList<>();
-        for (NetSocketConnection connection : connections) {
-            closing.add(connection.closed());
-        }
-        return Future.join(closing).mapEmpty();
+    /** {@link #close()} without blocking: {@link #shutdown(Duration)} with the configuration's close timeout. */
+    public Future<Void> shutdown() {
+        return shutdown(settings.config().closeTimeout());
     }
 
-    /** Settings of a {@link VertxWebSocketServer}. */
-    public static final class Builder {
+    /**
+     * Settings of a server: those of every wskit server ({@link ServerBuilder}), then TLS and
+     * Vert.x's own; each setter checks its argument at once.
+     */
+    public static final class Builder extends ServerBuilder<Builder> {
         private final Vertx vertx;
-        private String host = "127.0.0.1";
-        private int port;
-        private WebSocketConfig config = WebSocketConfig.defaults();
-        private Supplier<? extends WebSocketHandler> handlers;
         private NetServerOptions options = new NetServerOptions();
-        private Duration shutdownTimeout;
+        private int sharedPortKey;
 
         private Builder(Vertx vertx) {
             this.vertx = Objects.requireNonNull(vertx, "vertx");
-        }
-
-        /** The address to bind. Default 127.0.0.1. */
-        public Builder host(String host) {
-            this.host = Objects.requireNonNull(host, "host");
-            return this;
-        }
-
-        /** The port to bind; 0 for any free port, negative for a free port shared as Vert.x does. Default 0. */
-        public Builder port(int port) {
-            if (port > 65535) {
-                throw new IllegalArgumentException("port out of range: " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        /** Limits, timeouts, subprotocols, origin policy. Default {@link WebSocketConfig#defaults()}. */
-        public Builder config(WebSocketConfig config) {
-            this.config = Objects.requireNonNull(config, "config");
-            return this;
-        }
-
-        /** Makes the handler of each new connection. Required. */
-        public Builder handler(Supplier<? extends WebSocketHandler> handlers) {
-            this.handlers = Objects.requireNonNull(handlers, "handler");
-            return this;
         }
 
         /** Socket and TLS settings to start from (copied); host and port come from this builder. */
@@ -157,23 +193,30 @@ public final class VertxWebSocketServer {
             return this;
         }
 
-        /** TLS ({@code wss}) with this key and certificate: {@code setSsl(true)} on the options. */
-        public Builder tls(KeyCertOptions keyCert) {
-            options.setSsl(true).setKeyCertOptions(Objects.requireNonNull(keyCert, "keyCert"));
+        /** Serves {@code wss} with this key and certificate: {@code setSsl(true)} on the options. */
+        public Builder tls(KeyCertOptions tls) {
+            options.setSsl(true).setKeyCertOptions(Objects.requireNonNull(tls, "tls"));
             return this;
         }
 
-        /** How long {@link #close()} waits for closing handshakes. Default: the config's close timeout. */
-        public Builder shutdownTimeout(Duration timeout) {
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("shutdownTimeout must not be negative: " + timeout);
-            }
-            this.shutdownTimeout = timeout;
+        /**
+         * Listens on a free port that every server of the same Vert.x given the same {@code key}
+         * shares (Vert.x's negative port {@code -key}), as instances of a {@link WebSocketVerticle}
+         * do; replaces {@link #port}.
+         */
+        public Builder sharedFreePort(int key) {
+            this.sharedPortKey = ArgumentChecks.positive(key, "key");
             return this;
         }
 
+        /**
+         * The server, not started yet.
+         *
+         * @throws IllegalStateException when no handler was set
+         */
+        @Override
         public VertxWebSocketServer build() {
-            return new VertxWebSocketServer(this);
+            return new VertxWebSocketServer(settings(), this);
         }
     }
 }

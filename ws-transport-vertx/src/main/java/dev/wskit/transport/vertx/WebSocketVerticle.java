@@ -9,9 +9,10 @@ import java.util.function.Consumer;
  * A {@link VertxWebSocketServer} as a verticle, so Vert.x scales it the usual way:
  * {@code vertx.deployVerticle(() -> new WebSocketVerticle(setup), new DeploymentOptions().setInstances(n))}.
  * Each instance listens on its own context (an event loop of its own), and instances given the
- * same fixed port, or the same negative port, share it: Vert.x spreads connections over them.
- * Port 0 is not shared: each instance would get a port of its own. Undeploying stops the
- * instance's server gracefully.
+ * same fixed port, or the same {@link VertxWebSocketServer.Builder#sharedFreePort}, share it:
+ * Vert.x spreads connections over them. Port 0 is not shared: each instance would get a port of
+ * its own. Undeploying stops the instance's server gracefully, with the configuration's close
+ * timeout as the grace.
  */
 public final class WebSocketVerticle extends VerticleBase {
     private final Consumer<VertxWebSocketServer.Builder> setup;
@@ -32,7 +33,7 @@ public final class WebSocketVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return server.close();
+        return server.shutdown();
     }
 
     /** This instance's server, once started. */

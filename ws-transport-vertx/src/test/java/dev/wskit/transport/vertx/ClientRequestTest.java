@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Only the Vert.x client shapes the opening request per connect: header fields and an {@code Origin}. */
+/** The client's extra header fields and {@code Origin} reach the server's opening request. */
 @ExtendWith(Kit.Extension.class)
 @Timeout(30)
 class ClientRequestTest {
@@ -29,13 +29,12 @@ class ClientRequestTest {
                                 + socket.request().headers().first("Origin"));
                     }
                 }).build().listen().await(20, TimeUnit.SECONDS);
-        kit.closeAfter(() -> server.close().await(20, TimeUnit.SECONDS));
-        VertxWebSocketClient client = VertxWebSocketClient.builder(VertxTransport.vertx()).build();
-        kit.closeAfter(() -> client.close().await(20, TimeUnit.SECONDS));
+        kit.closeAfter(() -> server.shutdown().await(20, TimeUnit.SECONDS));
+        VertxWebSocketClient client = VertxWebSocketClient.builder(VertxTransport.vertx())
+                .header("Authorization", "Bearer t").origin("http://example.test").build();
+        kit.closeAfter(() -> client.shutdown().await(20, TimeUnit.SECONDS));
         Recorder events = kit.recorder("client");
-        client.connect(URI.create("ws://127.0.0.1:" + server.port() + "/"),
-                request -> request.header("Authorization", "Bearer t").origin("http://example.test"), events)
-                .await(20, TimeUnit.SECONDS);
+        client.connect(URI.create("ws://127.0.0.1:" + server.port() + "/"), events).await(20, TimeUnit.SECONDS);
         events.expect("open");
         assertThat(Kit.await(seen)).isEqualTo("Bearer t http://example.test");
     }

@@ -96,7 +96,7 @@ class ContextAffinityTest {
             WebSocketVerticle verticle = new WebSocketVerticle(server -> {
                 verticleContexts.add(Vertx.currentContext());
                 // A negative port: one free port shared by every instance (port 0 is not shared).
-                server.port(-7).handler(() -> {
+                server.sharedFreePort(7).handler(() -> {
                     ContextCheckingHandler h = new ContextCheckingHandler(true);
                     // Accepted on the context of the instance that listened; callbacks must stay there.
                     h.expected = Vertx.currentContext();
@@ -136,7 +136,7 @@ class ContextAffinityTest {
         }
         // Vert.x spread the connections over both instances sharing the port.
         assertThat(new java.util.HashSet<>(used)).hasSize(2);
-        client.close().await(T, TimeUnit.SECONDS);
+        client.shutdown().await(T, TimeUnit.SECONDS);
     }
 
     @Test
@@ -158,8 +158,8 @@ class ContextAffinityTest {
         ws.close();
         assertThat(handler.closed.await(T, TimeUnit.SECONDS)).isTrue();
         assertThat(handler.violations).isEmpty();
-        client.close().await(T, TimeUnit.SECONDS);
-        server.close().await(T, TimeUnit.SECONDS);
+        client.shutdown().await(T, TimeUnit.SECONDS);
+        server.shutdown().await(T, TimeUnit.SECONDS);
     }
 
     /**
@@ -202,6 +202,6 @@ class ContextAffinityTest {
         peer.write(RawPeer.masked(0x88, new byte[] {0x03, (byte) 0xe8}));
         assertThat(handler.closed.await(T, TimeUnit.SECONDS)).isTrue();
         assertThat(handler.violations).isEmpty();
-        server.close().await(T, TimeUnit.SECONDS);
+        server.shutdown().await(T, TimeUnit.SECONDS);
     }
 }

@@ -9,6 +9,7 @@ import io.vertx.junit5.VertxExtension;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -17,10 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PortSharingTest {
     private static final long T = 20;
 
-    private static List<Integer> portsOf(Vertx vertx, int port) throws Exception {
+    private static List<Integer> portsOf(Vertx vertx, Consumer<VertxWebSocketServer.Builder> port) throws Exception {
         List<WebSocketVerticle> verticles = new CopyOnWriteArrayList<>();
         vertx.deployVerticle(() -> {
-            WebSocketVerticle verticle = new WebSocketVerticle(server -> server.port(port).handler(Kit::echo));
+            WebSocketVerticle verticle = new WebSocketVerticle(server -> port.accept(server.handler(Kit::echo)));
             verticles.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(3)).await(T, TimeUnit.SECONDS);
@@ -29,12 +30,12 @@ class PortSharingTest {
 
     @Test
     void portZeroGivesEveryInstanceAPortOfItsOwn(Vertx vertx) throws Exception {
-        assertThat(portsOf(vertx, 0)).doesNotHaveDuplicates().hasSize(3);
+        assertThat(portsOf(vertx, server -> server.port(0))).doesNotHaveDuplicates().hasSize(3);
     }
 
     @Test
-    void aNegativePortIsOneFreePortSharedByAllInstances(Vertx vertx) throws Exception {
-        List<Integer> ports = portsOf(vertx, -3);
+    void aSharedFreePortIsOnePortSharedByAllInstances(Vertx vertx) throws Exception {
+        List<Integer> ports = portsOf(vertx, server -> server.sharedFreePort(3));
         assertThat(ports).hasSize(3).containsOnly(ports.get(0));
         assertThat(ports.get(0)).isPositive();
     }
@@ -45,6 +46,6 @@ class PortSharingTest {
         try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             free = probe.getLocalPort();
         }
-        assertThat(portsOf(vertx, free)).containsExactly(free, free, free);
+        assertThat(portsOf(vertx, server -> server.port(free))).containsExactly(free, free, free);
     }
 }

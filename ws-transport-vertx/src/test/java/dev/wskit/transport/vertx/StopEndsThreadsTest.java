@@ -34,7 +34,7 @@ class StopEndsThreadsTest {
         }
         assertThat(server.openConnections()).isEqualTo(3);
 
-        server.close().await(20, TimeUnit.SECONDS);
+        server.shutdown().await(20, TimeUnit.SECONDS);
         for (JdkRecorder client : clients) {
             client.expect("close:1001:server stopping");
         }

@@ -27,8 +27,8 @@ class VerticlesSharingAPortTest {
     void fiveHundredClientsGetEveryEchoFromFourInstancesSharingAPort(Vertx vertx, Kit kit) throws Exception {
         List<WebSocketVerticle> verticles = new CopyOnWriteArrayList<>();
         vertx.deployVerticle(() -> {
-            // A negative port: one free port shared by every instance (port 0 is not shared).
-            WebSocketVerticle verticle = new WebSocketVerticle(server -> server.port(-11).handler(Kit::echo));
+            // One free port shared by every instance (port 0 is not shared).
+            WebSocketVerticle verticle = new WebSocketVerticle(server -> server.sharedFreePort(11).handler(Kit::echo));
             verticles.add(verticle);
             return verticle;
         }, new DeploymentOptions().setInstances(INSTANCES)).await(60, TimeUnit.SECONDS);

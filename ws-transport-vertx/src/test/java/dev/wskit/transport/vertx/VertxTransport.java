@@ -7,18 +7,13 @@ import dev.wskit.testkit.kit.TransportUnderTest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.KeyCertOptions;
-import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.TrustOptions;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-/**
- * The Vert.x transport for the kit, on one Vert.x instance for the whole run. Its server's grace
- * is fixed when it is built: {@link #GRACE}, what the kit's cases stop with.
- */
+/** The Vert.x transport for the kit, on one Vert.x instance for the whole run. */
 final class VertxTransport implements TransportUnderTest {
-    private static final Duration GRACE = Duration.ofSeconds(5);
     private static Vertx vertx;
 
     static synchronized Vertx vertx() {
@@ -35,24 +30,23 @@ final class VertxTransport implements TransportUnderTest {
 
     @Override
     public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls) {
-        VertxWebSocketServer.Builder builder = VertxWebSocketServer.builder(vertx()).config(config).handler(handlers)
-                .shutdownTimeout(GRACE);
+        VertxWebSocketServer.Builder builder = VertxWebSocketServer.builder(vertx()).config(config).handler(handlers);
         if (tls != null) {
             builder.tls(KeyCertOptions.wrap(tls.keyManagers()));
         }
         VertxWebSocketServer server = join(builder.build().listen());
-        return Server.of(server::port, grace -> join(server.close()));
+        return Server.of(server::port, server::stop);
     }
 
     @Override
     public Client newClient(WebSocketConfig config, TestCertificate trusted) {
         VertxWebSocketClient.Builder builder = VertxWebSocketClient.builder(vertx()).config(config);
         if (trusted != null) {
-            builder.options(new NetClientOptions().setTrustOptions(TrustOptions.wrap(trusted.trustManagers())));
+            builder.tls(new ClientSSLOptions().setTrustOptions(TrustOptions.wrap(trusted.trustManagers())));
         }
         VertxWebSocketClient client = builder.build();
         return Client.of((uri, handler) -> client.connect(uri, handler).toCompletionStage().toCompletableFuture(),
-                () -> join(client.close()));
+                client::close);
     }
 
     private static <T> T join(Future<T> future) {

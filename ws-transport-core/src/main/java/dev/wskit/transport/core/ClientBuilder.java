@@ -1,0 +1,65 @@
+package dev.wskit.transport.core;
+
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.handshake.ClientHandshake;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The settings every wskit client has, with the same names, defaults and checks on every
+ * transport. A transport's client builder extends this with its own options (event loops, TLS)
+ * and builds from {@link #settings()}. Each setter checks its argument at once.
+ *
+ * @param <B> the transport's builder, which every setter returns
+ */
+public abstract class ClientBuilder<B extends ClientBuilder<B>> {
+    private WebSocketConfig config = WebSocketConfig.defaults();
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private final List<Map.Entry<String, String>> headers = new ArrayList<>();
+    private String origin;
+
+    protected ClientBuilder() {
+    }
+
+    /** Limits, timeouts, compression and the subprotocols offered; default {@link WebSocketConfig#defaults()}. */
+    public final B config(WebSocketConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        return self();
+    }
+
+    /** Bounds the TCP connect and the TLS handshake; default 10 s. The HTTP upgrade has the config's handshake timeout. */
+    public final B connectTimeout(Duration connectTimeout) {
+        this.connectTimeout = ArgumentChecks.positive(connectTimeout, "connectTimeout");
+        return self();
+    }
+
+    /**
+     * An extra header field on every opening request (cookies, authorization; RFC 6455 §4.1 item
+     * 12); may be called again for more. A field the handshake writes itself is refused.
+     */
+    public final B header(String name, String value) {
+        ClientHandshake.checkHeader(name, value);
+        headers.add(Map.entry(name, value));
+        return self();
+    }
+
+    /** The {@code Origin} to send (RFC 6455 §4.1 item 8); default none. */
+    public final B origin(String origin) {
+        ClientHandshake.checkOrigin(origin);
+        this.origin = origin;
+        return self();
+    }
+
+    /** The settings as they are now, for the transport's {@code build()}. */
+    protected final ClientSettings settings() {
+        return new ClientSettings(config, connectTimeout, headers, origin);
+    }
+
+    @SuppressWarnings("unchecked")
+    private B self() {
+        return (B) this;
+    }
+}

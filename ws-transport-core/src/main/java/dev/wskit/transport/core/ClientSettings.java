@@ -1,0 +1,43 @@
+package dev.wskit.transport.core;
+
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.handshake.ClientHandshake;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a client was built with, checked by {@link ClientBuilder}: the configuration of its
+ * connections, the connect timeout, and what every opening request adds.
+ *
+ * @param config the configuration of every connection
+ * @param connectTimeout bounds the TCP connect and the TLS handshake
+ * @param headers extra header fields of every opening request, in order
+ * @param origin the {@code Origin} to send, or {@code null} for none
+ */
+public record ClientSettings(WebSocketConfig config, Duration connectTimeout, List<Map.Entry<String, String>> headers,
+                             String origin) {
+    /** The reason of the {@code 1001} every open connection gets when a client closes. */
+    public static final String CLOSE_REASON = "client closing";
+
+    public ClientSettings {
+        headers = List.copyOf(headers);
+    }
+
+    /**
+     * The opening handshake of one connection: {@code request}, fresh for its URI, with these
+     * headers and origin added, built with a fresh key.
+     */
+    public ClientHandshake handshake(ClientHandshake.Builder request) {
+        headers.forEach(field -> request.header(field.getKey(), field.getValue()));
+        if (origin != null) {
+            request.origin(origin);
+        }
+        return request.build(config);
+    }
+
+    /** The connect timeout in whole milliseconds, as socket APIs take it. */
+    public int connectTimeoutMillis() {
+        return (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis());
+    }
+}

@@ -1,0 +1,60 @@
+package dev.wskit.transport.core;
+
+/**
+ * The one life of a server, the same on every transport: started at most once, stopped at most
+ * once, in that order. A start that fails to bind leaves the server as new, so it may be started
+ * again. Thread-safe.
+ */
+public final class ServerLifecycle {
+    private enum State { NEW, STARTING, STARTED, STOPPED }
+
+    private State state = State.NEW;
+    private int port = -1;
+
+    /**
+     * The server begins to bind.
+     *
+     * @throws IllegalStateException when it was started before
+     */
+    public synchronized void starting() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("already started");
+        }
+        state = State.STARTING;
+    }
+
+    /** The server is bound to {@code port} and accepts. */
+    public synchronized void started(int port) {
+        this.port = port;
+        state = State.STARTED;
+    }
+
+    /** Binding failed: the server is new again. */
+    public synchronized void startFailed() {
+        state = State.NEW;
+    }
+
+    /**
+     * The port the server is bound to, also after it stopped.
+     *
+     * @throws IllegalStateException before it was started
+     */
+    public synchronized int port() {
+        if (port < 0) {
+            throw new IllegalStateException("not started");
+        }
+        return port;
+    }
+
+    /**
+     * Whether the caller is to stop the server: true once, for the first stop of a started
+     * server; a stop before the start, or a second one, has nothing to do.
+     */
+    public synchronized boolean stopping() {
+        if (state != State.STARTED) {
+            return false;
+        }
+        state = State.STOPPED;
+        return true;
+    }
+}
