@@ -61,11 +61,6 @@ public final class HandshakeDecision {
         return deflate;
     }
 
-    /** Whether the transport closes the connection once the response is written: all but a 101. */
-    public boolean closeAfterResponse() {
-        return !upgrade;
-    }
-
     @Override
     public String toString() {
         String outcome = upgrade ? "upgrade" : violation != null ? "rejected " + violation : "answered";

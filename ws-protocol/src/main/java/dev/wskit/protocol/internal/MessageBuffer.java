@@ -32,11 +32,6 @@ public final class MessageBuffer {
         return bytes;
     }
 
-    /** The content as a read-only view, valid until the next change. */
-    public ByteBuffer view() {
-        return ByteBuffer.wrap(bytes, 0, size).slice().asReadOnlyBuffer();
-    }
-
     public void clear() {
         size = 0;
         if (bytes.length > RETAINED_CAPACITY) {

@@ -33,7 +33,6 @@ class ServerHandshakeTest {
         HandshakeDecision decision = decide(RFC_REQUEST, DEFAULTS);
 
         assertThat(decision.isUpgrade()).isTrue();
-        assertThat(decision.closeAfterResponse()).isFalse();
         assertThat(decision.violation()).isNull();
         assertThat(decision.subprotocol()).isNull();
         assertThat(decision.deflate()).isNull();
@@ -111,7 +110,6 @@ class ServerHandshakeTest {
         assertThat(decision.violation()).isEqualTo(violation);
         assertThat(violation.httpStatus()).isEqualTo(status);
         assertThat(decision.isUpgrade()).isFalse();
-        assertThat(decision.closeAfterResponse()).isTrue();
         assertThat(decision.subprotocol()).isNull();
 
         ByteBuffer wire = decision.response().encode();
@@ -136,7 +134,7 @@ class ServerHandshakeTest {
         HandshakeDecision decision = ServerHandshake.reject(violation);
 
         assertThat(decision.violation()).isEqualTo(violation);
-        assertThat(decision.closeAfterResponse()).isTrue();
+        assertThat(decision.isUpgrade()).isFalse();
         String body = violation.description() + "\n";
         assertThat(text(decision.response().encode())).isEqualTo("HTTP/1.1 " + violation.httpStatus() + " "
                 + HttpResponse.standardReason(violation.httpStatus()) + "\r\n"
@@ -216,7 +214,6 @@ class ServerHandshakeTest {
 
         assertThat(seen.get().path()).isEqualTo("/health");
         assertThat(decision.isUpgrade()).isFalse();
-        assertThat(decision.closeAfterResponse()).isTrue();
         assertThat(decision.violation()).isNull();
         assertThat(text(decision.response().encode())).isEqualTo("HTTP/1.1 200 OK\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
@@ -242,7 +239,7 @@ class ServerHandshakeTest {
 
         assertThat(decision.response().status()).isEqualTo(404);
         assertThat(decision.response().headers().first("Connection")).isEqualTo("close");
-        assertThat(decision.closeAfterResponse()).isTrue();
+        assertThat(decision.isUpgrade()).isFalse();
     }
 
     @Test
