@@ -3,6 +3,7 @@
  */
 module dev.wskit.protocol {
     exports dev.wskit.protocol;
+    exports dev.wskit.protocol.engine;
     exports dev.wskit.protocol.frame;
     exports dev.wskit.protocol.handshake;
     exports dev.wskit.protocol.text;

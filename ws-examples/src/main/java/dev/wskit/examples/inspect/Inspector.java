@@ -5,9 +5,9 @@ import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.Role;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.frame.FrameDecoder;
 import dev.wskit.protocol.frame.FrameHeader;
@@ -56,8 +56,8 @@ final class Inspector implements WebSocketHandler {
     /** Returns 0 when the capture breaks no rule, 1 when it does. */
     int inspect(byte[] capture) {
         ByteBuffer rest = ByteBuffer.wrap(capture);
-        WebSocketConnection receiver = sender == Role.CLIENT ? serverFor(rest) : clientFor(rest);
-        if (receiver.state() == ConnectionState.OPEN) {
+        WebSocketEngine receiver = sender == Role.CLIENT ? serverFor(rest) : clientFor(rest);
+        if (receiver.socket().state() == ConnectionState.OPEN) {
             listFrames(capture, rest.position(), receiver);
         }
         if (violation == null) {
@@ -68,7 +68,7 @@ final class Inspector implements WebSocketHandler {
     }
 
     /** The capture was written by a client: a server engine judges it, from its own request if recorded. */
-    private WebSocketConnection serverFor(ByteBuffer capture) {
+    private WebSocketEngine serverFor(ByteBuffer capture) {
         boolean recorded = startsWith(capture, "GET ");
         HttpHeadParser parser = HttpHeadParser.forRequests(Integer.MAX_VALUE);
         byte[] head = null;
@@ -77,9 +77,9 @@ final class Inspector implements WebSocketHandler {
                 head = headBytes(capture, parser);
             } catch (WebSocketException malformed) {
                 // The engine judges a malformed request and says what it answers.
-                WebSocketConnection server = WebSocketConnection.server(config(assumeDeflate), this, REPLAY_CLOCK);
+                WebSocketEngine server = WebSocketEngine.server(config(assumeDeflate), this, REPLAY_CLOCK);
                 server.receive(ByteBuffer.wrap(capture.array()));
-                if (server.state() == ConnectionState.CONNECTING) {
+                if (server.socket().state() == ConnectionState.CONNECTING) {
                     out.println("end of capture inside the HTTP head");
                 }
                 return server;
@@ -91,7 +91,7 @@ final class Inspector implements WebSocketHandler {
             out.printf("handshake: %s %s HTTP/%d.%d%n", request.method(), request.target(), request.versionMajor(), request.versionMinor());
             deflate |= request.headers().values("Sec-WebSocket-Extensions").stream().anyMatch(e -> e.startsWith("permessage-deflate"));
         }
-        WebSocketConnection server = WebSocketConnection.server(config(deflate), this, REPLAY_CLOCK);
+        WebSocketEngine server = WebSocketEngine.server(config(deflate), this, REPLAY_CLOCK);
         String synthetic = SYNTHETIC_REQUEST + (deflate ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : "") + "\r\n";
         server.receive(ByteBuffer.wrap(recorded ? head : synthetic.getBytes(StandardCharsets.US_ASCII)));
         if (deflate && recorded) {
@@ -104,7 +104,7 @@ final class Inspector implements WebSocketHandler {
      * The capture was written by a server: a client engine judges it. The recorded 101 answered a
      * key we never saw, so the engine gets an equivalent 101 for its own key.
      */
-    private WebSocketConnection clientFor(ByteBuffer capture) {
+    private WebSocketEngine clientFor(ByteBuffer capture) {
         HttpHeaders recordedHeaders = HttpHeaders.empty();
         if (startsWith(capture, "HTTP/")) {
             HttpHeadParser parser = HttpHeadParser.forResponses(Integer.MAX_VALUE);
@@ -112,13 +112,13 @@ final class Inspector implements WebSocketHandler {
                 headBytes(capture, parser);
             } catch (WebSocketException malformed) {
                 onError(null, malformed);
-                return WebSocketConnection.server(config(false), this, REPLAY_CLOCK);
+                return WebSocketEngine.server(config(false), this, REPLAY_CLOCK);
             }
             HttpResponse response = parser.response();
             out.printf("handshake: HTTP %d %s%n", response.status(), response.reason());
             if (response.status() != 101) {
                 onError(null, new WebSocketException(ProtocolViolation.STATUS_NOT_101, "status " + response.status()));
-                return WebSocketConnection.server(config(false), this, REPLAY_CLOCK);
+                return WebSocketEngine.server(config(false), this, REPLAY_CLOCK);
             }
             recordedHeaders = response.headers();
         }
@@ -130,7 +130,7 @@ final class Inspector implements WebSocketHandler {
             config.subprotocols(subprotocol);
         }
         ClientHandshake handshake = ClientHandshake.builder(URI.create("ws://capture/")).build(config.build());
-        WebSocketConnection client = WebSocketConnection.client(handshake, config.build(), this, REPLAY_CLOCK);
+        WebSocketEngine client = WebSocketEngine.client(handshake, config.build(), this, REPLAY_CLOCK);
         HttpResponse accept = HttpResponse.of(101, HttpHeaders.of("Upgrade", "websocket", "Connection", "Upgrade",
                 "Sec-WebSocket-Accept", AcceptKey.of(handshake.key())), new byte[0]);
         if (deflate) {
@@ -151,15 +151,14 @@ final class Inspector implements WebSocketHandler {
     }
 
     /** Lists each frame, and feeds its exact bytes to the engine right after, so events follow their frame. */
-    private void listFrames(byte[] capture, int from, WebSocketConnection receiver) {
-        Role receiverRole = receiver.role();
-        FrameDecoder decoder = new FrameDecoder(receiverRole, Integer.MAX_VALUE);
+    private void listFrames(byte[] capture, int from, WebSocketEngine receiver) {
+        FrameDecoder decoder = new FrameDecoder(sender == Role.CLIENT ? Role.SERVER : Role.CLIENT, Integer.MAX_VALUE);
         decoder.allowReservedBits(FrameHeader.B0_RSV_BITS);
         ByteBuffer work = ByteBuffer.wrap(capture.clone(), from, capture.length - from);
         int frameStart = from;
         int frameNumber = 0;
         StringBuilder preview = new StringBuilder();
-        while (violation == null && receiver.state() != ConnectionState.CLOSED) {
+        while (violation == null && receiver.socket().state() != ConnectionState.CLOSED) {
             FrameDecoder.Step step;
             try {
                 step = decoder.next(work);

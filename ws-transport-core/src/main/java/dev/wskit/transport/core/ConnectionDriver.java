@@ -5,9 +5,9 @@ import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.TransportEnd;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.HttpRequest;
 import java.nio.ByteBuffer;
@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
 /**
  * Drives one engine over one {@link ConnectionIo}, the same way on every transport: read bytes go
  * to the engine, what it queues is written, and its decisions are obeyed — when to wake it
- * ({@link WebSocketConnection#nextWakeUp()}), how TCP ends ({@link TransportEnd}), when to stop
+ * ({@link WebSocketEngine#nextWakeUp()}), how TCP ends ({@link TransportEnd}), when to stop
  * reading (paused, or past the outbound high-water mark). A transport only moves bytes and calls
  * this class; it decides nothing about the connection's life.
  *
@@ -33,7 +33,7 @@ public final class ConnectionDriver {
     private static final LongSupplier NANO_CLOCK = System::nanoTime;
 
     private final LongSupplier clock;
-    private final WebSocketConnection engine;
+    private final WebSocketEngine engine;
     private final ConnectionIo io;
     private final WebSocketFacade facade;
     private final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
@@ -59,7 +59,7 @@ public final class ConnectionDriver {
 
     /** How the engine of a connection is made, given the handler it calls and the clock. */
     interface EngineFactory {
-        WebSocketConnection create(WebSocketHandler lifecycle, LongSupplier clock);
+        WebSocketEngine create(WebSocketHandler lifecycle, LongSupplier clock);
     }
 
     /** A server connection on a TCP connection just accepted: its opening-handshake clock starts now. */
@@ -71,7 +71,7 @@ public final class ConnectionDriver {
     /** For tests of the lifecycle: a clock that moves only when the test moves it. */
     static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io,
                                    Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
-        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketConnection.server(config, lifecycle, time),
+        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketEngine.server(config, lifecycle, time),
                 handler, clock);
     }
 
@@ -83,7 +83,7 @@ public final class ConnectionDriver {
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                           ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         return new ConnectionDriver(io, facades,
-                (lifecycle, time) -> WebSocketConnection.client(handshake, config, lifecycle, time), handler, NANO_CLOCK);
+                (lifecycle, time) -> WebSocketEngine.client(handshake, config, lifecycle, time), handler, NANO_CLOCK);
     }
 
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
@@ -105,7 +105,7 @@ public final class ConnectionDriver {
         return opened;
     }
 
-    WebSocketConnection engine() {
+    WebSocketEngine engine() {
         return engine;
     }
 
@@ -178,7 +178,7 @@ public final class ConnectionDriver {
      * §7.4.1); a connection still opening is dropped.
      */
     public void goingAway(String reason) {
-        engine.close(CloseCode.GOING_AWAY, reason);
+        engine.socket().close(CloseCode.GOING_AWAY, reason);
         afterStep();
     }
 
@@ -195,12 +195,12 @@ public final class ConnectionDriver {
     // ---- the facade's calls, on the owner -----------------------------------------------------
 
     void pause() {
-        engine.pause();
+        engine.socket().pause();
         afterStep();
     }
 
     void resume() {
-        engine.resume();
+        engine.socket().resume();
         // Inside a callback the engine's own loop goes on with the input it holds.
         if (depth == 0 && held != null && !transportClosed) {
             receive(ByteBuffer.allocate(0));

@@ -3,7 +3,7 @@ package dev.wskit.transport.core;
 import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.WebSocket;
-import dev.wskit.protocol.WebSocketConnection;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.handshake.HttpRequest;
@@ -46,12 +46,12 @@ public class WebSocketFacade implements WebSocket {
     @Override
     public boolean sendText(CharSequence text, boolean last) {
         if (isOwner()) {
-            return afterStep(engine().sendText(text, last));
+            return afterStep(socket().sendText(text, last));
         }
         // Checked here, so bad text fails at its call site; a pair split across pieces is the owner's to check.
         Utf8Encoder.checkPiece(text, last);
         String copy = text.toString();
-        return handOver(engine -> engine.sendText(copy, last));
+        return handOver(engine -> engine.socket().sendText(copy, last));
     }
 
     @Override
@@ -62,22 +62,22 @@ public class WebSocketFacade implements WebSocket {
     @Override
     public boolean sendBinary(ByteBuffer data, boolean last) {
         if (isOwner()) {
-            return afterStep(engine().sendBinary(data, last));
+            return afterStep(socket().sendBinary(data, last));
         }
         if (driver.io().runsLaterFromHere()) {
             // Copied once here, then handed over: the engine need not copy it again.
             ByteBuffer copy = copyOf(data);
-            return handOver(engine -> engine.transferBinary(copy, last));
+            return handOver(engine -> engine.socket().transferBinary(copy, last));
         }
-        return handOver(engine -> engine.sendBinary(data, last));
+        return handOver(engine -> engine.socket().sendBinary(data, last));
     }
 
     @Override
     public boolean transferBinary(ByteBuffer data, boolean last) {
         if (isOwner()) {
-            return afterStep(engine().transferBinary(data, last));
+            return afterStep(socket().transferBinary(data, last));
         }
-        return handOver(engine -> engine.transferBinary(data, last));
+        return handOver(engine -> engine.socket().transferBinary(data, last));
     }
 
     /**
@@ -104,20 +104,20 @@ public class WebSocketFacade implements WebSocket {
     public boolean sendPing(ByteBuffer payload) {
         FrameEncoder.checkControlPayload(payload);
         if (isOwner()) {
-            return afterStep(engine().sendPing(payload));
+            return afterStep(socket().sendPing(payload));
         }
         ByteBuffer copy = outliving(payload);
-        return handOver(engine -> engine.sendPing(copy));
+        return handOver(engine -> engine.socket().sendPing(copy));
     }
 
     @Override
     public boolean sendPong(ByteBuffer payload) {
         FrameEncoder.checkControlPayload(payload);
         if (isOwner()) {
-            return afterStep(engine().sendPong(payload));
+            return afterStep(socket().sendPong(payload));
         }
         ByteBuffer copy = outliving(payload);
-        return handOver(engine -> engine.sendPong(copy));
+        return handOver(engine -> engine.socket().sendPong(copy));
     }
 
     @Override
@@ -125,7 +125,7 @@ public class WebSocketFacade implements WebSocket {
         // The engine's own rules, checked here so a handed-over call fails at its call site.
         ClosePayload.encode(code, reason);
         runAsOwner(() -> {
-            engine().close(code, reason);
+            socket().close(code, reason);
             driver.afterStep();
         });
     }
@@ -142,17 +142,17 @@ public class WebSocketFacade implements WebSocket {
 
     @Override
     public ConnectionState state() {
-        return isOwner() ? engine().state() : state;
+        return isOwner() ? socket().state() : state;
     }
 
     @Override
     public String subprotocol() {
-        return isOwner() ? engine().subprotocol() : subprotocol;
+        return isOwner() ? socket().subprotocol() : subprotocol;
     }
 
     @Override
     public HttpRequest request() {
-        return isOwner() ? engine().request() : request;
+        return isOwner() ? socket().request() : request;
     }
 
     @Override
@@ -168,16 +168,16 @@ public class WebSocketFacade implements WebSocket {
     /** The engine's queue and the transport's unwritten bytes. */
     @Override
     public long pendingOutboundBytes() {
-        return isOwner() ? engine().pendingOutboundBytes() + driver.io().unwrittenBytes() : pendingOutboundBytes;
+        return isOwner() ? socket().pendingOutboundBytes() + driver.io().unwrittenBytes() : pendingOutboundBytes;
     }
 
     /** On the owner: makes the engine's state visible to other threads now. */
     void publish() {
-        WebSocketConnection engine = engine();
-        state = engine.state();
-        subprotocol = engine.subprotocol();
-        request = engine.request();
-        pendingOutboundBytes = engine.pendingOutboundBytes() + driver.io().unwrittenBytes();
+        WebSocket socket = socket();
+        state = socket.state();
+        subprotocol = socket.subprotocol();
+        request = socket.request();
+        pendingOutboundBytes = socket.pendingOutboundBytes() + driver.io().unwrittenBytes();
     }
 
     @Override
@@ -189,8 +189,13 @@ public class WebSocketFacade implements WebSocket {
         return driver.io().isOwner();
     }
 
-    private WebSocketConnection engine() {
+    private WebSocketEngine engine() {
         return driver.engine();
+    }
+
+    /** The engine's own socket: what a call does, on the owner. */
+    private WebSocket socket() {
+        return driver.engine().socket();
     }
 
     private boolean afterStep(boolean sent) {
@@ -198,7 +203,7 @@ public class WebSocketFacade implements WebSocket {
         return sent;
     }
 
-    private boolean handOver(Predicate<WebSocketConnection> send) {
+    private boolean handOver(Predicate<WebSocketEngine> send) {
         ConnectionState seen = state;
         if (seen == ConnectionState.CONNECTING) {
             throw new IllegalStateException("cannot send before the opening handshake completed");
@@ -207,7 +212,7 @@ public class WebSocketFacade implements WebSocket {
             return false;
         }
         driver.io().runAsOwner(() -> {
-            WebSocketConnection engine = engine();
+            WebSocketEngine engine = engine();
             try {
                 send.test(engine);
             } catch (RuntimeException misuse) {
