@@ -10,21 +10,11 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.protocol.extension.DeflateParameters;
-import dev.wskit.protocol.extension.MessageDeflater;
-import dev.wskit.protocol.extension.MessageInflater;
-import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.frame.ClosePayload;
-import dev.wskit.protocol.frame.FrameDecoder;
 import dev.wskit.protocol.frame.FrameEncoder;
-import dev.wskit.protocol.frame.FrameHeader;
-import dev.wskit.protocol.frame.FrameRules;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
-import dev.wskit.protocol.handshake.HandshakeDecision;
-import dev.wskit.protocol.handshake.HttpHeadParser;
 import dev.wskit.protocol.handshake.HttpRequest;
-import dev.wskit.protocol.handshake.ServerHandshake;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.LongSupplier;
@@ -53,22 +43,14 @@ public final class WebSocketEngine {
     private final Role role;
     private final WebSocketConfig config;
     private final WebSocketHandler handler;
-    private final ClientHandshake clientHandshake;
-    /** Reads the opening handshake; dropped once it is read, as an open connection never needs it again. */
-    private HttpHeadParser headParser;
-    private final FrameDecoder decoder;
-    private final InboundMessages messages;
+    private final InboundFrames inbound;
     private final Outbound outbound;
+    private final OpeningHandshake handshake;
     private final ConnectionTimers timers;
     private final EngineSocket socket;
-    /** Allocated with the first control frame: many connections never get one. */
-    private byte[] controlPayload;
-    private int controlLength;
 
     private WebSocket endpoint;
     private ConnectionState state = ConnectionState.CONNECTING;
-    private HttpRequest request;
-    private String subprotocol;
     private boolean opened;
     private boolean inputClosed;
     private TransportEnd end = TransportEnd.NONE;
@@ -81,13 +63,11 @@ public final class WebSocketEngine {
         this.role = role;
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.clientHandshake = clientHandshake;
-        this.headParser = role == Role.SERVER
-                ? HttpHeadParser.forRequests(config.maxHandshakeBytes())
-                : HttpHeadParser.forResponses(config.maxHandshakeBytes());
-        this.decoder = new FrameDecoder(role, config.maxFramePayload());
-        this.messages = new InboundMessages(handler, config);
         this.outbound = new Outbound(new FrameEncoder(role, config.random()), config.maxOutgoingFrameSize());
+        this.inbound = new InboundFrames(role, config, handler, outbound);
+        this.handshake = role == Role.SERVER
+                ? OpeningHandshake.server(config, outbound)
+                : OpeningHandshake.client(clientHandshake, config, outbound);
         this.timers = new ConnectionTimers(config, Objects.requireNonNull(nanoClock, "nanoClock"));
         this.socket = new EngineSocket(this, outbound);
         this.endpoint = socket;
@@ -105,11 +85,7 @@ public final class WebSocketEngine {
     /** A client-side connection; the opening request is queued for the wire at once. */
     public static WebSocketEngine client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                          LongSupplier nanoClock) {
-        WebSocketEngine engine = new WebSocketEngine(Role.CLIENT, config, handler, Objects.requireNonNull(handshake),
-                nanoClock);
-        engine.request = handshake.request();
-        engine.outbound.queue(handshake.encodeRequest());
-        return engine;
+        return new WebSocketEngine(Role.CLIENT, config, handler, Objects.requireNonNull(handshake), nanoClock);
     }
 
     /**
@@ -172,17 +148,7 @@ public final class WebSocketEngine {
 
     /** Returns whether the connection is open and frames may follow in {@code in}. */
     private boolean receiveHandshake(ByteBuffer in) {
-        if (!headParser.parse(in)) {
-            return false;
-        }
-        HttpHeadParser parsed = headParser;
-        headParser = null;
-        if (role == Role.CLIENT) {
-            subprotocol = clientHandshake.validate(parsed.response());
-            open(clientHandshake.deflate());
-            return true;
-        }
-        return answerRequest(parsed.request());
+        return handshake.receive(in) && finishHandshake();
     }
 
     /**
@@ -196,9 +162,9 @@ public final class WebSocketEngine {
         if (role != Role.SERVER || state != ConnectionState.CONNECTING) {
             throw new IllegalStateException("an opening request is for a server still connecting, not a " + role + " " + state);
         }
-        headParser = null;
         try {
-            answerRequest(Objects.requireNonNull(request, "request"));
+            handshake.receiveRequest(Objects.requireNonNull(request, "request"));
+            finishHandshake();
         } catch (WebSocketException e) {
             fail(e);
         } catch (RuntimeException e) {
@@ -206,132 +172,51 @@ public final class WebSocketEngine {
         }
     }
 
-    /** RFC 6455 §4.2.2: the server's answer to a complete request; returns whether it opened. */
-    private boolean answerRequest(HttpRequest parsed) {
-        request = parsed;
-        HandshakeDecision decision = ServerHandshake.decide(request, config);
-        outbound.queue(decision.response().encode());
-        if (!decision.isUpgrade()) {
+    /**
+     * The opening handshake is done: the connection opens, or, when a server answered a plain HTTP
+     * request instead, closes after the answer. Returns whether it opened.
+     */
+    private boolean finishHandshake() {
+        if (!handshake.upgraded()) {
             enterClosed();
             inputClosed = true;
             endTransport(TransportEnd.GRACEFUL);
-            if (decision.violation() != null) {
-                failure = new WebSocketException(decision.violation());
-                notifyError(failure);
-            }
             return false;
         }
-        subprotocol = decision.subprotocol();
-        open(decision.deflate());
-        return true;
-    }
-
-    private void open(DeflateParameters deflate) {
-        if (deflate != null) {
-            startCompression(deflate);
-        }
+        handshake.startCompression(inbound);
         state = ConnectionState.OPEN;
         opened = true;
         timers.opened();
         handler.onOpen(endpoint);
-    }
-
-    /** RFC 7692 §7.1.1: each side resets its own compressor per message if it agreed to. */
-    private void startCompression(DeflateParameters deflate) {
-        PerMessageDeflateConfig settings = config.perMessageDeflate();
-        // RFC 7692 §7.1.1.2: a client that offered client_no_context_takeover keeps to it even
-        // when the answer leaves it out.
-        boolean ownNoContextTakeover = role == Role.SERVER
-                ? deflate.serverNoContextTakeover()
-                : deflate.clientNoContextTakeover() || settings.clientNoContextTakeover();
-        outbound.compressWith(new MessageDeflater(settings.compressionLevel(), ownNoContextTakeover), settings.threshold());
-        messages.inflateWith(new MessageInflater());
-        decoder.allowReservedBits(FrameHeader.B0_RSV1);
+        return true;
     }
 
     /** The one way into CLOSED: nothing is compressed or inflated afterwards, so zlib memory goes now. */
     private void enterClosed() {
         state = ConnectionState.CLOSED;
         outbound.releaseCompression();
-        messages.releaseCompression();
+        inbound.releaseCompression();
     }
 
     private void receiveFrames(ByteBuffer in) {
         while (!paused && !inputClosed) {
-            switch (decoder.next(in)) {
+            switch (inbound.next(in, endpoint)) {
                 case NEED_MORE:
                     return;
-                case HEADER:
-                    startFrame();
-                    break;
-                case PAYLOAD:
-                    takePayload(in);
-                    break;
-                case FRAME_END:
-                    endFrame();
+                case CLOSE:
+                    receiveClose(inbound.close());
                     break;
                 default:
-                    throw new IllegalStateException();
+                    break;
             }
         }
     }
 
-    private void startFrame() {
-        if (Opcode.isControl(decoder.opcode())) {
-            // RFC 7692 §6.1: extensions that own RSV1 apply to data frames only.
-            FrameRules.checkReservedBits(decoder.rsvBits(), 0);
-            if (controlPayload == null) {
-                controlPayload = new byte[FrameHeader.MAX_CONTROL_PAYLOAD];
-            }
-            controlLength = 0;
-        } else {
-            messages.startFrame(decoder.opcode(), decoder.fin(), decoder.rsvBits(), decoder.payloadLength());
-        }
-    }
-
-    private void takePayload(ByteBuffer in) {
-        int from = decoder.chunkStart();
-        int to = decoder.chunkEnd();
-        if (Opcode.isControl(decoder.opcode())) {
-            in.get(from, controlPayload, controlLength, to - from);
-            controlLength += to - from;
-        } else {
-            messages.payload(endpoint, in, from, to, decoder.payloadRemaining() == 0);
-        }
-    }
-
-    private void endFrame() {
-        switch (decoder.opcode()) {
-            case Opcode.PING:
-                ByteBuffer ping = controlView();
-                // RFC 6455 §5.5.2: answered with the same payload, unless we already sent a close.
-                if (config.autoPong() && !outbound.closeSent()) {
-                    outbound.queuePong(ping);
-                }
-                handler.onPing(endpoint, ping);
-                break;
-            case Opcode.PONG:
-                handler.onPong(endpoint, controlView());
-                break;
-            case Opcode.CLOSE:
-                receiveClose();
-                break;
-            default:
-                messages.endFrame(endpoint);
-        }
-    }
-
-    private ByteBuffer controlView() {
-        return ByteBuffer.wrap(controlPayload, 0, controlLength).slice().asReadOnlyBuffer();
-    }
-
-    /** RFC 6455 §5.5.1, §7.1.5: validate, echo the code once, and close. */
-    private void receiveClose() {
-        ClosePayload close = ClosePayload.parse(controlPayload, controlLength);
+    /** RFC 6455 §5.5.1, §7.1.5: echo the code once, and close. */
+    private void receiveClose(ClosePayload close) {
         inputClosed = true;
         if (!outbound.closeSent()) {
-            // RFC 6455 §5.5.1: the reply typically echoes the status code received.
-            outbound.queueClose(ByteBuffer.wrap(controlPayload, 0, Math.min(controlLength, 2)));
+            outbound.queueClose(inbound.closeReply());
         }
         enterClosed();
         // RFC 6455 §7.1.1: the server closes TCP first; the client waits for it, at most the close
@@ -446,8 +331,7 @@ public final class WebSocketEngine {
         ConnectionState was = state;
         enterClosed();
         if (was == ConnectionState.CONNECTING) {
-            if (role == Role.SERVER && e.violation().httpStatus() > 0) {
-                outbound.queue(ServerHandshake.reject(e.violation()).response().encode());
+            if (handshake.refuse(e.violation())) {
                 endTransport(TransportEnd.GRACEFUL);
             } else {
                 // A client's failed handshake, or a request that never completed: nothing to say.
@@ -623,10 +507,10 @@ public final class WebSocketEngine {
     }
 
     String subprotocol() {
-        return subprotocol;
+        return handshake.subprotocol();
     }
 
     HttpRequest request() {
-        return request;
+        return handshake.request();
     }
 }
