@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.engine.WebSocketEngine;
-import dev.wskit.protocol.handshake.HttpHeadParser;
-import dev.wskit.protocol.handshake.HttpResponse;
+import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -9,9 +9,9 @@ import dev.wskit.protocol.extension.MessageInflater;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.HandshakeDecision;
-import dev.wskit.protocol.handshake.HttpHeadParser;
-import dev.wskit.protocol.handshake.HttpRequest;
 import dev.wskit.protocol.handshake.ServerHandshake;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
 import java.nio.ByteBuffer;
 
 /**

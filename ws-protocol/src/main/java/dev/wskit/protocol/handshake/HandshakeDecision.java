@@ -2,6 +2,7 @@ package dev.wskit.protocol.handshake;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.extension.DeflateParameters;
+import dev.wskit.protocol.http.HttpResponse;
 import java.util.Objects;
 
 /**

@@ -26,7 +26,7 @@ import dev.wskit.protocol.frame.FrameDecoder;
 import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
-import dev.wskit.protocol.handshake.HttpHeadParser;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;

@@ -1,7 +1,7 @@
 package dev.wskit.protocol.handshake;
 
-import static dev.wskit.protocol.handshake.HttpHeadParserTest.RFC_REQUEST;
-import static dev.wskit.protocol.handshake.HttpHeadParserTest.parseRequest;
+import static dev.wskit.protocol.http.internal.HttpHeadParserTest.RFC_REQUEST;
+import static dev.wskit.protocol.http.internal.HttpHeadParserTest.parseRequest;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +122,7 @@ class ServerHandshakeTest {
         byte[] body = new byte[wire.remaining()];
         wire.get(body);
         assertThat(sent.status()).isEqualTo(status);
-        assertThat(sent.reason()).isEqualTo(HttpResponse.standardReason(status));
+        assertThat(sent.reason()).isEqualTo(standardReason(status));
         assertThat(new String(body, UTF_8)).isEqualTo(violation.description() + "\n");
         assertThat(sent.headers().first("Content-Type")).isEqualTo("text/plain; charset=utf-8");
         assertThat(sent.headers().all("Content-Length")).containsExactly(Integer.toString(body.length));
@@ -137,7 +140,7 @@ class ServerHandshakeTest {
         assertThat(decision.isUpgrade()).isFalse();
         String body = violation.description() + "\n";
         assertThat(text(decision.response().encode())).isEqualTo("HTTP/1.1 " + violation.httpStatus() + " "
-                + HttpResponse.standardReason(violation.httpStatus()) + "\r\n"
+                + standardReason(violation.httpStatus()) + "\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
                 + "Connection: close\r\n"
                 + "Content-Length: " + body.length() + "\r\n"
@@ -258,6 +261,11 @@ class ServerHandshakeTest {
 
     private static HandshakeDecision decide(String head, WebSocketConfig config) {
         return ServerHandshake.decide(parseRequest(head), config);
+    }
+
+    /** The reason phrase a response built for {@code status} carries: the standard one. */
+    private static String standardReason(int status) {
+        return HttpResponse.text(status, "").reason();
     }
 
     private static String text(ByteBuffer wire) {
