@@ -4,7 +4,7 @@ import dev.wskit.protocol.Role;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.protocol.extension.MessageInflater;
+import dev.wskit.protocol.extension.internal.MessageInflater;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameDecoder;
 import dev.wskit.protocol.frame.FrameHeader;

@@ -3,7 +3,8 @@ package dev.wskit.protocol.handshake;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.DeflateParameters;
-import dev.wskit.protocol.extension.ExtensionOffer;
+import dev.wskit.protocol.extension.internal.DeflateNegotiation;
+import dev.wskit.protocol.extension.internal.ExtensionOffer;
 import dev.wskit.protocol.http.HttpHeaders;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpRequestHandler;
@@ -45,7 +46,7 @@ public final class ServerHandshake {
         DeflateParameters deflate = null;
         if (config.perMessageDeflate() != null) {
             try {
-                deflate = DeflateParameters.choose(
+                deflate = DeflateNegotiation.choose(
                         ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions")), config.perMessageDeflate());
             } catch (IllegalArgumentException malformed) {
                 return reject(ProtocolViolation.MALFORMED_EXTENSIONS);
