@@ -200,14 +200,12 @@ public final class WebSocketEngine {
 
     private void receiveFrames(ByteBuffer in) {
         while (!paused && !inputClosed) {
-            switch (inbound.next(in, endpoint)) {
-                case NEED_MORE:
-                    return;
-                case CLOSE:
-                    receiveClose(inbound.close());
-                    break;
-                default:
-                    break;
+            InboundFrames.Step step = inbound.next(in, endpoint);
+            if (step == InboundFrames.Step.NEED_MORE) {
+                return;
+            }
+            if (step == InboundFrames.Step.CLOSE) {
+                receiveClose(inbound.close());
             }
         }
     }
