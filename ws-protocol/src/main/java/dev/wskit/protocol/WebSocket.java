@@ -1,6 +1,6 @@
 package dev.wskit.protocol;
 
-import dev.wskit.protocol.handshake.HttpRequest;
+import dev.wskit.protocol.http.HttpRequest;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 

@@ -1,7 +1,7 @@
 package dev.wskit.protocol;
 
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
-import dev.wskit.protocol.handshake.HttpRequestHandler;
+import dev.wskit.protocol.http.HttpRequestHandler;
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.security.SecureRandom;
 import java.time.Duration;

@@ -8,13 +8,14 @@ import static dev.wskit.protocol.Wire.masked;
 import static dev.wskit.protocol.Wire.unmasked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.frame.FrameDecoder;
 import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import java.net.URI;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +42,7 @@ class ClientConnectionTest {
     private final RecordingHandler events = new RecordingHandler();
     private final WebSocketConfig config = WebSocketConfig.builder().random(rfcNonceThenSeeded()).build();
     private final TestClock clock = new TestClock();
-    private final WebSocketConnection client = WebSocketConnection.client(
+    private final WebSocketEngine client = WebSocketEngine.client(
             ClientHandshake.builder(URI.create("ws://server.example.com/chat")).origin("http://example.com").build(config),
             config, events, clock);
 
@@ -51,7 +52,7 @@ class ClientConnectionTest {
                 .endsWith("\r\n\r\n");
         client.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_RESPONSE.getBytes(StandardCharsets.US_ASCII)));
         assertThat(events.take()).containsExactly("open");
-        assertThat(client.state()).isEqualTo(ConnectionState.OPEN);
+        assertThat(client.socket().state()).isEqualTo(ConnectionState.OPEN);
     }
 
     @Test
@@ -76,8 +77,8 @@ class ClientConnectionTest {
     @Test
     void masksEveryFrameWithAFreshKey() {
         open();
-        client.sendText("Hello");
-        client.sendText("Hello");
+        client.socket().sendText("Hello");
+        client.socket().sendText("Hello");
         byte[] first = drain(client);
         assertThat(first).hasSize(11 * 2);
         assertThat(first[1] & 0x80).as("client frames are masked").isEqualTo(0x80);
@@ -104,7 +105,7 @@ class ClientConnectionTest {
         client.receive(ByteBuffer.wrap(unmasked(0x88, closePayload(1000, "done"))));
         assertThat(events.take()).containsExactly("close:1000:done");
         assertThat(hex(unmaskedPayloadBytes(drain(client)))).isEqualTo("03e8");
-        assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(client.socket().state()).isEqualTo(ConnectionState.CLOSED);
         assertThat(client.transportEnd()).as("RFC 6455 §7.1.1: the server closes first").isEqualTo(TransportEnd.NONE);
         clock.advance(Duration.ofSeconds(5));
         client.wakeUp();
@@ -119,7 +120,7 @@ class ClientConnectionTest {
                 .getBytes(StandardCharsets.US_ASCII)));
         assertThat(events.take()).containsExactly("error:WRONG_ACCEPT");
         assertThat(client.failure().violation()).isEqualTo(ProtocolViolation.WRONG_ACCEPT);
-        assertThat(client.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(client.socket().state()).isEqualTo(ConnectionState.CLOSED);
         assertThat(client.transportEnd()).isEqualTo(TransportEnd.ABORT);
         assertThat(drain(client)).as("nothing is sent before a handshake").isEmpty();
     }

@@ -31,10 +31,10 @@ class CompressionMemoryTest {
         long heapBefore = committedHeap();
         for (int i = 0; i < CONNECTIONS; i++) {
             EnginePair pair = new EnginePair(config, config);
-            pair.client.sendText("compressed " + i);
-            pair.client.close();
+            pair.client.socket().sendText("compressed " + i);
+            pair.client.socket().close();
             pair.pump();
-            assertThat(pair.server.state()).isEqualTo(ConnectionState.CLOSED);
+            assertThat(pair.server.socket().state()).isEqualTo(ConnectionState.CLOSED);
             kept.add(pair);
         }
         long nativeGrowth = (residentBytes(status) - rssBefore) - (committedHeap() - heapBefore);

@@ -2,6 +2,7 @@ package dev.wskit.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -10,13 +11,13 @@ import java.nio.ByteBuffer;
 public final class EnginePair {
     public final RecordingHandler clientEvents = new RecordingHandler();
     public final RecordingHandler serverEvents = new RecordingHandler();
-    public final WebSocketConnection client;
-    public final WebSocketConnection server;
+    public final WebSocketEngine client;
+    public final WebSocketEngine server;
 
     public EnginePair(WebSocketConfig clientConfig, WebSocketConfig serverConfig) {
-        client = WebSocketConnection.client(
+        client = WebSocketEngine.client(
                 ClientHandshake.builder(URI.create("ws://localhost/")).build(clientConfig), clientConfig, clientEvents, new TestClock());
-        server = WebSocketConnection.server(serverConfig, serverEvents, new TestClock());
+        server = WebSocketEngine.server(serverConfig, serverEvents, new TestClock());
         pump();
         assertThat(clientEvents.take()).containsExactly("open");
         assertThat(serverEvents.take()).containsExactly("open");
@@ -31,7 +32,7 @@ public final class EnginePair {
         return this;
     }
 
-    private static boolean move(WebSocketConnection from, WebSocketConnection to) {
+    private static boolean move(WebSocketEngine from, WebSocketEngine to) {
         boolean moved = false;
         for (ByteBuffer b; (b = from.pollOutbound()) != null; ) {
             to.receive(b);

@@ -3,6 +3,7 @@ package dev.wskit.protocol;
 import static dev.wskit.protocol.ServerUnderTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import java.net.URI;
@@ -29,8 +30,8 @@ class PerMessageDeflateEdgeCaseTest {
     @Test
     void endsAMessageWithAnEmptyLastPieceAsTheSingleByte00() {
         ServerUnderTest server = server();
-        server.connection.sendText("Hello", false);
-        server.connection.sendText("", true);
+        server.connection.socket().sendText("Hello", false);
+        server.connection.socket().sendText("", true);
         // RFC 7692 §7.2.3.6: the flushed first piece keeps its 00 00 ff ff; the empty end is 00.
         assertThat(server.writtenHex()).isEqualTo("410b" + "f248cdc9c90700" + "0000ffff" + "800100");
     }
@@ -38,8 +39,8 @@ class PerMessageDeflateEdgeCaseTest {
     @Test
     void sendsAnEmptyMessageAfterACompressedOneAs00() {
         ServerUnderTest server = server();
-        server.connection.sendText("Hello");
-        server.connection.sendText("");
+        server.connection.socket().sendText("Hello");
+        server.connection.socket().sendText("");
         assertThat(server.writtenHex()).isEqualTo("c107f248cdc9c90700" + "c10100");
     }
 
@@ -47,10 +48,10 @@ class PerMessageDeflateEdgeCaseTest {
     void anEmptyLastPieceInflatesBackToTheWholeMessage() {
         WebSocketConfig config = WebSocketConfig.builder().perMessageDeflate(EVERY_MESSAGE).build();
         EnginePair pair = new EnginePair(config, config);
-        pair.client.sendText("Hello", false);
-        pair.client.sendText("", true);
-        pair.client.sendText("");
-        pair.client.sendText("Hello");
+        pair.client.socket().sendText("Hello", false);
+        pair.client.socket().sendText("", true);
+        pair.client.socket().sendText("");
+        pair.client.socket().sendText("Hello");
         pair.pump();
         assertThat(pair.serverEvents.take()).containsExactly("text:Hello", "text:", "text:Hello");
     }
@@ -60,14 +61,14 @@ class PerMessageDeflateEdgeCaseTest {
         WebSocketConfig config = WebSocketConfig.builder().random(ClientConnectionTest.rfcNonceThenSeeded())
                 .perMessageDeflate(PerMessageDeflateConfig.builder().threshold(0).clientNoContextTakeover(true).build()).build();
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection client = WebSocketConnection.client(
+        WebSocketEngine client = WebSocketEngine.client(
                 ClientHandshake.builder(URI.create("ws://server.example.com/chat")).build(config), config, events, new TestClock());
         assertThat(new String(drain(client), StandardCharsets.US_ASCII))
                 .contains("\r\nSec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover\r\n");
         client.receive(ByteBuffer.wrap(ACCEPT.getBytes(StandardCharsets.US_ASCII)));
         assertThat(events.take()).containsExactly("open");
-        client.sendText("Hello");
-        client.sendText("Hello");
+        client.socket().sendText("Hello");
+        client.socket().sendText("Hello");
         // RFC 7692 §7.1.1.2: each message compressed alone, so both carry the §7.2.3.1 bytes.
         byte[] both = drain(client);
         byte[] first = java.util.Arrays.copyOfRange(both, 0, both.length / 2);

@@ -4,6 +4,7 @@ import static dev.wskit.protocol.Rfc6455Examples.bytes;
 import static dev.wskit.protocol.Wire.masked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -32,15 +33,15 @@ class PerMessageDeflateTest {
     @Test
     void compressesHelloExactlyAsRfc7692Section7231() {
         ServerUnderTest server = server();
-        server.connection.sendText("Hello");
+        server.connection.socket().sendText("Hello");
         assertThat(server.writtenHex()).isEqualTo("c107f248cdc9c90700");
     }
 
     @Test
     void sharesTheWindowAcrossMessagesAsRfc7692Section7232() {
         ServerUnderTest server = server();
-        server.connection.sendText("Hello");
-        server.connection.sendText("Hello");
+        server.connection.socket().sendText("Hello");
+        server.connection.socket().sendText("Hello");
         assertThat(server.writtenHex()).isEqualTo("c107f248cdc9c90700" + "c105f200110000");
     }
 
@@ -50,8 +51,8 @@ class PerMessageDeflateTest {
                 .perMessageDeflate(PerMessageDeflateConfig.builder().threshold(0).serverNoContextTakeover(true).build()).build();
         ServerUnderTest server = new ServerUnderTest(config, OFFER,
                 ACCEPT.replace("permessage-deflate", "permessage-deflate; server_no_context_takeover"));
-        server.connection.sendText("Hello");
-        server.connection.sendText("Hello");
+        server.connection.socket().sendText("Hello");
+        server.connection.socket().sendText("Hello");
         assertThat(server.writtenHex()).isEqualTo("c107f248cdc9c90700" + "c107f248cdc9c90700");
     }
 
@@ -102,8 +103,8 @@ class PerMessageDeflateTest {
     @Test
     void sendsSmallMessagesUncompressedBelowTheThreshold() {
         ServerUnderTest server = server(PerMessageDeflateConfig.builder().threshold(6).build(), 1 << 20);
-        server.connection.sendText("Hello");
-        server.connection.sendText("Hello!");
+        server.connection.socket().sendText("Hello");
+        server.connection.socket().sendText("Hello!");
         assertThat(server.writtenHex()).startsWith("810548656c6c6f" + "c1");
     }
 
@@ -149,12 +150,12 @@ class PerMessageDeflateTest {
         WebSocketConfig config = WebSocketConfig.builder().perMessageDeflate(deflate).maxOutgoingFrameSize(7).build();
         EnginePair pair = new EnginePair(config, config);
         String longText = "wskit compresses this sentence, and this sentence again. ".repeat(20);
-        pair.client.sendText(longText);
-        pair.client.sendText("short");
-        pair.client.sendBinary(ByteBuffer.wrap(new byte[3000]));
-        pair.client.sendText("ünïcödé pieces ", false);
-        pair.client.sendText("of one message", true);
-        pair.server.sendText(longText);
+        pair.client.socket().sendText(longText);
+        pair.client.socket().sendText("short");
+        pair.client.socket().sendBinary(ByteBuffer.wrap(new byte[3000]));
+        pair.client.socket().sendText("ünïcödé pieces ", false);
+        pair.client.socket().sendText("of one message", true);
+        pair.server.socket().sendText(longText);
         pair.pump();
         assertThat(pair.serverEvents.take()).containsExactly("text:" + longText, "text:short",
                 "binary:" + "00".repeat(3000), "text:ünïcödé pieces of one message");
@@ -165,7 +166,7 @@ class PerMessageDeflateTest {
     void theJdkClientsWayWithoutAnOfferStaysUncompressed() {
         WebSocketConfig config = WebSocketConfig.builder().perMessageDeflate(EVERY_MESSAGE).build();
         ServerUnderTest server = new ServerUnderTest(config);
-        server.connection.sendText("Hello");
+        server.connection.socket().sendText("Hello");
         assertThat(server.written()).isEqualTo(Rfc6455Examples.unmaskedHello());
         server.receive(masked(0xc1, "Hello"));
         assertThat(server.events.take()).containsExactly("error:RESERVED_BITS_SET", "close:1002:");
@@ -175,7 +176,7 @@ class PerMessageDeflateTest {
     void aClientOffersDeflateAndUsesItWhenAccepted() {
         WebSocketConfig config = WebSocketConfig.builder().perMessageDeflate(EVERY_MESSAGE).build();
         EnginePair pair = new EnginePair(config, config);
-        pair.client.sendText("Hello");
+        pair.client.socket().sendText("Hello");
         ByteBuffer frame = pair.client.pollOutbound();
         assertThat(frame.get(0) & 0xff).as("RSV1 and FIN on a text frame").isEqualTo(0xc1);
         assertThat(ClientConnectionTest.unmaskedPayloadBytes(toArray(frame))).isEqualTo(bytes(0xf2, 0x48, 0xcd, 0xc9, 0xc9, 0x07, 0x00));
@@ -185,7 +186,7 @@ class PerMessageDeflateTest {
     void refusesAMalformedExtensionsHeaderWith400() {
         WebSocketConfig config = WebSocketConfig.builder().perMessageDeflate(EVERY_MESSAGE).build();
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(config, events, new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(config, events, new TestClock());
         connection.receive(ByteBuffer.wrap(OFFER.replace("client_max_window_bits", "a=\"unterminated")
                 .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         assertThat(new String(ServerUnderTest.drain(connection), java.nio.charset.StandardCharsets.US_ASCII))

@@ -8,6 +8,7 @@ import static dev.wskit.protocol.Wire.masked;
 import static dev.wskit.protocol.Wire.unmasked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -61,7 +62,7 @@ class RecordedSessionTest {
     @Test
     void anEchoServerAnswersTheRecordedClientExactlyWhateverTheReadSizes() {
         for (int readSize : new int[] {FROM_CLIENT.length, 1, 2, 3, 7, 64, 200}) {
-            WebSocketConnection server = WebSocketConnection.server(WebSocketConfig.defaults(), ECHO, new TestClock());
+            WebSocketEngine server = WebSocketEngine.server(WebSocketConfig.defaults(), ECHO, new TestClock());
             byte[] fromClient = FROM_CLIENT.clone();
             byte[] written = new byte[0];
             for (int at = 0; at < FROM_CLIENT.length; at += readSize) {
@@ -69,7 +70,7 @@ class RecordedSessionTest {
                 written = concat(written, drain(server));
             }
             assertThat(hex(written)).as("read size %d", readSize).isEqualTo(hex(FROM_SERVER));
-            assertThat(server.state()).isEqualTo(ConnectionState.CLOSED);
+            assertThat(server.socket().state()).isEqualTo(ConnectionState.CLOSED);
             assertThat(server.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
         }
     }
@@ -78,7 +79,7 @@ class RecordedSessionTest {
     void aClientReadsTheRecordedServerSide() {
         WebSocketConfig config = WebSocketConfig.builder().random(ClientConnectionTest.rfcNonceThenSeeded()).build();
         List<String> seen = new ArrayList<>();
-        WebSocketConnection client = WebSocketConnection.client(
+        WebSocketEngine client = WebSocketEngine.client(
                 ClientHandshake.builder(URI.create("ws://server.example.com/chat")).origin("http://example.com").build(config),
                 config, new WebSocketHandler() {
                     @Override

@@ -11,9 +11,10 @@ import static dev.wskit.protocol.Wire.unmasked;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wskit.protocol.engine.WebSocketEngine;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The engine in the server role: messages, control frames and the closing handshake (RFC 6455 §5, §7). */
@@ -29,7 +30,7 @@ class ServerConnectionTest {
     @Test
     void keepsAFrameThatArrivesInTheSameReadAsTheHandshake() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), events, new TestClock());
         connection.receive(ByteBuffer.wrap(concat(
                 Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII), maskedHello())));
         assertThat(events.take()).containsExactly("open", "text:Hello");
@@ -70,7 +71,7 @@ class ServerConnectionTest {
         ServerUnderTest server = new ServerUnderTest().receive(masked(0x88, closePayload(1000, "bye")));
         assertThat(server.events.take()).containsExactly("close:1000:bye");
         assertThat(hex(server.written())).isEqualTo(hex(unmasked(0x88, closePayload(1000, ""))));
-        assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(server.connection.socket().state()).isEqualTo(ConnectionState.CLOSED);
         assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
@@ -84,15 +85,15 @@ class ServerConnectionTest {
     @Test
     void completesAServerInitiatedCloseWhenTheClientAnswers() {
         ServerUnderTest server = new ServerUnderTest();
-        server.connection.close(CloseCode.GOING_AWAY, "restart");
+        server.connection.socket().close(CloseCode.GOING_AWAY, "restart");
         assertThat(hex(server.written())).isEqualTo(hex(unmasked(0x88, closePayload(1001, "restart"))));
-        assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSING);
+        assertThat(server.connection.socket().state()).isEqualTo(ConnectionState.CLOSING);
         assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.NONE);
 
         server.receive(masked(0x81, "late but legal"), masked(0x88, closePayload(1001, "")));
         assertThat(server.events.take()).containsExactly("text:late but legal", "close:1001:");
         assertThat(server.written()).as("no second close frame").isEmpty();
-        assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(server.connection.socket().state()).isEqualTo(ConnectionState.CLOSED);
         assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
@@ -106,15 +107,15 @@ class ServerConnectionTest {
     @Test
     void closeTwiceSendsOneCloseFrame() {
         ServerUnderTest server = new ServerUnderTest();
-        server.connection.close(1000, "");
-        server.connection.close(1001, "again");
+        server.connection.socket().close(1000, "");
+        server.connection.socket().close(1001, "again");
         assertThat(hex(server.written())).isEqualTo("880203e8");
     }
 
     @Test
     void dropsAPeerThatNeverAnswersTheClose() {
         ServerUnderTest server = new ServerUnderTest();
-        server.connection.close(1000, "");
+        server.connection.socket().close(1000, "");
         server.written();
         server.clock.advance(Duration.ofSeconds(4));
         server.connection.wakeUp();
@@ -133,7 +134,7 @@ class ServerConnectionTest {
         ServerUnderTest server = new ServerUnderTest().receive(bytes(0x81, 0x85, 0x37));
         server.connection.transportClosed();
         assertThat(server.events.take()).containsExactly("close:1006:");
-        assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(server.connection.socket().state()).isEqualTo(ConnectionState.CLOSED);
     }
 
     @Test
@@ -154,11 +155,11 @@ class ServerConnectionTest {
         server.clock.advance(idle);
         server.connection.wakeUp();
         assertThat(server.writtenHex()).as("the pong proved it alive, so another ping").isEqualTo("8900");
-        server.connection.sendBinary(ByteBuffer.allocate(10_000));
+        server.connection.socket().sendBinary(ByteBuffer.allocate(10_000));
         server.clock.advance(idle);
         server.connection.wakeUp();
         assertThat(server.events.take()).containsExactly("pong:", "error:KEEPALIVE_TIMEOUT", "close:1006:");
-        assertThat(server.connection.pendingOutboundBytes()).as("what waited for a dead peer is freed").isZero();
+        assertThat(server.connection.socket().pendingOutboundBytes()).as("what waited for a dead peer is freed").isZero();
         assertThat(server.written()).as("a silent peer gets no close frame").isEmpty();
         assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.ABORT);
     }
@@ -166,12 +167,12 @@ class ServerConnectionTest {
     @Test
     void dropsAPeerWhoseUnwrittenBytesPassTheOutboundLimit() {
         ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().maxOutboundBytes(1000).build());
-        server.connection.sendBinary(ByteBuffer.allocate(500));
+        server.connection.socket().sendBinary(ByteBuffer.allocate(500));
         assertThat(server.connection.checkOutboundBacklog(496)).as("a 504-byte frame + 496 is within the limit").isFalse();
         assertThat(server.connection.checkOutboundBacklog(497)).isTrue();
         assertThat(server.events.take()).containsExactly("error:OUTBOUND_LIMIT_EXCEEDED", "close:1006:");
         assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.ABORT);
-        assertThat(server.connection.pendingOutboundBytes()).as("what waited for a dead peer is freed").isZero();
+        assertThat(server.connection.socket().pendingOutboundBytes()).as("what waited for a dead peer is freed").isZero();
         assertThat(server.connection.checkOutboundBacklog(10_000)).as("reported once").isFalse();
     }
 
@@ -185,7 +186,7 @@ class ServerConnectionTest {
     @Test
     void aHandlerExceptionClosesWith1011AndTellsThePeerNothing() {
         RecordingHandler recorder = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new WebSocketHandler() {
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), new WebSocketHandler() {
             @Override
             public void onText(WebSocket socket, String text) {
                 throw new IllegalStateException("application bug");
@@ -207,11 +208,11 @@ class ServerConnectionTest {
     @Test
     void pauseStopsAtTheNextUnreadByteAndResumeGoesOn() {
         RecordingHandler recorder = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new WebSocketHandler() {
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), new WebSocketHandler() {
             @Override
             public void onText(WebSocket socket, String text) {
                 recorder.onText(socket, text);
-                ((WebSocketConnection) socket).pause();
+                socket.pause();
             }
         }, new TestClock());
         connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
@@ -219,7 +220,7 @@ class ServerConnectionTest {
         connection.receive(in);
         assertThat(recorder.take()).containsExactly("text:one");
         assertThat(in.remaining()).isEqualTo(masked(0x81, "two").length);
-        connection.resume();
+        connection.socket().resume();
         connection.receive(in);
         assertThat(recorder.take()).containsExactly("text:two");
         assertThat(in.hasRemaining()).isFalse();
@@ -252,37 +253,37 @@ class ServerConnectionTest {
     @Test
     void splitsOutgoingMessagesAtTheConfiguredFrameSize() {
         ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().maxOutgoingFrameSize(2).build());
-        server.connection.sendText("Hello");
+        server.connection.socket().sendText("Hello");
         assertThat(server.writtenHex()).isEqualTo(hex(concat(unmasked(0x01, "He"), unmasked(0x00, "ll"), unmasked(0x80, "o"))));
     }
 
     @Test
     void sendsMessagesInPiecesAsContinuations() {
         ServerUnderTest server = new ServerUnderTest();
-        server.connection.sendBinary(ByteBuffer.wrap(bytes(1)), false);
-        server.connection.sendPing(ByteBuffer.allocate(0));
-        server.connection.sendBinary(ByteBuffer.wrap(bytes(2)), true);
+        server.connection.socket().sendBinary(ByteBuffer.wrap(bytes(1)), false);
+        server.connection.socket().sendPing(ByteBuffer.allocate(0));
+        server.connection.socket().sendBinary(ByteBuffer.wrap(bytes(2)), true);
         assertThat(server.writtenHex()).isEqualTo("020101" + "8900" + "800102");
     }
 
     @Test
     void refusesToInterleaveTwoMessagesBeingSentInPieces() {
         ServerUnderTest server = new ServerUnderTest();
-        server.connection.sendText("a", false);
-        assertThatThrownBy(() -> server.connection.sendBinary(ByteBuffer.allocate(1)))
+        server.connection.socket().sendText("a", false);
+        assertThatThrownBy(() -> server.connection.socket().sendBinary(ByteBuffer.allocate(1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("§5.4");
     }
 
     @Test
     void refusesDataAfterItsOwnCloseWithoutThrowing() {
         ServerUnderTest server = new ServerUnderTest();
-        server.connection.close();
+        server.connection.socket().close();
         server.written();
-        assertThat(server.connection.sendText("late")).isFalse();
-        assertThat(server.connection.sendBinary(ByteBuffer.allocate(1))).isFalse();
-        assertThat(server.connection.transferBinary(ByteBuffer.allocate(1))).isFalse();
-        assertThat(server.connection.sendPing(ByteBuffer.allocate(0))).isFalse();
-        assertThat(server.connection.sendPong(ByteBuffer.allocate(0))).isFalse();
+        assertThat(server.connection.socket().sendText("late")).isFalse();
+        assertThat(server.connection.socket().sendBinary(ByteBuffer.allocate(1))).isFalse();
+        assertThat(server.connection.socket().transferBinary(ByteBuffer.allocate(1))).isFalse();
+        assertThat(server.connection.socket().sendPing(ByteBuffer.allocate(0))).isFalse();
+        assertThat(server.connection.socket().sendPong(ByteBuffer.allocate(0))).isFalse();
         assertThat(server.written()).isEmpty();
         assertThat(server.events.take()).as("a refused send is no error").isEmpty();
     }
@@ -292,51 +293,51 @@ class ServerConnectionTest {
         ServerUnderTest server = new ServerUnderTest().receive(masked(0x88, closePayload(1000, "")));
         server.events.take();
         server.written();
-        assertThat(server.connection.sendText("late")).isFalse();
+        assertThat(server.connection.socket().sendText("late")).isFalse();
         assertThat(server.written()).isEmpty();
     }
 
     @Test
     void refusesTextThatIsNotWellFormedUtf16AtTheCallSite() {
         ServerUnderTest server = new ServerUnderTest();
-        assertThatThrownBy(() -> server.connection.sendText("a\ud800b")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> server.connection.socket().sendText("a\ud800b")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("index 1");
-        assertThatThrownBy(() -> server.connection.sendText("\udc00")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.connection.socket().sendText("\udc00")).isInstanceOf(IllegalArgumentException.class);
         assertThat(server.written()).as("nothing sent, not even a '?'").isEmpty();
-        server.connection.sendText("still fine");
+        server.connection.socket().sendText("still fine");
         assertThat(server.writtenHex()).isEqualTo("810a" + hex("still fine".getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     void encodesASurrogatePairSplitBetweenTwoPiecesWhole() {
         ServerUnderTest server = new ServerUnderTest();
-        server.connection.sendText("a\ud83d", false);
-        server.connection.sendText("\ude00", true);
+        server.connection.socket().sendText("a\ud83d", false);
+        server.connection.socket().sendText("\ude00", true);
         // U+1F600 is f0 9f 98 80; the first frame holds "a", the continuation the whole pair.
         assertThat(server.writtenHex()).isEqualTo("010161" + "8004f09f9880");
     }
 
     @Test
     void throwsOnASendBeforeTheOpen() {
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new RecordingHandler(), new TestClock());
-        assertThatThrownBy(() -> connection.sendText("early")).isInstanceOf(IllegalStateException.class);
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), new RecordingHandler(), new TestClock());
+        assertThatThrownBy(() -> connection.socket().sendText("early")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void checksAControlPayloadEvenWhenTheSendWouldBeRefused() {
         ServerUnderTest server = new ServerUnderTest();
-        server.connection.close();
-        assertThatThrownBy(() -> server.connection.sendPing(ByteBuffer.allocate(126))).isInstanceOf(IllegalArgumentException.class);
+        server.connection.socket().close();
+        assertThatThrownBy(() -> server.connection.socket().sendPing(ByteBuffer.allocate(126))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void refusesToSendWhatTheRfcForbids() {
         ServerUnderTest server = new ServerUnderTest();
-        assertThatThrownBy(() -> server.connection.sendPing(ByteBuffer.allocate(126)))
+        assertThatThrownBy(() -> server.connection.socket().sendPing(ByteBuffer.allocate(126)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> server.connection.close(1005, "")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> server.connection.close(1000, "x".repeat(124))).isInstanceOf(IllegalArgumentException.class);
-        server.connection.close(1000, "x".repeat(123));
+        assertThatThrownBy(() -> server.connection.socket().close(1005, "")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> server.connection.socket().close(1000, "x".repeat(124))).isInstanceOf(IllegalArgumentException.class);
+        server.connection.socket().close(1000, "x".repeat(123));
         assertThat(server.written()).hasSize(2 + 125);
     }
 
@@ -344,7 +345,7 @@ class ServerConnectionTest {
     void sendsUnmaskedFramesWithTheMinimalLengthEncoding() {
         ServerUnderTest server = new ServerUnderTest();
         for (int length : new int[] {0, 125, 126, 65535, 65536}) {
-            server.connection.sendBinary(ByteBuffer.allocate(length));
+            server.connection.socket().sendBinary(ByteBuffer.allocate(length));
             byte[] frame = server.written();
             int headerLength = length <= 125 ? 2 : length <= 65535 ? 4 : 10;
             assertThat(frame).hasSize(headerLength + length);

@@ -4,16 +4,17 @@ import static dev.wskit.protocol.ServerUnderTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.wskit.protocol.handshake.HttpHeadParser;
-import dev.wskit.protocol.handshake.HttpResponse;
+import dev.wskit.protocol.engine.WebSocketEngine;
+import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The opening handshake as the engine runs it (RFC 6455 §4.2): every rejection is a complete
@@ -44,7 +45,7 @@ class ServerHandshakeThroughEngineTest {
     void rejectsWithACompleteResponseAndCloses(String name, String request, String statusLine,
                                                ProtocolViolation violation, String requiredHeader) {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), events, new TestClock());
         ByteBuffer in = ByteBuffer.wrap((request).getBytes(StandardCharsets.ISO_8859_1));
         connection.receive(in);
         String response = new String(drain(connection), StandardCharsets.ISO_8859_1);
@@ -55,14 +56,14 @@ class ServerHandshakeThroughEngineTest {
         assertThat(response.substring(headEnd)).isEqualTo(violation.description() + "\n");
         assertThat(response).contains("Content-Length: " + (violation.description().length() + 1) + "\r\n");
         assertThat(events.take()).containsExactly("error:" + violation);
-        assertThat(connection.state()).isEqualTo(ConnectionState.CLOSED);
+        assertThat(connection.socket().state()).isEqualTo(ConnectionState.CLOSED);
         assertThat(connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
     @Test
     void readsNothingAfterARejection() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), events, new TestClock());
         connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.replace("13", "8").getBytes(StandardCharsets.US_ASCII)));
         drain(connection);
         ByteBuffer more = ByteBuffer.wrap(Rfc6455Examples.maskedHello());
@@ -78,7 +79,7 @@ class ServerHandshakeThroughEngineTest {
                 .httpHandler(request -> HttpResponse.text(200, "ok " + request.path()))
                 .build();
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(config, events, new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(config, events, new TestClock());
         connection.receive(ByteBuffer.wrap("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
         String response = new String(drain(connection), StandardCharsets.US_ASCII);
         assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n").endsWith("\r\n\r\nok /health");
@@ -88,7 +89,7 @@ class ServerHandshakeThroughEngineTest {
 
     @Test
     void answersAPlainRequest426WithoutAHook() {
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), new RecordingHandler(), new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), new RecordingHandler(), new TestClock());
         connection.receive(ByteBuffer.wrap("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(drain(connection), StandardCharsets.US_ASCII))
                 .startsWith("HTTP/1.1 426 ").contains("Upgrade: websocket\r\n").contains("Sec-WebSocket-Version: 13\r\n");
@@ -98,7 +99,7 @@ class ServerHandshakeThroughEngineTest {
     void refusesAnOriginThePolicyRejects() {
         WebSocketConfig config = WebSocketConfig.builder().originPolicy("https://good.example"::equals).build();
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(config, events, new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(config, events, new TestClock());
         connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(drain(connection), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 403 ");
         assertThat(events.take()).containsExactly("error:ORIGIN_REJECTED");
@@ -107,19 +108,19 @@ class ServerHandshakeThroughEngineTest {
     @Test
     void choosesTheServersPreferredSubprotocolAmongThoseOffered() {
         WebSocketConfig config = WebSocketConfig.builder().subprotocols("v2.chat", "chat").build();
-        WebSocketConnection connection = WebSocketConnection.server(config, new RecordingHandler(), new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(config, new RecordingHandler(), new TestClock());
         connection.receive(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST
                 .replace("\r\n\r\n", "\r\nSec-WebSocket-Protocol: chat, v2.chat\r\n\r\n").getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(drain(connection), StandardCharsets.US_ASCII)).contains("Sec-WebSocket-Protocol: v2.chat\r\n");
-        assertThat(connection.subprotocol()).isEqualTo("v2.chat");
-        assertThat(connection.request().path()).isEqualTo("/chat");
+        assertThat(connection.socket().subprotocol()).isEqualTo("v2.chat");
+        assertThat(connection.socket().request().path()).isEqualTo("/chat");
     }
 
     @Test
     void dropsAStalledHandshakeWithoutAWord() {
         RecordingHandler events = new RecordingHandler();
         TestClock clock = new TestClock();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, clock);
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), events, clock);
         connection.receive(ByteBuffer.wrap("GET /chat HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII)));
         clock.advance(Duration.ofSeconds(10));
         connection.wakeUp();
@@ -131,7 +132,7 @@ class ServerHandshakeThroughEngineTest {
     @Test
     void answersARequestAnotherHttpStackParsedAsIfItsBytesHadArrived() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), events, new TestClock());
         HttpHeadParser parser = HttpHeadParser.forRequests(8192);
         parser.parse(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
         connection.receiveUpgrade(parser.request());
@@ -145,7 +146,7 @@ class ServerHandshakeThroughEngineTest {
     @Test
     void rejectsAnUpgradeRequestAnotherStackParsedWithItsStatus() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), events, new TestClock());
         HttpHeadParser parser = HttpHeadParser.forRequests(8192);
         parser.parse(ByteBuffer.wrap(Rfc6455Examples.OPENING_REQUEST.replace("13", "12").getBytes(StandardCharsets.US_ASCII)));
         connection.receiveUpgrade(parser.request());
@@ -157,7 +158,7 @@ class ServerHandshakeThroughEngineTest {
     @Test
     void acceptsAHandshakeAndPipelinedFrameInAReadOnlyBuffer() {
         RecordingHandler events = new RecordingHandler();
-        WebSocketConnection connection = WebSocketConnection.server(WebSocketConfig.defaults(), events, new TestClock());
+        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.defaults(), events, new TestClock());
         ByteBuffer in = ByteBuffer.wrap(Rfc6455Examples.concat(
                 Rfc6455Examples.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII), Rfc6455Examples.maskedHello())).asReadOnlyBuffer();
         connection.receive(in);

@@ -2,6 +2,7 @@ package dev.wskit.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.engine.WebSocketEngine;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,7 @@ import java.util.HexFormat;
 public final class ServerUnderTest {
     public final RecordingHandler events = new RecordingHandler();
     public final TestClock clock = new TestClock();
-    public final WebSocketConnection connection;
+    public final WebSocketEngine connection;
 
     public ServerUnderTest(WebSocketConfig config) {
         this(config, Rfc6455Examples.OPENING_REQUEST, Rfc6455Examples.OPENING_RESPONSE);
@@ -19,7 +20,7 @@ public final class ServerUnderTest {
 
     /** Opened with {@code request}, which must be answered with exactly {@code response}. */
     public ServerUnderTest(WebSocketConfig config, String request, String response) {
-        connection = WebSocketConnection.server(config, events, clock);
+        connection = WebSocketEngine.server(config, events, clock);
         connection.receive(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(written(), StandardCharsets.US_ASCII)).isEqualTo(response);
         assertThat(events.take()).containsExactly("open");
@@ -51,7 +52,7 @@ public final class ServerUnderTest {
     }
 
     /** Everything {@code connection} queued for the wire, taken from it. */
-    public static byte[] drain(WebSocketConnection connection) {
+    public static byte[] drain(WebSocketEngine connection) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (ByteBuffer b; (b = connection.pollOutbound()) != null; ) {
             byte[] bytes = new byte[b.remaining()];

@@ -75,7 +75,7 @@ class ServerViolationTest {
             assertThat(hex(server.written()))
                     .isEqualTo(hex(unmasked(0x88, closePayload(code, violation.description()))));
             assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
-            assertThat(server.connection.state()).isEqualTo(ConnectionState.CLOSED);
+            assertThat(server.connection.socket().state()).isEqualTo(ConnectionState.CLOSED);
         }
     }
 
@@ -105,7 +105,7 @@ class ServerViolationTest {
     @MethodSource("violations")
     void aViolationWhileClosingSendsNoSecondClose(String name, byte[] input, ProtocolViolation violation) {
         ServerUnderTest server = new ServerUnderTest(SMALL_LIMITS);
-        server.connection.close(1000, "");
+        server.connection.socket().close(1000, "");
         server.written();
         server.receive(input);
         assertThat(server.events.take()).containsExactly("error:" + violation, "close:" + violation.closeCode() + ":");

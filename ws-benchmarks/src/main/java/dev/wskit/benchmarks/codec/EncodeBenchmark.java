@@ -4,8 +4,8 @@ import dev.wskit.benchmarks.codec.CodecFixtures.PayloadType;
 import dev.wskit.benchmarks.report.Baseline;
 import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -32,10 +32,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * application already holds to the buffers a transport writes.
  *
  * <ul>
- *   <li>{@code wskitSendBinary}: {@link WebSocketConnection#sendBinary} then
- *       {@link WebSocketConnection#pollOutbound}: the caller keeps its buffer, so the engine
+ *   <li>{@code wskitSendBinary}: {@code sendBinary} on the engine's socket then
+ *       {@link WebSocketEngine#pollOutbound}: the caller keeps its buffer, so the engine
  *       copies the payload into a fresh heap buffer after the header.
- *   <li>{@code wskitTransferBinary}: {@link WebSocketConnection#transferBinary} then
+ *   <li>{@code wskitTransferBinary}: {@code transferBinary} on the engine's socket then
  *       {@code pollOutbound}: the payload is handed over, so from 1 KiB on it is written where
  *       it lies, after a header of its own (below that it is copied, as that is cheaper).
  *   <li>{@code nettyPooled}: {@code WebSocket08FrameEncoder} on {@link ByteBufAllocator#DEFAULT}
@@ -54,7 +54,7 @@ public class EncodeBenchmark {
     int size;
 
     private ByteBuffer payload;
-    private WebSocketConnection wskit;
+    private WebSocketEngine wskit;
 
     private FrameSink<ByteBuffer> wskitSink;
     private FrameSink<ByteBuf> nettySink;
@@ -73,10 +73,10 @@ public class EncodeBenchmark {
         this.nettySink = nettySink;
         byte[] bytes = CodecFixtures.payload(PayloadType.BINARY, size);
         payload = ByteBuffer.wrap(bytes);
-        wskit = WebSocketConnection.server(WebSocketConfig.defaults(), new WebSocketHandler() { }, System::nanoTime);
+        wskit = WebSocketEngine.server(WebSocketConfig.defaults(), new WebSocketHandler() { }, System::nanoTime);
         wskit.receive(ByteBuffer.wrap(CodecFixtures.OPENING_REQUEST.getBytes(StandardCharsets.US_ASCII)));
         wskit.pollOutbound(); // the 101 response
-        if (wskit.state() != ConnectionState.OPEN) {
+        if (wskit.socket().state() != ConnectionState.OPEN) {
             throw new IllegalStateException("wskit did not open", wskit.failure());
         }
         nettyPayload = Unpooled.wrappedBuffer(bytes);
@@ -92,7 +92,7 @@ public class EncodeBenchmark {
 
     @Benchmark
     public void wskitSendBinary() {
-        wskit.sendBinary(payload);
+        wskit.socket().sendBinary(payload);
         for (ByteBuffer frame; (frame = wskit.pollOutbound()) != null; ) {
             wskitSink.frame(false, frame);
         }
@@ -102,7 +102,7 @@ public class EncodeBenchmark {
     public void wskitTransferBinary() {
         // Handed over, the buffer itself is queued and read by the sink; its bytes are not changed
         // (a server does not mask), so rewinding it makes it the next call's payload.
-        wskit.transferBinary(payload.clear());
+        wskit.socket().transferBinary(payload.clear());
         for (ByteBuffer frame; (frame = wskit.pollOutbound()) != null; ) {
             wskitSink.frame(false, frame);
         }

@@ -4,8 +4,8 @@ import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.MessageDelivery;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -19,11 +19,11 @@ import java.nio.charset.StandardCharsets;
  * per text message that Netty's side never builds.
  */
 final class WskitServerDecoder {
-    private final WebSocketConnection connection;
+    private final WebSocketEngine connection;
 
     WskitServerDecoder(FrameSink<ByteBuffer> sink) {
         WebSocketConfig config = WebSocketConfig.builder().delivery(MessageDelivery.FRAGMENTS).build();
-        connection = WebSocketConnection.server(config, new WebSocketHandler() {
+        connection = WebSocketEngine.server(config, new WebSocketHandler() {
             @Override
             public void onTextFragment(WebSocket socket, ByteBuffer utf8, boolean last) {
                 sink.frame(true, utf8);
@@ -44,13 +44,13 @@ final class WskitServerDecoder {
         connection.receive(in);
         // A failed engine ignores its input: without this check a broken fixture would be
         // measured as a very fast decoder.
-        if (in.hasRemaining() || connection.state() != ConnectionState.OPEN) {
+        if (in.hasRemaining() || connection.socket().state() != ConnectionState.OPEN) {
             throw new IllegalStateException("wskit stopped decoding", connection.failure());
         }
     }
 
     private void checkOpen() {
-        if (connection.state() != ConnectionState.OPEN) {
+        if (connection.socket().state() != ConnectionState.OPEN) {
             throw new IllegalStateException("wskit did not open", connection.failure());
         }
     }

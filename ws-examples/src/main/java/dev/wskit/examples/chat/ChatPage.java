@@ -1,9 +1,9 @@
 package dev.wskit.examples.chat;
 
-import dev.wskit.protocol.handshake.HttpHeaders;
-import dev.wskit.protocol.handshake.HttpRequest;
-import dev.wskit.protocol.handshake.HttpRequestHandler;
-import dev.wskit.protocol.handshake.HttpResponse;
+import dev.wskit.protocol.http.HttpHeaders;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpRequestHandler;
+import dev.wskit.protocol.http.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

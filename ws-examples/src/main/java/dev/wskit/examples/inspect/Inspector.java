@@ -5,19 +5,17 @@ import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.Role;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.frame.FrameDecoder;
 import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.AcceptKey;
 import dev.wskit.protocol.handshake.ClientHandshake;
-import dev.wskit.protocol.handshake.HttpHeadParser;
-import dev.wskit.protocol.handshake.HttpHeaders;
-import dev.wskit.protocol.handshake.HttpRequest;
-import dev.wskit.protocol.handshake.HttpResponse;
+import dev.wskit.protocol.http.HttpHeaders;
+import dev.wskit.protocol.http.HttpResponse;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -56,8 +54,8 @@ final class Inspector implements WebSocketHandler {
     /** Returns 0 when the capture breaks no rule, 1 when it does. */
     int inspect(byte[] capture) {
         ByteBuffer rest = ByteBuffer.wrap(capture);
-        WebSocketConnection receiver = sender == Role.CLIENT ? serverFor(rest) : clientFor(rest);
-        if (receiver.state() == ConnectionState.OPEN) {
+        WebSocketEngine receiver = sender == Role.CLIENT ? serverFor(rest) : clientFor(rest);
+        if (receiver.socket().state() == ConnectionState.OPEN) {
             listFrames(capture, rest.position(), receiver);
         }
         if (violation == null) {
@@ -68,32 +66,20 @@ final class Inspector implements WebSocketHandler {
     }
 
     /** The capture was written by a client: a server engine judges it, from its own request if recorded. */
-    private WebSocketConnection serverFor(ByteBuffer capture) {
+    private WebSocketEngine serverFor(ByteBuffer capture) {
         boolean recorded = startsWith(capture, "GET ");
-        HttpHeadParser parser = HttpHeadParser.forRequests(Integer.MAX_VALUE);
-        byte[] head = null;
-        if (recorded) {
-            try {
-                head = headBytes(capture, parser);
-            } catch (WebSocketException malformed) {
-                // The engine judges a malformed request and says what it answers.
-                WebSocketConnection server = WebSocketConnection.server(config(assumeDeflate), this, REPLAY_CLOCK);
-                server.receive(ByteBuffer.wrap(capture.array()));
-                if (server.state() == ConnectionState.CONNECTING) {
-                    out.println("end of capture inside the HTTP head");
-                }
-                return server;
-            }
+        RecordedHead head = recorded ? RecordedHead.read(capture) : null;
+        if (recorded && head == null) {
+            return judgedAsRecorded(WebSocketEngine.server(config(assumeDeflate), this, REPLAY_CLOCK), capture);
         }
         boolean deflate = assumeDeflate;
         if (recorded) {
-            HttpRequest request = parser.request();
-            out.printf("handshake: %s %s HTTP/%d.%d%n", request.method(), request.target(), request.versionMajor(), request.versionMinor());
-            deflate |= request.headers().values("Sec-WebSocket-Extensions").stream().anyMatch(e -> e.startsWith("permessage-deflate"));
+            out.printf("handshake: %s%n", head.startLine());
+            deflate |= head.headers().values("Sec-WebSocket-Extensions").stream().anyMatch(e -> e.startsWith("permessage-deflate"));
         }
-        WebSocketConnection server = WebSocketConnection.server(config(deflate), this, REPLAY_CLOCK);
+        WebSocketEngine server = WebSocketEngine.server(config(deflate), this, REPLAY_CLOCK);
         String synthetic = SYNTHETIC_REQUEST + (deflate ? "Sec-WebSocket-Extensions: permessage-deflate\r\n" : "") + "\r\n";
-        server.receive(ByteBuffer.wrap(recorded ? head : synthetic.getBytes(StandardCharsets.US_ASCII)));
+        server.receive(recorded ? head.bytes() : ByteBuffer.wrap(synthetic.getBytes(StandardCharsets.US_ASCII)));
         if (deflate && recorded) {
             out.println("  assuming the server accepted permessage-deflate");
         }
@@ -101,27 +87,14 @@ final class Inspector implements WebSocketHandler {
     }
 
     /**
-     * The capture was written by a server: a client engine judges it. The recorded 101 answered a
-     * key we never saw, so the engine gets an equivalent 101 for its own key.
+     * The capture was written by a server: a client engine judges it. The recorded response
+     * answered a key we never saw, so the engine reads it with the accept value its own key needs;
+     * when none was recorded, it gets a 101 agreeing to what the frames assume.
      */
-    private WebSocketConnection clientFor(ByteBuffer capture) {
-        HttpHeaders recordedHeaders = HttpHeaders.empty();
-        if (startsWith(capture, "HTTP/")) {
-            HttpHeadParser parser = HttpHeadParser.forResponses(Integer.MAX_VALUE);
-            try {
-                headBytes(capture, parser);
-            } catch (WebSocketException malformed) {
-                onError(null, malformed);
-                return WebSocketConnection.server(config(false), this, REPLAY_CLOCK);
-            }
-            HttpResponse response = parser.response();
-            out.printf("handshake: HTTP %d %s%n", response.status(), response.reason());
-            if (response.status() != 101) {
-                onError(null, new WebSocketException(ProtocolViolation.STATUS_NOT_101, "status " + response.status()));
-                return WebSocketConnection.server(config(false), this, REPLAY_CLOCK);
-            }
-            recordedHeaders = response.headers();
-        }
+    private WebSocketEngine clientFor(ByteBuffer capture) {
+        boolean recorded = startsWith(capture, "HTTP/");
+        RecordedHead head = recorded ? RecordedHead.read(capture) : null;
+        HttpHeaders recordedHeaders = head == null ? HttpHeaders.empty() : head.headers();
         String extensions = recordedHeaders.first("Sec-WebSocket-Extensions");
         boolean deflate = assumeDeflate || (extensions != null && extensions.startsWith("permessage-deflate"));
         String subprotocol = recordedHeaders.first("Sec-WebSocket-Protocol");
@@ -130,17 +103,32 @@ final class Inspector implements WebSocketHandler {
             config.subprotocols(subprotocol);
         }
         ClientHandshake handshake = ClientHandshake.builder(URI.create("ws://capture/")).build(config.build());
-        WebSocketConnection client = WebSocketConnection.client(handshake, config.build(), this, REPLAY_CLOCK);
-        HttpResponse accept = HttpResponse.of(101, HttpHeaders.of("Upgrade", "websocket", "Connection", "Upgrade",
-                "Sec-WebSocket-Accept", AcceptKey.of(handshake.key())), new byte[0]);
+        WebSocketEngine client = WebSocketEngine.client(handshake, config.build(), this, REPLAY_CLOCK);
+        String accept = AcceptKey.of(handshake.key());
+        if (recorded && head == null) {
+            return judgedAsRecorded(client, capture);
+        }
+        if (recorded) {
+            out.printf("handshake: %s%n", head.startLine());
+            client.receive(head.with("Sec-WebSocket-Accept", accept));
+            return client;
+        }
+        HttpResponse synthetic = HttpResponse.of(101, HttpHeaders.of("Upgrade", "websocket", "Connection", "Upgrade",
+                "Sec-WebSocket-Accept", accept), new byte[0]);
         if (deflate) {
-            accept = accept.withHeader("Sec-WebSocket-Extensions", extensions != null ? extensions : "permessage-deflate");
+            synthetic = synthetic.withHeader("Sec-WebSocket-Extensions", "permessage-deflate");
         }
-        if (subprotocol != null) {
-            accept = accept.withHeader("Sec-WebSocket-Protocol", subprotocol);
-        }
-        client.receive(accept.encode());
+        client.receive(synthetic.encode());
         return client;
+    }
+
+    /** A head cut short or unreadable: the engine reads the capture as it is and says what it answers. */
+    private WebSocketEngine judgedAsRecorded(WebSocketEngine receiver, ByteBuffer capture) {
+        receiver.receive(capture.duplicate());
+        if (receiver.socket().state() == ConnectionState.CONNECTING) {
+            out.println("end of capture inside the HTTP head");
+        }
+        return receiver;
     }
 
     /** Strict defaults, as a wskit peer would run; compression when the capture negotiated it. */
@@ -151,15 +139,14 @@ final class Inspector implements WebSocketHandler {
     }
 
     /** Lists each frame, and feeds its exact bytes to the engine right after, so events follow their frame. */
-    private void listFrames(byte[] capture, int from, WebSocketConnection receiver) {
-        Role receiverRole = receiver.role();
-        FrameDecoder decoder = new FrameDecoder(receiverRole, Integer.MAX_VALUE);
+    private void listFrames(byte[] capture, int from, WebSocketEngine receiver) {
+        FrameDecoder decoder = new FrameDecoder(sender == Role.CLIENT ? Role.SERVER : Role.CLIENT, Integer.MAX_VALUE);
         decoder.allowReservedBits(FrameHeader.B0_RSV_BITS);
         ByteBuffer work = ByteBuffer.wrap(capture.clone(), from, capture.length - from);
         int frameStart = from;
         int frameNumber = 0;
         StringBuilder preview = new StringBuilder();
-        while (violation == null && receiver.state() != ConnectionState.CLOSED) {
+        while (violation == null && receiver.socket().state() != ConnectionState.CLOSED) {
             FrameDecoder.Step step;
             try {
                 step = decoder.next(work);
@@ -249,19 +236,6 @@ final class Inspector implements WebSocketHandler {
             }
         }
         return true;
-    }
-
-    /**
-     * The bytes of the HTTP head at the front of {@code capture}, which is advanced past it.
-     *
-     * @throws WebSocketException when the head is malformed or cut short
-     */
-    private static byte[] headBytes(ByteBuffer capture, HttpHeadParser parser) {
-        int start = capture.position();
-        if (!parser.parse(capture)) {
-            throw new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE, "the capture ends inside the HTTP head");
-        }
-        return Arrays.copyOfRange(capture.array(), start, capture.position());
     }
 
     private static String escape(String s) {

@@ -1,13 +1,13 @@
 package dev.wskit.examples.client;
 
 import dev.wskit.examples.ConformanceLimits;
+import dev.wskit.protocol.TransportEnd;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.TransportEnd;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
-import dev.wskit.protocol.handshake.HttpRequest;
+import dev.wskit.protocol.http.HttpRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -142,7 +142,7 @@ final class FakeFuzzingServer implements AutoCloseable {
     /** A minimal blocking transport: bytes read go to the engine, what it queued is written. */
     private void serve(Socket socket) {
         Connection connection = new Connection();
-        WebSocketConnection engine = WebSocketConnection.server(CONFIG, connection, System::nanoTime);
+        WebSocketEngine engine = WebSocketEngine.server(CONFIG, connection, System::nanoTime);
         try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(10_000);
             byte[] buffer = new byte[64 * 1024];

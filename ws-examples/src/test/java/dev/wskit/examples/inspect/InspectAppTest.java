@@ -67,7 +67,7 @@ class InspectAppTest {
     void readsAServersCompressedMessagesFromAHexdumpCapture() {
         Result r = inspect(new byte[0], "--from", "server", "--hex", capture("server-deflate.hex"));
         assertThat(r.status()).isZero();
-        assertThat(r.out()).contains("handshake: HTTP 101 Switching Protocols")
+        assertThat(r.out()).contains("handshake: HTTP/1.1 101 Switching Protocols")
                 .contains("TEXT         FIN rsv=1-- len=7 unmasked")
                 .contains("message 1: text, 5 chars: \"Hello\"")
                 .contains("message 2: text, 5 chars: \"Hello\"")

@@ -1,154 +1,21 @@
 package dev.wskit.protocol.extension;
 
-import dev.wskit.protocol.ProtocolViolation;
-import dev.wskit.protocol.WebSocketException;
-import java.util.List;
-import java.util.Map;
-
 /**
- * The permessage-deflate parameters both ends agreed on (RFC 7692 §7.1), and the negotiation
- * that reaches them: the client's offer, the server's choice among offers, the client's check of
- * the answer. Immutable.
+ * The permessage-deflate parameters both ends agreed on (RFC 7692 §7.1), as the server's answer
+ * states them.
+ *
+ * @param serverNoContextTakeover whether the server starts each message from an empty window (RFC 7692 §7.1.1.1)
+ * @param clientNoContextTakeover whether the client starts each message from an empty window (RFC 7692 §7.1.1.2)
+ * @param serverMaxWindowBits     the server's window in bits (RFC 7692 §7.1.2.1), or 0 when the answer leaves it out
  */
-public final class DeflateParameters {
+public record DeflateParameters(boolean serverNoContextTakeover, boolean clientNoContextTakeover, int serverMaxWindowBits) {
+    /** RFC 7692 §7: the extension's name in {@code Sec-WebSocket-Extensions}. */
     public static final String EXTENSION_NAME = "permessage-deflate";
-    static final String SERVER_NO_CONTEXT_TAKEOVER = "server_no_context_takeover";
-    static final String CLIENT_NO_CONTEXT_TAKEOVER = "client_no_context_takeover";
-    static final String SERVER_MAX_WINDOW_BITS = "server_max_window_bits";
-    static final String CLIENT_MAX_WINDOW_BITS = "client_max_window_bits";
-    /** The only window the JDK's Deflater compresses with. */
-    private static final int JDK_WINDOW_BITS = 15;
-
-    private final boolean serverNoContextTakeover;
-    private final boolean clientNoContextTakeover;
-    /** 0 when the parameter is absent. */
-    private final int serverMaxWindowBits;
-
-    private DeflateParameters(boolean serverNoContextTakeover, boolean clientNoContextTakeover, int serverMaxWindowBits) {
-        this.serverNoContextTakeover = serverNoContextTakeover;
-        this.clientNoContextTakeover = clientNoContextTakeover;
-        this.serverMaxWindowBits = serverMaxWindowBits;
-    }
-
-    /** The client's offer: one permessage-deflate element, with the context parameters asked for. */
-    public static String offer(PerMessageDeflateConfig config) {
-        StringBuilder offer = new StringBuilder(EXTENSION_NAME);
-        if (config.serverNoContextTakeover()) {
-            offer.append("; ").append(SERVER_NO_CONTEXT_TAKEOVER);
-        }
-        if (config.clientNoContextTakeover()) {
-            offer.append("; ").append(CLIENT_NO_CONTEXT_TAKEOVER);
-        }
-        return offer.toString();
-    }
-
-    /**
-     * The server's choice (RFC 7692 §5.1): the first permessage-deflate offer it can honour, or
-     * {@code null} to decline them all. An offer with an unknown, repeated or invalid parameter
-     * is declined (RFC 7692 §7); so is one that needs a server window below 15 bits.
-     */
-    public static DeflateParameters choose(List<ExtensionOffer> offers, PerMessageDeflateConfig config) {
-        for (ExtensionOffer offer : offers) {
-            if (!offer.name().equals(EXTENSION_NAME) || offer.hasRepeatedParameter()) {
-                continue;
-            }
-            DeflateParameters accepted = acceptOffer(offer.parameters(), config);
-            if (accepted != null) {
-                return accepted;
-            }
-        }
-        return null;
-    }
-
-    private static DeflateParameters acceptOffer(Map<String, String> parameters, PerMessageDeflateConfig config) {
-        int serverWindow = 0;
-        for (Map.Entry<String, String> p : parameters.entrySet()) {
-            String value = p.getValue();
-            switch (p.getKey()) {
-                case SERVER_NO_CONTEXT_TAKEOVER:
-                case CLIENT_NO_CONTEXT_TAKEOVER:
-                    if (value != null) {
-                        return null;
-                    }
-                    break;
-                case SERVER_MAX_WINDOW_BITS:
-                    // RFC 7692 §7.1.2.1: we must answer with a window no larger than asked for.
-                    serverWindow = windowBits(value);
-                    if (serverWindow != JDK_WINDOW_BITS) {
-                        return null;
-                    }
-                    break;
-                case CLIENT_MAX_WINDOW_BITS:
-                    // RFC 7692 §7.1.2.2: the client may omit the value; our inflater takes any window.
-                    if (value != null && windowBits(value) == 0) {
-                        return null;
-                    }
-                    break;
-                default:
-                    return null;
-            }
-        }
-        // RFC 7692 §7.1.1: a server may add either no_context_takeover on its own.
-        return new DeflateParameters(
-                parameters.containsKey(SERVER_NO_CONTEXT_TAKEOVER) || config.serverNoContextTakeover(),
-                parameters.containsKey(CLIENT_NO_CONTEXT_TAKEOVER) || config.clientNoContextTakeover(),
-                serverWindow);
-    }
-
-    /**
-     * The client's check of the server's answer (RFC 7692 §7.1): at most one element, ours, with
-     * parameters a server may send; {@code null} when the server declined.
-     *
-     * @throws WebSocketException {@link ProtocolViolation#UNREQUESTED_EXTENSION} otherwise
-     */
-    public static DeflateParameters acceptResponse(List<ExtensionOffer> response) {
-        if (response.isEmpty()) {
-            return null;
-        }
-        if (response.size() > 1 || !response.get(0).name().equals(EXTENSION_NAME)) {
-            throw refused("the server answered " + response + " to an offer of " + EXTENSION_NAME);
-        }
-        ExtensionOffer answer = response.get(0);
-        if (answer.hasRepeatedParameter()) {
-            throw refused("a parameter is repeated in " + answer);
-        }
-        int serverWindow = 0;
-        for (Map.Entry<String, String> p : answer.parameters().entrySet()) {
-            boolean valid;
-            switch (p.getKey()) {
-                case SERVER_NO_CONTEXT_TAKEOVER:
-                case CLIENT_NO_CONTEXT_TAKEOVER:
-                    valid = p.getValue() == null;
-                    break;
-                case SERVER_MAX_WINDOW_BITS:
-                    serverWindow = windowBits(p.getValue());
-                    valid = serverWindow != 0;
-                    break;
-                default:
-                    // client_max_window_bits included: we never offer it, since we cannot honour it.
-                    valid = false;
-            }
-            if (!valid) {
-                throw refused("parameter " + p.getKey() + (p.getValue() == null ? "" : "=" + p.getValue())
-                        + " is not allowed in " + answer);
-            }
-        }
-        return new DeflateParameters(answer.parameters().containsKey(SERVER_NO_CONTEXT_TAKEOVER),
-                answer.parameters().containsKey(CLIENT_NO_CONTEXT_TAKEOVER), serverWindow);
-    }
-
-    private static WebSocketException refused(String detail) {
-        return new WebSocketException(ProtocolViolation.UNREQUESTED_EXTENSION, detail);
-    }
-
-    /** RFC 7692 §7.1.2: a window is 8 to 15 bits, written as 1*DIGIT; 0 for anything else. */
-    private static int windowBits(String value) {
-        if (value == null || !value.matches("[0-9]{1,2}")) {
-            return 0;
-        }
-        int bits = Integer.parseInt(value);
-        return bits >= 8 && bits <= 15 ? bits : 0;
-    }
+    /** RFC 7692 §7.1: the names of the extension's parameters. */
+    public static final String SERVER_NO_CONTEXT_TAKEOVER = "server_no_context_takeover";
+    public static final String CLIENT_NO_CONTEXT_TAKEOVER = "client_no_context_takeover";
+    public static final String SERVER_MAX_WINDOW_BITS = "server_max_window_bits";
+    public static final String CLIENT_MAX_WINDOW_BITS = "client_max_window_bits";
 
     /** The server's {@code Sec-WebSocket-Extensions} value for these parameters. */
     public String toHeaderValue() {
@@ -163,14 +30,6 @@ public final class DeflateParameters {
             header.append("; ").append(SERVER_MAX_WINDOW_BITS).append('=').append(serverMaxWindowBits);
         }
         return header.toString();
-    }
-
-    public boolean serverNoContextTakeover() {
-        return serverNoContextTakeover;
-    }
-
-    public boolean clientNoContextTakeover() {
-        return clientNoContextTakeover;
     }
 
     @Override

@@ -82,11 +82,8 @@ public final class FrameEncoder {
         }
     }
 
-    /**
-     * Writes a frame header at {@code dst}'s position and advances it; for transports that
-     * write an unmasked payload straight from their own buffers after it.
-     */
-    public static void writeHeader(ByteBuffer dst, boolean fin, int rsvBits, int opcode, long payloadLength,
+    /** Writes a frame header at {@code dst}'s position and advances it (RFC 6455 §5.2). */
+    private static void writeHeader(ByteBuffer dst, boolean fin, int rsvBits, int opcode, long payloadLength,
                                    boolean masked, int maskingKey) {
         int maskBit = masked ? FrameHeader.B1_MASK : 0;
         dst.put((byte) ((fin ? FrameHeader.B0_FIN : 0) | (rsvBits & FrameHeader.B0_RSV_BITS) | opcode));

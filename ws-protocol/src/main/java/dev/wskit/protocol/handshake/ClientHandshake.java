@@ -4,7 +4,11 @@ import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.extension.DeflateParameters;
-import dev.wskit.protocol.extension.ExtensionOffer;
+import dev.wskit.protocol.extension.internal.DeflateNegotiation;
+import dev.wskit.protocol.extension.internal.ExtensionOffer;
+import dev.wskit.protocol.http.HttpHeaders;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -143,7 +147,7 @@ public final class ClientHandshake {
         if (!offeredDeflate && !answer.isEmpty()) {
             throw new WebSocketException(ProtocolViolation.UNREQUESTED_EXTENSION, "Sec-WebSocket-Extensions: " + extensions);
         }
-        return DeflateParameters.acceptResponse(answer);
+        return DeflateNegotiation.acceptResponse(answer);
     }
 
     /**
@@ -202,7 +206,7 @@ public final class ClientHandshake {
             }
             boolean offerDeflate = config.perMessageDeflate() != null;
             if (offerDeflate) {
-                headers.add("Sec-WebSocket-Extensions", DeflateParameters.offer(config.perMessageDeflate()));
+                headers.add("Sec-WebSocket-Extensions", DeflateNegotiation.offer(config.perMessageDeflate()));
             }
             extraHeaders.build().forEach(headers::add);
             HttpRequest request = new HttpRequest("GET", uri.requestTarget(), 1, 1, headers.build());

@@ -2,6 +2,7 @@ package dev.wskit.protocol.handshake;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.extension.DeflateParameters;
+import dev.wskit.protocol.http.HttpResponse;
 import java.util.Objects;
 
 /**
@@ -59,11 +60,6 @@ public final class HandshakeDecision {
     /** The permessage-deflate parameters accepted with the 101, or {@code null} when none. */
     public DeflateParameters deflate() {
         return deflate;
-    }
-
-    /** Whether the transport closes the connection once the response is written: all but a 101. */
-    public boolean closeAfterResponse() {
-        return !upgrade;
     }
 
     @Override

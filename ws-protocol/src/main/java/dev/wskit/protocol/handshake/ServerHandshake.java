@@ -3,7 +3,12 @@ package dev.wskit.protocol.handshake;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.DeflateParameters;
-import dev.wskit.protocol.extension.ExtensionOffer;
+import dev.wskit.protocol.extension.internal.DeflateNegotiation;
+import dev.wskit.protocol.extension.internal.ExtensionOffer;
+import dev.wskit.protocol.http.HttpHeaders;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpRequestHandler;
+import dev.wskit.protocol.http.HttpResponse;
 import java.util.List;
 
 /**
@@ -41,7 +46,7 @@ public final class ServerHandshake {
         DeflateParameters deflate = null;
         if (config.perMessageDeflate() != null) {
             try {
-                deflate = DeflateParameters.choose(
+                deflate = DeflateNegotiation.choose(
                         ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions")), config.perMessageDeflate());
             } catch (IllegalArgumentException malformed) {
                 return reject(ProtocolViolation.MALFORMED_EXTENSIONS);
@@ -105,8 +110,9 @@ public final class ServerHandshake {
 
     /**
      * The complete error response for a server-side handshake rule: its status, a one-line body,
-     * then close. Also what a transport sends when {@link HttpHeadParser} refuses a request
-     * (400 malformed, 431 too large), so every refusal looks the same on the wire.
+     * then close. Also the answer to a request head that cannot be read (400 malformed, 431 too
+     * large), by the engine or by a transport's own HTTP codec, so every refusal looks the same on
+     * the wire.
      *
      * @throws IllegalArgumentException when {@code violation} has no HTTP status
      */
@@ -138,10 +144,10 @@ public final class ServerHandshake {
         try {
             answer = handler.handle(request);
             if (answer == null) {
-                answer = HttpResponse.text(404, HttpResponse.standardReason(404) + "\n");
+                answer = HttpResponse.text(404, "Not Found\n");
             }
         } catch (RuntimeException failure) {
-            answer = HttpResponse.text(500, HttpResponse.standardReason(500) + "\n");
+            answer = HttpResponse.text(500, "Internal Server Error\n");
         }
         return HandshakeDecision.answered(answer.withHeader("Connection", "close"));
     }

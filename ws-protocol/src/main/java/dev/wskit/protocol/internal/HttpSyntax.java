@@ -15,7 +15,7 @@ public final class HttpSyntax {
     }
 
     /** RFC 9110 §5.6.2 tchar: a visible ASCII character that is not a delimiter. */
-    public static boolean isTokenChar(int c) {
+    private static boolean isTokenChar(int c) {
         return c > 0x20 && c < 0x7f && DELIMITERS.indexOf(c) < 0;
     }
 
@@ -33,7 +33,7 @@ public final class HttpSyntax {
      * RFC 9110 §5.5: a field value holds VCHAR, obs-text, SP and HTAB. CR, LF, NUL and every
      * other control character are refused: they are how header injection and smuggling start.
      */
-    public static boolean isFieldValueChar(int c) {
+    private static boolean isFieldValueChar(int c) {
         return (c >= 0x20 && c != 0x7f && c <= 0xff) || c == '\t';
     }
 

@@ -87,21 +87,6 @@ public final class Utf8Validator {
     }
 
     /**
-     * Validates {@code length} bytes of {@code bytes} from {@code offset}, as
-     * {@link #feed(ByteBuffer, int, int)} does.
-     *
-     * @return {@code false} if this or an earlier call of the current message saw an invalid byte
-     * @throws IndexOutOfBoundsException if the range is not within the array
-     */
-    public boolean feed(byte[] bytes, int offset, int length) {
-        Objects.checkFromIndexSize(offset, length, bytes.length);
-        if (state != REJECT) {
-            state = scanArray(state, bytes, offset, offset + length);
-        }
-        return state != REJECT;
-    }
-
-    /**
      * Whether everything fed since the last reset is valid and ends between two characters.
      * Asked at the end of a message, because a sequence cut short by the end of the message is
      * invalid (RFC 3629 §3).

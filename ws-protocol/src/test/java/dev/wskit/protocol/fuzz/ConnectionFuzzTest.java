@@ -14,19 +14,19 @@ import dev.wskit.protocol.MessageDelivery;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.Rfc6455Examples;
 import dev.wskit.protocol.Role;
+import dev.wskit.protocol.TransportEnd;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.TransportEnd;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameDecoder;
 import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
-import dev.wskit.protocol.handshake.HttpHeadParser;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -39,7 +39,7 @@ import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
- * Jazzer target for the whole engine, {@link WebSocketConnection}, in both roles: a valid opening
+ * Jazzer target for the whole engine, {@link WebSocketEngine}, in both roles: a valid opening
  * handshake (RFC 6455 §1.3; with permessage-deflate, RFC 7692, when the fuzzer asks) followed by
  * the fuzzer's bytes. {@code receive} never throws and never fails internally (1011); whole, byte
  * by byte or cut anywhere, the handler sees the same events and the peer gets the same bytes;
@@ -123,13 +123,13 @@ class ConnectionFuzzTest {
             return head.getBytes(StandardCharsets.ISO_8859_1);
         }
 
-        WebSocketConnection connect(WebSocketHandler handler) {
+        WebSocketEngine connect(WebSocketHandler handler) {
             WebSocketConfig config = config();
             if (role == Role.SERVER) {
-                return WebSocketConnection.server(config, handler, new dev.wskit.protocol.TestClock());
+                return WebSocketEngine.server(config, handler, new dev.wskit.protocol.TestClock());
             }
             ClientHandshake handshake = ClientHandshake.builder(URI.create("ws://server.example.com/chat")).build(config);
-            return WebSocketConnection.client(handshake, config, handler, new dev.wskit.protocol.TestClock());
+            return WebSocketEngine.client(handshake, config, handler, new dev.wskit.protocol.TestClock());
         }
     }
 
@@ -164,7 +164,7 @@ class ConnectionFuzzTest {
     private static final class Session {
         private final Setup setup;
         private final Recorder recorder = new Recorder();
-        private final WebSocketConnection connection;
+        private final WebSocketEngine connection;
         private final ByteArrayOutputStream written = new ByteArrayOutputStream();
 
         Session(Setup setup) {
@@ -184,7 +184,7 @@ class ConnectionFuzzTest {
             boolean opened = recorder.events.contains("open");
             connection.transportClosed();
             assertTrue(connection.transportEnd() != TransportEnd.NONE, "TCP left open after its end");
-            assertEquals(ConnectionState.CLOSED, connection.state());
+            assertEquals(ConnectionState.CLOSED, connection.socket().state());
             if (opened) {
                 assertEquals(1, recorder.events.stream().filter(e -> e.startsWith("close ")).count(),
                         () -> "onClose not called exactly once: " + recorder.events);
@@ -205,14 +205,14 @@ class ConnectionFuzzTest {
                             || Allocations.classesLoaded() != classes,
                     () -> "receive of " + bytes + " bytes raising " + events + " events allocated " + allocated + " bytes");
             assertFalse(in.hasRemaining(), "receive left bytes unread without a pause");
-            assertTrue(connection.pendingOutboundBytes() <= MAX_PENDING_OUTBOUND,
-                    () -> "queued output grew to " + connection.pendingOutboundBytes() + " bytes");
+            assertTrue(connection.socket().pendingOutboundBytes() <= MAX_PENDING_OUTBOUND,
+                    () -> "queued output grew to " + connection.socket().pendingOutboundBytes() + " bytes");
             WebSocketException error = recorder.error;
             if (error != null) {
                 if (error.violation() == ProtocolViolation.INTERNAL_ERROR) {
                     throw new AssertionError("the engine failed internally: " + error.getMessage(), error.getCause());
                 }
-                assertEquals(ConnectionState.CLOSED, connection.state(), "state after a violation");
+                assertEquals(ConnectionState.CLOSED, connection.socket().state(), "state after a violation");
                 assertTrue(connection.transportEnd() != TransportEnd.NONE, "TCP left open after a violation");
                 assertTrue(error.violation() == connection.failure().violation(), "failure() differs from onError");
             }
@@ -224,7 +224,7 @@ class ConnectionFuzzTest {
                 out.get(bytes);
                 written.writeBytes(bytes);
             }
-            assertEquals(0, connection.pendingOutboundBytes(), "pending count after draining");
+            assertEquals(0, connection.socket().pendingOutboundBytes(), "pending count after draining");
         }
 
         /**

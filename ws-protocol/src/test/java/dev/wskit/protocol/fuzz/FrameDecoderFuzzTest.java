@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 
 /**
@@ -166,11 +167,16 @@ class FrameDecoderFuzzTest {
             byte[] unmasked = payload.toByteArray();
             payload.reset();
             assertEquals(decoder.payloadLength(), unmasked.length, "payload length");
-            ByteBuffer encoded = ByteBuffer.allocate(FrameHeader.headerLength(unmasked.length, decoder.masked()) + unmasked.length);
-            FrameEncoder.writeHeader(encoded, decoder.fin(), decoder.rsvBits(), decoder.opcode(), unmasked.length,
-                    decoder.masked(), decoder.maskingKey());
-            Masking.maskCopy(ByteBuffer.wrap(unmasked), 0, encoded, encoded.position(), unmasked.length,
-                    decoder.masked() ? decoder.maskingKey() : 0, 0);
+            // A client masks, with the next key its random source gives: here, the key just read.
+            int key = decoder.maskingKey();
+            Random sameKey = new Random() {
+                @Override
+                public int nextInt() {
+                    return key;
+                }
+            };
+            ByteBuffer encoded = new FrameEncoder(decoder.masked() ? Role.CLIENT : Role.SERVER, sameKey)
+                    .encode(decoder.fin(), decoder.rsvBits(), decoder.opcode(), ByteBuffer.wrap(unmasked));
             assertArrayEquals(Arrays.copyOfRange(wire, frameStart, consumed), encoded.array(), "frame re-encoded");
             steps.add("frame end " + Arrays.hashCode(unmasked));
         }

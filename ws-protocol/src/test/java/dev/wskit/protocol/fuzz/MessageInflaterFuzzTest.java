@@ -8,7 +8,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketException;
-import dev.wskit.protocol.extension.MessageInflater;
+import dev.wskit.protocol.extension.internal.MessageInflater;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;

@@ -10,15 +10,16 @@ import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.extension.DeflateParameters;
-import dev.wskit.protocol.extension.ExtensionOffer;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.protocol.extension.internal.DeflateNegotiation;
+import dev.wskit.protocol.extension.internal.ExtensionOffer;
 import dev.wskit.protocol.handshake.AcceptKey;
 import dev.wskit.protocol.handshake.HandshakeDecision;
-import dev.wskit.protocol.handshake.HttpHeadParser;
-import dev.wskit.protocol.handshake.HttpRequest;
-import dev.wskit.protocol.handshake.HttpRequestHandler;
-import dev.wskit.protocol.handshake.HttpResponse;
 import dev.wskit.protocol.handshake.ServerHandshake;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpRequestHandler;
+import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -116,7 +117,7 @@ class ServerHandshakeFuzzTest {
             List<String> extensions = reader.response().headers().all("Sec-WebSocket-Extensions");
             assertEquals(decision.deflate() != null, !extensions.isEmpty(), "extension answered iff agreed");
             // What we answer must be what a client that offered permessage-deflate accepts (RFC 7692 §7.1).
-            DeflateParameters.acceptResponse(ExtensionOffer.parseAll(extensions));
+            DeflateNegotiation.acceptResponse(ExtensionOffer.parseAll(extensions));
         } else if (decision.violation() != null) {
             assertEquals(decision.violation().httpStatus(), response.status());
         }

@@ -56,7 +56,7 @@ class Utf8ValidatorFuzzTest {
             assertEquals(firstBadByte >= 0, rejected, "rejected some piece");
             assertEquals(valid, validator.isComplete(), "complete at the end");
             validator.reset();
-            assertTrue(validator.isComplete() && validator.feed(new byte[] {'o', 'k'}, 0, 2), "reset forgets the message");
+            assertTrue(validator.isComplete() && validator.feed(ByteBuffer.wrap(new byte[] {'o', 'k'}), 0, 2), "reset forgets the message");
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.wskit.protocol.handshake;
 
-import static dev.wskit.protocol.handshake.HttpHeadParserTest.assertViolation;
-import static dev.wskit.protocol.handshake.HttpHeadParserTest.bytes;
+import static dev.wskit.protocol.http.internal.HttpHeadParserTest.assertViolation;
+import static dev.wskit.protocol.http.internal.HttpHeadParserTest.bytes;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.wskit.protocol.handshake;
 
-import static dev.wskit.protocol.handshake.HttpHeadParserTest.RFC_REQUEST;
-import static dev.wskit.protocol.handshake.HttpHeadParserTest.parseRequest;
+import static dev.wskit.protocol.http.internal.HttpHeadParserTest.RFC_REQUEST;
+import static dev.wskit.protocol.http.internal.HttpHeadParserTest.parseRequest;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,6 @@ class ServerHandshakeTest {
         HandshakeDecision decision = decide(RFC_REQUEST, DEFAULTS);
 
         assertThat(decision.isUpgrade()).isTrue();
-        assertThat(decision.closeAfterResponse()).isFalse();
         assertThat(decision.violation()).isNull();
         assertThat(decision.subprotocol()).isNull();
         assertThat(decision.deflate()).isNull();
@@ -111,7 +113,6 @@ class ServerHandshakeTest {
         assertThat(decision.violation()).isEqualTo(violation);
         assertThat(violation.httpStatus()).isEqualTo(status);
         assertThat(decision.isUpgrade()).isFalse();
-        assertThat(decision.closeAfterResponse()).isTrue();
         assertThat(decision.subprotocol()).isNull();
 
         ByteBuffer wire = decision.response().encode();
@@ -121,7 +122,7 @@ class ServerHandshakeTest {
         byte[] body = new byte[wire.remaining()];
         wire.get(body);
         assertThat(sent.status()).isEqualTo(status);
-        assertThat(sent.reason()).isEqualTo(HttpResponse.standardReason(status));
+        assertThat(sent.reason()).isEqualTo(standardReason(status));
         assertThat(new String(body, UTF_8)).isEqualTo(violation.description() + "\n");
         assertThat(sent.headers().first("Content-Type")).isEqualTo("text/plain; charset=utf-8");
         assertThat(sent.headers().all("Content-Length")).containsExactly(Integer.toString(body.length));
@@ -136,10 +137,10 @@ class ServerHandshakeTest {
         HandshakeDecision decision = ServerHandshake.reject(violation);
 
         assertThat(decision.violation()).isEqualTo(violation);
-        assertThat(decision.closeAfterResponse()).isTrue();
+        assertThat(decision.isUpgrade()).isFalse();
         String body = violation.description() + "\n";
         assertThat(text(decision.response().encode())).isEqualTo("HTTP/1.1 " + violation.httpStatus() + " "
-                + HttpResponse.standardReason(violation.httpStatus()) + "\r\n"
+                + standardReason(violation.httpStatus()) + "\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
                 + "Connection: close\r\n"
                 + "Content-Length: " + body.length() + "\r\n"
@@ -216,7 +217,6 @@ class ServerHandshakeTest {
 
         assertThat(seen.get().path()).isEqualTo("/health");
         assertThat(decision.isUpgrade()).isFalse();
-        assertThat(decision.closeAfterResponse()).isTrue();
         assertThat(decision.violation()).isNull();
         assertThat(text(decision.response().encode())).isEqualTo("HTTP/1.1 200 OK\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
@@ -242,7 +242,7 @@ class ServerHandshakeTest {
 
         assertThat(decision.response().status()).isEqualTo(404);
         assertThat(decision.response().headers().first("Connection")).isEqualTo("close");
-        assertThat(decision.closeAfterResponse()).isTrue();
+        assertThat(decision.isUpgrade()).isFalse();
     }
 
     @Test
@@ -261,6 +261,11 @@ class ServerHandshakeTest {
 
     private static HandshakeDecision decide(String head, WebSocketConfig config) {
         return ServerHandshake.decide(parseRequest(head), config);
+    }
+
+    /** The reason phrase a response built for {@code status} carries: the standard one. */
+    private static String standardReason(int status) {
+        return HttpResponse.text(status, "").reason();
     }
 
     private static String text(ByteBuffer wire) {

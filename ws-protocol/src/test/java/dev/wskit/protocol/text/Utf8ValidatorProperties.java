@@ -42,7 +42,7 @@ class Utf8ValidatorProperties {
         boolean jdkAccepts = jdkDecodes(bytes);
         Utf8Validator validator = new Utf8Validator();
 
-        assertThat(validator.feed(bytes, 0, bytes.length) && validator.isComplete()).isEqualTo(jdkAccepts);
+        assertThat(validator.feed(ByteBuffer.wrap(bytes), 0, bytes.length) && validator.isComplete()).isEqualTo(jdkAccepts);
         assertThat(Utf8Validator.isValid(ByteBuffer.wrap(bytes), 0, bytes.length)).isEqualTo(jdkAccepts);
     }
 
@@ -73,7 +73,7 @@ class Utf8ValidatorProperties {
 
         for (int c = 0; c + 1 < bounds.length; c++) {
             boolean holdsOrFollowsRejected = firstRejected >= 0 && firstRejected < bounds[c + 1];
-            assertThat(validator.feed(bytes, bounds[c], bounds[c + 1] - bounds[c]))
+            assertThat(validator.feed(ByteBuffer.wrap(bytes), bounds[c], bounds[c + 1]))
                     .as("chunk [%d, %d), first rejected byte %d", bounds[c], bounds[c + 1], firstRejected)
                     .isEqualTo(!holdsOrFollowsRejected);
         }
@@ -224,7 +224,7 @@ class Utf8ValidatorProperties {
     private static int firstRejectedByteByByte(byte[] bytes) {
         Utf8Validator validator = new Utf8Validator();
         for (int i = 0; i < bytes.length; i++) {
-            if (!validator.feed(bytes, i, 1)) {
+            if (!validator.feed(ByteBuffer.wrap(bytes), i, i + 1)) {
                 return i;
             }
         }

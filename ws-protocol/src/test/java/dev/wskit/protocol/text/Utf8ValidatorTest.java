@@ -104,7 +104,7 @@ class Utf8ValidatorTest {
     void judgesTheWholeTextExactly(Row row) {
         Utf8Validator validator = new Utf8Validator();
 
-        assertThat(validator.feed(row.bytes(), 0, row.bytes().length)).isEqualTo(row.firstInvalidIndex() < 0);
+        assertThat(validator.feed(ByteBuffer.wrap(row.bytes()), 0, row.bytes().length)).isEqualTo(row.firstInvalidIndex() < 0);
         assertThat(validator.isComplete()).isEqualTo(row.valid());
     }
 
@@ -115,8 +115,8 @@ class Utf8ValidatorTest {
         byte[] bytes = row.bytes();
         for (int split = 0; split <= bytes.length; split++) {
             validator.reset();
-            boolean first = validator.feed(bytes, 0, split);
-            boolean second = validator.feed(bytes, split, bytes.length - split);
+            boolean first = validator.feed(ByteBuffer.wrap(bytes), 0, split);
+            boolean second = validator.feed(ByteBuffer.wrap(bytes), split, bytes.length);
 
             assertThat(first).as("first chunk, split at %d", split).isEqualTo(split <= row.firstInvalidIndex() || row.firstInvalidIndex() < 0);
             assertThat(second).as("second chunk, split at %d", split).isEqualTo(row.firstInvalidIndex() < 0);
@@ -161,33 +161,33 @@ class Utf8ValidatorTest {
         int bad = row.firstInvalidIndex();
         Utf8Validator validator = new Utf8Validator();
 
-        assertThat(validator.feed(message, 0, bad)).isTrue();
-        assertThat(validator.feed(message, bad, message.length - bad)).isFalse();
-        assertThat(validator.feed(ascii("valid"), 0, 5)).isFalse();
-        assertThat(validator.feed(new byte[0], 0, 0)).isFalse();
+        assertThat(validator.feed(ByteBuffer.wrap(message), 0, bad)).isTrue();
+        assertThat(validator.feed(ByteBuffer.wrap(message), bad, message.length)).isFalse();
+        assertThat(validator.feed(ByteBuffer.wrap(ascii("valid")), 0, 5)).isFalse();
+        assertThat(validator.feed(ByteBuffer.allocate(0), 0, 0)).isFalse();
         assertThat(validator.isComplete()).isFalse();
     }
 
     @Test
     void resetMakesAFailedValidatorReusable() {
         Utf8Validator validator = new Utf8Validator();
-        validator.feed(hex("ff"), 0, 1);
+        validator.feed(ByteBuffer.wrap(hex("ff")), 0, 1);
 
         validator.reset();
 
-        assertThat(validator.feed(hex("c3 a9"), 0, 2)).isTrue();
+        assertThat(validator.feed(ByteBuffer.wrap(hex("c3 a9")), 0, 2)).isTrue();
         assertThat(validator.isComplete()).isTrue();
     }
 
     @Test
     void resetForgetsASequenceLeftOpen() {
         Utf8Validator validator = new Utf8Validator();
-        validator.feed(hex("e2 82"), 0, 2);
+        validator.feed(ByteBuffer.wrap(hex("e2 82")), 0, 2);
 
         validator.reset();
 
         assertThat(validator.isComplete()).isTrue();
-        assertThat(validator.feed(hex("ac"), 0, 1)).isFalse();
+        assertThat(validator.feed(ByteBuffer.wrap(hex("ac")), 0, 1)).isFalse();
     }
 
     @ParameterizedTest
@@ -201,7 +201,6 @@ class Utf8ValidatorTest {
 
                 assertThat(new Utf8Validator().feed(buffer, 0, 64)).as("%02x at %d", bad, position).isFalse();
                 assertThat(Utf8Validator.isValid(buffer, 0, 64)).as("%02x at %d", bad, position).isFalse();
-                assertThat(new Utf8Validator().feed(bytes, 0, 64)).as("%02x at %d", bad, position).isFalse();
             }
         }
     }
@@ -253,7 +252,6 @@ class Utf8ValidatorTest {
         Utf8Validator validator = new Utf8Validator();
 
         assertThat(validator.feed(buffer, 3, 30)).isTrue();
-        assertThat(validator.feed(bytes, 3, 27)).isTrue();
         assertThat(Utf8Validator.isValid(buffer, 3, 30)).isTrue();
         assertThat(Utf8Validator.isValid(buffer, 3, 31)).isFalse();
     }
@@ -280,7 +278,7 @@ class Utf8ValidatorTest {
         assertThat(validator.feed(BufferKind.DIRECT.holding(emoji), 1, 2)).isTrue();
         assertThat(validator.feed(BufferKind.READ_ONLY.holding(emoji), 2, 3)).isTrue();
         assertThat(validator.isComplete()).isFalse();
-        assertThat(validator.feed(emoji, 3, 1)).isTrue();
+        assertThat(validator.feed(ByteBuffer.wrap(emoji), 3, 4)).isTrue();
         assertThat(validator.isComplete()).isTrue();
     }
 
@@ -293,7 +291,6 @@ class Utf8ValidatorTest {
         assertThatThrownBy(() -> validator.feed(buffer, 10, 9)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> validator.feed(buffer, 10, 31)).isInstanceOf(IndexOutOfBoundsException.class);
         assertThatThrownBy(() -> Utf8Validator.isValid(buffer, 0, 31)).isInstanceOf(IndexOutOfBoundsException.class);
-        assertThatThrownBy(() -> validator.feed(new byte[40], 39, 2)).isInstanceOf(IndexOutOfBoundsException.class);
     }
 
     /** The kinds of buffer a transport may hand over, each in a byte order the validator must ignore. */

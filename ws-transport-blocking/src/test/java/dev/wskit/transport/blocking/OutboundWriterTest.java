@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.testkit.kit.Kit;
 import dev.wskit.testkit.kit.Payloads;
@@ -36,8 +36,8 @@ class OutboundWriterTest {
 
     private final RecordingStream out = new RecordingStream();
     private final OutboundWriter writer = new OutboundWriter(out);
-    private final WebSocketConnection engine =
-            WebSocketConnection.server(WebSocketConfig.defaults(), new WebSocketHandler() { }, System::nanoTime);
+    private final WebSocketEngine engine =
+            WebSocketEngine.server(WebSocketConfig.defaults(), new WebSocketHandler() { }, System::nanoTime);
     private final ByteArrayOutputStream expected = new ByteArrayOutputStream();
 
     @BeforeEach
@@ -71,7 +71,7 @@ class OutboundWriterTest {
             sendBinary(Payloads.binary(i));
         }
         byte[] large = Payloads.binary(LARGE);
-        engine.transferBinary(ByteBuffer.wrap(large), true);
+        engine.socket().transferBinary(ByteBuffer.wrap(large), true);
         expected.writeBytes(RawPeer.unmasked(0x82, large));
         for (int i = 10; i < 20; i++) {
             sendBinary(Payloads.binary(i));
@@ -92,9 +92,9 @@ class OutboundWriterTest {
         direct.put(bulk).position(3);
         byte[] medium = Payloads.binary(2000);
         ByteBuffer readOnly = ByteBuffer.wrap(medium).asReadOnlyBuffer();
-        engine.transferBinary(direct, true);
+        engine.socket().transferBinary(direct, true);
         expected.writeBytes(RawPeer.unmasked(0x82, bulk));
-        engine.transferBinary(readOnly, true);
+        engine.socket().transferBinary(readOnly, true);
         expected.writeBytes(RawPeer.unmasked(0x82, medium));
 
         writeQueued();
@@ -173,7 +173,7 @@ class OutboundWriterTest {
     }
 
     private void sendBinary(byte[] payload) {
-        engine.sendBinary(ByteBuffer.wrap(payload));
+        engine.socket().sendBinary(ByteBuffer.wrap(payload));
         expected.writeBytes(RawPeer.unmasked(0x82, payload));
     }
 

@@ -5,11 +5,11 @@ import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.TransportEnd;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketConnection;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.handshake.ClientHandshake;
-import dev.wskit.protocol.handshake.HttpRequest;
+import dev.wskit.protocol.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -18,7 +18,7 @@ import java.util.function.LongSupplier;
 /**
  * Drives one engine over one {@link ConnectionIo}, the same way on every transport: read bytes go
  * to the engine, what it queues is written, and its decisions are obeyed — when to wake it
- * ({@link WebSocketConnection#nextWakeUp()}), how TCP ends ({@link TransportEnd}), when to stop
+ * ({@link WebSocketEngine#nextWakeUp()}), how TCP ends ({@link TransportEnd}), when to stop
  * reading (paused, or past the outbound high-water mark). A transport only moves bytes and calls
  * this class; it decides nothing about the connection's life.
  *
@@ -34,7 +34,7 @@ public final class ConnectionDriver {
 
     private final LongSupplier clock;
     private final long maxOutboundBytes;
-    private final WebSocketConnection engine;
+    private final WebSocketEngine engine;
     private final ConnectionIo io;
     private final WebSocketFacade facade;
     private final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
@@ -62,7 +62,7 @@ public final class ConnectionDriver {
 
     /** How the engine of a connection is made, given the handler it calls and the clock. */
     interface EngineFactory {
-        WebSocketConnection create(WebSocketHandler lifecycle, LongSupplier clock);
+        WebSocketEngine create(WebSocketHandler lifecycle, LongSupplier clock);
     }
 
     /** A server connection on a TCP connection just accepted: its opening-handshake clock starts now. */
@@ -74,7 +74,7 @@ public final class ConnectionDriver {
     /** For tests of the lifecycle: a clock that moves only when the test moves it. */
     static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io,
                                    Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
-        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketConnection.server(config, lifecycle, time),
+        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketEngine.server(config, lifecycle, time),
                 handler, clock, config);
     }
 
@@ -86,7 +86,7 @@ public final class ConnectionDriver {
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                           ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         return new ConnectionDriver(io, facades,
-                (lifecycle, time) -> WebSocketConnection.client(handshake, config, lifecycle, time), handler, NANO_CLOCK,
+                (lifecycle, time) -> WebSocketEngine.client(handshake, config, lifecycle, time), handler, NANO_CLOCK,
                 config);
     }
 
@@ -109,7 +109,7 @@ public final class ConnectionDriver {
         return opened;
     }
 
-    WebSocketConnection engine() {
+    WebSocketEngine engine() {
         return engine;
     }
 
@@ -199,12 +199,12 @@ public final class ConnectionDriver {
     // ---- the facade's calls, on the owner -----------------------------------------------------
 
     void pause() {
-        engine.pause();
+        engine.socket().pause();
         afterStep();
     }
 
     void resume() {
-        engine.resume();
+        engine.socket().resume();
         // Inside a callback the engine's own loop goes on with the input it holds.
         if (depth == 0 && held != null && !transportClosed) {
             receive(ByteBuffer.allocate(0));

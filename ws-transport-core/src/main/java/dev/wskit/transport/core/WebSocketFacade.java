@@ -3,10 +3,10 @@ package dev.wskit.transport.core;
 import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.WebSocket;
-import dev.wskit.protocol.WebSocketConnection;
+import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
-import dev.wskit.protocol.handshake.HttpRequest;
+import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.text.Utf8Encoder;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -57,16 +57,16 @@ public class WebSocketFacade implements WebSocket {
     @Override
     public boolean sendText(CharSequence text, boolean last) {
         if (isOwner()) {
-            return afterStep(engine().sendText(text, last));
+            return afterStep(socket().sendText(text, last));
         }
         String copy = text.toString();
         if (!driver.io().runsLaterFromHere()) {
-            return handOver(copy.length(), engine -> engine.sendText(copy, last));
+            return handOver(copy.length(), engine -> engine.socket().sendText(copy, last));
         }
         synchronized (handingOver) {
             // Checked here, so bad text fails at its call site, a piece's first char against the last one handed over.
             Utf8Encoder.checkPiece(copy, last, textAwaitsLowSurrogate);
-            boolean sent = handOver(copy.length(), engine -> engine.sendText(copy, last));
+            boolean sent = handOver(copy.length(), engine -> engine.socket().sendText(copy, last));
             if (sent) {
                 textAwaitsLowSurrogate = !last && !copy.isEmpty() && Character.isHighSurrogate(copy.charAt(copy.length() - 1));
             }
@@ -82,22 +82,22 @@ public class WebSocketFacade implements WebSocket {
     @Override
     public boolean sendBinary(ByteBuffer data, boolean last) {
         if (isOwner()) {
-            return afterStep(engine().sendBinary(data, last));
+            return afterStep(socket().sendBinary(data, last));
         }
         if (driver.io().runsLaterFromHere()) {
             // Copied once here, then handed over: the engine need not copy it again.
             ByteBuffer copy = copyOf(data);
-            return handOver(copy.remaining(), engine -> engine.transferBinary(copy, last));
+            return handOver(copy.remaining(), engine -> engine.socket().transferBinary(copy, last));
         }
-        return handOver(data.remaining(), engine -> engine.sendBinary(data, last));
+        return handOver(data.remaining(), engine -> engine.socket().sendBinary(data, last));
     }
 
     @Override
     public boolean transferBinary(ByteBuffer data, boolean last) {
         if (isOwner()) {
-            return afterStep(engine().transferBinary(data, last));
+            return afterStep(socket().transferBinary(data, last));
         }
-        return handOver(data.remaining(), engine -> engine.transferBinary(data, last));
+        return handOver(data.remaining(), engine -> engine.socket().transferBinary(data, last));
     }
 
     /**
@@ -124,20 +124,20 @@ public class WebSocketFacade implements WebSocket {
     public boolean sendPing(ByteBuffer payload) {
         FrameEncoder.checkControlPayload(payload);
         if (isOwner()) {
-            return afterStep(engine().sendPing(payload));
+            return afterStep(socket().sendPing(payload));
         }
         ByteBuffer copy = outliving(payload);
-        return handOver(copy.remaining(), engine -> engine.sendPing(copy));
+        return handOver(copy.remaining(), engine -> engine.socket().sendPing(copy));
     }
 
     @Override
     public boolean sendPong(ByteBuffer payload) {
         FrameEncoder.checkControlPayload(payload);
         if (isOwner()) {
-            return afterStep(engine().sendPong(payload));
+            return afterStep(socket().sendPong(payload));
         }
         ByteBuffer copy = outliving(payload);
-        return handOver(copy.remaining(), engine -> engine.sendPong(copy));
+        return handOver(copy.remaining(), engine -> engine.socket().sendPong(copy));
     }
 
     @Override
@@ -145,7 +145,7 @@ public class WebSocketFacade implements WebSocket {
         // The engine's own rules, checked here so a handed-over call fails at its call site.
         ClosePayload.encode(code, reason);
         if (isOwner()) {
-            engine().close(code, reason);
+            socket().close(code, reason);
             driver.afterStep();
         } else {
             closeAfterHandedOverSends(code, reason);
@@ -159,7 +159,7 @@ public class WebSocketFacade implements WebSocket {
      */
     void closeAfterHandedOverSends(int code, String reason) {
         Runnable close = () -> {
-            engine().close(code, reason);
+            socket().close(code, reason);
             driver.afterStep();
         };
         synchronized (handingOver) {
@@ -185,17 +185,17 @@ public class WebSocketFacade implements WebSocket {
 
     @Override
     public ConnectionState state() {
-        return isOwner() ? engine().state() : state;
+        return isOwner() ? socket().state() : state;
     }
 
     @Override
     public String subprotocol() {
-        return isOwner() ? engine().subprotocol() : subprotocol;
+        return isOwner() ? socket().subprotocol() : subprotocol;
     }
 
     @Override
     public HttpRequest request() {
-        return isOwner() ? engine().request() : request;
+        return isOwner() ? socket().request() : request;
     }
 
     @Override
@@ -211,7 +211,7 @@ public class WebSocketFacade implements WebSocket {
     /** The engine's queue, the transport's unwritten bytes, and sends handed over and not yet run. */
     @Override
     public long pendingOutboundBytes() {
-        return isOwner() ? engine().pendingOutboundBytes() + driver.unwrittenBytes() : pendingOutboundBytes;
+        return isOwner() ? socket().pendingOutboundBytes() + driver.unwrittenBytes() : pendingOutboundBytes;
     }
 
     /** Bytes of sends from other threads waiting for the owner. */
@@ -221,11 +221,11 @@ public class WebSocketFacade implements WebSocket {
 
     /** On the owner: makes the engine's state visible to other threads now. */
     void publish() {
-        WebSocketConnection engine = engine();
-        state = engine.state();
-        subprotocol = engine.subprotocol();
-        request = engine.request();
-        pendingOutboundBytes = engine.pendingOutboundBytes() + driver.unwrittenBytes();
+        WebSocket socket = socket();
+        state = socket.state();
+        subprotocol = socket.subprotocol();
+        request = socket.request();
+        pendingOutboundBytes = socket.pendingOutboundBytes() + driver.unwrittenBytes();
     }
 
     @Override
@@ -237,8 +237,13 @@ public class WebSocketFacade implements WebSocket {
         return driver.io().isOwner();
     }
 
-    private WebSocketConnection engine() {
+    private WebSocketEngine engine() {
         return driver.engine();
+    }
+
+    /** The engine's own socket: what a call does, on the owner. */
+    private WebSocket socket() {
+        return driver.engine().socket();
     }
 
     private boolean afterStep(boolean sent) {
@@ -252,7 +257,7 @@ public class WebSocketFacade implements WebSocket {
      * the send is refused here (the owner, stuck or busy, drops the peer when it next runs), so
      * threads sending to a peer that does not read cannot queue without bound.
      */
-    private boolean handOver(long bytes, Predicate<WebSocketConnection> send) {
+    private boolean handOver(long bytes, Predicate<WebSocketEngine> send) {
         ConnectionState seen = state;
         if (seen == ConnectionState.CONNECTING) {
             throw new IllegalStateException("cannot send before the opening handshake completed");
@@ -275,7 +280,7 @@ public class WebSocketFacade implements WebSocket {
      * The owner runs the send before this call returns (the blocking transport, outside any
      * callback): misuse throws here, and the answer is the engine's own.
      */
-    private boolean runNow(Predicate<WebSocketConnection> send) {
+    private boolean runNow(Predicate<WebSocketEngine> send) {
         boolean[] sent = new boolean[1];
         RuntimeException[] misuse = new RuntimeException[1];
         driver.io().runAsOwner(() -> {
@@ -292,9 +297,9 @@ public class WebSocketFacade implements WebSocket {
         return sent[0];
     }
 
-    private void runHandedOver(long bytes, Predicate<WebSocketConnection> send) {
+    private void runHandedOver(long bytes, Predicate<WebSocketEngine> send) {
         handedOverBytes.addAndGet(-bytes);
-        WebSocketConnection engine = engine();
+        WebSocketEngine engine = engine();
         try {
             send.test(engine);
         } catch (RuntimeException misuse) {

@@ -5,7 +5,7 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
-import dev.wskit.protocol.handshake.HttpRequest;
+import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionIo;
 import io.netty.buffer.ByteBuf;

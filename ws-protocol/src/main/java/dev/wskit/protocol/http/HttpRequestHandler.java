@@ -1,4 +1,4 @@
-package dev.wskit.protocol.handshake;
+package dev.wskit.protocol.http;
 
 /**
  * The application's answer to a request that is not a WebSocket upgrade: a health check, a page

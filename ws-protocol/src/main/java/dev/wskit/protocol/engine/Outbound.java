@@ -1,10 +1,10 @@
-package dev.wskit.protocol;
+package dev.wskit.protocol.engine;
 
+import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.protocol.extension.internal.MessageDeflater;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.frame.Opcode;
-import dev.wskit.protocol.extension.MessageDeflater;
-import dev.wskit.protocol.internal.OutboundQueue;
 import java.nio.ByteBuffer;
 
 /**

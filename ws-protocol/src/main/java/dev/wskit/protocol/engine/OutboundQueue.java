@@ -1,4 +1,4 @@
-package dev.wskit.protocol.internal;
+package dev.wskit.protocol.engine;
 
 import dev.wskit.protocol.PayloadRelease;
 import java.nio.ByteBuffer;
@@ -14,7 +14,7 @@ import java.util.Iterator;
  * freed by running it. Polling hands the release on to the transport, which runs it once the
  * bytes are written; {@link #clear()} runs the releases of what was never polled. Each runs once.
  */
-public final class OutboundQueue {
+final class OutboundQueue {
     /** Small at first: an idle connection holds one per connection, and it grows as needed. */
     private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>(4);
     private long pendingBytes;
@@ -24,13 +24,13 @@ public final class OutboundQueue {
     private ArrayDeque<PayloadRelease> releases;
     private PayloadRelease releaseOfPolled;
 
-    public void add(ByteBuffer buffer) {
+    void add(ByteBuffer buffer) {
         buffers.addLast(buffer);
         pendingBytes += buffer.remaining();
     }
 
     /** Queues {@code buffer} with the release of the memory it lies in. */
-    public void add(ByteBuffer buffer, PayloadRelease release) {
+    void add(ByteBuffer buffer, PayloadRelease release) {
         add(buffer);
         if (released == null) {
             released = new ArrayDeque<>(4);
@@ -41,7 +41,7 @@ public final class OutboundQueue {
     }
 
     /** Queues a pong frame, dropping the one still waiting, if any. */
-    public void addPong(ByteBuffer pong) {
+    void addPong(ByteBuffer pong) {
         if (waitingPong != null) {
             removeByIdentity(waitingPong);
         }
@@ -50,7 +50,7 @@ public final class OutboundQueue {
     }
 
     /** The next buffer to write, or {@code null}; the transport owns it from now on. */
-    public ByteBuffer poll() {
+    ByteBuffer poll() {
         ByteBuffer next = buffers.pollFirst();
         releaseOfPolled = null;
         if (next != null) {
@@ -67,20 +67,20 @@ public final class OutboundQueue {
     }
 
     /** The release the buffer just polled carries, now the transport's to run; usually {@code null}. */
-    public PayloadRelease releaseOfPolled() {
+    PayloadRelease releaseOfPolled() {
         return releaseOfPolled;
     }
 
-    public boolean isEmpty() {
+    boolean isEmpty() {
         return buffers.isEmpty();
     }
 
-    public long pendingBytes() {
+    long pendingBytes() {
         return pendingBytes;
     }
 
     /** Drops everything not yet taken, releasing it: nothing more will be written. */
-    public void clear() {
+    void clear() {
         buffers.clear();
         pendingBytes = 0;
         waitingPong = null;

@@ -1,7 +1,10 @@
-package dev.wskit.protocol.handshake;
+package dev.wskit.protocol.http.internal;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.http.HttpHeaders;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -140,7 +143,7 @@ public final class HttpHeadParser {
                 request = new HttpRequest(request.method(), request.target(),
                         request.versionMajor(), request.versionMinor(), headers.build());
             } else {
-                response = HttpResponse.parsed(response.status(), response.reason(), headers.build());
+                response = HttpResponse.received(response.status(), response.reason(), headers.build());
             }
         } else {
             parseFieldLine(text);
@@ -187,7 +190,7 @@ public final class HttpHeadParser {
         if (!HttpSyntax.isFieldValue(reason)) {
             throw fail(kind.malformed, "control character in the reason phrase");
         }
-        return HttpResponse.parsed(status, reason, HttpHeaders.empty());
+        return HttpResponse.received(status, reason, HttpHeaders.empty());
     }
 
     /** RFC 9112 §2.3: {@code "HTTP/" DIGIT "." DIGIT}, the name case-sensitive. */

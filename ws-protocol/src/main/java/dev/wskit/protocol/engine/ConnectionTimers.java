@@ -1,11 +1,12 @@
-package dev.wskit.protocol;
+package dev.wskit.protocol.engine;
 
+import dev.wskit.protocol.WebSocketConfig;
 import java.util.function.LongSupplier;
 
 /**
  * The deadlines of one connection, on the clock the transport gave the engine: the opening
  * handshake, keepalive (RFC 6455 §5.5.2: ping an idle peer, then give up on it) and the closing
- * handshake (RFC 6455 §7.1.1). Only says what is due; {@link WebSocketConnection} decides what
+ * handshake (RFC 6455 §7.1.1). Only says what is due; {@link WebSocketEngine} decides what
  * follows. A zero duration in {@link WebSocketConfig} turns that deadline off.
  */
 final class ConnectionTimers {

@@ -1,8 +1,13 @@
-package dev.wskit.protocol;
+package dev.wskit.protocol.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wskit.protocol.EnginePair;
+import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.protocol.RecordingHandler;
+import dev.wskit.protocol.ServerUnderTest;
+import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -13,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * A handed-over payload ({@link WebSocketConnection#transferBinary}) goes to the wire without a
+ * A handed-over payload ({@link WebSocketEngine#transferBinary}) goes to the wire without a
  * copy, as the same frames {@code sendBinary} makes, and its release runs exactly once, whatever
  * becomes of the send.
  */
@@ -49,8 +54,8 @@ class TransferBinaryTest {
         ServerUnderTest handingOver = new ServerUnderTest(config);
         byte[] data = pattern(2500);
 
-        copying.connection.sendBinary(ByteBuffer.wrap(data), false);
-        copying.connection.sendBinary(ByteBuffer.wrap(data), true);
+        copying.connection.socket().sendBinary(ByteBuffer.wrap(data), false);
+        copying.connection.socket().sendBinary(ByteBuffer.wrap(data), true);
         handingOver.connection.transferBinary(ByteBuffer.wrap(data.clone()), false, release);
         handingOver.connection.transferBinary(ByteBuffer.wrap(data.clone()), true, release);
 
@@ -108,13 +113,13 @@ class TransferBinaryTest {
     @Test
     void aRefusedSendIsReleasedAtOnce() {
         ServerUnderTest server = new ServerUnderTest();
-        server.connection.sendText("a", false);
+        server.connection.socket().sendText("a", false);
         assertThatThrownBy(() -> server.connection.transferBinary(ByteBuffer.allocate(LARGE), true, release))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("§5.4");
         assertThat(releases).hasValue(1);
 
-        server.connection.sendText("b", true);
-        server.connection.close();
+        server.connection.socket().sendText("b", true);
+        server.connection.socket().close();
         assertThat(server.connection.transferBinary(ByteBuffer.allocate(LARGE), true, release)).as("refused after the close").isFalse();
         assertThat(releases).hasValue(2);
     }
@@ -150,14 +155,14 @@ class TransferBinaryTest {
     void sendTextWritesTheEncodedStringWithoutASecondCopy() {
         ServerUnderTest server = new ServerUnderTest();
         String text = "é".repeat(LARGE);
-        server.connection.sendText(text);
+        server.connection.socket().sendText(text);
         assertThat(hex(server.connection.pollOutbound())).as("a header of its own").isEqualTo("817e0800");
         ByteBuffer body = server.connection.pollOutbound();
         assertThat(body.remaining()).isEqualTo(2 * LARGE);
         assertThat(server.connection.pollOutbound()).isNull();
     }
 
-    private static byte[] drainCollectingReleases(WebSocketConnection connection, List<PayloadRelease> releases) {
+    private static byte[] drainCollectingReleases(WebSocketEngine connection, List<PayloadRelease> releases) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (ByteBuffer b; (b = connection.pollOutbound()) != null; ) {
             PayloadRelease release = connection.releaseOfPolled();

@@ -1,4 +1,4 @@
-package dev.wskit.protocol.handshake;
+package dev.wskit.protocol.http;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package dev.wskit.protocol.handshake;
+package dev.wskit.protocol.http;
 
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.util.ArrayList;
@@ -50,18 +50,16 @@ public final class HttpHeaders {
         return new Builder();
     }
 
-    /** The number of field lines. */
-    public int size() {
+    private int size() {
         return ends.length / 2;
     }
 
     /** The name of field line {@code i}, as it was spelled. */
-    public String name(int i) {
+    private String name(int i) {
         return packed.substring(nameStart(i), ends[2 * i]);
     }
 
-    /** The value of field line {@code i}. */
-    public String value(int i) {
+    private String value(int i) {
         return packed.substring(ends[2 * i], ends[2 * i + 1]);
     }
 

@@ -1,4 +1,4 @@
-package dev.wskit.protocol.internal;
+package dev.wskit.protocol.engine;
 
 import java.nio.ByteBuffer;
 
@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  * larger than {@link #RETAINED_CAPACITY} it lets the large array go, so an idle connection
  * does not keep the memory of its largest message.
  */
-public final class MessageBuffer {
+final class MessageBuffer {
     /** Capacity kept between messages; larger arrays are dropped after use. */
     static final int RETAINED_CAPACITY = 64 * 1024;
 
@@ -17,27 +17,22 @@ public final class MessageBuffer {
     private byte[] bytes = NONE;
     private int size;
 
-    public void append(ByteBuffer source, int from, int to) {
+    void append(ByteBuffer source, int from, int to) {
         int length = to - from;
         ensureCapacity(size + length);
         source.get(from, bytes, size, length);
         size += length;
     }
 
-    public int size() {
+    int size() {
         return size;
     }
 
-    public byte[] array() {
+    byte[] array() {
         return bytes;
     }
 
-    /** The content as a read-only view, valid until the next change. */
-    public ByteBuffer view() {
-        return ByteBuffer.wrap(bytes, 0, size).slice().asReadOnlyBuffer();
-    }
-
-    public void clear() {
+    void clear() {
         size = 0;
         if (bytes.length > RETAINED_CAPACITY) {
             bytes = NONE;

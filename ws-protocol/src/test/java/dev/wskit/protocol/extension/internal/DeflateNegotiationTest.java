@@ -1,10 +1,12 @@
-package dev.wskit.protocol.extension;
+package dev.wskit.protocol.extension.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.extension.DeflateParameters;
+import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,7 +18,7 @@ class DeflateNegotiationTest {
     private static final PerMessageDeflateConfig DEFAULTS = PerMessageDeflateConfig.defaults();
 
     private static String serverAnswer(String offerHeader) {
-        DeflateParameters chosen = DeflateParameters.choose(ExtensionOffer.parseAll(List.of(offerHeader)), DEFAULTS);
+        DeflateParameters chosen = DeflateNegotiation.choose(ExtensionOffer.parseAll(List.of(offerHeader)), DEFAULTS);
         return chosen == null ? "declined" : chosen.toHeaderValue();
     }
 
@@ -49,7 +51,7 @@ class DeflateNegotiationTest {
     void serverAddsTheContextParametersItRequires() {
         PerMessageDeflateConfig strict = PerMessageDeflateConfig.builder()
                 .serverNoContextTakeover(true).clientNoContextTakeover(true).build();
-        DeflateParameters chosen = DeflateParameters.choose(ExtensionOffer.parseAll(List.of("permessage-deflate")), strict);
+        DeflateParameters chosen = DeflateNegotiation.choose(ExtensionOffer.parseAll(List.of("permessage-deflate")), strict);
         assertThat(chosen.toHeaderValue()).isEqualTo("permessage-deflate; server_no_context_takeover; client_no_context_takeover");
     }
 
@@ -61,8 +63,8 @@ class DeflateNegotiationTest {
 
     @Test
     void clientOffersOnlyWhatItCanHonour() {
-        assertThat(DeflateParameters.offer(DEFAULTS)).isEqualTo("permessage-deflate");
-        assertThat(DeflateParameters.offer(PerMessageDeflateConfig.builder().clientNoContextTakeover(true).build()))
+        assertThat(DeflateNegotiation.offer(DEFAULTS)).isEqualTo("permessage-deflate");
+        assertThat(DeflateNegotiation.offer(PerMessageDeflateConfig.builder().clientNoContextTakeover(true).build()))
                 .isEqualTo("permessage-deflate; client_no_context_takeover");
     }
 
@@ -73,7 +75,7 @@ class DeflateNegotiationTest {
             "permessage-deflate; client_no_context_takeover",
             "permessage-deflate; server_max_window_bits=9"})
     void clientAcceptsWhatAServerMaySend(String response) {
-        DeflateParameters accepted = DeflateParameters.acceptResponse(ExtensionOffer.parseAll(List.of(response)));
+        DeflateParameters accepted = DeflateNegotiation.acceptResponse(ExtensionOffer.parseAll(List.of(response)));
         assertThat(accepted.toHeaderValue()).isEqualTo(response);
     }
 
@@ -87,7 +89,7 @@ class DeflateNegotiationTest {
             "x-webkit-deflate-frame",
             "permessage-deflate, permessage-deflate"})
     void clientRefusesAnswersItDidNotAllow(String response) {
-        assertThatThrownBy(() -> DeflateParameters.acceptResponse(ExtensionOffer.parseAll(List.of(response))))
+        assertThatThrownBy(() -> DeflateNegotiation.acceptResponse(ExtensionOffer.parseAll(List.of(response))))
                 .isInstanceOfSatisfying(WebSocketException.class,
                         e -> assertThat(e.violation()).isEqualTo(ProtocolViolation.UNREQUESTED_EXTENSION));
     }

@@ -1,4 +1,4 @@
-package dev.wskit.protocol.extension;
+package dev.wskit.protocol.extension.internal;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketException;

@@ -1,4 +1,4 @@
-package dev.wskit.protocol.handshake;
+package dev.wskit.protocol.http;
 
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.nio.ByteBuffer;

@@ -1,10 +1,15 @@
-package dev.wskit.protocol;
+package dev.wskit.protocol.engine;
 
-import dev.wskit.protocol.extension.MessageInflater;
+import dev.wskit.protocol.MessageDelivery;
+import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.extension.internal.MessageInflater;
 import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.frame.FrameRules;
 import dev.wskit.protocol.frame.Opcode;
-import dev.wskit.protocol.internal.MessageBuffer;
 import dev.wskit.protocol.text.Utf8Validator;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

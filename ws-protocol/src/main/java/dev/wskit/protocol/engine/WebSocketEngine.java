@@ -1,67 +1,56 @@
-package dev.wskit.protocol;
+package dev.wskit.protocol.engine;
 
-import dev.wskit.protocol.frame.FrameDecoder;
-import dev.wskit.protocol.frame.FrameEncoder;
-import dev.wskit.protocol.frame.FrameHeader;
-import dev.wskit.protocol.extension.DeflateParameters;
-import dev.wskit.protocol.extension.MessageDeflater;
-import dev.wskit.protocol.extension.MessageInflater;
-import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.protocol.CloseCode;
+import dev.wskit.protocol.ConnectionState;
+import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.Role;
+import dev.wskit.protocol.TransportEnd;
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.frame.ClosePayload;
-import dev.wskit.protocol.frame.FrameRules;
+import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
-import dev.wskit.protocol.handshake.HandshakeDecision;
-import dev.wskit.protocol.handshake.HttpHeadParser;
-import dev.wskit.protocol.handshake.HttpRequest;
-import dev.wskit.protocol.handshake.ServerHandshake;
-import dev.wskit.protocol.text.Utf8Encoder;
-import java.net.SocketAddress;
+import dev.wskit.protocol.http.HttpRequest;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
 /**
- * The engine: one WebSocket connection as a state machine (RFC 6455 §4, §5, §7), fed bytes and
- * giving back handler events and bytes to write. It owns every state transition; transports
- * only move bytes and run timers.
+ * One WebSocket connection as its transport drives it: a state machine (RFC 6455 §4, §5, §7) fed
+ * bytes and time, giving back handler events, bytes to write and the decision how TCP ends. It
+ * owns every state transition; transports only move bytes and run one timer. The application
+ * never holds the engine: it gets {@link #socket()}, or the transport's own wrapper of it.
  *
- * <p>Input: {@link #receive} consumes what it can and calls the handler synchronously; the
- * end of the stream is one more input ({@link #transportClosed}), so a dropped TCP link is a
- * 1006 close, not an exception. Output: sends only queue frames; the transport takes them with
+ * <p>Input: {@link #receive} consumes what it can and calls the handler synchronously; the end of
+ * the stream is one more input ({@link #transportClosed}), so a dropped TCP link is a 1006 close,
+ * not an exception. Output: sends only queue frames; the transport takes them with
  * {@link #pollOutbound}, and ends TCP the way {@link #transportEnd()} says. Time: the engine reads
  * the clock the transport gave it, says when it next needs to be woken ({@link #nextWakeUp()}),
  * and on {@link #wakeUp()} decides what a deadline means (handshake timeout, keepalive ping, a
  * dead peer, a close that never completed).
  *
  * <p>Not thread-safe: one thread at a time drives a connection (an event loop, a context, a
- * lock). A peer's violation never escapes {@code receive}: it becomes a close frame with the
- * violation's code, {@link WebSocketHandler#onError} and a request to close TCP.
+ * lock), and calls its socket. A peer's violation never escapes {@code receive}: it becomes a
+ * close frame with the violation's code, {@link WebSocketHandler#onError} and a decision to end TCP.
  */
-public final class WebSocketConnection implements WebSocket {
+public final class WebSocketEngine {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     private final Role role;
     private final WebSocketConfig config;
     private final WebSocketHandler handler;
-    private final ClientHandshake clientHandshake;
-    /** Reads the opening handshake; dropped once it is read, as an open connection never needs it again. */
-    private HttpHeadParser headParser;
-    private final FrameDecoder decoder;
-    private final FrameEncoder encoder;
-    private final InboundMessages messages;
+    private final InboundFrames inbound;
     private final Outbound outbound;
+    private final OpeningHandshake handshake;
     private final ConnectionTimers timers;
-    /** Allocated with the first text sent: it carries a surrogate pair split between two pieces. */
-    private Utf8Encoder textEncoder;
-    /** Allocated with the first control frame: many connections never get one. */
-    private byte[] controlPayload;
-    private int controlLength;
+    private final EngineSocket socket;
 
-    private WebSocket endpoint = this;
+    private WebSocket endpoint;
     private ConnectionState state = ConnectionState.CONNECTING;
-    private HttpRequest request;
-    private String subprotocol;
     private boolean opened;
     private boolean inputClosed;
     private TransportEnd end = TransportEnd.NONE;
@@ -69,20 +58,19 @@ public final class WebSocketConnection implements WebSocket {
     private boolean aboveHighWaterMark;
     private WebSocketException failure;
 
-    private WebSocketConnection(Role role, WebSocketConfig config, WebSocketHandler handler, ClientHandshake clientHandshake,
-                                LongSupplier nanoClock) {
+    private WebSocketEngine(Role role, WebSocketConfig config, WebSocketHandler handler, ClientHandshake clientHandshake,
+                            LongSupplier nanoClock) {
         this.role = role;
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.clientHandshake = clientHandshake;
-        this.headParser = role == Role.SERVER
-                ? HttpHeadParser.forRequests(config.maxHandshakeBytes())
-                : HttpHeadParser.forResponses(config.maxHandshakeBytes());
-        this.decoder = new FrameDecoder(role, config.maxFramePayload());
-        this.encoder = new FrameEncoder(role, config.random());
-        this.messages = new InboundMessages(handler, config);
-        this.outbound = new Outbound(encoder, config.maxOutgoingFrameSize());
+        this.outbound = new Outbound(new FrameEncoder(role, config.random()), config.maxOutgoingFrameSize());
+        this.inbound = new InboundFrames(role, config, handler, outbound);
+        this.handshake = role == Role.SERVER
+                ? OpeningHandshake.server(config, outbound)
+                : OpeningHandshake.client(clientHandshake, config, outbound);
         this.timers = new ConnectionTimers(config, Objects.requireNonNull(nanoClock, "nanoClock"));
+        this.socket = new EngineSocket(this, outbound);
+        this.endpoint = socket;
     }
 
     /**
@@ -90,23 +78,27 @@ public final class WebSocketConnection implements WebSocket {
      * now. {@code nanoClock} is the time base of every deadline ({@code System::nanoTime} on a
      * real transport; a test may step its own).
      */
-    public static WebSocketConnection server(WebSocketConfig config, WebSocketHandler handler, LongSupplier nanoClock) {
-        return new WebSocketConnection(Role.SERVER, config, handler, null, nanoClock);
+    public static WebSocketEngine server(WebSocketConfig config, WebSocketHandler handler, LongSupplier nanoClock) {
+        return new WebSocketEngine(Role.SERVER, config, handler, null, nanoClock);
     }
 
     /** A client-side connection; the opening request is queued for the wire at once. */
-    public static WebSocketConnection client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
-                                             LongSupplier nanoClock) {
-        WebSocketConnection connection = new WebSocketConnection(Role.CLIENT, config, handler, Objects.requireNonNull(handshake),
-                nanoClock);
-        connection.request = handshake.request();
-        connection.outbound.queue(handshake.encodeRequest());
-        return connection;
+    public static WebSocketEngine client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
+                                         LongSupplier nanoClock) {
+        return new WebSocketEngine(Role.CLIENT, config, handler, Objects.requireNonNull(handshake), nanoClock);
+    }
+
+    /**
+     * The connection as the application sees it, straight on this engine: called on the thread
+     * that drives the engine only. A transport wraps it in its own socket, safe on any thread.
+     */
+    public WebSocket socket() {
+        return socket;
     }
 
     /**
      * The object handlers receive as their {@link WebSocket}; a transport passes its own
-     * thread-safe wrapper here before the first {@link #receive}. Defaults to this engine.
+     * thread-safe wrapper here before the first {@link #receive}. Defaults to {@link #socket()}.
      */
     public void endpoint(WebSocket facade) {
         this.endpoint = Objects.requireNonNull(facade);
@@ -117,7 +109,7 @@ public final class WebSocketConnection implements WebSocket {
     /**
      * Consumes bytes from the wire, from {@code in}'s position, advancing it. Stops early only
      * when the handler paused the connection; the transport offers the rest after
-     * {@link #resume}. In the server role frames are unmasked in place, so {@code in} is
+     * {@link WebSocket#resume}. In the server role frames are unmasked in place, so {@code in} is
      * rewritten (a read-only buffer is copied first).
      */
     public void receive(ByteBuffer in) {
@@ -156,17 +148,7 @@ public final class WebSocketConnection implements WebSocket {
 
     /** Returns whether the connection is open and frames may follow in {@code in}. */
     private boolean receiveHandshake(ByteBuffer in) {
-        if (!headParser.parse(in)) {
-            return false;
-        }
-        HttpHeadParser parsed = headParser;
-        headParser = null;
-        if (role == Role.CLIENT) {
-            subprotocol = clientHandshake.validate(parsed.response());
-            open(clientHandshake.deflate());
-            return true;
-        }
-        return answerRequest(parsed.request());
+        return handshake.receive(in) && finishHandshake();
     }
 
     /**
@@ -180,9 +162,9 @@ public final class WebSocketConnection implements WebSocket {
         if (role != Role.SERVER || state != ConnectionState.CONNECTING) {
             throw new IllegalStateException("an opening request is for a server still connecting, not a " + role + " " + state);
         }
-        headParser = null;
         try {
-            answerRequest(Objects.requireNonNull(request, "request"));
+            handshake.receiveRequest(Objects.requireNonNull(request, "request"));
+            finishHandshake();
         } catch (WebSocketException e) {
             fail(e);
         } catch (RuntimeException e) {
@@ -190,132 +172,49 @@ public final class WebSocketConnection implements WebSocket {
         }
     }
 
-    /** RFC 6455 §4.2.2: the server's answer to a complete request; returns whether it opened. */
-    private boolean answerRequest(HttpRequest parsed) {
-        request = parsed;
-        HandshakeDecision decision = ServerHandshake.decide(request, config);
-        outbound.queue(decision.response().encode());
-        if (!decision.isUpgrade()) {
+    /**
+     * The opening handshake is done: the connection opens, or, when a server answered a plain HTTP
+     * request instead, closes after the answer. Returns whether it opened.
+     */
+    private boolean finishHandshake() {
+        if (!handshake.upgraded()) {
             enterClosed();
             inputClosed = true;
             endTransport(TransportEnd.GRACEFUL);
-            if (decision.violation() != null) {
-                failure = new WebSocketException(decision.violation());
-                notifyError(failure);
-            }
             return false;
         }
-        subprotocol = decision.subprotocol();
-        open(decision.deflate());
-        return true;
-    }
-
-    private void open(DeflateParameters deflate) {
-        if (deflate != null) {
-            startCompression(deflate);
-        }
+        handshake.startCompression(inbound);
         state = ConnectionState.OPEN;
         opened = true;
         timers.opened();
         handler.onOpen(endpoint);
-    }
-
-    /** RFC 7692 §7.1.1: each side resets its own compressor per message if it agreed to. */
-    private void startCompression(DeflateParameters deflate) {
-        PerMessageDeflateConfig settings = config.perMessageDeflate();
-        // RFC 7692 §7.1.1.2: a client that offered client_no_context_takeover keeps to it even
-        // when the answer leaves it out.
-        boolean ownNoContextTakeover = role == Role.SERVER
-                ? deflate.serverNoContextTakeover()
-                : deflate.clientNoContextTakeover() || settings.clientNoContextTakeover();
-        outbound.compressWith(new MessageDeflater(settings.compressionLevel(), ownNoContextTakeover), settings.threshold());
-        messages.inflateWith(new MessageInflater());
-        decoder.allowReservedBits(FrameHeader.B0_RSV1);
+        return true;
     }
 
     /** The one way into CLOSED: nothing is compressed or inflated afterwards, so zlib memory goes now. */
     private void enterClosed() {
         state = ConnectionState.CLOSED;
         outbound.releaseCompression();
-        messages.releaseCompression();
+        inbound.releaseCompression();
     }
 
     private void receiveFrames(ByteBuffer in) {
         while (!paused && !inputClosed) {
-            switch (decoder.next(in)) {
-                case NEED_MORE:
-                    return;
-                case HEADER:
-                    startFrame();
-                    break;
-                case PAYLOAD:
-                    takePayload(in);
-                    break;
-                case FRAME_END:
-                    endFrame();
-                    break;
-                default:
-                    throw new IllegalStateException();
+            InboundFrames.Step step = inbound.next(in, endpoint);
+            if (step == InboundFrames.Step.NEED_MORE) {
+                return;
+            }
+            if (step == InboundFrames.Step.CLOSE) {
+                receiveClose(inbound.close());
             }
         }
     }
 
-    private void startFrame() {
-        if (Opcode.isControl(decoder.opcode())) {
-            // RFC 7692 §6.1: extensions that own RSV1 apply to data frames only.
-            FrameRules.checkReservedBits(decoder.rsvBits(), 0);
-            if (controlPayload == null) {
-                controlPayload = new byte[FrameHeader.MAX_CONTROL_PAYLOAD];
-            }
-            controlLength = 0;
-        } else {
-            messages.startFrame(decoder.opcode(), decoder.fin(), decoder.rsvBits(), decoder.payloadLength());
-        }
-    }
-
-    private void takePayload(ByteBuffer in) {
-        int from = decoder.chunkStart();
-        int to = decoder.chunkEnd();
-        if (Opcode.isControl(decoder.opcode())) {
-            in.get(from, controlPayload, controlLength, to - from);
-            controlLength += to - from;
-        } else {
-            messages.payload(endpoint, in, from, to, decoder.payloadRemaining() == 0);
-        }
-    }
-
-    private void endFrame() {
-        switch (decoder.opcode()) {
-            case Opcode.PING:
-                ByteBuffer ping = controlView();
-                // RFC 6455 §5.5.2: answered with the same payload, unless we already sent a close.
-                if (config.autoPong() && !outbound.closeSent()) {
-                    outbound.queuePong(ping);
-                }
-                handler.onPing(endpoint, ping);
-                break;
-            case Opcode.PONG:
-                handler.onPong(endpoint, controlView());
-                break;
-            case Opcode.CLOSE:
-                receiveClose();
-                break;
-            default:
-                messages.endFrame(endpoint);
-        }
-    }
-
-    private ByteBuffer controlView() {
-        return ByteBuffer.wrap(controlPayload, 0, controlLength).slice().asReadOnlyBuffer();
-    }
-
-    /** RFC 6455 §5.5.1, §7.1.5: validate, echo the code once, and close. */
-    private void receiveClose() {
-        ClosePayload close = ClosePayload.parse(controlPayload, controlLength);
+    /** RFC 6455 §5.5.1, §7.1.5: echo the code once, and close. */
+    private void receiveClose(ClosePayload close) {
         inputClosed = true;
         if (!outbound.closeSent()) {
-            // RFC 6455 §5.5.1: the reply typically echoes the status code received.
-            outbound.queueClose(ByteBuffer.wrap(controlPayload, 0, Math.min(controlLength, 2)));
+            outbound.queueClose(inbound.closeReply());
         }
         enterClosed();
         // RFC 6455 §7.1.1: the server closes TCP first; the client waits for it, at most the close
@@ -430,8 +329,7 @@ public final class WebSocketConnection implements WebSocket {
         ConnectionState was = state;
         enterClosed();
         if (was == ConnectionState.CONNECTING) {
-            if (role == Role.SERVER && e.violation().httpStatus() > 0) {
-                outbound.queue(ServerHandshake.reject(e.violation()).response().encode());
+            if (handshake.refuse(e.violation())) {
                 endTransport(TransportEnd.GRACEFUL);
             } else {
                 // A client's failed handshake, or a request that never completed: nothing to say.
@@ -529,127 +427,19 @@ public final class WebSocketConnection implements WebSocket {
 
     // ---- output -----------------------------------------------------------------------------
 
-    @Override
-    public boolean sendText(CharSequence text) {
-        return sendText(text, true);
-    }
-
-    @Override
-    public boolean sendText(CharSequence text, boolean last) {
-        if (!acceptsSends()) {
-            Utf8Encoder.checkPiece(text, last, textEncoder != null && textEncoder.awaitsLowSurrogate());
-            return false;
-        }
-        outbound.checkCanSend(Opcode.TEXT);
-        if (textEncoder == null) {
-            textEncoder = new Utf8Encoder();
-        }
-        // The encoded bytes are ours already: handed over, they are not copied a second time.
-        outbound.transferData(Opcode.TEXT, textEncoder.encode(text, last), last, null);
-        return true;
-    }
-
-    @Override
-    public boolean sendBinary(ByteBuffer data) {
-        return sendBinary(data, true);
-    }
-
-    @Override
-    public boolean sendBinary(ByteBuffer data, boolean last) {
-        if (!acceptsSends()) {
-            return false;
-        }
-        outbound.queueData(Opcode.BINARY, data, last);
-        return true;
-    }
-
-    @Override
-    public boolean transferBinary(ByteBuffer data, boolean last) {
-        if (!acceptsSends()) {
-            return false;
-        }
-        outbound.transferData(Opcode.BINARY, data, last, null);
-        return true;
-    }
-
     /**
-     * {@link #transferBinary(ByteBuffer, boolean)} for memory that must be freed explicitly (a
-     * pooled buffer): {@code release} runs exactly once, when {@code data} is no longer needed —
-     * at once if the send is refused or the payload copied, else by the transport after writing
-     * it (see {@link #releaseOfPolled()}), or when the connection drops what it never wrote.
+     * {@link WebSocket#transferBinary(ByteBuffer, boolean)} for memory that must be freed explicitly
+     * (a transport's pooled buffer): {@code release} runs exactly once, when {@code data} is no
+     * longer needed — at once if the send is refused or the payload copied, else by the transport
+     * after writing it (see {@link #releaseOfPolled()}), or when the connection drops what it
+     * never wrote.
      *
      * @return false, after running {@code release}, when the connection is closing or closed
      * @throws IllegalStateException before the open, or while another message is being sent in
      *                               pieces (after running {@code release})
      */
     public boolean transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
-        Objects.requireNonNull(release, "release");
-        boolean accepted;
-        try {
-            accepted = acceptsSends();
-            if (accepted) {
-                outbound.checkCanSend(Opcode.BINARY);
-            }
-        } catch (RuntimeException refused) {
-            release.release();
-            throw refused;
-        }
-        if (!accepted) {
-            release.release();
-            return false;
-        }
-        outbound.transferData(Opcode.BINARY, data, last, release);
-        return true;
-    }
-
-    @Override
-    public boolean sendPing(ByteBuffer payload) {
-        FrameEncoder.checkControlPayload(payload);
-        if (!acceptsSends()) {
-            return false;
-        }
-        outbound.queueControl(Opcode.PING, payload);
-        return true;
-    }
-
-    @Override
-    public boolean sendPong(ByteBuffer payload) {
-        FrameEncoder.checkControlPayload(payload);
-        if (!acceptsSends()) {
-            return false;
-        }
-        outbound.queueControl(Opcode.PONG, payload);
-        return true;
-    }
-
-    @Override
-    public void close(int code, String reason) {
-        ByteBuffer payload = ClosePayload.encode(code, reason);
-        if (state == ConnectionState.CONNECTING) {
-            // Nothing to close on the wire yet (RFC 6455 §7.1.7): just drop the connection.
-            enterClosed();
-            inputClosed = true;
-            abort();
-            return;
-        }
-        if (outbound.closeSent() || state == ConnectionState.CLOSED) {
-            return;
-        }
-        outbound.queueClose(payload);
-        state = ConnectionState.CLOSING;
-        timers.closing();
-    }
-
-    /**
-     * Whether a send may be queued. A send before the open is misuse and throws; once the closing
-     * handshake started, a send is refused with {@code false}: the peer's close races every send
-     * (RFC 6455 §5.5.1: nothing follows a close frame), so it is no error of the caller's.
-     */
-    private boolean acceptsSends() {
-        if (state == ConnectionState.CONNECTING) {
-            throw new IllegalStateException("cannot send before the opening handshake completed");
-        }
-        return state == ConnectionState.OPEN;
+        return socket.transferBinary(data, last, release);
     }
 
     /** The next bytes to write, or {@code null} when none are queued; the caller owns the buffer. */
@@ -680,59 +470,45 @@ public final class WebSocketConnection implements WebSocket {
         return end;
     }
 
-    // ---- flow control -----------------------------------------------------------------------
-
-    /** Makes {@link #receive} stop after the current event; the transport stops reading. */
-    @Override
-    public void pause() {
-        paused = true;
-    }
-
-    /** Lets {@link #receive} go on; the transport then offers the bytes it kept. */
-    @Override
-    public void resume() {
-        paused = false;
-    }
-
+    /** Whether the handler paused reading ({@link WebSocket#pause()}): the transport stops reading. */
     public boolean isPaused() {
         return paused;
     }
 
-    // ---- state ------------------------------------------------------------------------------
+    // ---- the socket's calls -----------------------------------------------------------------
 
-    public Role role() {
-        return role;
+    /** RFC 6455 §7.1.2: starts the closing handshake; see {@link WebSocket#close(int, String)}. */
+    void close(int code, String reason) {
+        ByteBuffer payload = ClosePayload.encode(code, reason);
+        if (state == ConnectionState.CONNECTING) {
+            // Nothing to close on the wire yet (RFC 6455 §7.1.7): just drop the connection.
+            enterClosed();
+            inputClosed = true;
+            abort();
+            return;
+        }
+        if (outbound.closeSent() || state == ConnectionState.CLOSED) {
+            return;
+        }
+        outbound.queueClose(payload);
+        state = ConnectionState.CLOSING;
+        timers.closing();
     }
 
-    @Override
-    public ConnectionState state() {
+    /** Makes {@link #receive} stop after the current event, or go on again. */
+    void paused(boolean paused) {
+        this.paused = paused;
+    }
+
+    ConnectionState state() {
         return state;
     }
 
-    @Override
-    public String subprotocol() {
-        return subprotocol;
+    String subprotocol() {
+        return handshake.subprotocol();
     }
 
-    @Override
-    public HttpRequest request() {
-        return request;
-    }
-
-    /** The engine has no socket: the transport's {@code WebSocket} knows the address. */
-    @Override
-    public SocketAddress remoteAddress() {
-        return null;
-    }
-
-    /** The engine has no socket: the transport's {@code WebSocket} knows the address. */
-    @Override
-    public SocketAddress localAddress() {
-        return null;
-    }
-
-    @Override
-    public long pendingOutboundBytes() {
-        return outbound.pendingBytes();
+    HttpRequest request() {
+        return handshake.request();
     }
 }

@@ -1,4 +1,4 @@
-package dev.wskit.protocol.handshake;
+package dev.wskit.protocol.http.internal;
 
 import dev.wskit.protocol.Rfc6455Examples;
 
@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.http.HttpHeaders;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,9 +24,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class HttpHeadParserTest {
+/** The head parser, and helpers the handshake tests read heads with. */
+public class HttpHeadParserTest {
     /** RFC 6455 §1.3, the client's opening handshake. */
-    static final String RFC_REQUEST = "GET /chat HTTP/1.1\r\n"
+    public static final String RFC_REQUEST = "GET /chat HTTP/1.1\r\n"
             + "Host: server.example.com\r\n"
             + "Upgrade: websocket\r\n"
             + "Connection: Upgrade\r\n"
@@ -288,13 +292,13 @@ class HttpHeadParserTest {
         assertThatThrownBy(() -> parser.parse(bytes("\r\n"))).isInstanceOf(IllegalStateException.class);
     }
 
-    static HttpRequest parseRequest(String head) {
+    public static HttpRequest parseRequest(String head) {
         HttpHeadParser parser = HttpHeadParser.forRequests(LIMIT);
         assertThat(parser.parse(bytes(head))).isTrue();
         return parser.request();
     }
 
-    static ByteBuffer bytes(String text) {
+    public static ByteBuffer bytes(String text) {
         return ByteBuffer.wrap(text.getBytes(ISO_8859_1));
     }
 
@@ -305,7 +309,7 @@ class HttpHeadParserTest {
         }
     }
 
-    static void assertViolation(ThrowingCallable call, ProtocolViolation violation) {
+    public static void assertViolation(ThrowingCallable call, ProtocolViolation violation) {
         assertThatThrownBy(call)
                 .isInstanceOfSatisfying(WebSocketException.class, e -> assertThat(e.violation()).isEqualTo(violation));
     }

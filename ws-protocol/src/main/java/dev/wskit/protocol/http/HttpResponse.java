@@ -1,4 +1,4 @@
-package dev.wskit.protocol.handshake;
+package dev.wskit.protocol.http;
 
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.nio.ByteBuffer;
@@ -53,8 +53,11 @@ public final class HttpResponse {
         return of(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Read off the wire: the reason as sent, no body. */
-    static HttpResponse parsed(int status, String reason, HttpHeaders headers) {
+    /**
+     * A response head as it was read off the wire: the reason phrase as sent, and no body (one
+     * that follows the head is not read).
+     */
+    public static HttpResponse received(int status, String reason, HttpHeaders headers) {
         return new HttpResponse(status, reason, headers, NO_BODY);
     }
 

@@ -1,4 +1,4 @@
-package dev.wskit.protocol.extension;
+package dev.wskit.protocol.extension.internal;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;

@@ -1,0 +1,148 @@
+package dev.wskit.protocol.engine;
+
+import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.extension.DeflateParameters;
+import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.protocol.extension.internal.MessageDeflater;
+import dev.wskit.protocol.extension.internal.MessageInflater;
+import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.handshake.HandshakeDecision;
+import dev.wskit.protocol.handshake.ServerHandshake;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.internal.HttpHeadParser;
+import java.nio.ByteBuffer;
+
+/**
+ * The opening handshake of one connection (RFC 6455 §4), up to the open: reads the peer's HTTP
+ * head from any split of the stream, then answers it (a server, §4.2.2) or checks it (a client,
+ * §4.1), and starts permessage-deflate as agreed (RFC 7692 §7.1). What it writes goes to the
+ * connection's outbound queue; a broken rule is thrown, for the engine to fail the connection with.
+ */
+final class OpeningHandshake {
+    private final WebSocketConfig config;
+    private final Outbound outbound;
+    /** The client's own handshake, or {@code null} on a server. */
+    private final ClientHandshake client;
+    /** Reads the peer's head; dropped once it is read, as an open connection never needs it again. */
+    private HttpHeadParser head;
+    private HttpRequest request;
+    private boolean upgraded;
+    private String subprotocol;
+    private DeflateParameters deflate;
+
+    private OpeningHandshake(WebSocketConfig config, Outbound outbound, ClientHandshake client, HttpHeadParser head) {
+        this.config = config;
+        this.outbound = outbound;
+        this.client = client;
+        this.head = head;
+    }
+
+    /** A server's, waiting for the client's request. */
+    static OpeningHandshake server(WebSocketConfig config, Outbound outbound) {
+        return new OpeningHandshake(config, outbound, null, HttpHeadParser.forRequests(config.maxHandshakeBytes()));
+    }
+
+    /** A client's: its request goes on the wire at once (RFC 6455 §4.1). */
+    static OpeningHandshake client(ClientHandshake handshake, WebSocketConfig config, Outbound outbound) {
+        OpeningHandshake opening = new OpeningHandshake(config, outbound, handshake,
+                HttpHeadParser.forResponses(config.maxHandshakeBytes()));
+        opening.request = handshake.request();
+        outbound.queue(handshake.encodeRequest());
+        return opening;
+    }
+
+    /**
+     * Reads the peer's head from {@code in}, and not one byte past it: frames may follow.
+     *
+     * @return whether the head is complete, judged and (on a server) answered; then
+     *     {@link #upgraded()} says whether the connection opens
+     * @throws WebSocketException naming the first rule the head breaks
+     */
+    boolean receive(ByteBuffer in) {
+        if (!head.parse(in)) {
+            return false;
+        }
+        HttpHeadParser parsed = head;
+        head = null;
+        if (client == null) {
+            receiveRequest(parsed.request());
+        } else {
+            subprotocol = client.validate(parsed.response());
+            deflate = client.deflate();
+            upgraded = true;
+        }
+        return true;
+    }
+
+    /**
+     * RFC 6455 §4.2.2: a server's answer to a complete request, read here or by another HTTP
+     * stack; queued for the wire.
+     *
+     * @throws WebSocketException naming the first rule of RFC 6455 §4.2.1 the request breaks
+     */
+    void receiveRequest(HttpRequest parsed) {
+        head = null;
+        request = parsed;
+        HandshakeDecision decision = ServerHandshake.decide(parsed, config);
+        if (decision.violation() != null) {
+            throw new WebSocketException(decision.violation());
+        }
+        outbound.queue(decision.response().encode());
+        upgraded = decision.isUpgrade();
+        subprotocol = decision.subprotocol();
+        deflate = decision.deflate();
+    }
+
+    /**
+     * The handshake failed with {@code violation}: a server queues the complete HTTP response
+     * that refuses it (RFC 6455 §4.2.1). A client has nobody to tell, nor has a server that
+     * stopped waiting (no status).
+     *
+     * @return whether a response was queued
+     */
+    boolean refuse(ProtocolViolation violation) {
+        if (client != null || violation.httpStatus() == 0) {
+            return false;
+        }
+        outbound.queue(ServerHandshake.reject(violation).response().encode());
+        return true;
+    }
+
+    /**
+     * Whether the connection opens: a client's answer was a valid 101, or a server sent one. A
+     * server that answered a plain HTTP request instead closes after its answer.
+     */
+    boolean upgraded() {
+        return upgraded;
+    }
+
+    /**
+     * RFC 7692 §7.1: from now on messages are compressed and inflated as agreed, when
+     * permessage-deflate was; each side resets its own compressor per message if it agreed to.
+     */
+    void startCompression(InboundFrames inbound) {
+        if (deflate == null) {
+            return;
+        }
+        PerMessageDeflateConfig settings = config.perMessageDeflate();
+        // RFC 7692 §7.1.1.2: a client that offered client_no_context_takeover keeps to it even
+        // when the answer leaves it out.
+        boolean ownNoContextTakeover = client == null
+                ? deflate.serverNoContextTakeover()
+                : deflate.clientNoContextTakeover() || settings.clientNoContextTakeover();
+        outbound.compressWith(new MessageDeflater(settings.compressionLevel(), ownNoContextTakeover), settings.threshold());
+        inbound.inflateWith(new MessageInflater());
+    }
+
+    /** The opening request: the client's on a server, our own on a client; {@code null} until read. */
+    HttpRequest request() {
+        return request;
+    }
+
+    /** The subprotocol agreed, or {@code null} for none. */
+    String subprotocol() {
+        return subprotocol;
+    }
+}
