@@ -109,6 +109,11 @@ public class WebSocketFacade implements WebSocket {
         if (isOwner()) {
             return afterStep(engine().transferBinary(data, last, release));
         }
+        if (!driver.io().runsLaterFromHere()) {
+            // The engine answers before this returns, and runs the release itself whatever it answers.
+            return handOver(data.remaining(), engine -> engine.transferBinary(data, last, release));
+        }
+        // Refused or failed before it reached the engine: released here.
         boolean accepted = false;
         try {
             accepted = handOver(data.remaining(), engine -> engine.transferBinary(data, last, release));
