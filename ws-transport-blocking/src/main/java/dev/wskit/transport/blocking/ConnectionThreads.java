@@ -139,16 +139,23 @@ final class ConnectionThreads {
             ownPool.shutdown();
         }
         for (Thread t : created) {
-            while (t.isAlive()) {
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
+            interrupted |= joinUninterruptibly(t);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Waits for {@code thread} (may be null) to end, interrupts or not; returns whether one came. */
+    static boolean joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread != null && thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        return interrupted;
     }
 }

@@ -45,16 +45,7 @@ final class SharedTimer {
     /** Drops every pending timer and returns once the timer thread has ended. */
     void stop() {
         scheduler.shutdownNow();
-        boolean interrupted = false;
-        Thread t = thread;
-        while (t != null && t.isAlive()) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+        if (ConnectionThreads.joinUninterruptibly(thread)) {
             Thread.currentThread().interrupt();
         }
     }
