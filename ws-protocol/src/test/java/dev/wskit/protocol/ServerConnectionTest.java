@@ -138,6 +138,24 @@ class ServerConnectionTest {
     }
 
     @Test
+    void theKeepaliveWaitsWhileTheApplicationHoldsReadingPaused() {
+        Duration idle = Duration.ofSeconds(30);
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().idleTimeout(idle).build());
+        server.connection.socket().pause();
+        assertThat(server.connection.nextWakeUp()).as("no keepalive deadline while paused").isEqualTo(Long.MAX_VALUE);
+        server.clock.advance(idle.multipliedBy(5));
+        server.connection.wakeUp();
+        assertThat(server.written()).as("no ping: its pong could not be read").isEmpty();
+        server.connection.socket().resume();
+        assertThat(server.connection.nextWakeUp()).as("idle counts again from the resume")
+                .isEqualTo(server.clock.getAsLong() + idle.toNanos());
+        server.clock.advance(idle);
+        server.connection.wakeUp();
+        assertThat(server.writtenHex()).isEqualTo("8900");
+        assertThat(server.events.take()).isEmpty();
+    }
+
+    @Test
     void pingsAnIdlePeerAndDropsItWhenItStaysSilent() {
         Duration idle = Duration.ofSeconds(30);
         ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().idleTimeout(idle).build());

@@ -26,6 +26,8 @@ final class ConnectionTimers {
     /** Keepalive: the last input, or the keepalive ping, whichever a deadline runs from. */
     private long keepaliveFrom;
     private boolean keepaliveOn;
+    /** The application holds reading paused: the peer's input, its pongs too, cannot be read. */
+    private boolean readingPaused;
     private boolean pingOutstanding;
 
     ConnectionTimers(WebSocketConfig config, LongSupplier clock) {
@@ -54,6 +56,20 @@ final class ConnectionTimers {
     }
 
     /**
+     * The application paused or resumed reading. Keepalive proves the peer alive by its input
+     * (RFC 6455 §5.5.2), which cannot be read while paused, so the idle clock stops meanwhile and
+     * starts again from the resume: a paused connection is not dropped for the silence it imposed.
+     * Its memory stays bounded by {@link WebSocketConfig#maxOutboundBytes()} all the same.
+     */
+    void readingPaused(boolean paused) {
+        if (keepaliveOn && readingPaused && !paused) {
+            pingOutstanding = false;
+            keepaliveFrom = clock.getAsLong();
+        }
+        readingPaused = paused;
+    }
+
+    /**
      * A close is under way (ours sent, or the TCP connection ending): the peer gets one
      * {@link WebSocketConfig#closeTimeout()} from the first such moment to finish it.
      */
@@ -74,7 +90,7 @@ final class ConnectionTimers {
 
     /** The earliest instant something may be due, or {@link #NONE}. */
     long next() {
-        long keepalive = keepaliveOn ? keepaliveFrom + idleNanos : NONE;
+        long keepalive = keepaliveOn && !readingPaused ? keepaliveFrom + idleNanos : NONE;
         return Math.min(handshakeDeadline, Math.min(closeDeadline, keepalive));
     }
 
@@ -89,7 +105,7 @@ final class ConnectionTimers {
             closeDeadline = NONE;
             return Due.CLOSE_TIMEOUT;
         }
-        if (keepaliveOn && now - (keepaliveFrom + idleNanos) >= 0) {
+        if (keepaliveOn && !readingPaused && now - (keepaliveFrom + idleNanos) >= 0) {
             if (pingOutstanding) {
                 keepaliveOn = false;
                 return Due.KEEPALIVE_TIMEOUT;

@@ -498,6 +498,7 @@ public final class WebSocketEngine {
     /** Makes {@link #receive} stop after the current event, or go on again. */
     void paused(boolean paused) {
         this.paused = paused;
+        timers.readingPaused(paused);
     }
 
     ConnectionState state() {

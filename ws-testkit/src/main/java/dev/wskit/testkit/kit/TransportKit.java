@@ -6,5 +6,6 @@ package dev.wskit.testkit.kit;
  * a fourth one) runs it without a change of its own.
  */
 public interface TransportKit extends JdkClientCases, NettyClientCases, PayloadSizeCases, ClientCases, BadPeerCases,
-        SlowReaderCases, TlsCases, GracefulStopCases, KeepaliveCases, ManyConnectionsCases, LifecycleContractCases {
+        SlowReaderCases, TlsCases, GracefulStopCases, KeepaliveCases, ManyConnectionsCases, LifecycleContractCases,
+        FlowControlCases {
 }
