@@ -42,7 +42,11 @@ public class WebSocketFacade implements WebSocket {
      */
     private final Object handingOver = new Object();
     private boolean closeHandedOver; // guarded by handingOver
-    /** The last text piece handed over ended with a high surrogate its next piece completes. */
+    /**
+     * The last text piece handed over ended with a high surrogate its next piece completes. Pieces
+     * sent on the owner are not seen here: a message whose pieces come from the owner and another
+     * thread in turn, split inside a surrogate pair, is refused off the owner.
+     */
     private boolean textAwaitsLowSurrogate; // guarded by handingOver
 
     protected WebSocketFacade(ConnectionDriver driver) {
