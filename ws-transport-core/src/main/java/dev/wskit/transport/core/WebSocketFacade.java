@@ -10,7 +10,7 @@ import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.text.Utf8Encoder;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Predicate;
 
 /**
@@ -34,20 +34,24 @@ public class WebSocketFacade implements WebSocket {
     private volatile String subprotocol;
     private volatile HttpRequest request;
     private volatile long pendingOutboundBytes;
+    /** A field, not an AtomicLong: one object less per connection. */
+    private static final AtomicLongFieldUpdater<WebSocketFacade> HANDED_OVER_BYTES =
+            AtomicLongFieldUpdater.newUpdater(WebSocketFacade.class, "handedOverBytes");
     /** Bytes of sends handed to the owner that it has not run yet. */
-    private final AtomicLong handedOverBytes = new AtomicLong();
+    private volatile long handedOverBytes;
     /**
-     * Orders other threads' sends against a close one of them hands over: a send that returned
-     * {@code true} is queued before the close, so it is written before it.
+     * A close another thread handed over: from then on other threads' sends are refused. Guarded,
+     * as every hand-over, by the driver's monitor (nobody outside this package holds it, and it
+     * costs no object of its own), so a send that returned {@code true} is queued before the close
+     * and written before it.
      */
-    private final Object handingOver = new Object();
-    private boolean closeHandedOver; // guarded by handingOver
+    private boolean closeHandedOver;
     /**
      * The last text piece handed over ended with a high surrogate its next piece completes. Pieces
      * sent on the owner are not seen here: a message whose pieces come from the owner and another
      * thread in turn, split inside a surrogate pair, is refused off the owner.
      */
-    private boolean textAwaitsLowSurrogate; // guarded by handingOver
+    private boolean textAwaitsLowSurrogate; // guarded by the driver's monitor
 
     protected WebSocketFacade(ConnectionDriver driver) {
         this.driver = driver;
@@ -67,7 +71,7 @@ public class WebSocketFacade implements WebSocket {
         if (!driver.io().runsLaterFromHere()) {
             return handOver(copy.length(), engine -> engine.socket().sendText(copy, last));
         }
-        synchronized (handingOver) {
+        synchronized (driver) {
             // Checked here, so bad text fails at its call site, a piece's first char against the last one handed over.
             Utf8Encoder.checkPiece(copy, last, textAwaitsLowSurrogate);
             boolean sent = handOver(copy.length(), engine -> engine.socket().sendText(copy, last));
@@ -171,7 +175,7 @@ public class WebSocketFacade implements WebSocket {
             socket().close(code, reason);
             driver.afterStep();
         };
-        synchronized (handingOver) {
+        synchronized (driver) {
             closeHandedOver = true;
             if (isOwner() || driver.io().runsLaterFromHere()) {
                 driver.io().runAsOwner(close);
@@ -225,7 +229,7 @@ public class WebSocketFacade implements WebSocket {
 
     /** Bytes of sends from other threads waiting for the owner. */
     long handedOverBytes() {
-        return handedOverBytes.get();
+        return handedOverBytes;
     }
 
     /** On the owner: makes the engine's state visible to other threads now. */
@@ -274,12 +278,12 @@ public class WebSocketFacade implements WebSocket {
         if (!driver.io().runsLaterFromHere()) {
             return runNow(send);
         }
-        synchronized (handingOver) {
+        synchronized (driver) {
             if (seen != ConnectionState.OPEN || closeHandedOver
-                    || handedOverBytes.get() + pendingOutboundBytes + bytes > driver.maxOutboundBytes()) {
+                    || handedOverBytes + pendingOutboundBytes + bytes > driver.maxOutboundBytes()) {
                 return false;
             }
-            handedOverBytes.addAndGet(bytes);
+            HANDED_OVER_BYTES.addAndGet(this, bytes);
             driver.io().runAsOwner(() -> runHandedOver(bytes, send));
             return true;
         }
@@ -307,7 +311,7 @@ public class WebSocketFacade implements WebSocket {
     }
 
     private void runHandedOver(long bytes, Predicate<WebSocketEngine> send) {
-        handedOverBytes.addAndGet(-bytes);
+        HANDED_OVER_BYTES.addAndGet(this, -bytes);
         WebSocketEngine engine = engine();
         try {
             send.test(engine);
