@@ -89,6 +89,7 @@ public interface BadPeerCases extends TransportCases {
         Recorder serverSide = served.server.nextOpenConnection();
         peer.write(bad.bytes());
         assertThat(hex(peer.readToEnd())).isEqualTo(hex(RawPeer.serverClose(bad.code(), bad.violation().description())));
+        assertThat(peer.endedByReset()).as("a graceful end: the close frame, then a FIN").isFalse();
         serverSide.expect("error:" + bad.violation(), "close:" + bad.code() + ":");
         served.assertNeighbourStillEchoes();
     }
@@ -100,6 +101,7 @@ public interface BadPeerCases extends TransportCases {
         RawPeer peer = kit.raw(served.server.port());
         peer.write(bad.request());
         String answer = new String(peer.readToEnd(), StandardCharsets.US_ASCII);
+        assertThat(peer.endedByReset()).as("a graceful end: the whole response, then a FIN").isFalse();
         assertThat(answer).startsWith(bad.statusLine() + "\r\n").contains("\r\nConnection: ")
                 .endsWith("\r\n\r\n" + bad.violation().description() + "\n");
         if (bad.statusLine().contains(" 426 ")) {
@@ -114,8 +116,9 @@ public interface BadPeerCases extends TransportCases {
         Neighbourhood served = Neighbourhood.start(kit);
         RawPeer peer = kit.raw(served.server.port());
         peer.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-        // Nothing is owed to a peer that never finished its request: the end, no bytes.
+        // Nothing is owed to a peer that never finished its request: a reset, no bytes.
         assertThat(peer.readToEnd()).isEmpty();
+        assertThat(peer.endedByReset()).as("aborted: a reset").isTrue();
         served.server.nextConnection().expect("error:HANDSHAKE_TIMEOUT");
         served.assertNeighbourStillEchoes();
     }
@@ -142,6 +145,7 @@ public interface BadPeerCases extends TransportCases {
         peer.write(masked(0x88, RawPeer.closePayload(1000, "")));
         // The pong (RFC 6455 §5.5.2), the echo, then the close echoed and the end: server frames unmasked.
         assertThat(hex(peer.readToEnd())).isEqualTo("8a0170" + "810548656c6c6f" + "880203e8");
+        assertThat(peer.endedByReset()).as("the server closes first, with a FIN (RFC 6455 §7.1.1)").isFalse();
         serverSide.expect("ping:p");
         serverSide.expectText("Hello");
         serverSide.expect("close:1000:");
