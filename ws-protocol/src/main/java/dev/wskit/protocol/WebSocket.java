@@ -17,10 +17,14 @@ import java.nio.ByteBuffer;
 public interface WebSocket {
 
     /** Sends a whole text message. */
-    boolean sendText(CharSequence text);
+    default boolean sendText(CharSequence text) {
+        return sendText(text, true);
+    }
 
     /** Sends a whole binary message; {@code data} is read from its position to its limit and not kept. */
-    boolean sendBinary(ByteBuffer data);
+    default boolean sendBinary(ByteBuffer data) {
+        return sendBinary(data, true);
+    }
 
     /**
      * Sends one piece of a text message; {@code last} ends the message (RFC 6455 §5.4). The

@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wskit.examples.RecordingClient;
 import dev.wskit.examples.RunningApp;
 import dev.wskit.examples.transport.ExampleTransport;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import dev.wskit.testkit.kit.Kit;
+import dev.wskit.testkit.kit.RawPeer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The chat app over loopback, on every transport: the page, the room, and what it refuses. */
+@ExtendWith(Kit.Extension.class)
 class ChatAppTest {
 
     @ParameterizedTest
@@ -51,45 +51,33 @@ class ChatAppTest {
      */
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
-    void aMemberThatStopsReadingDoesNotHoldUpTheRoom(ExampleTransport transport) throws Exception {
+    void aMemberThatStopsReadingDoesNotHoldUpTheRoom(ExampleTransport transport, Kit kit) throws Exception {
         String chunk = "x".repeat(16 * 1024);
         int messages = 400;
         try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
             URI ws = chat.awaitUri("ws");
-            try (Socket slow = new Socket()) {
-                // A small window, and never read after the handshake: the server's writes to it stall.
-                slow.setReceiveBufferSize(4096);
-                slow.connect(new InetSocketAddress(ws.getHost(), ws.getPort()));
-                slow.getOutputStream().write(("GET /ws?name=slow HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-                        + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                        + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                // The 101 comes after its onOpen asked the room to let it in: it joins before ada.
-                assertThat(readHead(slow)).startsWith("HTTP/1.1 101 ");
-                try (RecordingClient ada = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"))) {
-                    expect("text:{\"type\":\"join\",\"name\":\"ada\",\"users\":[\"slow\",\"ada\"]}", ada);
-                    for (int i = 0; i < messages; i++) {
-                        ada.socket().sendText(i + chunk);
-                        // Each one arrives before the next is sent, far past what the slow socket holds.
-                        assertThat(ada.next()).startsWith("text:{\"type\":\"message\",\"name\":\"ada\",\"text\":\"" + i + "x");
-                    }
-                    // The slow member reads its close no more than the rest: the close timeout (5 s) drops it.
-                    assertThat(ada.next(Duration.ofSeconds(20))).as("the slow member is dropped, and the room says so")
-                            .isEqualTo("text:{\"type\":\"leave\",\"name\":\"slow\",\"users\":[\"ada\"]}");
+            // A small window, and never read after the handshake: the server's writes to it stall.
+            // Closed before the app stops, as a peer that went away would be.
+            try (RawPeer slow = kit.rawWithSmallReceiveBuffer(ws.getPort());
+                 RecordingClient ada = joinAfter(slow, transport, ws)) {
+                expect("text:{\"type\":\"join\",\"name\":\"ada\",\"users\":[\"slow\",\"ada\"]}", ada);
+                for (int i = 0; i < messages; i++) {
+                    ada.socket().sendText(i + chunk);
+                    // Each one arrives before the next is sent, far past what the slow socket holds.
+                    assertThat(ada.next()).startsWith("text:{\"type\":\"message\",\"name\":\"ada\",\"text\":\"" + i + "x");
                 }
+                // The slow member reads its close no more than the rest: the close timeout (5 s) drops it.
+                assertThat(ada.next(Duration.ofSeconds(20))).as("the slow member is dropped, and the room says so")
+                        .isEqualTo("text:{\"type\":\"leave\",\"name\":\"slow\",\"users\":[\"ada\"]}");
             }
         }
     }
 
-    private static String readHead(Socket socket) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
-            int b = socket.getInputStream().read();
-            if (b < 0) {
-                throw new AssertionError("no response head: " + head);
-            }
-            head.append((char) b);
-        }
-        return head.toString();
+    /** {@code ada} joins once {@code slow} is in: its 101 comes after its onOpen asked the room to let it in. */
+    private static RecordingClient joinAfter(RawPeer slow, ExampleTransport transport, URI ws) throws Exception {
+        slow.write(RawPeer.UPGRADE.replace("GET /chat ", "GET /ws?name=slow "));
+        assertThat(slow.readHead()).startsWith("HTTP/1.1 101 ");
+        return RecordingClient.connect(transport, ws.resolve("/ws?name=ada"));
     }
 
     /** Every one of {@code members} gets {@code event} next. */

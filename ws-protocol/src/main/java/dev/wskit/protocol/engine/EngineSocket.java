@@ -28,11 +28,6 @@ final class EngineSocket implements WebSocket {
     }
 
     @Override
-    public boolean sendText(CharSequence text) {
-        return sendText(text, true);
-    }
-
-    @Override
     public boolean sendText(CharSequence text, boolean last) {
         if (!acceptsSends()) {
             Utf8Encoder.checkPiece(text, last, textEncoder != null && textEncoder.awaitsLowSurrogate());
@@ -45,11 +40,6 @@ final class EngineSocket implements WebSocket {
         // The encoded bytes are ours already: handed over, they are not copied a second time.
         outbound.transferData(Opcode.TEXT, textEncoder.encode(text, last), last, null);
         return true;
-    }
-
-    @Override
-    public boolean sendBinary(ByteBuffer data) {
-        return sendBinary(data, true);
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class BlockingWebSocketClient implements AutoCloseable {
     private BlockingWebSocketClient(ClientSettings settings, Builder b) {
         this.settings = settings;
         this.tls = b.tls;
-        this.resources = new ConnectionResources(settings.config(), b.writeTimeout, timer, threads, group);
+        this.resources = new ConnectionResources(b.writeTimeout, timer, threads, group);
     }
 
     /** A builder; every setting has a default. */

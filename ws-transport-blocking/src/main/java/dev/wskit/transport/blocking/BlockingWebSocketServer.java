@@ -64,7 +64,7 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         } else {
             this.threads = ConnectionThreads.byDefault("wskit-blocking-server-", 2 * b.maxConnections + 1, false);
         }
-        this.resources = new ConnectionResources(settings.config(), b.writeTimeout, timer, threads, group);
+        this.resources = new ConnectionResources(b.writeTimeout, timer, threads, group);
     }
 
     /** A builder; only {@link Builder#handler} is required. */

@@ -1,16 +1,14 @@
 package dev.wskit.transport.blocking;
 
-import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.transport.core.ConnectionGroup;
 import java.time.Duration;
 
 /**
- * What every connection of one server or client shares: its settings, the timer thread, where
- * threads come from, and the group it belongs to.
+ * What every connection of one server or client shares: the timer thread, where threads come from,
+ * and the group it belongs to.
  *
  * @param writeTimeout how long one flush may block on a peer that does not read before the socket is
  *     closed under it
  */
-record ConnectionResources(WebSocketConfig config, Duration writeTimeout, SharedTimer timer,
-                           ConnectionThreads threads, ConnectionGroup group) {
+record ConnectionResources(Duration writeTimeout, SharedTimer timer, ConnectionThreads threads, ConnectionGroup group) {
 }

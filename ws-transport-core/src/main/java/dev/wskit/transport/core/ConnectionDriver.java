@@ -31,6 +31,8 @@ import java.util.function.LongSupplier;
  */
 public final class ConnectionDriver {
     private static final LongSupplier NANO_CLOCK = System::nanoTime;
+    /** What {@link #resume} offers the engine: only the input kept here. */
+    private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0).asReadOnlyBuffer();
 
     private final LongSupplier clock;
     private final long maxOutboundBytes;
@@ -191,11 +193,6 @@ public final class ConnectionDriver {
         afterStep();
     }
 
-    /** Whether the connection ended or is ending (the transport may stop feeding it). */
-    public boolean isEnding() {
-        return transportClosed || engine.transportEnd() != TransportEnd.NONE;
-    }
-
     // ---- the facade's calls, on the owner -----------------------------------------------------
 
     void pause() {
@@ -207,7 +204,7 @@ public final class ConnectionDriver {
         engine.socket().resume();
         // Inside a callback the engine's own loop goes on with the input it holds.
         if (depth == 0 && held != null && !transportClosed) {
-            receive(ByteBuffer.allocate(0));
+            receive(NO_INPUT);
         } else {
             afterStep();
         }

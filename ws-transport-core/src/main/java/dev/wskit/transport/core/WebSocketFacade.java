@@ -58,11 +58,6 @@ public class WebSocketFacade implements WebSocket {
     }
 
     @Override
-    public boolean sendText(CharSequence text) {
-        return sendText(text, true);
-    }
-
-    @Override
     public boolean sendText(CharSequence text, boolean last) {
         if (isOwner()) {
             return afterStep(socket().sendText(text, last));
@@ -80,11 +75,6 @@ public class WebSocketFacade implements WebSocket {
             }
             return sent;
         }
-    }
-
-    @Override
-    public boolean sendBinary(ByteBuffer data) {
-        return sendBinary(data, true);
     }
 
     @Override
