@@ -149,8 +149,8 @@ public interface LifecycleContractCases extends TransportCases {
 
     /**
      * Decided: a peer that stops reading and answering is dropped within the keepalive timeout
-     * plus one interval, even while a send to it is stuck: reset, nothing more written. (The wait
-     * is the kit's bounded one; no clock is read.)
+     * plus one interval, even while a send to it is stuck: reset, nothing more written, and the
+     * server still stops. (The waits are the kit's bounded ones; no clock is read.)
      */
     @Test
     default void aPeerThatStopsReadingAndAnsweringIsDroppedByTheKeepalive(Kit kit) throws Exception {
@@ -169,6 +169,12 @@ public interface LifecycleContractCases extends TransportCases {
             return null;
         });
         serverSide.expect("error:KEEPALIVE_TIMEOUT", "close:1006:");
+        // The dropped connection is gone from the server's books: a stop returns while the peer
+        // has still read nothing.
+        Kit.await(kit.inBackground("stop", () -> {
+            server.stop(Duration.ofSeconds(5));
+            return null;
+        }));
         peer.socket().setReceiveBufferSize(64 * 1024);
         peer.readToEnd();
         assertThat(peer.endedByReset()).as("reset, not a close handshake").isTrue();

@@ -154,11 +154,15 @@ final class NetSocketConnection implements ConnectionIo {
         });
     }
 
+    /**
+     * Closes from the head of the pipeline: Vert.x's own handler queues a close behind the writes
+     * still pending, which a peer that reads nothing never lets through.
+     */
     @Override
     public void abort() {
         Channel channel = channel();
         channel.config().setOption(ChannelOption.SO_LINGER, 0);
-        channel.close();
+        channel.pipeline().firstContext().close();
     }
 
     @Override
