@@ -6,6 +6,7 @@ import dev.wskit.protocol.WebSocketException;
 import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ConnectionIo;
+import dev.wskit.transport.core.OwnerLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -13,13 +14,11 @@ import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -27,11 +26,8 @@ import java.util.function.Function;
  * and whoever holds the connection's lock owns it. This class only moves bytes; the driver decides
  * the connection's life (timers, how TCP ends, when to stop reading).
  *
- * <p>Threading: the lock holder is the owner. A thread that is not inside any connection's callback
- * takes the lock and runs its call. A thread inside another connection's callback never waits for
- * this lock (two callbacks sending to each other would deadlock): its call is handed to whoever
- * holds it, or run at once if nobody does. Timers never take the lock on the timer thread; they
- * hand their work to a connection thread.
+ * <p>Threading: the holder of the connection's {@link OwnerLock} is the owner. Timers never take
+ * the lock on the timer thread; they hand their work to a connection thread.
  *
  * <p>Writes happen outside the lock, so a peer that does not read never keeps the engine from its
  * decisions (a keepalive timeout, a close from another thread, a stop): the thread whose call
@@ -55,17 +51,13 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
     private static final int FIRST_READ_BUFFER_BYTES = 512;
     private static final int MIN_READ_BUFFER_BYTES = 2 * 1024;
     private static final int MAX_READ_BUFFER_BYTES = 64 * 1024;
-    /** How many connection locks this thread holds: above zero, it runs some handler's callback. */
-    private static final ThreadLocal<int[]> LOCKS_HELD = ThreadLocal.withInitial(() -> new int[1]);
 
     private final Socket socket;
     private final ConnectionResources resources;
     private final ConnectionDriver driver;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final OwnerLock owner = new OwnerLock(this::writeIfChosen);
     /** Signalled when reading may go on (see {@link #reading(boolean)}). */
-    private final Condition mayRead = lock.newCondition();
-    /** Calls from other connections' callbacks, waiting for this lock. */
-    private final ConcurrentLinkedQueue<Runnable> handedOff = new ConcurrentLinkedQueue<>();
+    private final Condition mayRead = owner.newCondition();
 
     // Guarded by lock.
     private OutboundWriter writer;
@@ -101,12 +93,12 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
     }
 
     private InputStream begin() throws IOException {
-        acquire();
+        owner.acquire();
         try {
             writer = new OutboundWriter(socket.getOutputStream());
             driver.start();
         } finally {
-            release();
+            owner.release();
         }
         return socket.getInputStream();
     }
@@ -118,19 +110,19 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
             if (n < 0) {
                 return;
             }
-            acquire();
+            owner.acquire();
             try {
                 // Whatever the engine leaves unread the driver keeps: the buffer is free again after.
                 driver.receive(ByteBuffer.wrap(buffer, 0, n));
             } finally {
                 // Writes what the input queued (echoes, the close answer) before reading more.
-                release();
+                owner.release();
             }
-            acquire();
+            owner.acquire();
             try {
                 awaitReading();
             } finally {
-                release();
+                owner.release();
             }
             buffer = resized(buffer, n);
         }
@@ -162,7 +154,7 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
 
     /** The input ended, or the socket was closed under us: the driver is told, everything released. */
     private void end() {
-        acquire();
+        owner.acquire();
         try {
             outputShut = true;
             closeQuietly();
@@ -171,7 +163,7 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
                 writer.discard();
             }
         } finally {
-            release();
+            owner.release();
         }
         resources.group().remove(this);
     }
@@ -231,31 +223,17 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
 
     @Override
     public boolean isOwner() {
-        return lock.isHeldByCurrentThread();
+        return owner.isHeldByCurrentThread();
     }
 
     @Override
     public boolean runsLaterFromHere() {
-        return !lock.isHeldByCurrentThread() && LOCKS_HELD.get()[0] > 0;
+        return owner.runsLaterFromHere();
     }
 
     @Override
     public void runAsOwner(Runnable task) {
-        if (runsLaterFromHere()) {
-            handedOff.add(task);
-            // Run at once if nobody holds the lock; otherwise its holder runs it as it lets go.
-            if (lock.tryLock()) {
-                LOCKS_HELD.get()[0]++;
-                release();
-            }
-            return;
-        }
-        acquire();
-        try {
-            task.run();
-        } finally {
-            release();
-        }
+        owner.runAsOwner(task);
     }
 
     @Override
@@ -273,7 +251,7 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
         if (outputShut) {
             writer.discard();
         } else if (writer.hasPending() && writerThread == null && !writeHandedOn) {
-            if (LOCKS_HELD.get()[0] == 1) {
+            if (OwnerLock.heldByThisThread() == 1) {
                 writerThread = Thread.currentThread();
             } else {
                 writeHandedOn = true;
@@ -285,15 +263,22 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
         }
     }
 
+    /** After the lock is let go: writes when this is the thread {@link #flush} chose. */
+    private void writeIfChosen() {
+        if (writerThread == Thread.currentThread()) {
+            writeOutsideTheLock();
+        }
+    }
+
     /**
-     * After the lock is let go, on the thread {@link #flush} chose: writes batch after batch of
-     * what is queued, then the FIN of a graceful end, and tells the driver after each batch, as
-     * flow control may have changed.
+     * Writes batch after batch of what is queued, then the FIN of a graceful end, and tells the
+     * driver after each batch, as flow control may have changed. Calls handed off meanwhile run
+     * between batches; one that queues more keeps this thread the writer.
      */
     private void writeOutsideTheLock() {
         while (true) {
             OutboundWriter.Batch batch;
-            lock.lock();
+            owner.acquire();
             try {
                 batch = outputShut ? null : writer.takeBatch();
                 if (batch == null) {
@@ -301,21 +286,25 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
                     if (finAfterWrites && !outputShut) {
                         shutOutput();
                     }
+                } else {
+                    writingBytes = batch.bytes();
+                }
+            } finally {
+                owner.letGo();
+            }
+            if (batch == null) {
+                if (writerThread != Thread.currentThread()) {
                     return;
                 }
-                writingBytes = batch.bytes();
-            } finally {
-                lock.unlock();
+                continue;
             }
             writeBatch(batch);
-            acquire();
+            owner.acquire();
             try {
                 writingBytes = 0;
                 driver.outputProgressed();
-                runHandedOff();
             } finally {
-                LOCKS_HELD.get()[0]--;
-                lock.unlock();
+                owner.letGo();
             }
         }
     }
@@ -400,43 +389,6 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
             resources.threads().execute(work);
         } catch (RejectedExecutionException noThreadLeft) {
             drop();
-        }
-    }
-
-    // ---- the lock -------------------------------------------------------------------------------
-
-    private void runHandedOff() {
-        for (Runnable task; (task = handedOff.poll()) != null; ) {
-            task.run();
-        }
-    }
-
-    private void acquire() {
-        lock.lock();
-        LOCKS_HELD.get()[0]++;
-    }
-
-    /**
-     * Unlocks; the outermost holder first runs the calls handed off meanwhile, and takes the lock
-     * back if more arrived as it let go (a sender that found it held left them to us).
-     */
-    private void release() {
-        boolean outermost = lock.getHoldCount() == 1;
-        try {
-            if (outermost) {
-                runHandedOff();
-            }
-        } finally {
-            LOCKS_HELD.get()[0]--;
-            lock.unlock();
-        }
-        if (outermost && !handedOff.isEmpty() && lock.tryLock()) {
-            LOCKS_HELD.get()[0]++;
-            release();
-            return;
-        }
-        if (outermost && writerThread == Thread.currentThread()) {
-            writeOutsideTheLock();
         }
     }
 }

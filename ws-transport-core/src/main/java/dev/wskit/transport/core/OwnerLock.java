@@ -1,0 +1,112 @@
+package dev.wskit.transport.core;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The owner of a connection on a transport whose threads block (a reader thread per connection,
+ * senders on any thread): whoever holds this lock. It is the {@link ConnectionIo#isOwner()},
+ * {@link ConnectionIo#runsLaterFromHere()} and {@link ConnectionIo#runAsOwner} of such a
+ * transport.
+ *
+ * <p>A thread that is not inside any connection's callback takes the lock and runs its call. A
+ * thread inside another connection's callback never waits for this lock (two callbacks sending to
+ * each other would deadlock): its call is handed to whoever holds the lock, or run at once if
+ * nobody does. The outermost holder runs what was handed to it before it lets go, then the
+ * follow-up it was built with (a blocking transport writes there, outside the lock).
+ */
+public final class OwnerLock {
+    /** How many connection locks this thread holds: above zero, it runs some handler's callback. */
+    private static final ThreadLocal<int[]> LOCKS_HELD = ThreadLocal.withInitial(() -> new int[1]);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Calls from other connections' callbacks, waiting for this lock. */
+    private final ConcurrentLinkedQueue<Runnable> handedOff = new ConcurrentLinkedQueue<>();
+    private final Runnable afterLetGo;
+
+    /** @param afterLetGo runs on the thread that let go of the lock as its outermost holder */
+    public OwnerLock(Runnable afterLetGo) {
+        this.afterLetGo = afterLetGo;
+    }
+
+    /** How many connection locks the calling thread holds. */
+    public static int heldByThisThread() {
+        return LOCKS_HELD.get()[0];
+    }
+
+    public boolean isHeldByCurrentThread() {
+        return lock.isHeldByCurrentThread();
+    }
+
+    /** See {@link ConnectionIo#runsLaterFromHere()}: from inside another connection's callback. */
+    public boolean runsLaterFromHere() {
+        return !lock.isHeldByCurrentThread() && heldByThisThread() > 0;
+    }
+
+    /** See {@link ConnectionIo#runAsOwner}: under the lock now, or handed to its holder. */
+    public void runAsOwner(Runnable task) {
+        if (runsLaterFromHere()) {
+            handedOff.add(task);
+            // Run at once if nobody holds the lock; otherwise its holder runs it as it lets go.
+            if (lock.tryLock()) {
+                LOCKS_HELD.get()[0]++;
+                release();
+            }
+            return;
+        }
+        acquire();
+        try {
+            task.run();
+        } finally {
+            release();
+        }
+    }
+
+    public void acquire() {
+        lock.lock();
+        LOCKS_HELD.get()[0]++;
+    }
+
+    /** {@link #letGo()}, then the follow-up when this thread no longer holds the lock. */
+    public void release() {
+        if (letGo()) {
+            afterLetGo.run();
+        }
+    }
+
+    /**
+     * Unlocks without the follow-up (for the follow-up itself); the outermost holder first runs
+     * the calls handed off meanwhile, and takes the lock back if more arrived as it let go (a
+     * sender that found it held left them to us).
+     *
+     * @return whether this thread no longer holds the lock
+     */
+    public boolean letGo() {
+        boolean outermost = lock.getHoldCount() == 1;
+        try {
+            if (outermost) {
+                runHandedOff();
+            }
+        } finally {
+            LOCKS_HELD.get()[0]--;
+            lock.unlock();
+        }
+        if (outermost && !handedOff.isEmpty() && lock.tryLock()) {
+            LOCKS_HELD.get()[0]++;
+            return letGo();
+        }
+        return outermost;
+    }
+
+    /** A condition of this lock, for a holder that waits (a paused reader). */
+    public Condition newCondition() {
+        return lock.newCondition();
+    }
+
+    private void runHandedOff() {
+        for (Runnable task; (task = handedOff.poll()) != null; ) {
+            task.run();
+        }
+    }
+}
