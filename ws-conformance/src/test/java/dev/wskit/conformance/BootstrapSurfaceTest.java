@@ -76,8 +76,9 @@ class BootstrapSurfaceTest {
                 new Refusal<>("port(70000)", b -> b.port(70000), IAE, "port out of range 0-65535: 70000"),
                 new Refusal<>("config(null)", b -> b.config(null), NPE, "config"),
                 new Refusal<>("handler(null)", b -> b.handler(null), NPE, "handler"),
+                new Refusal<>("upgrade(null)", b -> b.upgrade(null), NPE, "decider"),
                 new Refusal<>("build() without a handler", ServerBuilder::build, ISE,
-                        "no handler: call handler(...) before build()")));
+                        "no handler: call handler(...) or upgrade(...) before build()")));
     }
 
     static Stream<Arguments> badClientSettings() {

@@ -21,6 +21,9 @@ public enum ProtocolViolation {
     UNSUPPORTED_VERSION(HANDSHAKE, 426, "RFC 6455 §4.2.2 item 4", "Sec-WebSocket-Version must be 13"),
     MALFORMED_EXTENSIONS(HANDSHAKE, 400, "RFC 6455 §9.1", "malformed Sec-WebSocket-Extensions"),
     ORIGIN_REJECTED(HANDSHAKE, 403, "RFC 6455 §4.2.2 item 3.3", "origin not allowed"),
+    // The application's upgrade decision (an UpgradeDecider) failed or never came.
+    UPGRADE_DECISION_FAILED(HANDSHAKE, 500, "RFC 9110 §15.6.1", "the upgrade decision failed"),
+    UPGRADE_DECISION_TIMEOUT(HANDSHAKE, 503, "RFC 9110 §15.6.4", "the upgrade decision did not come in time"),
 
     // Opening handshake, client side (RFC 6455 §4.1); no HTTP status is sent for these.
     HANDSHAKE_TIMEOUT(HANDSHAKE, 0, "RFC 6455 §4.1, §4.2", "the opening handshake did not complete in time"),

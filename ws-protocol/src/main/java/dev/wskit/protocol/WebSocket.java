@@ -2,6 +2,9 @@ package dev.wskit.protocol;
 
 import dev.wskit.protocol.http.HttpRequest;
 import java.net.SocketAddress;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
 import java.nio.ByteBuffer;
 
 /**
@@ -82,6 +85,15 @@ public interface WebSocket {
 
     /** Our end's address, or {@code null} where no socket carries the connection. */
     SocketAddress localAddress();
+
+    /** The TLS session of a {@code wss} connection (the peer's certificates under mutual TLS); empty on plain TCP. */
+    Optional<SSLSession> tlsSession();
+
+    /**
+     * What the server's upgrade decision attached to this connection (the authenticated user, say;
+     * see {@code UpgradeDecision.withAttribute}); empty on a client and when nothing was attached.
+     */
+    Map<String, Object> attributes();
 
     /**
      * Stops delivering events after the current one: the transport stops reading from this peer

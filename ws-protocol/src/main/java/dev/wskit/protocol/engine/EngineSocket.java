@@ -9,7 +9,10 @@ import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.text.Utf8Encoder;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
 /**
  * The {@link WebSocket} straight on one engine: the application's calls, on the thread that
@@ -156,6 +159,17 @@ final class EngineSocket implements WebSocket {
     @Override
     public SocketAddress localAddress() {
         return null;
+    }
+
+    /** The engine has no socket: the transport's {@code WebSocket} knows the session. */
+    @Override
+    public Optional<SSLSession> tlsSession() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return engine.attributes();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.wskit.protocol.engine;
 
 import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.extension.DeflateParameters;
@@ -11,42 +12,58 @@ import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.HandshakeDecision;
 import dev.wskit.protocol.handshake.ServerHandshake;
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.http.internal.HttpHeadParser;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
+import dev.wskit.protocol.upgrade.UpgradeRequest;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The opening handshake of one connection (RFC 6455 §4), up to the open: reads the peer's HTTP
  * head from any split of the stream, then answers it (a server, §4.2.2) or checks it (a client,
- * §4.1), and starts permessage-deflate as agreed (RFC 7692 §7.1). What it writes goes to the
- * connection's outbound queue; a broken rule is thrown, for the engine to fail the connection with.
+ * §4.1), and starts permessage-deflate as agreed (RFC 7692 §7.1). A server asks the application's
+ * {@link UpgradeDecider} about every valid request, and may wait for a decision that comes later.
+ * What it writes goes to the connection's outbound queue; a broken rule is thrown, for the engine
+ * to fail the connection with.
  */
 final class OpeningHandshake {
     private final WebSocketConfig config;
     private final Outbound outbound;
     /** The client's own handshake, or {@code null} on a server. */
     private final ClientHandshake client;
+    /** The application's decision on a server; {@code null} on a client. */
+    private final UpgradeDecider decider;
     /** Reads the peer's head; dropped once it is read, as an open connection never needs it again. */
     private HttpHeadParser head;
     private HttpRequest request;
     private boolean upgraded;
     private String subprotocol;
     private DeflateParameters deflate;
+    /** An accepting decision, until the open takes its handler and attributes. */
+    private UpgradeDecision accepted;
+    /** A decision that comes later: the stage, until the transport takes it; then the wait goes on. */
+    private CompletionStage<UpgradeDecision> awaited;
+    private boolean awaiting;
 
-    private OpeningHandshake(WebSocketConfig config, Outbound outbound, ClientHandshake client, HttpHeadParser head) {
+    private OpeningHandshake(WebSocketConfig config, Outbound outbound, ClientHandshake client, UpgradeDecider decider,
+                             HttpHeadParser head) {
         this.config = config;
         this.outbound = outbound;
         this.client = client;
+        this.decider = decider;
         this.head = head;
     }
 
-    /** A server's, waiting for the client's request. */
-    static OpeningHandshake server(WebSocketConfig config, Outbound outbound) {
-        return new OpeningHandshake(config, outbound, null, HttpHeadParser.forRequests(config.maxHandshakeBytes()));
+    /** A server's, waiting for the client's request; {@code decider} judges every valid one. */
+    static OpeningHandshake server(WebSocketConfig config, UpgradeDecider decider, Outbound outbound) {
+        return new OpeningHandshake(config, outbound, null, decider, HttpHeadParser.forRequests(config.maxHandshakeBytes()));
     }
 
     /** A client's: its request goes on the wire at once (RFC 6455 §4.1). */
     static OpeningHandshake client(ClientHandshake handshake, WebSocketConfig config, Outbound outbound) {
-        OpeningHandshake opening = new OpeningHandshake(config, outbound, handshake,
+        OpeningHandshake opening = new OpeningHandshake(config, outbound, handshake, null,
                 HttpHeadParser.forResponses(config.maxHandshakeBytes()));
         opening.request = handshake.request();
         outbound.queue(handshake.encodeRequest());
@@ -56,18 +73,19 @@ final class OpeningHandshake {
     /**
      * Reads the peer's head from {@code in}, and not one byte past it: frames may follow.
      *
-     * @return whether the head is complete, judged and (on a server) answered; then
-     *     {@link #upgraded()} says whether the connection opens
+     * @return whether the head is complete and judged: answered on a server, unless the decision
+     *     is {@link #awaitingDecision() awaited}; then {@link #upgraded()} says whether the
+     *     connection opens
      * @throws WebSocketException naming the first rule the head breaks
      */
-    boolean receive(ByteBuffer in) {
+    boolean receive(ByteBuffer in, WebSocket endpoint) {
         if (!head.parse(in)) {
             return false;
         }
         HttpHeadParser parsed = head;
         head = null;
         if (client == null) {
-            receiveRequest(parsed.request());
+            receiveRequest(parsed.request(), endpoint);
         } else {
             subprotocol = client.validate(parsed.response());
             deflate = client.deflate();
@@ -78,14 +96,60 @@ final class OpeningHandshake {
 
     /**
      * RFC 6455 §4.2.2: a server's answer to a complete request, read here or by another HTTP
-     * stack; queued for the wire.
+     * stack; queued for the wire, unless the application decides later.
      *
-     * @throws WebSocketException naming the first rule of RFC 6455 §4.2.1 the request breaks
+     * @throws WebSocketException naming the first rule of RFC 6455 §4.2.1 the request breaks, or
+     *     the application's failure to decide
      */
-    void receiveRequest(HttpRequest parsed) {
+    void receiveRequest(HttpRequest parsed, WebSocket endpoint) {
         head = null;
         request = parsed;
-        HandshakeDecision decision = ServerHandshake.decide(parsed, config);
+        HandshakeDecision screened = ServerHandshake.screen(parsed, config);
+        if (screened != null) {
+            answer(screened);
+            return;
+        }
+        UpgradeDecision decision;
+        try {
+            decision = decider.decide(new UpgradeRequest(parsed, endpoint.remoteAddress(),
+                    endpoint.tlsSession().orElse(null)));
+        } catch (RuntimeException e) {
+            throw decisionFailed(e);
+        }
+        decided(decision);
+    }
+
+    /**
+     * The application's decision on the request: the 101 or its rejection is queued, or, for a
+     * decision that comes later, the handshake waits for {@link #decided} again.
+     *
+     * @throws WebSocketException when the decision is {@code null} or names a subprotocol the
+     *     client did not offer
+     */
+    void decided(UpgradeDecision decision) {
+        awaiting = false;
+        if (decision == null) {
+            throw decisionFailed(new NullPointerException("the upgrade decision is null"));
+        }
+        if (decision.isLater()) {
+            awaiting = true;
+            awaited = decision.stage();
+        } else if (decision.isRejected()) {
+            // A complete response, then the connection closes (one request per connection).
+            outbound.queue(HttpResponse.of(decision.status(), decision.headers()
+                    .with("Content-Type", "text/plain; charset=utf-8").with("Connection", "close"), decision.body())
+                    .encode());
+        } else {
+            try {
+                answer(ServerHandshake.accept(request, config, decision.subprotocol(), decision.headers()));
+            } catch (IllegalArgumentException notOffered) {
+                throw decisionFailed(notOffered);
+            }
+            accepted = decision;
+        }
+    }
+
+    private void answer(HandshakeDecision decision) {
         if (decision.violation() != null) {
             throw new WebSocketException(decision.violation());
         }
@@ -93,6 +157,29 @@ final class OpeningHandshake {
         upgraded = decision.isUpgrade();
         subprotocol = decision.subprotocol();
         deflate = decision.deflate();
+    }
+
+    private static WebSocketException decisionFailed(RuntimeException cause) {
+        return new WebSocketException(ProtocolViolation.UPGRADE_DECISION_FAILED, cause.toString(), cause);
+    }
+
+    /** Whether a decision that comes later is awaited: nothing is answered, nothing more read. */
+    boolean awaitingDecision() {
+        return awaiting;
+    }
+
+    /** The stage a later decision comes from, once, for the transport to wait on; else {@code null}. */
+    CompletionStage<UpgradeDecision> takeAwaitedDecision() {
+        CompletionStage<UpgradeDecision> taken = awaited;
+        awaited = null;
+        return taken;
+    }
+
+    /** The decision that accepted the upgrade, once, for the open; {@code null} on a client. */
+    UpgradeDecision takeAccepted() {
+        UpgradeDecision taken = accepted;
+        accepted = null;
+        return taken;
     }
 
     /**

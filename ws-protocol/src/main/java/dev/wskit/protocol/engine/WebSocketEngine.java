@@ -15,8 +15,13 @@ import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.nio.ByteBuffer;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -42,8 +47,10 @@ public final class WebSocketEngine {
 
     private final Role role;
     private final WebSocketConfig config;
-    private final WebSocketHandler handler;
-    private final InboundFrames inbound;
+    /** Before the open on a server, the one that hears a failed handshake; then the decision's. */
+    private WebSocketHandler handler;
+    /** Frames are read once the connection is open, with the handler it opened with. */
+    private InboundFrames inbound;
     private final Outbound outbound;
     private final OpeningHandshake handshake;
     private final ConnectionTimers timers;
@@ -57,16 +64,16 @@ public final class WebSocketEngine {
     private boolean paused;
     private boolean aboveHighWaterMark;
     private WebSocketException failure;
+    private Map<String, Object> attributes = Map.of();
 
-    private WebSocketEngine(Role role, WebSocketConfig config, WebSocketHandler handler, ClientHandshake clientHandshake,
-                            LongSupplier nanoClock) {
+    private WebSocketEngine(Role role, WebSocketConfig config, WebSocketHandler handler, UpgradeDecider decider,
+                            ClientHandshake clientHandshake, LongSupplier nanoClock) {
         this.role = role;
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.outbound = new Outbound(new FrameEncoder(role, config.random()), config.maxOutgoingFrameSize());
-        this.inbound = new InboundFrames(role, config, handler, outbound);
         this.handshake = role == Role.SERVER
-                ? OpeningHandshake.server(config, outbound)
+                ? OpeningHandshake.server(config, Objects.requireNonNull(decider, "decider"), outbound)
                 : OpeningHandshake.client(clientHandshake, config, outbound);
         this.timers = new ConnectionTimers(config, Objects.requireNonNull(nanoClock, "nanoClock"));
         this.socket = new EngineSocket(this, outbound);
@@ -79,13 +86,22 @@ public final class WebSocketEngine {
      * real transport; a test may step its own).
      */
     public static WebSocketEngine server(WebSocketConfig config, WebSocketHandler handler, LongSupplier nanoClock) {
-        return new WebSocketEngine(Role.SERVER, config, handler, null, nanoClock);
+        return server(config, request -> UpgradeDecision.accept(handler), handler, nanoClock);
+    }
+
+    /**
+     * A server-side connection whose upgrade {@code decider} decides, with the handler of its
+     * choice; until then {@code beforeOpen} hears a failed handshake ({@code onError} only).
+     */
+    public static WebSocketEngine server(WebSocketConfig config, UpgradeDecider decider, WebSocketHandler beforeOpen,
+                                         LongSupplier nanoClock) {
+        return new WebSocketEngine(Role.SERVER, config, beforeOpen, decider, null, nanoClock);
     }
 
     /** A client-side connection; the opening request is queued for the wire at once. */
     public static WebSocketEngine client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                          LongSupplier nanoClock) {
-        return new WebSocketEngine(Role.CLIENT, config, handler, Objects.requireNonNull(handshake), nanoClock);
+        return new WebSocketEngine(Role.CLIENT, config, handler, null, Objects.requireNonNull(handshake), nanoClock);
     }
 
     /**
@@ -121,6 +137,10 @@ public final class WebSocketEngine {
             in.position(in.limit());
             return;
         }
+        if (handshake.awaitingDecision()) {
+            // Nothing is read while the application decides (see isPaused).
+            return;
+        }
         if (in.isReadOnly() && role == Role.SERVER) {
             receiveCopyOf(in);
             return;
@@ -148,7 +168,7 @@ public final class WebSocketEngine {
 
     /** Returns whether the connection is open and frames may follow in {@code in}. */
     private boolean receiveHandshake(ByteBuffer in) {
-        return handshake.receive(in) && finishHandshake();
+        return handshake.receive(in, endpoint) && !handshake.awaitingDecision() && finishHandshake();
     }
 
     /**
@@ -162,13 +182,47 @@ public final class WebSocketEngine {
         if (role != Role.SERVER || state != ConnectionState.CONNECTING) {
             throw new IllegalStateException("an opening request is for a server still connecting, not a " + role + " " + state);
         }
+        Objects.requireNonNull(request, "request");
+        handshakeStep(opening -> opening.receiveRequest(request, endpoint));
+    }
+
+    /**
+     * A stage the transport must wait on, taken once: the application decides the upgrade later
+     * ({@link UpgradeDecision#later}). The transport hands its outcome to {@link #upgradeDecided}
+     * or {@link #upgradeDecisionFailed} on the engine's thread; meanwhile the engine reads nothing
+     * ({@link #isPaused()}), and the handshake timeout answers {@code 503}.
+     */
+    public CompletionStage<UpgradeDecision> takeAwaitedDecision() {
+        return handshake.takeAwaitedDecision();
+    }
+
+    /** The decision a {@link #takeAwaitedDecision() stage} completed with; the answer is queued. */
+    public void upgradeDecided(UpgradeDecision decision) {
+        if (!handshake.awaitingDecision() || state != ConnectionState.CONNECTING) {
+            // The wait ended already (the handshake timed out, the peer left): too late.
+            return;
+        }
+        handshakeStep(opening -> opening.decided(decision));
+    }
+
+    /** One step of a server's handshake outside {@link #receive}; the connection opens once answered. */
+    private void handshakeStep(Consumer<OpeningHandshake> step) {
         try {
-            handshake.receiveRequest(Objects.requireNonNull(request, "request"));
-            finishHandshake();
+            step.accept(handshake);
+            if (!handshake.awaitingDecision()) {
+                finishHandshake();
+            }
         } catch (WebSocketException e) {
             fail(e);
         } catch (RuntimeException e) {
             fail(new WebSocketException(ProtocolViolation.INTERNAL_ERROR, e.toString(), e));
+        }
+    }
+
+    /** The {@link #takeAwaitedDecision() stage} failed: the request is answered {@code 500}. */
+    public void upgradeDecisionFailed(Throwable cause) {
+        if (handshake.awaitingDecision() && state == ConnectionState.CONNECTING) {
+            fail(new WebSocketException(ProtocolViolation.UPGRADE_DECISION_FAILED, String.valueOf(cause), cause));
         }
     }
 
@@ -183,6 +237,12 @@ public final class WebSocketEngine {
             endTransport(TransportEnd.GRACEFUL);
             return false;
         }
+        UpgradeDecision accepted = handshake.takeAccepted();
+        if (accepted != null) {
+            handler = accepted.handler();
+            attributes = accepted.attributes();
+        }
+        inbound = new InboundFrames(role, config, handler, outbound);
         handshake.startCompression(inbound);
         state = ConnectionState.OPEN;
         opened = true;
@@ -195,7 +255,9 @@ public final class WebSocketEngine {
     private void enterClosed() {
         state = ConnectionState.CLOSED;
         outbound.releaseCompression();
-        inbound.releaseCompression();
+        if (inbound != null) {
+            inbound.releaseCompression();
+        }
     }
 
     private void receiveFrames(ByteBuffer in) {
@@ -278,7 +340,9 @@ public final class WebSocketEngine {
             switch (due) {
                 case HANDSHAKE_TIMEOUT:
                     if (state == ConnectionState.CONNECTING) {
-                        fail(new WebSocketException(ProtocolViolation.HANDSHAKE_TIMEOUT));
+                        fail(new WebSocketException(handshake.awaitingDecision()
+                                ? ProtocolViolation.UPGRADE_DECISION_TIMEOUT
+                                : ProtocolViolation.HANDSHAKE_TIMEOUT));
                     }
                     break;
                 case KEEPALIVE_PING:
@@ -470,9 +534,12 @@ public final class WebSocketEngine {
         return end;
     }
 
-    /** Whether the handler paused reading ({@link WebSocket#pause()}): the transport stops reading. */
+    /**
+     * Whether the handler paused reading ({@link WebSocket#pause()}), or a server awaits the
+     * application's upgrade decision: the transport stops reading.
+     */
     public boolean isPaused() {
-        return paused;
+        return paused || handshake.awaitingDecision();
     }
 
     // ---- the socket's calls -----------------------------------------------------------------
@@ -511,5 +578,9 @@ public final class WebSocketEngine {
 
     HttpRequest request() {
         return handshake.request();
+    }
+
+    Map<String, Object> attributes() {
+        return attributes;
     }
 }

@@ -23,25 +23,48 @@ public final class ServerHandshake {
     private ServerHandshake() {
     }
 
-    /** The answer to {@code request} under {@code config}. */
+    /** The answer to {@code request} under {@code config}, accepting every valid upgrade. */
     public static HandshakeDecision decide(HttpRequest request, WebSocketConfig config) {
-        HttpHeaders headers = request.headers();
-        if (!headers.containsToken("Upgrade", WEBSOCKET)) {
+        HandshakeDecision screened = screen(request, config);
+        return screened != null ? screened : accept(request, config, null, HttpHeaders.empty());
+    }
+
+    /**
+     * The answer to a request that does not become a WebSocket whatever the application decides:
+     * a plain HTTP request (the configured {@link HttpRequestHandler}'s answer, or 426) or a broken
+     * rule of RFC 6455 §4.2.1 (its rejection); {@code null} for a valid upgrade request.
+     */
+    public static HandshakeDecision screen(HttpRequest request, WebSocketConfig config) {
+        if (!request.headers().containsToken("Upgrade", WEBSOCKET)) {
             return config.httpHandler() != null
                     ? answerPlainRequest(request, config.httpHandler())
                     : reject(ProtocolViolation.MISSING_UPGRADE_WEBSOCKET);
         }
         ProtocolViolation violation = firstViolation(request, config);
-        if (violation != null) {
-            return reject(violation);
+        return violation != null ? reject(violation) : null;
+    }
+
+    /**
+     * The 101 to a valid upgrade request (RFC 6455 §4.2.2 item 5), with {@code subprotocol} (one the
+     * client offered), or, when {@code null}, the first configured one it offered; {@code extra}
+     * header fields follow the handshake's own. A malformed extension offer is still rejected.
+     *
+     * @throws IllegalArgumentException when the client did not offer {@code subprotocol}
+     */
+    public static HandshakeDecision accept(HttpRequest request, WebSocketConfig config, String subprotocol,
+                                           HttpHeaders extra) {
+        HttpHeaders headers = request.headers();
+        if (subprotocol != null && !headers.values("Sec-WebSocket-Protocol").contains(subprotocol)) {
+            throw new IllegalArgumentException("subprotocol " + subprotocol + " was not offered: "
+                    + headers.values("Sec-WebSocket-Protocol"));
         }
-        String subprotocol = chooseSubprotocol(headers, config);
+        String chosen = subprotocol != null ? subprotocol : chooseSubprotocol(headers, config);
         HttpHeaders.Builder accept = HttpHeaders.builder()
                 .add("Upgrade", WEBSOCKET)
                 .add("Connection", "Upgrade")
                 .add("Sec-WebSocket-Accept", AcceptKey.of(headers.first("Sec-WebSocket-Key")));
-        if (subprotocol != null) {
-            accept.add("Sec-WebSocket-Protocol", subprotocol);
+        if (chosen != null) {
+            accept.add("Sec-WebSocket-Protocol", chosen);
         }
         DeflateParameters deflate = null;
         if (config.perMessageDeflate() != null) {
@@ -56,8 +79,9 @@ public final class ServerHandshake {
         if (deflate != null) {
             accept.add("Sec-WebSocket-Extensions", deflate.toHeaderValue());
         }
+        extra.forEach(accept::add);
         HttpResponse response = HttpResponse.of(101, accept.build(), new byte[0]);
-        return HandshakeDecision.accepted(response, subprotocol, deflate);
+        return HandshakeDecision.accepted(response, chosen, deflate);
     }
 
     /** The first rule of RFC 6455 §4.2.1 that an upgrade request breaks, or {@code null}. */

@@ -105,7 +105,7 @@ public final class HttpResponse {
         return ByteBuffer.allocate(headBytes.length + body.length).put(headBytes).put(body).flip();
     }
 
-    /** The reason phrase RFC 9110 §15 gives {@code status}, or empty for one it does not name here. */
+    /** The reason phrase RFC 9110 §15 gives {@code status}, or empty for one it does not name (RFC 9112 §4 allows it). */
     static String standardReason(int status) {
         return switch (status) {
             case 101 -> "Switching Protocols";
@@ -118,11 +118,33 @@ public final class HttpResponse {
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
+            case 402 -> "Payment Required";
             case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable";
+            case 407 -> "Proxy Authentication Required";
+            case 408 -> "Request Timeout";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 411 -> "Length Required";
+            case 412 -> "Precondition Failed";
+            case 413 -> "Content Too Large";
+            case 414 -> "URI Too Long";
+            case 415 -> "Unsupported Media Type";
+            case 416 -> "Range Not Satisfiable";
+            case 417 -> "Expectation Failed";
+            case 421 -> "Misdirected Request";
+            case 422 -> "Unprocessable Content";
             case 426 -> "Upgrade Required";
-            case 431 -> "Request Header Fields Too Large"; // RFC 6585 §5
+            // RFC 6585 §4, §5.
+            case 428 -> "Precondition Required";
+            case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
+            case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            case 505 -> "HTTP Version Not Supported";
             default -> "";
         };
     }

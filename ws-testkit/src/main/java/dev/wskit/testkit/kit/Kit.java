@@ -2,12 +2,14 @@ package dev.wskit.testkit.kit;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -92,6 +94,11 @@ public final class Kit {
         return closeAfter(transport().startServer(handlers, config, tls));
     }
 
+    /** A server whose upgrades {@code decider} decides. */
+    public TransportUnderTest.Server server(WebSocketConfig config, UpgradeDecider decider) throws Exception {
+        return closeAfter(transport().startServer(decider, config, null));
+    }
+
     // ---- the transport's client ---------------------------------------------------------------
 
     public TransportUnderTest.Client client(WebSocketConfig config, TestCertificate trusted) {
@@ -140,16 +147,26 @@ public final class Kit {
 
     // ---- peers we did not write ---------------------------------------------------------------
 
+    /** A WebSocket builder of the JDK's shared client, to set up before {@link #jdk(URI, WebSocket.Builder)}. */
+    public WebSocket.Builder jdkBuilder() {
+        return sharedJdkClient().newWebSocketBuilder();
+    }
+
     /** The JDK's {@code java.net.http.WebSocket}, connected. */
     public JdkRecorder jdk(URI uri) throws Exception {
-        return jdk(uri, null);
+        return jdk(uri, jdkBuilder());
     }
 
     /** The JDK's client trusting {@code tls} (a client context), connected. */
     public JdkRecorder jdk(URI uri, SSLContext tls) throws Exception {
-        JdkRecorder recorder = track(new JdkRecorder(name("JDK client")));
         HttpClient http = tls == null ? sharedJdkClient() : HttpClient.newBuilder().sslContext(tls).build();
-        recorder.connected(await(http.newWebSocketBuilder().buildAsync(uri, recorder)));
+        return jdk(uri, http.newWebSocketBuilder());
+    }
+
+    /** The JDK's client as {@code builder} sets it up (headers, subprotocols), connected. */
+    public JdkRecorder jdk(URI uri, WebSocket.Builder builder) throws Exception {
+        JdkRecorder recorder = track(new JdkRecorder(name("JDK client")));
+        recorder.connected(await(builder.buildAsync(uri, recorder)));
         closeAfter(() -> recorder.socket().abort());
         return recorder;
     }

@@ -3,6 +3,7 @@ package dev.wskit.testkit.kit;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +30,9 @@ public interface TransportUnderTest {
      */
     Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls)
             throws Exception;
+
+    /** Starts a server as above whose upgrades {@code decider} decides (the builders' {@code upgrade}). */
+    Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) throws Exception;
 
     /**
      * A client for {@code ws} and {@code wss} URIs.

@@ -19,7 +19,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
+import java.util.Optional;
 import java.util.function.Function;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One WebSocket connection on a socket: a reader thread feeds the shared {@link ConnectionDriver},
@@ -369,6 +372,12 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
     @Override
     public SocketAddress localAddress() {
         return socket.getLocalSocketAddress();
+    }
+
+    /** The session as the TLS handshake left it; on an accepted socket the reader thread starts that handshake. */
+    @Override
+    public Optional<SSLSession> tlsSession() {
+        return socket instanceof SSLSocket tls ? Optional.of(tls.getSession()) : Optional.empty();
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.transport.core.ArgumentChecks;
-import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.ServerLifecycle;
@@ -124,9 +122,7 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         BlockingConnection connection;
         try {
             socket.setTcpNoDelay(true);
-            WebSocketHandler handler = settings.newHandler();
-            connection = new BlockingConnection(socket, resources,
-                    io -> ConnectionDriver.server(settings.config(), handler, io));
+            connection = new BlockingConnection(socket, resources, settings::newConnection);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw new IOException("connection not admitted", e);

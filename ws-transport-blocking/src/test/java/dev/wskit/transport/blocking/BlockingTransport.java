@@ -2,6 +2,7 @@ package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
 import java.io.IOException;
@@ -28,7 +29,17 @@ final class BlockingTransport implements TransportUnderTest {
     @Override
     public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls)
             throws Exception {
-        BlockingWebSocketServer.Builder builder = BlockingWebSocketServer.builder().config(config).handler(handlers);
+        return start(BlockingWebSocketServer.builder().handler(handlers), config, tls);
+    }
+
+    @Override
+    public Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) throws Exception {
+        return start(BlockingWebSocketServer.builder().upgrade(decider), config, tls);
+    }
+
+    private static Server start(BlockingWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)
+            throws Exception {
+        builder.config(config);
         if (tls != null) {
             builder.tls(tls.serverContext());
         }

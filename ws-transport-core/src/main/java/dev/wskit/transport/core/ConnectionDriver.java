@@ -10,10 +10,14 @@ import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Drives one engine over one {@link ConnectionIo}, the same way on every transport: read bytes go
@@ -33,6 +37,8 @@ public final class ConnectionDriver {
     private static final LongSupplier NANO_CLOCK = System::nanoTime;
     /** What {@link #resume} offers the engine: only the input kept here. */
     private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    /** Before a decider's decision, nobody of the application's hears the connection. */
+    private static final WebSocketHandler NOBODY = new WebSocketHandler() { };
 
     private final LongSupplier clock;
     private final long maxOutboundBytes;
@@ -52,19 +58,21 @@ public final class ConnectionDriver {
     private long wakeUpAt;
 
     private ConnectionDriver(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades,
-                             EngineFactory engines, WebSocketHandler application, LongSupplier clock,
-                             WebSocketConfig config) {
+                             EngineFactory engines, LongSupplier clock, WebSocketConfig config) {
         this.io = io;
         this.maxOutboundBytes = config.maxOutboundBytes();
         this.clock = clock;
         this.facade = facades.apply(this);
-        this.engine = engines.create(new LifecycleHandler(application, facade, opened), clock);
+        this.engine = engines.create(application -> new LifecycleHandler(application, facade, opened), clock);
         engine.endpoint(facade);
     }
 
-    /** How the engine of a connection is made, given the handler it calls and the clock. */
+    /**
+     * How the engine of a connection is made, given the clock and what wraps each application
+     * handler it calls (see {@link LifecycleHandler}).
+     */
     interface EngineFactory {
-        WebSocketEngine create(WebSocketHandler lifecycle, LongSupplier clock);
+        WebSocketEngine create(UnaryOperator<WebSocketHandler> lifecycle, LongSupplier clock);
     }
 
     /** A server connection on a TCP connection just accepted: its opening-handshake clock starts now. */
@@ -76,20 +84,52 @@ public final class ConnectionDriver {
     /** For tests of the lifecycle: a clock that moves only when the test moves it. */
     static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io,
                                    Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
-        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketEngine.server(config, lifecycle, time),
-                handler, clock, config);
+        return new ConnectionDriver(io, facades,
+                (lifecycle, time) -> WebSocketEngine.server(config, lifecycle.apply(handler), time), clock, config);
     }
 
     public static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io) {
         return server(config, handler, io, WebSocketFacade::new);
     }
 
+    /**
+     * A server connection whose upgrade {@code decider} decides, with the handler of its choice: a
+     * decision that comes later is waited for here, off the owner, and handed back to it.
+     */
+    public static ConnectionDriver server(WebSocketConfig config, UpgradeDecider decider, ConnectionIo io,
+                                          Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        return server(config, decider, io, facades, NANO_CLOCK);
+    }
+
+    public static ConnectionDriver server(WebSocketConfig config, UpgradeDecider decider, ConnectionIo io) {
+        return server(config, decider, io, WebSocketFacade::new);
+    }
+
+    /** For tests of the lifecycle: a clock that moves only when the test moves it. */
+    static ConnectionDriver server(WebSocketConfig config, UpgradeDecider decider, ConnectionIo io,
+                                   Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
+        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketEngine.server(config,
+                request -> withLifecycle(decider.decide(request), lifecycle), lifecycle.apply(NOBODY), time),
+                clock, config);
+    }
+
+    /** {@code decision} with its handler, now or when it comes, wrapped by {@code lifecycle}. */
+    private static UpgradeDecision withLifecycle(UpgradeDecision decision, UnaryOperator<WebSocketHandler> lifecycle) {
+        if (decision != null && decision.isAccepted()) {
+            return decision.withHandler(lifecycle.apply(decision.handler()));
+        }
+        if (decision != null && decision.isLater()) {
+            return UpgradeDecision.later(decision.stage().thenApply(later -> withLifecycle(later, lifecycle)));
+        }
+        return decision;
+    }
+
     /** A client connection on a TCP connection just made: its opening request is queued already. */
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                           ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         return new ConnectionDriver(io, facades,
-                (lifecycle, time) -> WebSocketEngine.client(handshake, config, lifecycle, time), handler, NANO_CLOCK,
-                config);
+                (lifecycle, time) -> WebSocketEngine.client(handshake, config, lifecycle.apply(handler), time),
+                NANO_CLOCK, config);
     }
 
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
@@ -243,8 +283,42 @@ public final class ConnectionDriver {
         if (!aborted) {
             updateReading();
             scheduleWakeUp();
+            awaitDecision();
         }
         facade.publish();
+    }
+
+    /**
+     * A decision that comes later: waited for off the owner (never blocking it), then handed back
+     * to it; the engine reads nothing meanwhile and bounds the wait by the handshake timeout.
+     */
+    private void awaitDecision() {
+        CompletionStage<UpgradeDecision> awaited = engine.takeAwaitedDecision();
+        if (awaited != null) {
+            awaited.whenComplete((decision, failure) -> io.runAsOwner(() -> decided(decision, failure)));
+        }
+    }
+
+    private void decided(UpgradeDecision decision, Throwable failure) {
+        if (transportClosed) {
+            return;
+        }
+        depth++;
+        try {
+            if (failure != null) {
+                engine.upgradeDecisionFailed(failure);
+            } else {
+                engine.upgradeDecided(decision);
+            }
+        } finally {
+            depth--;
+        }
+        // Whatever arrived during the wait (frames right after the request, say) is read now.
+        if (held != null) {
+            receive(NO_INPUT);
+        } else {
+            afterStep();
+        }
     }
 
     private void checkOutboundBacklog() {

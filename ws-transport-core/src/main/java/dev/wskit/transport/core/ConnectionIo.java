@@ -3,6 +3,8 @@ package dev.wskit.transport.core;
 import dev.wskit.protocol.PayloadRelease;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
 /**
  * What a transport does for one connection: the I/O, and nothing else. {@link ConnectionDriver}
@@ -65,6 +67,9 @@ public interface ConnectionIo {
 
     /** Our end's address; any thread. */
     SocketAddress localAddress();
+
+    /** The TLS session once TLS is up, empty on plain TCP; any thread. */
+    Optional<SSLSession> tlsSession();
 
     /** Runs {@code task} as the owner after {@code delayNanos}, unless cancelled first. */
     Scheduled schedule(long delayNanos, Runnable task);

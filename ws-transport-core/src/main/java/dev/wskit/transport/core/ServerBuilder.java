@@ -2,6 +2,7 @@ package dev.wskit.transport.core;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -18,6 +19,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     private int port;
     private WebSocketConfig config = WebSocketConfig.defaults();
     private Supplier<? extends WebSocketHandler> handlers;
+    private UpgradeDecider decider;
 
     protected ServerBuilder() {
     }
@@ -40,29 +42,45 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
         return self();
     }
 
-    /** Makes the handler of each connection, once per connection accepted; required. */
+    /**
+     * Makes the handler of each connection, once per TCP connection accepted, and accepts every
+     * valid upgrade with it; the handler also hears a failed opening handshake ({@code onError}).
+     * This or {@link #upgrade} is required; the later call wins.
+     */
     public final B handler(Supplier<? extends WebSocketHandler> handlers) {
         this.handlers = Objects.requireNonNull(handlers, "handler");
+        this.decider = null;
+        return self();
+    }
+
+    /**
+     * Decides each valid upgrade request before the {@code 101}: accept with a handler, reject with
+     * a status, or later (see {@link UpgradeDecider}; {@link dev.wskit.protocol.upgrade.Routes}
+     * routes by path). This or {@link #handler} is required; the later call wins.
+     */
+    public final B upgrade(UpgradeDecider decider) {
+        this.decider = Objects.requireNonNull(decider, "decider");
+        this.handlers = null;
         return self();
     }
 
     /**
      * The server, not started yet.
      *
-     * @throws IllegalStateException when no {@link #handler} was set
+     * @throws IllegalStateException when neither {@link #handler} nor {@link #upgrade} was set
      */
     public abstract WebSocketServer build();
 
     /**
      * The settings as they are now, for the transport's {@link #build()}.
      *
-     * @throws IllegalStateException when no {@link #handler} was set
+     * @throws IllegalStateException when neither {@link #handler} nor {@link #upgrade} was set
      */
     protected final ServerSettings settings() {
-        if (handlers == null) {
-            throw new IllegalStateException("no handler: call handler(...) before build()");
+        if (handlers == null && decider == null) {
+            throw new IllegalStateException("no handler: call handler(...) or upgrade(...) before build()");
         }
-        return new ServerSettings(host, port, config, handlers);
+        return new ServerSettings(host, port, config, handlers, decider);
     }
 
     @SuppressWarnings("unchecked")

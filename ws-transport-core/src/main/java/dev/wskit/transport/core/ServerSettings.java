@@ -2,25 +2,45 @@ package dev.wskit.transport.core;
 
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import java.io.IOException;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * What a server was built with, checked by {@link ServerBuilder}: where it listens, the
- * configuration of its connections, and the handler factory.
+ * configuration of its connections, and what decides their upgrades: a handler factory, or an
+ * {@link UpgradeDecider}.
  *
  * @param host the address to listen on
  * @param port the port, 0 for a free one
  * @param config the configuration of every connection
- * @param handlers makes one handler per connection
+ * @param handlers makes one handler per connection, or {@code null} when {@code decider} decides
+ * @param decider decides every upgrade, or {@code null} when {@code handlers} accepts them all
  */
-public record ServerSettings(String host, int port, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers) {
+public record ServerSettings(String host, int port, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers,
+                             UpgradeDecider decider) {
     /** The reason of the {@code 1001} every open connection gets when a server stops. */
     public static final String STOP_REASON = "server stopping";
 
-    /** A new connection's handler. */
+    /** The driver of a connection just accepted on {@code io}, its upgrade decided as configured. */
+    public ConnectionDriver newConnection(ConnectionIo io) {
+        return newConnection(io, WebSocketFacade::new);
+    }
+
+    /** {@link #newConnection(ConnectionIo)} with the transport's own facade. */
+    public ConnectionDriver newConnection(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        return decider != null
+                ? ConnectionDriver.server(config, decider, io, facades)
+                : ConnectionDriver.server(config, newHandler(), io, facades);
+    }
+
+    /** A new connection's handler, from the handler factory (absent when a decider decides). */
     public WebSocketHandler newHandler() {
+        if (handlers == null) {
+            throw new IllegalStateException("this server's upgrades are decided by " + decider);
+        }
         return Objects.requireNonNull(handlers.get(), "the handler supplier returned null");
     }
 

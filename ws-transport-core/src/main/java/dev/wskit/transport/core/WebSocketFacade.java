@@ -10,8 +10,11 @@ import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.text.Utf8Encoder;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLSession;
 
 /**
  * The {@link WebSocket} of one connection on every transport, safe to call from any thread. On the
@@ -33,6 +36,7 @@ public class WebSocketFacade implements WebSocket {
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile String subprotocol;
     private volatile HttpRequest request;
+    private volatile Map<String, Object> attributes = Map.of();
     private volatile long pendingOutboundBytes;
     /** A field, not an AtomicLong: one object less per connection. */
     private static final AtomicLongFieldUpdater<WebSocketFacade> HANDED_OVER_BYTES =
@@ -211,6 +215,16 @@ public class WebSocketFacade implements WebSocket {
         return driver.io().localAddress();
     }
 
+    @Override
+    public Optional<SSLSession> tlsSession() {
+        return driver.io().tlsSession();
+    }
+
+    @Override
+    public Map<String, Object> attributes() {
+        return isOwner() ? socket().attributes() : attributes;
+    }
+
     /** The engine's queue, the transport's unwritten bytes, and sends handed over and not yet run. */
     @Override
     public long pendingOutboundBytes() {
@@ -228,6 +242,7 @@ public class WebSocketFacade implements WebSocket {
         state = socket.state();
         subprotocol = socket.subprotocol();
         request = socket.request();
+        attributes = socket.attributes();
         pendingOutboundBytes = socket.pendingOutboundBytes() + driver.unwrittenBytes();
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -38,12 +40,23 @@ class BuilderDefaultsTest {
     }
 
     @Test
-    void aServerNeedsAHandler() {
+    void aServerNeedsAHandlerOrADecider() {
         assertThatThrownBy(() -> new Server().settingsNow()).isInstanceOf(IllegalStateException.class)
-                .hasMessage("no handler: call handler(...) before build()");
+                .hasMessage("no handler: call handler(...) or upgrade(...) before build()");
         ServerSettings nullHandlers = new Server().handler(() -> null).settingsNow();
         assertThatThrownBy(nullHandlers::newHandler).isInstanceOf(NullPointerException.class)
                 .hasMessage("the handler supplier returned null");
+    }
+
+    @Test
+    void theLaterOfHandlerAndUpgradeWins() {
+        UpgradeDecider decider = request -> UpgradeDecision.reject(403);
+        ServerSettings decided = new Server().handler(() -> new WebSocketHandler() { }).upgrade(decider).settingsNow();
+        assertThat(decided.decider()).isSameAs(decider);
+        assertThat(decided.handlers()).isNull();
+        ServerSettings handled = new Server().upgrade(decider).handler(() -> new WebSocketHandler() { }).settingsNow();
+        assertThat(handled.decider()).isNull();
+        assertThat(handled.handlers()).isNotNull();
     }
 
     @Test

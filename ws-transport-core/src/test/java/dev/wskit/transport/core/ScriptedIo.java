@@ -7,6 +7,8 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLSession;
 
 /**
  * A {@link ConnectionIo} with no socket: it records what the driver asks of it, runs handed-over
@@ -96,6 +98,11 @@ final class ScriptedIo implements ConnectionIo {
     @Override
     public SocketAddress localAddress() {
         return new InetSocketAddress("127.0.0.1", 8080);
+    }
+
+    @Override
+    public Optional<SSLSession> tlsSession() {
+        return Optional.empty();
     }
 
     @Override

@@ -95,7 +95,7 @@ public final class NettyWebSocketServer implements WebSocketServer {
         if (tls != null) {
             channel.pipeline().addLast(tls.newHandler(channel.alloc()));
         }
-        WebSocketChannelHandler connection = WebSocketChannelHandler.server(settings.config(), settings.newHandler());
+        WebSocketChannelHandler connection = WebSocketChannelHandler.server(settings);
         channel.pipeline().addLast(connection);
         ConnectionGroup.Member member = ConnectionGroup.Member.of(connection::goingAway, connection::drop);
         if (!connections.tryAdd(member)) {

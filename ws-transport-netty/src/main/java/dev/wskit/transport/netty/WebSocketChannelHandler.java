@@ -6,8 +6,11 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionIo;
+import dev.wskit.transport.core.ServerSettings;
+import dev.wskit.transport.core.WebSocketFacade;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -20,8 +23,11 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import javax.net.ssl.SSLSession;
 
 /**
  * One wskit connection on a Netty channel, on raw TCP (or TLS below it): the engine parses the
@@ -54,33 +60,45 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     /** Bytes the HTTP codec had read past that request (a pipelined first frame); ours to release. */
     private ByteBuf pipelined;
 
-    private WebSocketChannelHandler(WebSocketConfig config, WebSocketHandler handler, ClientHandshake handshake) {
+    private WebSocketChannelHandler(WebSocketConfig config, Drivers drivers) {
         this.config = config;
-        this.driver = handshake == null
-                ? ConnectionDriver.server(config, handler, this, driver -> new NettyWebSocket(driver, this))
-                : ConnectionDriver.client(handshake, config, handler, this, driver -> new NettyWebSocket(driver, this));
+        this.driver = drivers.create(this, driver -> new NettyWebSocket(driver, this));
+    }
+
+    /** How this handler's driver is made, given the handler as its I/O and the facade to use. */
+    private interface Drivers {
+        ConnectionDriver create(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades);
     }
 
     /**
      * A server-side handler for a request Netty's HTTP codec already read, replacing that codec
      * in the pipeline; {@code pipelined} holds bytes that followed the request (ours to release).
      */
-    static WebSocketChannelHandler upgrading(HttpRequest request, ByteBuf pipelined, WebSocketConfig config,
-                                             WebSocketHandler handler) {
-        WebSocketChannelHandler upgrading = server(config, handler);
+    static WebSocketChannelHandler upgrading(HttpRequest request, ByteBuf pipelined, WebSocketChannelHandler upgrading) {
         upgrading.upgradeRequest = request;
         upgrading.pipelined = pipelined;
         return upgrading;
     }
 
-    /** A server-side handler, waiting for the client's opening handshake. */
+    /** A server-side handler, waiting for the client's opening handshake; accepts every valid one with {@code handler}. */
     public static WebSocketChannelHandler server(WebSocketConfig config, WebSocketHandler handler) {
-        return new WebSocketChannelHandler(config, handler, null);
+        return new WebSocketChannelHandler(config, (io, facades) -> ConnectionDriver.server(config, handler, io, facades));
+    }
+
+    /** A server-side handler whose upgrade {@code decider} decides. */
+    public static WebSocketChannelHandler server(WebSocketConfig config, UpgradeDecider decider) {
+        return new WebSocketChannelHandler(config, (io, facades) -> ConnectionDriver.server(config, decider, io, facades));
+    }
+
+    /** A server-side handler for a server built with {@code settings}. */
+    static WebSocketChannelHandler server(ServerSettings settings) {
+        return new WebSocketChannelHandler(settings.config(), settings::newConnection);
     }
 
     /** A client-side handler; the opening request is written as soon as the channel is active. */
     public static WebSocketChannelHandler client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler) {
-        return new WebSocketChannelHandler(config, handler, handshake);
+        return new WebSocketChannelHandler(config,
+                (io, facades) -> ConnectionDriver.client(handshake, config, handler, io, facades));
     }
 
     /** The thread-safe {@code WebSocket} handlers receive for this connection. */
@@ -285,6 +303,12 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     @Override
     public SocketAddress localAddress() {
         return ctx.channel().localAddress();
+    }
+
+    @Override
+    public Optional<SSLSession> tlsSession() {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        return tls == null ? Optional.empty() : Optional.of(tls.engine().getSession());
     }
 
     @Override

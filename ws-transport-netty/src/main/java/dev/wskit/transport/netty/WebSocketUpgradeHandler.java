@@ -7,6 +7,7 @@ import dev.wskit.protocol.handshake.ServerHandshake;
 import dev.wskit.protocol.http.HttpHeaders;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -50,8 +51,8 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
             HttpObjectAggregator.class, HttpContentCompressor.class, HttpServerKeepAliveHandler.class);
 
     private final String path;
-    private final WebSocketConfig config;
-    private final Supplier<? extends WebSocketHandler> handlers;
+    /** Makes the handler that takes this channel over on an upgrade request. */
+    private final Supplier<WebSocketChannelHandler> connections;
     /** Set once this channel is upgrading: bytes the HTTP decoder still held land here. */
     private ByteBuf pipelined;
 
@@ -60,9 +61,21 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
      * @param handlers makes the handler of an upgraded connection
      */
     public WebSocketUpgradeHandler(String path, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(handlers, "handlers");
         this.path = Objects.requireNonNull(path, "path");
-        this.config = Objects.requireNonNull(config, "config");
-        this.handlers = Objects.requireNonNull(handlers, "handlers");
+        this.connections = () -> WebSocketChannelHandler.server(config, handlers.get());
+    }
+
+    /**
+     * @param path    the request path served as WebSocket, e.g. {@code /ws}
+     * @param decider decides each valid upgrade request on that path (accept, reject, later)
+     */
+    public WebSocketUpgradeHandler(String path, WebSocketConfig config, UpgradeDecider decider) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(decider, "decider");
+        this.path = Objects.requireNonNull(path, "path");
+        this.connections = () -> WebSocketChannelHandler.server(config, decider);
     }
 
     @Override
@@ -134,7 +147,7 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
         }
         ByteBuf rest = pipelined;
         pipelined = null;
-        pipeline.replace(this, ctx.name(), WebSocketChannelHandler.upgrading(request, rest, config, handlers.get()));
+        pipeline.replace(this, ctx.name(), WebSocketChannelHandler.upgrading(request, rest, connections.get()));
     }
 
     @Override

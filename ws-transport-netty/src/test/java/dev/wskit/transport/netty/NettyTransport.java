@@ -2,6 +2,7 @@ package dev.wskit.transport.netty;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -19,7 +20,17 @@ final class NettyTransport implements TransportUnderTest {
     @Override
     public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls)
             throws Exception {
-        NettyWebSocketServer.Builder builder = NettyWebSocketServer.builder().config(config).handler(handlers);
+        return start(NettyWebSocketServer.builder().handler(handlers), config, tls);
+    }
+
+    @Override
+    public Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) throws Exception {
+        return start(NettyWebSocketServer.builder().upgrade(decider), config, tls);
+    }
+
+    private static Server start(NettyWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)
+            throws Exception {
+        builder.config(config);
         if (tls != null) {
             builder.tls(SslContextBuilder.forServer(tls.keyManagers()).build());
         }

@@ -17,7 +17,9 @@ import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.Optional;
 import java.util.function.Function;
+import javax.net.ssl.SSLSession;
 
 /**
  * One wskit connection on a Vert.x {@link NetSocket}, always on the socket's {@link Context}. This
@@ -173,6 +175,11 @@ final class NetSocketConnection implements ConnectionIo {
     @Override
     public SocketAddress localAddress() {
         return channel().localAddress();
+    }
+
+    @Override
+    public Optional<SSLSession> tlsSession() {
+        return Optional.ofNullable(socket.sslSession());
     }
 
     @Override

@@ -1,8 +1,6 @@
 package dev.wskit.transport.vertx;
 
-import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.transport.core.ArgumentChecks;
-import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.ServerLifecycle;
 import dev.wskit.transport.core.ServerSettings;
@@ -105,9 +103,8 @@ public final class VertxWebSocketServer implements WebSocketServer {
     }
 
     private void accept(NetSocket socket) {
-        WebSocketHandler handler = settings.newHandler();
         NetSocketConnection connection = new NetSocketConnection(this, vertx, Vertx.currentContext(), socket,
-                io -> ConnectionDriver.server(settings.config(), handler, io));
+                settings::newConnection);
         connections.add(connection);
         connection.start(ServerSettings.STOP_REASON);
     }

@@ -2,6 +2,7 @@ package dev.wskit.transport.vertx;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
 import io.vertx.core.Future;
@@ -30,7 +31,16 @@ final class VertxTransport implements TransportUnderTest {
 
     @Override
     public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls) {
-        VertxWebSocketServer.Builder builder = VertxWebSocketServer.builder(vertx()).config(config).handler(handlers);
+        return start(VertxWebSocketServer.builder(vertx()).handler(handlers), config, tls);
+    }
+
+    @Override
+    public Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) {
+        return start(VertxWebSocketServer.builder(vertx()).upgrade(decider), config, tls);
+    }
+
+    private static Server start(VertxWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls) {
+        builder.config(config);
         if (tls != null) {
             builder.tls(KeyCertOptions.wrap(tls.keyManagers()));
         }

@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 class CoreStaysSocketFreeTest {
     private static final ArchRule NO_SOCKETS = noClasses().should().dependOnClassesThat(
                     resideInAnyPackage("java.net..", "java.nio.channels..", "javax.net..", "io.netty..", "io.vertx..")
-                            // An address is a value the transport passes through to the application.
-                            .and(not(equivalentTo(java.net.SocketAddress.class))))
+                            // An address and a TLS session are values the transport passes through
+                            // to the application.
+                            .and(not(equivalentTo(java.net.SocketAddress.class)))
+                            .and(not(equivalentTo(javax.net.ssl.SSLSession.class))))
             .because("ws-transport-core decides; the transports move the bytes");
 
     @Test
