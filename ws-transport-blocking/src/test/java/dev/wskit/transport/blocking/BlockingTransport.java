@@ -2,6 +2,7 @@ package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
 import java.io.IOException;
@@ -37,8 +38,11 @@ final class BlockingTransport implements TransportUnderTest {
     }
 
     @Override
-    public Client newClient(WebSocketConfig config, TestCertificate trusted) {
+    public Client newClient(WebSocketConfig config, TestCertificate trusted, HttpProxy proxy) {
         BlockingWebSocketClient.Builder builder = BlockingWebSocketClient.builder().config(config);
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
         if (trusted != null) {
             try {
                 builder.tls(trusted.clientContext());
