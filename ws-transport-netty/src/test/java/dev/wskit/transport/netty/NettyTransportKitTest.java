@@ -1,10 +1,11 @@
 package dev.wskit.transport.netty;
 
+import dev.wskit.testkit.kit.ProxyCases;
 import dev.wskit.testkit.kit.TransportKit;
 import dev.wskit.testkit.kit.TransportUnderTest;
 
 /** The transport test kit (ws-testkit) on the Netty transport. */
-class NettyTransportKitTest implements TransportKit {
+class NettyTransportKitTest implements TransportKit, ProxyCases {
 
     @Override
     public TransportUnderTest transport() {
