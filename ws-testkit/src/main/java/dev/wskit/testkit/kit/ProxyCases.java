@@ -33,7 +33,8 @@ public interface ProxyCases extends TransportCases {
 
     /**
      * TLS runs inside the tunnel, to the server: its certificate names {@code localhost} only, so
-     * a client that checked it against the proxy's name, {@code 127.0.0.1}, would refuse it.
+     * a client that ran TLS for the address it connected to, the proxy's {@code 127.0.0.1}, would
+     * refuse it.
      */
     @Test
     default void aWssConnectionRunsTlsToTheServerInsideTheTunnel(Kit kit) throws Exception {
