@@ -17,14 +17,16 @@ public final class HttpProxy {
 
     private final String host;
     private final int port;
-    private final String user;
-    private final String password;
+    private final Credentials credentials;
 
-    private HttpProxy(String host, int port, String user, String password) {
+    /** Basic authentication's two parts (RFC 7617 §2), checked by {@link #withCredentials}. */
+    private record Credentials(String user, String password) {
+    }
+
+    private HttpProxy(String host, int port, Credentials credentials) {
         this.host = host;
         this.port = port;
-        this.user = user;
-        this.password = password;
+        this.credentials = credentials;
     }
 
     /**
@@ -46,7 +48,7 @@ public final class HttpProxy {
         if (port < 1 || port > MAX_PORT) {
             throw new IllegalArgumentException("proxy port out of range 1-" + MAX_PORT + ": " + port);
         }
-        return new HttpProxy(unbracketed, port, null, null);
+        return new HttpProxy(unbracketed, port, null);
     }
 
     /**
@@ -111,7 +113,7 @@ public final class HttpProxy {
         if (hasControlCharacter(user) || hasControlCharacter(password)) {
             throw new IllegalArgumentException("proxy user and password must not contain control characters (RFC 7617 §2)");
         }
-        return new HttpProxy(host, port, user, password);
+        return new HttpProxy(host, port, new Credentials(user, password));
     }
 
     /** The host; an IPv6 literal without its brackets. */
@@ -125,7 +127,7 @@ public final class HttpProxy {
 
     /** The user of Basic authentication, if any. */
     public Optional<String> user() {
-        return Optional.ofNullable(user);
+        return Optional.ofNullable(credentials).map(Credentials::user);
     }
 
     /** {@code host:port}, an IPv6 literal in brackets: how errors name this proxy. */
@@ -135,10 +137,10 @@ public final class HttpProxy {
 
     /** The value of {@code Proxy-Authorization}, if this proxy has credentials (RFC 7617 §2). */
     Optional<String> authorization() {
-        if (user == null) {
+        if (credentials == null) {
             return Optional.empty();
         }
-        byte[] pass = (user + ":" + password).getBytes(StandardCharsets.UTF_8);
+        byte[] pass = (credentials.user() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8);
         return Optional.of("Basic " + Base64.getEncoder().encodeToString(pass));
     }
 
@@ -161,17 +163,17 @@ public final class HttpProxy {
     @Override
     public boolean equals(Object o) {
         return o instanceof HttpProxy other && host.equals(other.host) && port == other.port
-                && Objects.equals(user, other.user) && Objects.equals(password, other.password);
+                && Objects.equals(credentials, other.credentials);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(host, port, user, password);
+        return Objects.hash(host, port, credentials);
     }
 
     /** {@code http://[user@]host:port}, the password never shown. */
     @Override
     public String toString() {
-        return "http://" + (user == null ? "" : user + ":…@") + address();
+        return "http://" + (credentials == null ? "" : credentials.user() + ":…@") + address();
     }
 }

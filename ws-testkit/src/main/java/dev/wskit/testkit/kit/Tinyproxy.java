@@ -32,10 +32,13 @@ public final class Tinyproxy implements AutoCloseable {
     private final Process process;
     private final int port;
 
-    private Tinyproxy(Path directory, Process process, int port) {
+    /** Writes {@code config} into {@code directory} and runs tinyproxy on it in the foreground. */
+    private Tinyproxy(Path executable, Path directory, int port, String config) throws IOException {
         this.directory = directory;
-        this.process = process;
         this.port = port;
+        Path file = Files.writeString(directory.resolve("tinyproxy.conf"), config);
+        this.process = new ProcessBuilder(executable.toString(), "-d", "-c", file.toString()).redirectErrorStream(true)
+                .redirectOutput(directory.resolve("output.txt").toFile()).start();
     }
 
     /**
@@ -52,11 +55,8 @@ public final class Tinyproxy implements AutoCloseable {
         IOException lastFailure = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             int port = freePort();
-            Path config = directory.resolve("tinyproxy.conf");
-            Files.writeString(config, config(port, connectPort, directory.resolve("tinyproxy.log"), user, password));
-            Process process = new ProcessBuilder(executable.get().toString(), "-d", "-c", config.toString())
-                    .redirectErrorStream(true).redirectOutput(directory.resolve("output.txt").toFile()).start();
-            Tinyproxy proxy = new Tinyproxy(directory, process, port);
+            Tinyproxy proxy = new Tinyproxy(executable.get(), directory, port,
+                    config(port, connectPort, directory.resolve("tinyproxy.log"), user, password));
             try {
                 proxy.awaitListening();
                 return proxy;
