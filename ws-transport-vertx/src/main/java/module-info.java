@@ -9,6 +9,8 @@ module dev.wskit.transport.vertx {
     // Half-close and reset go to the Netty channel under a socket (NetSocketConnection).
     requires io.netty.transport;
     requires io.netty.handler;
+    // TLS inside a proxy's tunnel is a Netty handler whose handshake future is Netty's (TlsInTunnel).
+    requires io.netty.common;
 
     exports dev.wskit.transport.vertx;
 }

@@ -1,6 +1,7 @@
 package dev.wskit.examples;
 
 import dev.wskit.examples.transport.ClientConnection;
+import dev.wskit.examples.transport.ClientOptions;
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,7 +26,7 @@ public final class RecordingClient implements WebSocketHandler, AutoCloseable {
     private final ClientConnection connection;
 
     private RecordingClient(ExampleTransport transport, URI uri, WebSocketConfig config) throws Exception {
-        this.connection = transport.connect(uri, config, List.of(), this);
+        this.connection = transport.connect(uri, config, ClientOptions.NONE, this);
     }
 
     public static RecordingClient connect(ExampleTransport transport, URI uri) throws Exception {

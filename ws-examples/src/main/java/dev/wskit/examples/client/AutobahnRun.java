@@ -1,6 +1,7 @@
 package dev.wskit.examples.client;
 
 import dev.wskit.examples.transport.ClientConnection;
+import dev.wskit.examples.transport.ClientOptions;
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocket;
@@ -12,8 +13,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,7 @@ final class AutobahnRun {
     private final URI server;
     private final String agent;
     private final WebSocketConfig config;
-    private final List<Map.Entry<String, String>> headers;
+    private final ClientOptions options;
     private final Duration caseTimeout;
     private final PrintStream out;
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -50,12 +49,12 @@ final class AutobahnRun {
      * @param caseTimeout how long one connection may stay open before the client closes it
      */
     AutobahnRun(ExampleTransport transport, URI server, String agent, WebSocketConfig config,
-                List<Map.Entry<String, String>> headers, Duration caseTimeout, PrintStream out) {
+                ClientOptions options, Duration caseTimeout, PrintStream out) {
         this.transport = transport;
         this.server = server;
         this.agent = agent;
         this.config = config;
-        this.headers = headers;
+        this.options = options;
         this.caseTimeout = caseTimeout;
         this.out = out;
     }
@@ -107,7 +106,7 @@ final class AutobahnRun {
     private int caseCount() throws IOException, InterruptedException {
         URI uri = endpoint("getCaseCount", null);
         TextKeepingHandler handler = new TextKeepingHandler();
-        try (ClientConnection connection = ClientApp.connect(transport, uri, config, headers, handler)) {
+        try (ClientConnection connection = ClientApp.connect(transport, uri, config, options, handler)) {
             awaitClose(connection, handler);
         }
         String text = handler.text;
@@ -131,7 +130,7 @@ final class AutobahnRun {
         ClientConnection connection;
         try {
             connection = ClientApp.connect(transport, endpoint("runCase", "case=" + n + "&" + agentQuery()),
-                    config, headers, handler);
+                    config, options, handler);
         } catch (IOException failed) {
             // Some cases fail the opening handshake on purpose; the server has judged it already.
             return failed.getMessage();
@@ -148,7 +147,7 @@ final class AutobahnRun {
     private void updateReports() throws IOException, InterruptedException {
         URI uri = endpoint("updateReports", agentQuery());
         TextKeepingHandler handler = new TextKeepingHandler();
-        try (ClientConnection connection = ClientApp.connect(transport, uri, config, headers, handler)) {
+        try (ClientConnection connection = ClientApp.connect(transport, uri, config, options, handler)) {
             if (!awaitClose(connection, handler)) {
                 throw new IOException(uri + " did not close within " + caseTimeout.toSeconds() + " s");
             }

@@ -5,6 +5,7 @@ import dev.wskit.examples.CommandLine;
 import dev.wskit.examples.ConformanceLimits;
 import dev.wskit.examples.StopSignal;
 import dev.wskit.examples.transport.ClientConnection;
+import dev.wskit.examples.transport.ClientOptions;
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocket;
@@ -13,6 +14,7 @@ import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
+import dev.wskit.protocol.proxy.HttpProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -30,7 +32,8 @@ import java.util.Set;
  * With {@code --autobahn} a fuzzing server drives it instead ({@link AutobahnRun}).
  */
 public final class ClientApp implements App {
-    private static final Set<String> OPTIONS = Set.of("transport", "header", "subprotocol", "autobahn", "agent", "case-timeout");
+    private static final Set<String> OPTIONS = Set.of("transport", "header", "proxy", "subprotocol", "autobahn", "agent",
+            "case-timeout");
     private static final Set<String> AUTOBAHN_ONLY = Set.of("agent", "case-timeout");
     private static final Set<String> SWITCHES = Set.of("echo", "deflate");
 
@@ -47,8 +50,9 @@ public final class ClientApp implements App {
     @Override
     public String usage() {
         return String.join("\n",
-                "usage: client [--transport T] [--header NAME:VALUE]... [--subprotocol P]... [--deflate] [--echo] URL",
-                "       client --autobahn URL [--agent NAME] [--case-timeout SECONDS] [--transport T]",
+                "usage: client [--transport T] [--header NAME:VALUE]... [--proxy http://[USER:PASSWORD@]HOST:PORT]",
+                "              [--subprotocol P]... [--deflate] [--echo] URL",
+                "       client --autobahn URL [--agent NAME] [--case-timeout SECONDS] [--transport T] [--proxy ...]",
                 "",
                 "Connects to URL (ws:// or wss://), sends each line of standard input as a text message",
                 "and prints what it receives: text as it is, everything else as a [tag] line, binary in",
@@ -60,6 +64,9 @@ public final class ClientApp implements App {
                 "Options:",
                 "  " + ExampleTransport.OPTION_HELP,
                 "  --header NAME:VALUE                an extra header on the opening request (repeatable)",
+                "  --proxy http://[USER:PASSWORD@]HOST:PORT",
+                "                                     connects through this HTTP proxy (CONNECT), for ws://",
+                "                                     and wss:// alike, with Basic credentials if given",
                 "  --subprotocol P                    offers subprotocol P (repeatable, in order of preference)",
                 "  --deflate                          offers permessage-deflate",
                 "  --echo                             ignores input and sends every message back unchanged",
@@ -100,10 +107,10 @@ public final class ClientApp implements App {
             throw new CommandLine.UsageException("--" + option + " goes with --autobahn");
         });
         URI uri = uri(line.positional());
-        List<Map.Entry<String, String>> headers = headers(uri, line.getAll("header"));
+        ClientOptions options = options(uri, line);
         WebSocketConfig config = config(line);
         ReportingHandler handler = line.has("echo") ? new EchoingHandler(out) : new PrintingHandler(out);
-        try (ClientConnection connection = connect(transport, uri, config, headers, handler)) {
+        try (ClientConnection connection = connect(transport, uri, config, options, handler)) {
             WebSocket socket = connection.socket();
             stop.register(() -> goAway(socket, handler, config));
             if (!line.has("echo")) {
@@ -135,7 +142,7 @@ public final class ClientApp implements App {
                 // Autobahn's sections 12 and 13 run only over a connection that agreed on compression.
                 .perMessageDeflate(PerMessageDeflateConfig.defaults());
         AutobahnRun run = new AutobahnRun(transport, server, agent, config.build(),
-                headers(server, line.getAll("header")), caseTimeout, out);
+                options(server, line), caseTimeout, out);
         stop.register(run::stop);
         try {
             return run.run();
@@ -147,10 +154,10 @@ public final class ClientApp implements App {
 
     /** Connects, turning a failure into one line that says which step failed. */
     static ClientConnection connect(ExampleTransport transport, URI uri, WebSocketConfig config,
-                                    List<Map.Entry<String, String>> headers, ReportingHandler handler)
+                                    ClientOptions options, ReportingHandler handler)
             throws IOException {
         try {
-            return transport.connect(uri, config, headers, handler);
+            return transport.connect(uri, config, options, handler);
         } catch (WebSocketException refused) {
             throw new IOException("handshake failed: " + refused.getMessage(), refused);
         } catch (IOException unreachable) {
@@ -176,6 +183,19 @@ public final class ClientApp implements App {
     }
 
     /** {@code NAME:VALUE} pairs, checked now by the handshake's own rules so every transport refuses alike. */
+    /** The headers and the proxy of the command line, each checked. */
+    private static ClientOptions options(URI uri, CommandLine line) {
+        HttpProxy proxy = null;
+        if (line.has("proxy")) {
+            try {
+                proxy = HttpProxy.parse(line.get("proxy", null));
+            } catch (IllegalArgumentException refused) {
+                throw new CommandLine.UsageException("--proxy: " + refused.getMessage());
+            }
+        }
+        return new ClientOptions(headers(uri, line.getAll("header")), proxy);
+    }
+
     private static List<Map.Entry<String, String>> headers(URI uri, List<String> specs) {
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (String spec : specs) {

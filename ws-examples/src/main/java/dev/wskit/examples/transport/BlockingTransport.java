@@ -24,10 +24,10 @@ final class BlockingTransport implements Transport {
     }
 
     @Override
-    public ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
+    public ClientConnection connect(URI uri, WebSocketConfig config, ClientOptions options,
                                     WebSocketHandler handler) throws IOException {
         BlockingWebSocketClient.Builder builder = BlockingWebSocketClient.builder().config(config);
-        headers.forEach(h -> builder.header(h.getKey(), h.getValue()));
+        options.applyTo(builder);
         BlockingWebSocketClient client = builder.build();
         try {
             WebSocket socket = client.connect(uri, handler);

@@ -69,10 +69,10 @@ public enum ExampleTransport {
      * @throws IOException when TCP or TLS fails
      * @throws IllegalArgumentException for a URI or header the handshake refuses
      */
-    public ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
+    public ClientConnection connect(URI uri, WebSocketConfig config, ClientOptions options,
                                     WebSocketHandler handler) throws IOException {
         try {
-            return transport.connect(uri, config, headers, handler);
+            return transport.connect(uri, config, options, handler);
         } catch (WebSocketException | IOException | IllegalArgumentException expected) {
             throw expected;
         } catch (Exception failed) {

@@ -24,10 +24,10 @@ final class NettyTransport implements Transport {
     }
 
     @Override
-    public ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
+    public ClientConnection connect(URI uri, WebSocketConfig config, ClientOptions options,
                                     WebSocketHandler handler) throws Exception {
         NettyWebSocketClient.Builder builder = NettyWebSocketClient.builder().config(config);
-        headers.forEach(h -> builder.header(h.getKey(), h.getValue()));
+        options.applyTo(builder);
         NettyWebSocketClient client = builder.build();
         try {
             WebSocket socket = Transport.await(client.connect(uri, handler));

@@ -22,7 +22,7 @@ interface Transport {
     RunningServer start(String host, int port, WebSocketConfig config,
                         Supplier<? extends WebSocketHandler> handlers) throws Exception;
 
-    ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
+    ClientConnection connect(URI uri, WebSocketConfig config, ClientOptions options,
                              WebSocketHandler handler) throws Exception;
 
     /** The result of an asynchronous step, or the exception it failed with (not wrapped). */

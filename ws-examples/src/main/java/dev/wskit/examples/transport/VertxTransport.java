@@ -33,12 +33,12 @@ final class VertxTransport implements Transport {
     }
 
     @Override
-    public ClientConnection connect(URI uri, WebSocketConfig config, List<Map.Entry<String, String>> headers,
+    public ClientConnection connect(URI uri, WebSocketConfig config, ClientOptions options,
                                     WebSocketHandler handler) throws Exception {
         Vertx vertx = Vertx.vertx();
         VertxWebSocketClient.Builder builder = VertxWebSocketClient.builder(vertx).config(config);
         try {
-            headers.forEach(h -> builder.header(h.getKey(), h.getValue()));
+            options.applyTo(builder);
             VertxWebSocketClient client = builder.build();
             WebSocket socket = Transport.await(client.connect(uri, handler).toCompletionStage());
             return new ClientConnection(socket, () -> {

@@ -10,15 +10,20 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,6 +133,53 @@ class ClientAppTest {
 
         assertThat(client.awaitExit()).isEqualTo(1);
         assertThat(client.err().next()).startsWith("client: cannot connect to ws://127.0.0.1:" + closedPort + "/");
+    }
+
+    /** A fake proxy on a plain socket answers the CONNECT with 407; the client says so and exits with 1. */
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void aProxyThatRefusesExitsWith1AndSaysWhy(ExampleTransport transport) throws Exception {
+        try (ServerSocket proxy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String> request = CompletableFuture.supplyAsync(() -> refuseOnce(proxy));
+            RunningApp client = RunningApp.start("client", "--transport", transport.optionName(),
+                    "--proxy", "http://ada:secret@127.0.0.1:" + proxy.getLocalPort(), "ws://server.example:8080/");
+
+            assertThat(client.awaitExit()).isEqualTo(1);
+            assertThat(client.err().next()).isEqualTo("client: cannot connect to ws://server.example:8080/: proxy 127.0.0.1:"
+                    + proxy.getLocalPort() + " (status 407): refused CONNECT server.example:8080: 407 Who are you");
+            assertThat(request.get(10, TimeUnit.SECONDS)).startsWith("CONNECT server.example:8080 HTTP/1.1\r\n")
+                    .contains("Proxy-Authorization: Basic YWRhOnNlY3JldA==\r\n");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void aProxyThatIsNoHttpUriIsAUsageError(ExampleTransport transport) throws Exception {
+        RunningApp client = RunningApp.start("client", "--transport", transport.optionName(),
+                "--proxy", "https://127.0.0.1:3128", "ws://127.0.0.1:9/");
+
+        assertThat(client.awaitExit()).isEqualTo(2);
+        assertThat(client.err().next()).isEqualTo("client: --proxy: a proxy URI starts with http://: https://127.0.0.1:3128 (try client --help)");
+    }
+
+    /** Accepts one connection, reads its request head and answers 407; returns the head. */
+    private static String refuseOnce(ServerSocket proxy) {
+        try (Socket connection = proxy.accept()) {
+            connection.setSoTimeout(10_000);
+            StringBuilder head = new StringBuilder();
+            while (head.indexOf("\r\n\r\n") < 0) {
+                int b = connection.getInputStream().read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            connection.getOutputStream().write("HTTP/1.1 407 Who are you\r\nContent-Length: 0\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return head.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest

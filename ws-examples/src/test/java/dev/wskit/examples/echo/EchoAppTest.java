@@ -6,6 +6,7 @@ import dev.wskit.examples.ConformanceLimits;
 import dev.wskit.examples.RecordingClient;
 import dev.wskit.examples.RunningApp;
 import dev.wskit.examples.transport.ClientConnection;
+import dev.wskit.examples.transport.ClientOptions;
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
@@ -82,7 +83,7 @@ class EchoAppTest {
         };
         WebSocketConfig config = ConformanceLimits.apply(WebSocketConfig.builder()).build();
         try (RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0");
-             ClientConnection client = transport.connect(echo.awaitUri("ws"), config, List.of(), receiver)) {
+             ClientConnection client = transport.connect(echo.awaitUri("ws"), config, ClientOptions.NONE, receiver)) {
             client.socket().sendBinary(ByteBuffer.wrap(largest));
 
             assertThat(echoed.get(20, TimeUnit.SECONDS)).isEqualTo(largest);

@@ -2,6 +2,7 @@ package dev.wskit.testkit.kit;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -102,7 +103,12 @@ public final class Kit {
     // ---- the transport's client ---------------------------------------------------------------
 
     public TransportUnderTest.Client client(WebSocketConfig config, TestCertificate trusted) {
-        return closeAfter(transport().newClient(config, trusted));
+        return client(config, trusted, null);
+    }
+
+    /** A client that connects through {@code proxy}, or directly when it is {@code null}. */
+    public TransportUnderTest.Client client(WebSocketConfig config, TestCertificate trusted, HttpProxy proxy) {
+        return closeAfter(transport().newClient(config, trusted, proxy));
     }
 
     /** Connects a new recorder with a client of the default config; returns once open, {@code "open"} taken. */
@@ -198,6 +204,23 @@ public final class Kit {
         RawPeer peer = raw(port);
         peer.upgrade();
         return peer;
+    }
+
+    // ---- proxies ------------------------------------------------------------------------------
+
+    /** Tinyproxy allowing {@code CONNECT} to {@code connectPort}; the test is skipped without tinyproxy. */
+    public Tinyproxy tinyproxy(int connectPort) throws Exception {
+        return closeAfter(Tinyproxy.start(connectPort, null, null));
+    }
+
+    /** Tinyproxy as {@link #tinyproxy(int)}, admitting only clients with these Basic credentials. */
+    public Tinyproxy tinyproxy(int connectPort, String user, String password) throws Exception {
+        return closeAfter(Tinyproxy.start(connectPort, user, password));
+    }
+
+    /** A fake proxy that answers one {@code CONNECT} with {@code answer} (ISO-8859-1) and closes. */
+    public ScriptedProxy scriptedProxy(String answer) throws Exception {
+        return closeAfter(new ScriptedProxy(answer.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)));
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.wskit.testkit.kit;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import java.net.URI;
 import java.time.Duration;
@@ -39,7 +40,17 @@ public interface TransportUnderTest {
      *
      * @param trusted the certificate to trust for {@code wss}, or {@code null} for the JDK's default trust
      */
-    Client newClient(WebSocketConfig config, TestCertificate trusted);
+    default Client newClient(WebSocketConfig config, TestCertificate trusted) {
+        return newClient(config, trusted, null);
+    }
+
+    /**
+     * A client for {@code ws} and {@code wss} URIs that connects through an HTTP proxy.
+     *
+     * @param trusted the certificate to trust for {@code wss}, or {@code null} for the JDK's default trust
+     * @param proxy the proxy to tunnel through ({@code proxy(...)} of the client's builder), or {@code null} for none
+     */
+    Client newClient(WebSocketConfig config, TestCertificate trusted, HttpProxy proxy);
 
     /** A running server. */
     interface Server extends AutoCloseable {

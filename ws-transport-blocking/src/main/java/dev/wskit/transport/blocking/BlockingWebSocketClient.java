@@ -5,6 +5,7 @@ import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
+import dev.wskit.protocol.proxy.ProxyTunnel;
 import dev.wskit.transport.core.ArgumentChecks;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
@@ -13,11 +14,13 @@ import dev.wskit.transport.core.ConnectionGroup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -55,11 +58,13 @@ public final class BlockingWebSocketClient implements AutoCloseable {
 
     /**
      * Connects to a {@code ws://} or {@code wss://} URI and completes the opening handshake, within
-     * the connect timeout (TCP and TLS) and the configuration's handshake timeout (HTTP upgrade).
+     * the connect timeout (TCP, a proxy's {@code CONNECT}, TLS) and the configuration's handshake timeout (HTTP upgrade).
      * The handler's {@code onOpen} has run when this returns.
      *
      * @throws WebSocketException when the server's answer fails the handshake (status not 101, wrong
      *     accept key, ...), or no answer came in time; {@link WebSocketException#violation()} says which
+     * @throws dev.wskit.protocol.proxy.ProxyConnectException when the {@linkplain ClientBuilder#proxy proxy}
+     *     does not open the tunnel
      * @throws IOException when the TCP connection or the TLS handshake fails
      * @throws IllegalArgumentException for a URI that is not a WebSocket URI
      * @throws IllegalStateException after {@link #close}, or with 10 000 connections open
@@ -88,20 +93,32 @@ public final class BlockingWebSocketClient implements AutoCloseable {
         return connection.awaitOpen();
     }
 
+    /** TCP to the server, or to the proxy and through its tunnel; then TLS for {@code wss}, all within the connect timeout. */
     private Socket open(WebSocketUri target) throws IOException {
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        Optional<ProxyTunnel> tunnel = settings.tunnelTo(target);
         Socket tcp = new Socket();
         try {
             tcp.setTcpNoDelay(true);
-            tcp.connect(new InetSocketAddress(target.host(), target.port()), settings.connectTimeoutMillis());
-            return target.isSecure() ? startTls(tcp, target) : tcp;
+            InetSocketAddress address = tunnel
+                    .map(exchange -> new InetSocketAddress(exchange.proxy().host(), exchange.proxy().port()))
+                    .orElseGet(() -> new InetSocketAddress(target.host(), target.port()));
+            tcp.connect(address, settings.connectTimeoutMillis());
+            if (tunnel.isPresent()) {
+                ProxyHandshake.open(tcp, tunnel.get(), deadline, settings.connectTimeout());
+            }
+            return target.isSecure() ? startTls(tcp, target, deadline) : tcp;
         } catch (IOException | RuntimeException e) {
             tcp.close();
             throw e;
         }
     }
 
-    /** RFC 6455 §4.1 item 5 (wss): TLS with the server's certificate checked against the host, and SNI. */
-    private SSLSocket startTls(Socket tcp, WebSocketUri target) throws IOException {
+    /**
+     * RFC 6455 §4.1 item 5 (wss): TLS with the server's certificate checked against the host, and
+     * SNI; the server's host even through a proxy, whose tunnel {@code tcp} then is.
+     */
+    private SSLSocket startTls(Socket tcp, WebSocketUri target, long deadline) throws IOException {
         SSLContext context;
         try {
             context = tls != null ? tls : SSLContext.getDefault();
@@ -114,7 +131,12 @@ public final class BlockingWebSocketClient implements AutoCloseable {
         target.serverName().ifPresent(name -> parameters.setServerNames(List.of(new SNIHostName(name))));
         socket.setSSLParameters(parameters);
         // The TLS handshake counts against the connect timeout, then reads block freely again.
-        tcp.setSoTimeout(settings.connectTimeoutMillis());
+        long left = Deadline.millisLeft(deadline);
+        if (left == 0) {
+            throw new SocketTimeoutException("connect timeout of " + settings.connectTimeout().toMillis()
+                    + " ms passed before the TLS handshake");
+        }
+        tcp.setSoTimeout((int) left);
         socket.startHandshake();
         tcp.setSoTimeout(0);
         return socket;

@@ -2,6 +2,7 @@ package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
@@ -48,8 +49,11 @@ final class BlockingTransport implements TransportUnderTest {
     }
 
     @Override
-    public Client newClient(WebSocketConfig config, TestCertificate trusted) {
+    public Client newClient(WebSocketConfig config, TestCertificate trusted, HttpProxy proxy) {
         BlockingWebSocketClient.Builder builder = BlockingWebSocketClient.builder().config(config);
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
         if (trusted != null) {
             try {
                 builder.tls(trusted.clientContext());

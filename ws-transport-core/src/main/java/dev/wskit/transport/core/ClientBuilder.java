@@ -2,6 +2,7 @@ package dev.wskit.transport.core;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.proxy.HttpProxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private Duration connectTimeout = Duration.ofSeconds(10);
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
     private String origin;
+    private HttpProxy proxy;
 
     protected ClientBuilder() {
     }
@@ -30,7 +32,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    /** Bounds the TCP connect and the TLS handshake; default 10 s. The HTTP upgrade has the config's handshake timeout. */
+    /**
+     * Bounds the TCP connect, through a {@link #proxy} the {@code CONNECT} exchange too, and the TLS
+     * handshake; default 10 s. The HTTP upgrade has the config's handshake timeout.
+     */
     public final B connectTimeout(Duration connectTimeout) {
         this.connectTimeout = ArgumentChecks.positive(connectTimeout, "connectTimeout");
         return self();
@@ -53,9 +58,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
+    /**
+     * Connects through this HTTP proxy: a tunnel by {@code CONNECT} (RFC 9110 §9.3.6) for
+     * {@code ws} and {@code wss} alike, TLS inside it checked against the server's host; default
+     * none. A proxy that does not open the tunnel fails the connect with a
+     * {@link dev.wskit.protocol.proxy.ProxyConnectException}.
+     */
+    public final B proxy(HttpProxy proxy) {
+        this.proxy = Objects.requireNonNull(proxy, "proxy");
+        return self();
+    }
+
     /** The settings as they are now, for the transport's {@code build()}. */
     protected final ClientSettings settings() {
-        return new ClientSettings(config, connectTimeout, headers, origin);
+        return new ClientSettings(config, connectTimeout, headers, origin, proxy);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,21 +2,26 @@ package dev.wskit.transport.core;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.handshake.WebSocketUri;
+import dev.wskit.protocol.proxy.HttpProxy;
+import dev.wskit.protocol.proxy.ProxyTunnel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a client was built with, checked by {@link ClientBuilder}: the configuration of its
- * connections, the connect timeout, and what every opening request adds.
+ * connections, the connect timeout, what every opening request adds, and the proxy.
  *
  * @param config the configuration of every connection
- * @param connectTimeout bounds the TCP connect and the TLS handshake
+ * @param connectTimeout bounds the TCP connect, a proxy's {@code CONNECT} exchange and the TLS handshake
  * @param headers extra header fields of every opening request, in order
  * @param origin the {@code Origin} to send, or {@code null} for none
+ * @param proxy the HTTP proxy every connection tunnels through, or {@code null} for none
  */
 public record ClientSettings(WebSocketConfig config, Duration connectTimeout, List<Map.Entry<String, String>> headers,
-                             String origin) {
+                             String origin, HttpProxy proxy) {
     /** The reason of the {@code 1001} every open connection gets when a client closes. */
     public static final String CLOSE_REASON = "client closing";
 
@@ -34,6 +39,11 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
             request.origin(origin);
         }
         return request.build(config);
+    }
+
+    /** A fresh {@code CONNECT} exchange to {@code target}'s host and port when there is a proxy. */
+    public Optional<ProxyTunnel> tunnelTo(WebSocketUri target) {
+        return proxy == null ? Optional.empty() : Optional.of(ProxyTunnel.to(proxy, target));
     }
 
     /** The connect timeout in whole milliseconds, as socket APIs take it. */

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.handshake.WebSocketUri;
+import dev.wskit.protocol.proxy.HttpProxy;
+import dev.wskit.protocol.proxy.ProxyTunnel;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +78,18 @@ class BuilderDefaultsTest {
         assertThat(settings.connectTimeoutMillis()).isEqualTo(10_000);
         assertThat(settings.headers()).isEmpty();
         assertThat(settings.origin()).isNull();
+        assertThat(settings.proxy()).isNull();
+        assertThat(settings.tunnelTo(WebSocketUri.of(URI.create("ws://example.com/")))).isEmpty();
+    }
+
+    @Test
+    void aClientWithAProxyTunnelsToEachTargetsHostAndPort() {
+        ClientSettings settings = new Client().proxy(HttpProxy.parse("http://proxy.example:3128")).settingsNow();
+        ProxyTunnel tunnel = settings.tunnelTo(WebSocketUri.of(URI.create("wss://example.com/chat"))).orElseThrow();
+        assertThat(tunnel.proxy()).isEqualTo(HttpProxy.of("proxy.example", 3128));
+        assertThat(StandardCharsets.ISO_8859_1.decode(tunnel.request()).toString())
+                .startsWith("CONNECT example.com:443 HTTP/1.1\r\n");
+        assertThatThrownBy(() -> new Client().proxy(null)).isInstanceOf(NullPointerException.class).hasMessage("proxy");
     }
 
     @Test

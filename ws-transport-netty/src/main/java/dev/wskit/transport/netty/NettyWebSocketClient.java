@@ -8,6 +8,7 @@ import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectionGroup;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -21,13 +22,15 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
 /**
  * A WebSocket client on Netty. {@link #connect} opens a channel, runs the opening handshake in
  * the engine and completes with the connection's thread-safe {@link WebSocket}, or with the
  * cause: the engine's {@code WebSocketException} for a refused handshake (status not 101, a wrong
- * accept value...), the I/O or TLS exception otherwise. Handler callbacks run on the channel's
+ * accept value...), a {@code ProxyConnectException} when a {@linkplain ClientBuilder#proxy proxy}
+ * does not open the tunnel, the I/O or TLS exception otherwise. Handler callbacks run on the channel's
  * event loop. {@link #close()} closes the client's connections with 1001, then shuts down the
  * event loop group if the client created it.
  */
@@ -71,6 +74,11 @@ public final class NettyWebSocketClient implements AutoCloseable {
         }
         WebSocketChannelHandler connection = WebSocketChannelHandler.client(handshake, settings.config(), handler);
         CompletableFuture<WebSocket> opened = connection.opened();
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        ProxyTunnelHandler tunnel = settings.tunnelTo(target)
+                .map(exchange -> new ProxyTunnelHandler(exchange, deadline, settings.connectTimeout(),
+                        target.isSecure() ? alloc -> tlsHandler(alloc, target, opened, deadline) : null, opened))
+                .orElse(null);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(EventLoops.channelType(group))
@@ -78,22 +86,21 @@ public final class NettyWebSocketClient implements AutoCloseable {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
-                        if (target.isSecure()) {
-                            SslHandler handshaking = tls.newHandler(channel.alloc(), target.host(), target.port());
-                            handshaking.handshakeFuture().addListener(done -> {
-                                if (!done.isSuccess()) {
-                                    opened.completeExceptionally(done.cause());
-                                }
-                            });
-                            channel.pipeline().addLast(handshaking);
+                        if (tunnel != null) {
+                            // TLS, if any, joins behind it once the tunnel is open.
+                            channel.pipeline().addLast(tunnel);
+                        } else if (target.isSecure()) {
+                            channel.pipeline().addLast(tlsHandler(channel.alloc(), target, opened, deadline));
                         }
                         channel.pipeline().addLast(connection);
                     }
                 });
-        ChannelFuture connecting = bootstrap.connect(target.host(), target.port());
+        ChannelFuture connecting = tunnel == null
+                ? bootstrap.connect(target.host(), target.port())
+                : bootstrap.connect(settings.proxy().host(), settings.proxy().port());
         connecting.addListener(done -> {
             if (done.isSuccess()) {
-                admit(connection, connecting.channel());
+                admit(connection, tunnel, connecting.channel());
             } else {
                 opened.completeExceptionally(done.cause());
             }
@@ -101,8 +108,30 @@ public final class NettyWebSocketClient implements AutoCloseable {
         return opened;
     }
 
-    private void admit(WebSocketChannelHandler connection, Channel channel) {
-        ConnectionGroup.Member member = ConnectionGroup.Member.of(connection::goingAway, connection::drop);
+    /**
+     * RFC 6455 §4.1 item 5 (wss): TLS with the server's host for SNI and the certificate check,
+     * through a proxy too; the handshake within what is left of the connect timeout.
+     */
+    private SslHandler tlsHandler(ByteBufAllocator alloc, WebSocketUri target, CompletableFuture<WebSocket> opened, long deadline) {
+        SslHandler handshaking = tls.newHandler(alloc, target.host(), target.port());
+        handshaking.setHandshakeTimeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        handshaking.handshakeFuture().addListener(done -> {
+            if (!done.isSuccess()) {
+                opened.completeExceptionally(done.cause());
+            }
+        });
+        return handshaking;
+    }
+
+    private void admit(WebSocketChannelHandler connection, ProxyTunnelHandler tunnel, Channel channel) {
+        // While a proxy's tunnel opens the WebSocket handler has not started: going away closes the channel.
+        ConnectionGroup.Member member = ConnectionGroup.Member.of(reason -> {
+            if (tunnel == null || tunnel.isOpen()) {
+                connection.goingAway(reason);
+            } else {
+                channel.close();
+            }
+        }, connection::drop);
         if (!connections.tryAdd(member)) {
             // Connected while the client closes.
             connection.opened().completeExceptionally(new IllegalStateException("client closed"));

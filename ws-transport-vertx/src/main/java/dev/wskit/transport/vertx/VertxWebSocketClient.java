@@ -5,12 +5,14 @@ import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
+import dev.wskit.protocol.proxy.ProxyTunnel;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectionDriver;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.ClientSSLOptions;
 import io.vertx.core.net.ConnectOptions;
 import io.vertx.core.net.NetClient;
@@ -18,6 +20,7 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.net.URI;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -38,6 +41,7 @@ public final class VertxWebSocketClient implements AutoCloseable {
     private final ClientSettings settings;
     private final NetClient netClient;
     private final ClientSSLOptions tls;
+    private final TlsInTunnel tlsInTunnel;
     private final OpenSockets connections = new OpenSockets();
     private volatile boolean closed;
 
@@ -47,6 +51,7 @@ public final class VertxWebSocketClient implements AutoCloseable {
         NetClientOptions options = new NetClientOptions(b.options).setConnectTimeout(settings.connectTimeoutMillis());
         this.tls = tlsOptions(b.tls != null ? b.tls : options.getSslOptions());
         this.netClient = vertx.createNetClient(options);
+        this.tlsInTunnel = settings.proxy() == null ? null : new TlsInTunnel(vertx, options);
     }
 
     /** A builder for a client on {@code vertx}; every setting has a default. */
@@ -59,8 +64,9 @@ public final class VertxWebSocketClient implements AutoCloseable {
      * first. Subprotocols offered are those of the configuration.
      *
      * @return completes with the open socket, or fails with the engine's
-     *     {@link WebSocketException} (status not 101, wrong accept key, timeout, …) or the
-     *     socket's own failure (refused, TLS)
+     *     {@link WebSocketException} (status not 101, wrong accept key, timeout, …), a
+     *     {@code ProxyConnectException} when a {@linkplain ClientBuilder#proxy proxy} does not open
+     *     the tunnel, or the socket's own failure (refused, TLS)
      * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
      * @throws IllegalStateException after {@link #close()} or {@link #shutdown()}
      */
@@ -72,14 +78,41 @@ public final class VertxWebSocketClient implements AutoCloseable {
             throw new IllegalStateException("client closed");
         }
         Promise<WebSocket> opened = Promise.promise();
-        netClient.connect(connectOptions(target)).onComplete(connected -> {
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        Optional<ProxyTunnel> tunnel = settings.tunnelTo(target);
+        ConnectOptions connecting = tunnel.map(exchange -> new ConnectOptions()
+                .setHost(exchange.proxy().host()).setPort(exchange.proxy().port())).orElseGet(() -> connectOptions(target));
+        netClient.connect(connecting).onComplete(connected -> {
             if (connected.failed()) {
                 opened.fail(connected.cause());
-            } else {
+            } else if (tunnel.isEmpty()) {
                 start(connected.result(), handshake, handler, opened);
+            } else {
+                NetSocket socket = connected.result();
+                throughTunnel(socket, tunnel.get(), target, deadline).onComplete(open -> {
+                    if (open.failed()) {
+                        opened.fail(open.cause());
+                    } else {
+                        start(socket, handshake, handler, opened);
+                    }
+                });
             }
         });
         return opened.future();
+    }
+
+    /**
+     * The proxy's {@code CONNECT}, then TLS to the server for {@code wss}, within what is left of the
+     * connect timeout; on the socket's context.
+     */
+    private Future<Void> throughTunnel(NetSocket socket, ProxyTunnel tunnel, WebSocketUri target, long deadline) {
+        Future<Void> open = ProxyHandshake.open(vertx, socket, tunnel, deadline, settings.connectTimeout());
+        if (!target.isSecure()) {
+            return open;
+        }
+        ContextInternal context = (ContextInternal) Vertx.currentContext();
+        return open.compose(tunnelled -> tlsInTunnel.start(context, socket, tls, target,
+                Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
     }
 
     /** Runs on the new socket's context: the connect future's listeners are called there. */

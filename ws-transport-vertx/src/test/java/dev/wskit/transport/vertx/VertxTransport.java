@@ -2,6 +2,7 @@ package dev.wskit.transport.vertx;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
@@ -49,8 +50,11 @@ final class VertxTransport implements TransportUnderTest {
     }
 
     @Override
-    public Client newClient(WebSocketConfig config, TestCertificate trusted) {
+    public Client newClient(WebSocketConfig config, TestCertificate trusted, HttpProxy proxy) {
         VertxWebSocketClient.Builder builder = VertxWebSocketClient.builder(vertx()).config(config);
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
         if (trusted != null) {
             builder.tls(new ClientSSLOptions().setTrustOptions(TrustOptions.wrap(trusted.trustManagers())));
         }
