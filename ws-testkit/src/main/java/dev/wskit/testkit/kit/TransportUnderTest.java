@@ -36,6 +36,13 @@ public interface TransportUnderTest {
     Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) throws Exception;
 
     /**
+     * Starts a server as above over TLS with {@code certificate} that asks clients for a
+     * certificate without requiring one, and trusts only {@code trustedClient}'s.
+     */
+    Server startServerAskingForClientCertificates(UpgradeDecider decider, WebSocketConfig config,
+            TestCertificate certificate, TestCertificate trustedClient) throws Exception;
+
+    /**
      * A client for {@code ws} and {@code wss} URIs.
      *
      * @param trusted the certificate to trust for {@code wss}, or {@code null} for the JDK's default trust

@@ -17,6 +17,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
 
 /**
  * A WebSocket server on {@code java.net} sockets (RFC 6455), one thread per connection: an
@@ -44,6 +46,7 @@ public final class BlockingWebSocketServer implements WebSocketServer {
 
     private final ServerSettings settings;
     private final SSLContext tls;
+    private final SSLParameters tlsParameters;
     private final ConnectionGroup group;
     private final ConnectionThreads threads;
     private final SharedTimer timer = new SharedTimer("wskit-blocking-server-timer");
@@ -54,6 +57,7 @@ public final class BlockingWebSocketServer implements WebSocketServer {
     private BlockingWebSocketServer(ServerSettings settings, Builder b) {
         this.settings = settings;
         this.tls = b.tls;
+        this.tlsParameters = b.tlsParameters;
         this.group = new ConnectionGroup(b.maxConnections);
         if (b.executor != null) {
             this.threads = ConnectionThreads.onExecutor(b.executor);
@@ -82,6 +86,9 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         ServerSocket socket = null;
         try {
             socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
+            if (tlsParameters != null) {
+                ((SSLServerSocket) socket).setSSLParameters(tlsParameters);
+            }
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
             ServerSocket bound = socket;
@@ -177,6 +184,7 @@ public final class BlockingWebSocketServer implements WebSocketServer {
      */
     public static final class Builder extends ServerBuilder<Builder> {
         private SSLContext tls;
+        private SSLParameters tlsParameters;
         private int maxConnections = 10_000;
         private Executor executor;
         private ThreadFactory threadFactory;
@@ -188,6 +196,19 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         /** Serves {@code wss}: TLS on every accepted socket, from an {@code SSLServerSocket} of this context. */
         public Builder tls(SSLContext tls) {
             this.tls = Objects.requireNonNull(tls, "tls");
+            this.tlsParameters = null;
+            return this;
+        }
+
+        /**
+         * Serves {@code wss} from this context with these parameters, as {@code SSLServerSocket}
+         * takes them (what they leave {@code null} stays the context's default): protocols, cipher
+         * suites, and client certificates ({@code setNeedClientAuth} for mutual TLS, or
+         * {@code setWantClientAuth} to let the upgrade decision judge their absence).
+         */
+        public Builder tls(SSLContext tls, SSLParameters parameters) {
+            tls(tls);
+            this.tlsParameters = Objects.requireNonNull(parameters, "parameters");
             return this;
         }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /** The blocking transport for the kit; its client connects synchronously, so each connect gets a thread. */
 final class BlockingTransport implements TransportUnderTest {
@@ -36,6 +38,16 @@ final class BlockingTransport implements TransportUnderTest {
     @Override
     public Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) throws Exception {
         return start(BlockingWebSocketServer.builder().upgrade(decider), config, tls);
+    }
+
+    @Override
+    public Server startServerAskingForClientCertificates(UpgradeDecider decider, WebSocketConfig config,
+            TestCertificate certificate, TestCertificate trustedClient) throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(certificate.keyManagers().getKeyManagers(), trustedClient.trustManagers().getTrustManagers(), null);
+        SSLParameters parameters = new SSLParameters();
+        parameters.setWantClientAuth(true);
+        return start(BlockingWebSocketServer.builder().upgrade(decider).tls(context, parameters), config, null);
     }
 
     private static Server start(BlockingWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)

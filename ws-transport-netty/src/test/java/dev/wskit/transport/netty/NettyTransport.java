@@ -6,6 +6,8 @@ import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -27,6 +29,14 @@ final class NettyTransport implements TransportUnderTest {
     @Override
     public Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) throws Exception {
         return start(NettyWebSocketServer.builder().upgrade(decider), config, tls);
+    }
+
+    @Override
+    public Server startServerAskingForClientCertificates(UpgradeDecider decider, WebSocketConfig config,
+            TestCertificate certificate, TestCertificate trustedClient) throws Exception {
+        SslContext tls = SslContextBuilder.forServer(certificate.keyManagers())
+                .trustManager(trustedClient.trustManagers()).clientAuth(ClientAuth.OPTIONAL).build();
+        return start(NettyWebSocketServer.builder().upgrade(decider).tls(tls), config, null);
     }
 
     private static Server start(NettyWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)

@@ -8,8 +8,10 @@ import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.http.ClientAuth;
 import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.TrustOptions;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -38,6 +40,15 @@ final class VertxTransport implements TransportUnderTest {
     @Override
     public Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) {
         return start(VertxWebSocketServer.builder(vertx()).upgrade(decider), config, tls);
+    }
+
+    @Override
+    public Server startServerAskingForClientCertificates(UpgradeDecider decider, WebSocketConfig config,
+            TestCertificate certificate, TestCertificate trustedClient) {
+        VertxWebSocketServer.Builder builder = VertxWebSocketServer.builder(vertx()).upgrade(decider)
+                .options(new NetServerOptions().setClientAuth(ClientAuth.REQUEST)
+                        .setTrustOptions(TrustOptions.wrap(trustedClient.trustManagers())));
+        return start(builder, config, certificate);
     }
 
     private static Server start(VertxWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls) {
