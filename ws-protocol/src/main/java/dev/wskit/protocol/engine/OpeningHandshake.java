@@ -33,8 +33,8 @@ final class OpeningHandshake {
     private final Outbound outbound;
     /** The client's own handshake, or {@code null} on a server. */
     private final ClientHandshake client;
-    /** The application's decision on a server; {@code null} on a client. */
-    private final UpgradeDecider decider;
+    /** The application's decision on a server, until it is asked; {@code null} on a client. */
+    private UpgradeDecider decider;
     /** Reads the peer's head; dropped once it is read, as an open connection never needs it again. */
     private HttpHeadParser head;
     private HttpRequest request;
@@ -109,9 +109,12 @@ final class OpeningHandshake {
             answer(screened);
             return;
         }
+        UpgradeDecider asked = decider;
+        // Asked once per connection: an open connection does not keep it (a route table, a lambda).
+        decider = null;
         UpgradeDecision decision;
         try {
-            decision = decider.decide(new UpgradeRequest(parsed, endpoint.remoteAddress(),
+            decision = asked.decide(new UpgradeRequest(parsed, endpoint.remoteAddress(),
                     endpoint.tlsSession().orElse(null)));
         } catch (RuntimeException e) {
             throw decisionFailed(e);
