@@ -7,6 +7,8 @@ import dev.wskit.protocol.upgrade.UpgradeDecider;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -179,10 +181,25 @@ public final class Kit {
 
     /** Netty's own client, connected. */
     public NettyPeer netty(URI uri) {
-        NettyPeer peer = NettyPeer.connect(new NettyPeer(name("Netty client")), sharedNettyGroup(), uri, null);
+        return netty(uri, EmptyHttpHeaders.INSTANCE);
+    }
+
+    /** Netty's own client sending {@code headers} with its opening request, connected. */
+    public NettyPeer netty(URI uri, HttpHeaders headers) {
+        NettyPeer peer = NettyPeer.connect(new NettyPeer(name("Netty client")), sharedNettyGroup(), uri, null, headers);
         track(peer.events());
         closeAfter(peer::close);
         return peer;
+    }
+
+    /** Why Netty's own client failed its opening handshake with {@code uri}; fails the test if it succeeded. */
+    public Throwable nettyRefused(URI uri) {
+        try {
+            NettyPeer.connect(new NettyPeer(name("refused Netty client")), sharedNettyGroup(), uri, null).close();
+        } catch (CompletionException refused) {
+            return refused.getCause();
+        }
+        throw new AssertionError("Netty's client opened " + uri);
     }
 
     /** Netty's own server. */

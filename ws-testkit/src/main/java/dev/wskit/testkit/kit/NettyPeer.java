@@ -13,6 +13,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -51,6 +52,12 @@ public class NettyPeer extends SimpleChannelInboundHandler<WebSocketFrame> {
      * none when {@code null}; returns once the opening handshake succeeded.
      */
     protected static <P extends NettyPeer> P connect(P connecting, EventLoopGroup group, URI uri, ChannelHandler compression) {
+        return connect(connecting, group, uri, compression, EmptyHttpHeaders.INSTANCE);
+    }
+
+    /** As {@link #connect(NettyPeer, EventLoopGroup, URI, ChannelHandler)}, sending {@code headers} with the request. */
+    protected static <P extends NettyPeer> P connect(P connecting, EventLoopGroup group, URI uri, ChannelHandler compression,
+                                                     HttpHeaders headers) {
         NettyPeer peer = connecting;
         peer.channel = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
@@ -63,7 +70,7 @@ public class NettyPeer extends SimpleChannelInboundHandler<WebSocketFrame> {
                         // allowExtensions: without it Netty's frame decoder refuses RSV1. Close
                         // frames and pongs are passed on, to be recorded.
                         ch.pipeline().addLast(new WebSocketClientProtocolHandler(WebSocketClientHandshakerFactory.newHandshaker(
-                                        uri, WebSocketVersion.V13, null, compression != null, EmptyHttpHeaders.INSTANCE,
+                                        uri, WebSocketVersion.V13, null, compression != null, headers,
                                         MAX_MESSAGE), false, false),
                                 new WebSocketFrameAggregator(MAX_MESSAGE), peer);
                     }

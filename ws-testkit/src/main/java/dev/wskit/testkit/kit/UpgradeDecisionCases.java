@@ -8,6 +8,8 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.upgrade.Routes;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,23 @@ public interface UpgradeDecisionCases extends TransportCases {
                 new java.net.http.WebSocket.Listener() { }));
         assertThat(failure).isInstanceOf(WebSocketHandshakeException.class);
         assertThat(((WebSocketHandshakeException) failure).getResponse().statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    default void nettysClientIsDecidedOnByItsHeaderAndSeesARejectionsStatus(Kit kit) throws Exception {
+        Recorder serverSide = kit.echoingRecorder("server connection");
+        TransportUnderTest.Server server = kit.server(WebSocketConfig.defaults(), request ->
+                request.header("X-Api-Key").filter("k1"::equals).isPresent()
+                        ? UpgradeDecision.accept(serverSide)
+                        : UpgradeDecision.reject(401, "key required\n"));
+        NettyPeer netty = kit.netty(uri(server, "/chat"), new DefaultHttpHeaders().add("X-Api-Key", "k1"));
+        serverSide.expect("open");
+        netty.sendText("with a key");
+        serverSide.expectText("with a key");
+        assertThat(netty.events().nextText()).isEqualTo("with a key");
+        Throwable refused = kit.nettyRefused(uri(server, "/chat"));
+        assertThat(refused).isInstanceOf(WebSocketClientHandshakeException.class);
+        assertThat(((WebSocketClientHandshakeException) refused).response().status().code()).isEqualTo(401);
     }
 
     @Test
