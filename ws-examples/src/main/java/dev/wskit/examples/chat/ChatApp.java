@@ -1,13 +1,13 @@
 package dev.wskit.examples.chat;
 
 import dev.wskit.examples.ServerApp;
+import dev.wskit.examples.ServerSetup;
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.examples.transport.RunningServer;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import java.io.PrintStream;
-import java.util.function.Supplier;
 
 /** {@code chat}: a chat room; one port serves the page on {@code /} and the WebSocket on {@code /ws}. */
 public final class ChatApp extends ServerApp {
@@ -43,19 +43,15 @@ public final class ChatApp extends ServerApp {
     }
 
     @Override
-    protected WebSocketConfig config() {
-        return WebSocketConfig.builder()
+    protected ServerSetup newSetup() {
+        WebSocketConfig config = WebSocketConfig.builder()
                 .httpHandler(new ChatPage())
                 .maxFramePayload(MAX_MESSAGE)
                 .maxMessageSize(MAX_MESSAGE)
                 .perMessageDeflate(PerMessageDeflateConfig.defaults())
                 .build();
-    }
-
-    @Override
-    protected Supplier<WebSocketHandler> newHandlers() {
         ChatHandler handler = new ChatHandler(new ChatRoom());
-        return () -> handler;
+        return new ServerSetup(config, UpgradeDecider.acceptAll(() -> handler));
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.wskit.examples.transport.RunningServer;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -80,7 +81,8 @@ class ClientAppTest {
                 }
             }
         };
-        RunningServer server = ExampleTransport.NETTY.startServer("127.0.0.1", 0, WebSocketConfig.defaults(), () -> script);
+        RunningServer server = ExampleTransport.NETTY.startServer("127.0.0.1", 0, WebSocketConfig.defaults(),
+                request -> UpgradeDecision.accept(script));
         try {
             RunningApp client = RunningApp.start("client", "--echo", "--transport", transport.optionName(),
                     server.uri("ws", "/").toString());
