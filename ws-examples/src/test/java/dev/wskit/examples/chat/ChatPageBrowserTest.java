@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The chat page in a real browser: headless Chromium opens it in two tabs, both join, and a
- * message typed in one appears in the other, on every transport. Skipped where Debian's
+ * message typed in one appears in the other; a name the server refuses shows its reason. On every
+ * transport. Skipped where Debian's
  * {@code chromium} and {@code chromium-driver} are not installed.
  */
 class ChatPageBrowserTest {
@@ -102,12 +103,57 @@ class ChatPageBrowserTest {
         }
     }
 
+    /**
+     * The upgrade's 409 or 400 never reaches a page's script, so the page asks the server why
+     * first: a second window choosing a taken name, or a blank one, sees the server's reason and
+     * stays out, then joins under a free name, and the first window's chat goes on.
+     */
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void aTakenOrBlankNameIsRefusedWithTheServersReason(ExampleTransport transport) throws Exception {
+        assumeTrue(browser != null, HOW_TO_ENABLE);
+        try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
+            String page = chat.awaitUri("http").toString();
+            String adaTab = browser.getWindowHandle();
+            join(page, "ada");
+            browser.switchTo().newWindow(WindowType.TAB);
+            String secondTab = browser.getWindowHandle();
+            browser.get(page);
+
+            chooseName("   ");
+            await(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Cannot join: name required"));
+            chooseName("ada");
+            await(ExpectedConditions.textToBe(By.id("status"), "Cannot join: name taken: ada"));
+            assertThat(browser.findElement(By.id("room")).isDisplayed()).isFalse();
+
+            chooseName("bob");
+            await(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
+            browser.switchTo().window(adaTab);
+            await(ExpectedConditions.textToBePresentInElementLocated(By.id("log"), "bob joined"));
+            browser.findElement(By.id("message")).sendKeys("hello bob");
+            browser.findElement(By.id("send")).click();
+
+            browser.switchTo().window(secondTab);
+            await(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//ul[@id='log']/li[span[@class='who' and text()='ada:'] and contains(., 'hello bob')]")));
+            assertThat(browser.findElement(By.id("members")).getText()).isEqualTo("ada\nbob");
+            browser.close();
+            browser.switchTo().window(adaTab);
+        }
+    }
+
     /** Opens the page in the current tab and joins as {@code name}. */
     private static void join(String page, String name) {
         browser.get(page);
+        chooseName(name);
+        await(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
+    }
+
+    /** Types {@code name} in place of the one there and presses Join. */
+    private static void chooseName(String name) {
+        browser.findElement(By.id("name")).clear();
         browser.findElement(By.id("name")).sendKeys(name);
         browser.findElement(By.id("join")).click();
-        await(ExpectedConditions.visibilityOfElementLocated(By.id("room")));
     }
 
     private static void await(ExpectedCondition<?> condition) {

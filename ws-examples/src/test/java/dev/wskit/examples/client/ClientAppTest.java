@@ -115,12 +115,22 @@ class ClientAppTest {
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
     void closeWithAnErrorCodeExitsWith1(ExampleTransport transport) throws Exception {
-        try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
+        WebSocketHandler refusing = new WebSocketHandler() {
+            @Override
+            public void onOpen(WebSocket socket) {
+                socket.close(1008, "not for you");
+            }
+        };
+        RunningServer server = transport.startServer("127.0.0.1", 0, WebSocketConfig.defaults(),
+                request -> UpgradeDecision.accept(refusing));
+        try {
             RunningApp client = RunningApp.start("client", "--transport", transport.optionName(),
-                    chat.awaitUri("ws").toString());
+                    server.uri("ws", "/").toString());
 
             assertThat(client.awaitExit()).isEqualTo(1);
-            assertThat(client.out().rest()).containsExactly("[open]", "[close] 1008 the chat WebSocket is at /ws");
+            assertThat(client.out().rest()).containsExactly("[open]", "[close] 1008 not for you");
+        } finally {
+            server.stop();
         }
     }
 
