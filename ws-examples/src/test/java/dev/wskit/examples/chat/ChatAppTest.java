@@ -154,19 +154,19 @@ class ChatAppTest {
             URI ws = chat.awaitUri("ws");
             try (RecordingClient bob = RecordingClient.connect(transport, ws.resolve("/ws?name=bob"))) {
                 expect("text:{\"type\":\"join\",\"name\":\"bob\",\"users\":[\"bob\"]}", bob);
-                try (RecordingClient ada = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"))) {
-                    expect("text:{\"type\":\"join\",\"name\":\"ada\",\"users\":[\"bob\",\"ada\"]}", bob, ada);
+                RecordingClient ada = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"));
+                expect("text:{\"type\":\"join\",\"name\":\"ada\",\"users\":[\"bob\",\"ada\"]}", bob, ada);
 
-                    assertThat(refusedStatus(ws.resolve("/ws?name=ada"))).isEqualTo(409);
-                    assertThat(refusedStatus(ws.resolve("/ws?name=%20ada%20"))).isEqualTo(409);
-                    assertThat(refusedStatus(ws.resolve("/ws"))).isEqualTo(400);
-                    assertThat(refusedStatus(ws.resolve("/ws?name=+"))).isEqualTo(400);
-                    assertThat(refusedStatus(ws.resolve("/ws?name=" + "n".repeat(33)))).isEqualTo(400);
-                    assertThat(refusedStatus(ws.resolve("/chat?name=cy"))).isEqualTo(404);
+                assertThat(refusedStatus(ws.resolve("/ws?name=ada"))).isEqualTo(409);
+                assertThat(refusedStatus(ws.resolve("/ws?name=%20ada%20"))).isEqualTo(409);
+                assertThat(refusedStatus(ws.resolve("/ws"))).isEqualTo(400);
+                assertThat(refusedStatus(ws.resolve("/ws?name=+"))).isEqualTo(400);
+                assertThat(refusedStatus(ws.resolve("/ws?name=" + "n".repeat(33)))).isEqualTo(400);
+                assertThat(refusedStatus(ws.resolve("/chat?name=cy"))).isEqualTo(404);
 
-                    ada.socket().sendText("still here");
-                    expect("text:{\"type\":\"message\",\"name\":\"ada\",\"text\":\"still here\"}", bob, ada);
-                }
+                ada.socket().sendText("still here");
+                expect("text:{\"type\":\"message\",\"name\":\"ada\",\"text\":\"still here\"}", bob, ada);
+                ada.close();
                 expect("text:{\"type\":\"leave\",\"name\":\"ada\",\"users\":[\"bob\"]}", bob);
                 try (RecordingClient adaAgain = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"))) {
                     expect("text:{\"type\":\"join\",\"name\":\"ada\",\"users\":[\"bob\",\"ada\"]}", bob, adaAgain);
