@@ -2,14 +2,11 @@ package dev.wskit.examples;
 
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.examples.transport.RunningServer;
-import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * An app that serves WebSocket connections until stopped: the options ({@code --transport},
@@ -23,10 +20,8 @@ public abstract class ServerApp implements App {
     /** The port used when {@code --port} is absent; fixed, so a bookmark or a test script keeps working. */
     protected abstract int defaultPort();
 
-    protected abstract WebSocketConfig config();
-
-    /** Makes one handler per connection; called once per run, so state shared by the handlers is per run. */
-    protected abstract Supplier<WebSocketHandler> newHandlers();
+    /** Makes the configuration and the upgrade decider; called once per run, so state they share is per run. */
+    protected abstract ServerSetup newSetup();
 
     /** Tells the user where the server is. */
     protected abstract void announce(ExampleTransport transport, RunningServer server, PrintStream out);
@@ -57,7 +52,8 @@ public abstract class ServerApp implements App {
         ExampleTransport transport = ExampleTransport.from(line);
         String host = line.get("host", DEFAULT_HOST);
         int port = line.getInt("port", defaultPort(), 0, 0xffff);
-        RunningServer server = transport.startServer(host, port, config(), newHandlers());
+        ServerSetup setup = newSetup();
+        RunningServer server = transport.startServer(host, port, setup.config(), setup.decider());
         // Said by the stop itself: after Ctrl-C the JVM halts once the stop returns, maybe before
         // this thread wakes up. Registered before the announcement, so a signal sent by whoever
         // waited for it always finds the graceful stop.

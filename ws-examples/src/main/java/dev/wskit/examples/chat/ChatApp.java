@@ -1,18 +1,23 @@
 package dev.wskit.examples.chat;
 
 import dev.wskit.examples.ServerApp;
+import dev.wskit.examples.ServerSetup;
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.examples.transport.RunningServer;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.protocol.upgrade.Routes;
 import java.io.PrintStream;
-import java.util.function.Supplier;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** {@code chat}: a chat room; one port serves the page on {@code /} and the WebSocket on {@code /ws}. */
 public final class ChatApp extends ServerApp {
     /** A chat line, not a file transfer: larger messages are closed with 1009. */
     private static final int MAX_MESSAGE = 64 * 1024;
+    /** The engine's default, named because a name reserved for a connection lapses after it. */
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -31,6 +36,9 @@ public final class ChatApp extends ServerApp {
                 "",
                 "Serves a chat page on http://HOST:PORT/ and the chat WebSocket on ws://HOST:PORT/ws?name=NAME.",
                 "Open the printed URL in several browser windows, pick a name in each, and talk.",
+                "The upgrade is refused with 400 for a missing name (1 to " + ChatAdmission.MAX_NAME
+                        + " characters) and 409 for a name in use;",
+                "GET /name-check?name=NAME answers the same, for the page to show why.",
                 "Every text a member sends goes to everyone as {\"type\":\"message\",\"name\":…,\"text\":…};",
                 "joins and leaves come as {\"type\":\"join\"|\"leave\",\"name\":…,\"users\":[…]}.",
                 "",
@@ -43,24 +51,27 @@ public final class ChatApp extends ServerApp {
     }
 
     @Override
-    protected WebSocketConfig config() {
-        return WebSocketConfig.builder()
-                .httpHandler(new ChatPage())
+    protected ServerSetup newSetup() {
+        return setUp(new ChatRoom(CompletableFuture.delayedExecutor(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)));
+    }
+
+    /** The chat server around {@code room}: its page, its name check and its one WebSocket route. */
+    static ServerSetup setUp(ChatRoom room) {
+        ChatAdmission admission = new ChatAdmission(room, new ChatHandler(room));
+        WebSocketConfig config = WebSocketConfig.builder()
+                .httpHandler(new ChatPage(admission))
+                .handshakeTimeout(HANDSHAKE_TIMEOUT)
                 .maxFramePayload(MAX_MESSAGE)
                 .maxMessageSize(MAX_MESSAGE)
                 .perMessageDeflate(PerMessageDeflateConfig.defaults())
                 .build();
-    }
-
-    @Override
-    protected Supplier<WebSocketHandler> newHandlers() {
-        ChatHandler handler = new ChatHandler(new ChatRoom());
-        return () -> handler;
+        // Any other path is answered 404 before the upgrade.
+        return new ServerSetup(config, Routes.builder().exact(ChatAdmission.PATH, admission).build());
     }
 
     @Override
     protected void announce(ExampleTransport transport, RunningServer server, PrintStream out) {
         out.println("chat (" + transport.optionName() + ") on " + server.uri("http", "/")
-                + "  (WebSocket: " + server.uri("ws", ChatHandler.PATH) + "?name=NAME)");
+                + "  (WebSocket: " + server.uri("ws", ChatAdmission.PATH) + "?name=NAME)");
     }
 }

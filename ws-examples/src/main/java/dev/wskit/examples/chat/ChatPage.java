@@ -8,13 +8,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Serves the chat page on {@code GET /}; any other plain HTTP request gets the engine's 404. */
+/**
+ * The plain HTTP side of the chat port: the page on {@code GET /}, and on
+ * {@code GET /name-check?name=NAME} the reason its script shows when a name cannot join. Any other
+ * request gets the engine's 404.
+ */
 final class ChatPage implements HttpRequestHandler {
+    static final String NAME_CHECK = "/name-check";
     private static final String RESOURCE = "chat.html";
 
     private final HttpResponse page;
+    private final ChatAdmission admission;
 
-    ChatPage() {
+    ChatPage(ChatAdmission admission) {
+        this.admission = admission;
         byte[] html;
         try (InputStream in = ChatPage.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
@@ -32,7 +39,13 @@ final class ChatPage implements HttpRequestHandler {
 
     @Override
     public HttpResponse handle(HttpRequest request) {
-        boolean pagePath = request.path().equals("/") || request.path().equals("/index.html");
-        return request.method().equals("GET") && pagePath ? page : null;
+        if (!request.method().equals("GET")) {
+            return null;
+        }
+        return switch (request.path()) {
+            case "/", "/index.html" -> page;
+            case NAME_CHECK -> admission.check(request);
+            default -> null;
+        };
     }
 }

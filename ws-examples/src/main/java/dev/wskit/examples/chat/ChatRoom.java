@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
@@ -19,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  * only hand events over. The room never sends itself: each member has an {@link Outbox}, sent
  * from by its own task, so a member that stops reading stalls nobody else, and one that falls too
  * far behind is closed.
+ *
+ * <p>Names are the exception: an upgrade is decided on its connection's thread and must know at
+ * once whether its name is free, so they are reserved there, atomically, in a concurrent map. A
+ * name is held from its upgrade's decision until its member leaves, or until it lapses unclaimed.
  */
 final class ChatRoom {
     /** Idle this long, a thread ends; the next event starts a new one. Nothing to shut down. */
@@ -30,19 +37,50 @@ final class ChatRoom {
     private final ExecutorService senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
             new SynchronousQueue<>(), daemon("wskit-chat-sender"));
     private final Map<WebSocket, Member> members = new LinkedHashMap<>(); // the room's thread only
+    private final ConcurrentMap<String, ReservedName> names = new ConcurrentHashMap<>();
+    private final Executor afterHandshakeTimeout;
 
-    private record Member(String name, Outbox outbox) {
+    private record Member(ReservedName name, Outbox outbox) {
     }
 
-    /** Lets {@code socket} in as {@code name} and tells everyone, the newcomer too; a name in use is refused with 1008. */
-    void join(WebSocket socket, String name) {
-        thread.execute(() -> {
-            if (members.values().stream().anyMatch(member -> member.name().equals(name))) {
-                socket.close(CloseCode.POLICY_VIOLATION, "name taken");
-                return;
+    /**
+     * @param afterHandshakeTimeout runs a task once a handshake timeout has passed: by then a
+     *     connection accepted before has opened or failed for good, so a name it never claimed
+     *     never will be
+     */
+    ChatRoom(Executor afterHandshakeTimeout) {
+        this.afterHandshakeTimeout = afterHandshakeTimeout;
+    }
+
+    /** Holds {@code name} for a connection about to open; {@code null} when someone holds it already. */
+    ReservedName reserve(String name) {
+        ReservedName reserved = new ReservedName(name);
+        if (names.putIfAbsent(name, reserved) != null) {
+            return null;
+        }
+        afterHandshakeTimeout.execute(() -> {
+            if (reserved.lapse()) {
+                names.remove(name, reserved);
             }
+        });
+        return reserved;
+    }
+
+    /** Whether someone holds {@code name}: a member, or a connection still opening. */
+    boolean isTaken(String name) {
+        return names.containsKey(name);
+    }
+
+    /** Lets {@code socket} in under the name its upgrade reserved, and tells everyone, the newcomer too. */
+    void join(WebSocket socket, ReservedName name) {
+        if (!name.claim()) {
+            // Opened a handshake timeout after its decision: the name may be someone else's now.
+            socket.close(CloseCode.POLICY_VIOLATION, "name reservation lapsed");
+            return;
+        }
+        thread.execute(() -> {
             members.put(socket, new Member(name, new Outbox(socket, senders)));
-            broadcast(ChatEvents.join(name, users()));
+            broadcast(ChatEvents.join(name.name(), users()));
         });
     }
 
@@ -51,25 +89,27 @@ final class ChatRoom {
         thread.execute(() -> {
             Member member = members.get(socket);
             if (member != null) {
-                broadcast(ChatEvents.message(member.name(), text));
+                broadcast(ChatEvents.message(member.name().name(), text));
             }
         });
     }
 
-    /** A connection ended; if it had joined, everyone left is told. */
+    /** A connection ended; if it had joined, its name is free again and everyone left is told. */
     void leave(WebSocket socket) {
         thread.execute(() -> {
             Member member = members.remove(socket);
             if (member != null) {
-                broadcast(ChatEvents.leave(member.name(), users()));
+                // Freed first, so whoever sees the leave may take the name at once.
+                names.remove(member.name().name(), member.name());
+                broadcast(ChatEvents.leave(member.name().name(), users()));
             }
         });
     }
 
     private List<String> users() {
-        List<String> names = new ArrayList<>();
-        members.values().forEach(member -> names.add(member.name()));
-        return names;
+        List<String> users = new ArrayList<>();
+        members.values().forEach(member -> users.add(member.name().name()));
+        return users;
     }
 
     /** A member whose outbox overflowed is being closed; its leave comes with its onClose. */

@@ -2,13 +2,13 @@ package dev.wskit.examples.echo;
 
 import dev.wskit.examples.ConformanceLimits;
 import dev.wskit.examples.ServerApp;
+import dev.wskit.examples.ServerSetup;
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.examples.transport.RunningServer;
 import dev.wskit.protocol.WebSocketConfig;
-import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.io.PrintStream;
-import java.util.function.Supplier;
 
 /**
  * {@code echo}: the conformance test subject. Echoes every message on any path, with
@@ -42,16 +42,12 @@ public final class EchoApp extends ServerApp {
     }
 
     @Override
-    protected WebSocketConfig config() {
-        return ConformanceLimits.apply(WebSocketConfig.builder())
+    protected ServerSetup newSetup() {
+        WebSocketConfig config = ConformanceLimits.apply(WebSocketConfig.builder())
                 .perMessageDeflate(PerMessageDeflateConfig.defaults())
                 .build();
-    }
-
-    @Override
-    protected Supplier<WebSocketHandler> newHandlers() {
         EchoHandler echo = new EchoHandler();
-        return () -> echo;
+        return new ServerSetup(config, request -> UpgradeDecision.accept(echo));
     }
 
     @Override

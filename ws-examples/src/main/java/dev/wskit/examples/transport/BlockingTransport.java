@@ -3,22 +3,21 @@ package dev.wskit.examples.transport;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.transport.blocking.BlockingWebSocketClient;
 import dev.wskit.transport.blocking.BlockingWebSocketServer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /** {@code java.net} sockets, a thread per connection. */
 final class BlockingTransport implements Transport {
 
     @Override
-    public RunningServer start(String host, int port, WebSocketConfig config,
-                               Supplier<? extends WebSocketHandler> handlers) throws IOException {
+    public RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider) throws IOException {
         BlockingWebSocketServer server = BlockingWebSocketServer.builder()
-                .host(host).port(port).config(config).handler(handlers)
+                .host(host).port(port).config(config).upgrade(decider)
                 .build().start();
         return new RunningServer(host, server.port(), () -> server.stop(config.closeTimeout()));
     }

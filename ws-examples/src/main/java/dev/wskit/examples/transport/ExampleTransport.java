@@ -4,6 +4,7 @@ import dev.wskit.examples.CommandLine;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -45,14 +45,14 @@ public enum ExampleTransport {
     }
 
     /**
-     * Binds {@code host:port} (0 for any free port) and serves one handler per connection.
+     * Binds {@code host:port} (0 for any free port); {@code decider} decides every upgrade.
      *
      * @throws IOException when the address cannot be bound (in use, not local), with the reason
      */
-    public RunningServer startServer(String host, int port, WebSocketConfig config,
-                                     Supplier<? extends WebSocketHandler> handlers) throws IOException {
+    public RunningServer startServer(String host, int port, WebSocketConfig config, UpgradeDecider decider)
+            throws IOException {
         try {
-            return transport.start(host, port, config, handlers);
+            return transport.start(host, port, config, decider);
         } catch (IOException failed) {
             // Every server's start names the address and why it could not be bound.
             throw failed;

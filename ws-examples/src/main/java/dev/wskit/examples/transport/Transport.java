@@ -2,6 +2,7 @@ package dev.wskit.examples.transport;
 
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 /** One transport's way to start a server and open a client connection; failures are thrown as they come. */
 interface Transport {
@@ -19,8 +19,7 @@ interface Transport {
      */
     Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
-    RunningServer start(String host, int port, WebSocketConfig config,
-                        Supplier<? extends WebSocketHandler> handlers) throws Exception;
+    RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider) throws Exception;
 
     ClientConnection connect(URI uri, WebSocketConfig config, ClientOptions options,
                              WebSocketHandler handler) throws Exception;

@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.examples.RecordingClient;
 import dev.wskit.examples.RunningApp;
+import dev.wskit.examples.ServerSetup;
 import dev.wskit.examples.transport.ExampleTransport;
+import dev.wskit.examples.transport.RunningServer;
 import dev.wskit.testkit.kit.Kit;
 import dev.wskit.testkit.kit.RawPeer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -75,7 +86,7 @@ class ChatAppTest {
 
     /** {@code ada} joins once {@code slow} is in: its 101 comes after its onOpen asked the room to let it in. */
     private static RecordingClient joinAfter(RawPeer slow, ExampleTransport transport, URI ws) throws Exception {
-        slow.write(RawPeer.UPGRADE.replace("GET /chat ", "GET /ws?name=slow "));
+        slow.write(upgrade("/ws?name=slow", ""));
         assertThat(slow.readHead()).startsWith("HTTP/1.1 101 ");
         return RecordingClient.connect(transport, ws.resolve("/ws?name=ada"));
     }
@@ -100,26 +111,175 @@ class ChatAppTest {
 
             assertThat(found.statusCode()).isEqualTo(200);
             assertThat(found.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-            assertThat(found.body()).contains("<title>wskit chat</title>", "/ws?name=");
+            assertThat(found.body()).contains("<title>wskit chat</title>", "/ws?name=", "/name-check?name=");
             assertThat(missing.statusCode()).isEqualTo(404);
         }
     }
 
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
-    void closesWith1008OnAnotherPathWithoutANameOrWithATakenName(ExampleTransport transport) throws Exception {
+    void theNameCheckAnswersAsTheUpgradeWould(ExampleTransport transport) throws Exception {
         try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
-            URI ws = chat.awaitUri("ws");
-            try (RecordingClient elsewhere = RecordingClient.connect(transport, ws.resolve("/?name=ada"));
-                 RecordingClient nameless = RecordingClient.connect(transport, ws.resolve("/ws"));
-                 RecordingClient ada = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"))) {
+            URI page = chat.awaitUri("http");
+            URI ws = URI.create("ws://" + page.getRawAuthority() + "/");
+            try (RecordingClient ada = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"))) {
                 assertThat(ada.next()).startsWith("text:{\"type\":\"join\"");
-                try (RecordingClient secondAda = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"))) {
-                    assertThat(secondAda.next()).isEqualTo("close:1008 name taken");
-                }
-                assertThat(elsewhere.next()).isEqualTo("close:1008 the chat WebSocket is at /ws");
-                assertThat(nameless.next()).isEqualTo("close:1008 a name of 1 to 32 characters is required");
+                HttpClient http = HttpClient.newHttpClient();
+
+                HttpResponse<String> taken = http.send(HttpRequest.newBuilder(page.resolve("/name-check?name=ada")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> free = http.send(HttpRequest.newBuilder(page.resolve("/name-check?name=bob")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> missing = http.send(HttpRequest.newBuilder(page.resolve("/name-check?name=")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+
+                assertThat(taken.statusCode()).isEqualTo(409);
+                assertThat(taken.body()).isEqualTo("name taken: ada\n");
+                assertThat(free.statusCode()).isEqualTo(200);
+                assertThat(missing.statusCode()).isEqualTo(400);
+                assertThat(missing.body()).isEqualTo(ChatAdmission.NAME_REQUIRED);
+                assertThat(taken.headers().firstValue("Cache-Control")).hasValue("no-store");
             }
         }
+    }
+
+    /**
+     * Refused before the upgrade, so a refused client never becomes a member: the others see no
+     * join or leave for it, and a name is free again once its member left.
+     */
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void refusesATakenNameWith409AndAMissingOneWith400(ExampleTransport transport) throws Exception {
+        try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
+            URI ws = chat.awaitUri("ws");
+            try (RecordingClient bob = RecordingClient.connect(transport, ws.resolve("/ws?name=bob"))) {
+                expect("text:{\"type\":\"join\",\"name\":\"bob\",\"users\":[\"bob\"]}", bob);
+                RecordingClient ada = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"));
+                expect("text:{\"type\":\"join\",\"name\":\"ada\",\"users\":[\"bob\",\"ada\"]}", bob, ada);
+
+                assertThat(refusedStatus(ws.resolve("/ws?name=ada"))).isEqualTo(409);
+                assertThat(refusedStatus(ws.resolve("/ws?name=%20ada%20"))).isEqualTo(409);
+                assertThat(refusedStatus(ws.resolve("/ws"))).isEqualTo(400);
+                assertThat(refusedStatus(ws.resolve("/ws?name=+"))).isEqualTo(400);
+                assertThat(refusedStatus(ws.resolve("/ws?name=" + "n".repeat(33)))).isEqualTo(400);
+                assertThat(refusedStatus(ws.resolve("/chat?name=cy"))).isEqualTo(404);
+
+                ada.socket().sendText("still here");
+                expect("text:{\"type\":\"message\",\"name\":\"ada\",\"text\":\"still here\"}", bob, ada);
+                ada.close();
+                expect("text:{\"type\":\"leave\",\"name\":\"ada\",\"users\":[\"bob\"]}", bob);
+                try (RecordingClient adaAgain = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"))) {
+                    expect("text:{\"type\":\"join\",\"name\":\"ada\",\"users\":[\"bob\",\"ada\"]}", bob, adaAgain);
+                }
+            }
+        }
+    }
+
+    /** The rejection on the wire: a complete plain-text response, then the connection ends in order. */
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void aRefusalIsACompletePlainTextResponse(ExampleTransport transport, Kit kit) throws Exception {
+        try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
+            URI ws = chat.awaitUri("ws");
+            try (RecordingClient ada = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"));
+                 RawPeer secondAda = kit.raw(ws.getPort())) {
+                assertThat(ada.next()).startsWith("text:{\"type\":\"join\"");
+                secondAda.write(upgrade("/ws?name=ada", ""));
+
+                String head = secondAda.readHead();
+                byte[] body = secondAda.readToEnd();
+
+                assertThat(head).startsWith("HTTP/1.1 409 Conflict\r\n").contains(
+                        "\r\nContent-Type: text/plain; charset=utf-8\r\n",
+                        "\r\nConnection: close\r\n",
+                        "\r\nContent-Length: " + body.length + "\r\n");
+                assertThat(new String(body, StandardCharsets.UTF_8)).isEqualTo("name taken: ada\n");
+                assertThat(secondAda.endedByReset()).isFalse();
+            }
+        }
+    }
+
+    /**
+     * Many upgrades for one free name at once: the room reserves the name in the decision, so one
+     * gets in and every other is refused, whichever order the decisions run in.
+     */
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void ofUpgradesForOneFreeNameAtOnceExactlyOneIsAccepted(ExampleTransport transport) throws Exception {
+        int contenders = 8;
+        try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
+            URI ada = chat.awaitUri("ws").resolve("/ws?name=ada");
+            HttpClient http = HttpClient.newHttpClient();
+            List<CompletableFuture<WebSocket>> attempts = new ArrayList<>();
+            for (int i = 0; i < contenders; i++) {
+                attempts.add(http.newWebSocketBuilder().buildAsync(ada, new WebSocket.Listener() { }));
+            }
+
+            List<WebSocket> accepted = new ArrayList<>();
+            List<Integer> refusals = new ArrayList<>();
+            for (CompletableFuture<WebSocket> attempt : attempts) {
+                try {
+                    accepted.add(attempt.get(10, TimeUnit.SECONDS));
+                } catch (ExecutionException failed) {
+                    refusals.add(statusOf(failed.getCause()));
+                }
+            }
+
+            assertThat(accepted).hasSize(1);
+            assertThat(refusals).hasSize(contenders - 1).containsOnly(409);
+            accepted.get(0).sendClose(WebSocket.NORMAL_CLOSURE, "").get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * A connection whose upgrade was accepted can still fail its handshake (a malformed extension
+     * offer is refused after the decision) and never open: its name stays reserved only until the
+     * handshake timeout, when the room's lapse frees it. The lapse runs here when the test says.
+     */
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void aNameWhoseConnectionNeverOpensIsFreedWhenItLapses(ExampleTransport transport, Kit kit) throws Exception {
+        List<Runnable> lapses = new CopyOnWriteArrayList<>();
+        ServerSetup setup = ChatApp.setUp(new ChatRoom(lapses::add));
+        RunningServer server = transport.startServer("127.0.0.1", 0, setup.config(), setup.decider());
+        try {
+            URI ada = server.uri("ws", "/ws?name=ada");
+            try (RawPeer neverOpens = kit.raw(ada.getPort())) {
+                neverOpens.write(upgrade("/ws?name=ada", "Sec-WebSocket-Extensions: permessage-deflate; x=\"unterminated\r\n"));
+                assertThat(neverOpens.readHead()).startsWith("HTTP/1.1 400 ");
+            }
+            assertThat(refusedStatus(ada)).as("held until it lapses").isEqualTo(409);
+
+            lapses.forEach(Runnable::run);
+
+            try (RecordingClient client = RecordingClient.connect(transport, ada)) {
+                expect("text:{\"type\":\"join\",\"name\":\"ada\",\"users\":[\"ada\"]}", client);
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The kit's sample upgrade for {@code target}, with {@code moreHeaders} (each ending in CRLF). */
+    private static String upgrade(String target, String moreHeaders) {
+        return RawPeer.UPGRADE.replace("GET /chat ", "GET " + target + " ").replace("\r\n\r\n", "\r\n" + moreHeaders + "\r\n");
+    }
+
+    /** The status the JDK's client was refused with; fails if it was let in. */
+    private static int refusedStatus(URI uri) throws Exception {
+        CompletableFuture<WebSocket> attempt = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(uri, new WebSocket.Listener() { });
+        try {
+            WebSocket accepted = attempt.get(10, TimeUnit.SECONDS);
+            accepted.abort();
+            throw new AssertionError("upgraded to " + uri);
+        } catch (ExecutionException failed) {
+            return statusOf(failed.getCause());
+        }
+    }
+
+    private static int statusOf(Throwable refusal) {
+        assertThat(refusal).isInstanceOf(WebSocketHandshakeException.class);
+        return ((WebSocketHandshakeException) refusal).getResponse().statusCode();
     }
 }

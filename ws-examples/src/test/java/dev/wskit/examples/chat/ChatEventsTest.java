@@ -21,15 +21,4 @@ class ChatEventsTest {
                 .isEqualTo("{\"type\":\"leave\",\"name\":\"ada\",\"users\":[]}");
         assertThat(ChatEvents.message("ada", "hi")).isEqualTo("{\"type\":\"message\",\"name\":\"ada\",\"text\":\"hi\"}");
     }
-
-    @Test
-    void namesComeFromTheQueryTrimmedAndBounded() {
-        assertThat(ChatHandler.nameFrom("x=1&name=%20ada%20lovelace%20")).isEqualTo("ada lovelace");
-        assertThat(ChatHandler.nameFrom("name=" + "n".repeat(32))).hasSize(32);
-        assertThat(ChatHandler.nameFrom("name=" + "n".repeat(33))).isNull();
-        assertThat(ChatHandler.nameFrom("name=%20")).isNull();
-        assertThat(ChatHandler.nameFrom("name=a%0Ab")).isNull();
-        assertThat(ChatHandler.nameFrom("name=%zz")).isNull();
-        assertThat(ChatHandler.nameFrom(null)).isNull();
-    }
 }

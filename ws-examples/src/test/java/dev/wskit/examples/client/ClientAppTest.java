@@ -9,6 +9,7 @@ import dev.wskit.examples.transport.RunningServer;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.PipedInputStream;
@@ -80,7 +81,8 @@ class ClientAppTest {
                 }
             }
         };
-        RunningServer server = ExampleTransport.NETTY.startServer("127.0.0.1", 0, WebSocketConfig.defaults(), () -> script);
+        RunningServer server = ExampleTransport.NETTY.startServer("127.0.0.1", 0, WebSocketConfig.defaults(),
+                request -> UpgradeDecision.accept(script));
         try {
             RunningApp client = RunningApp.start("client", "--echo", "--transport", transport.optionName(),
                     server.uri("ws", "/").toString());
@@ -113,12 +115,22 @@ class ClientAppTest {
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
     void closeWithAnErrorCodeExitsWith1(ExampleTransport transport) throws Exception {
-        try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
+        WebSocketHandler refusing = new WebSocketHandler() {
+            @Override
+            public void onOpen(WebSocket socket) {
+                socket.close(1008, "not for you");
+            }
+        };
+        RunningServer server = transport.startServer("127.0.0.1", 0, WebSocketConfig.defaults(),
+                request -> UpgradeDecision.accept(refusing));
+        try {
             RunningApp client = RunningApp.start("client", "--transport", transport.optionName(),
-                    chat.awaitUri("ws").toString());
+                    server.uri("ws", "/").toString());
 
             assertThat(client.awaitExit()).isEqualTo(1);
-            assertThat(client.out().rest()).containsExactly("[open]", "[close] 1008 the chat WebSocket is at /ws");
+            assertThat(client.out().rest()).containsExactly("[open]", "[close] 1008 not for you");
+        } finally {
+            server.stop();
         }
     }
 

@@ -1,0 +1,78 @@
+package dev.wskit.examples.chat;
+
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
+import dev.wskit.protocol.upgrade.UpgradeRequest;
+
+/**
+ * Who may join, decided before the upgrade: {@code /ws?name=NAME} with a usable name that nobody
+ * holds. A missing or unusable name is answered {@code 400}, a taken one {@code 409}, each with
+ * the reason as plain text; an accepted connection carries its {@link ReservedName} as the
+ * attribute {@value #NAME_ATTRIBUTE}. A browser's script never sees those statuses (a failed
+ * WebSocket is only an error event), so the page asks {@link #check} first for the reason.
+ */
+final class ChatAdmission implements UpgradeDecider {
+    static final String PATH = "/ws";
+    static final String NAME_ATTRIBUTE = "name";
+    /** Code points; long enough for a name, short enough that a join line stays one line. */
+    static final int MAX_NAME = 32;
+    static final String NAME_REQUIRED = "name required: 1 to " + MAX_NAME + " characters, none of them control characters\n";
+
+    private final ChatRoom room;
+    private final ChatHandler handler;
+
+    ChatAdmission(ChatRoom room, ChatHandler handler) {
+        this.room = room;
+        this.handler = handler;
+    }
+
+    @Override
+    public UpgradeDecision decide(UpgradeRequest request) {
+        String name = nameFrom(request);
+        if (name == null) {
+            return UpgradeDecision.reject(400, NAME_REQUIRED);
+        }
+        // Reserved here, not when the connection opens: two upgrades decided at once for one free
+        // name must not both be accepted.
+        ReservedName reserved = room.reserve(name);
+        if (reserved == null) {
+            return UpgradeDecision.reject(409, taken(name));
+        }
+        return UpgradeDecision.accept(handler).withAttribute(NAME_ATTRIBUTE, reserved);
+    }
+
+    /**
+     * The page's question, {@code GET /name-check?name=NAME}: the status and reason an upgrade for
+     * the name would get now, reserving nothing. Only a hint for the page; the upgrade decides.
+     */
+    HttpResponse check(HttpRequest request) {
+        String name = nameFrom(new UpgradeRequest(request, null, null));
+        HttpResponse answer;
+        if (name == null) {
+            answer = HttpResponse.text(400, NAME_REQUIRED);
+        } else if (room.isTaken(name)) {
+            answer = HttpResponse.text(409, taken(name));
+        } else {
+            answer = HttpResponse.text(200, "name free: " + name + "\n");
+        }
+        // True only now: a cached "free" would hide the reason of the next refusal.
+        return answer.withHeader("Cache-Control", "no-store");
+    }
+
+    /**
+     * The {@code name} query parameter, trimmed; {@code null} when absent, empty, too long or
+     * holding control characters.
+     */
+    static String nameFrom(UpgradeRequest request) {
+        String name = request.queryParameter("name").orElse("").strip();
+        int length = name.codePointCount(0, name.length());
+        boolean printable = name.codePoints().noneMatch(Character::isISOControl);
+        return length >= 1 && length <= MAX_NAME && printable ? name : null;
+    }
+
+    private static String taken(String name) {
+        return "name taken: " + name + "\n";
+    }
+}

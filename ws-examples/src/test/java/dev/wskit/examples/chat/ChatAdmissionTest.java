@@ -1,0 +1,102 @@
+package dev.wskit.examples.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.wskit.protocol.http.HttpHeaders;
+import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
+import dev.wskit.protocol.upgrade.UpgradeRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who gets in, decided without a network: the name rules, the race for one name, and the
+ * reservation of a connection that never opens. The same decisions over real sockets are in
+ * {@link ChatAppTest}.
+ */
+class ChatAdmissionTest {
+    /** The room's lapse tasks, run when a test says the handshake timeout has passed. */
+    private final List<Runnable> lapses = new CopyOnWriteArrayList<>();
+    private final ChatRoom room = new ChatRoom(lapses::add);
+    private final ChatAdmission admission = new ChatAdmission(room, new ChatHandler(room));
+
+    @Test
+    void namesComeFromTheQueryTrimmedAndBounded() {
+        assertThat(ChatAdmission.nameFrom(request("/ws?x=1&name=%20ada+lovelace%20"))).isEqualTo("ada lovelace");
+        assertThat(ChatAdmission.nameFrom(request("/ws?name=" + "n".repeat(32)))).hasSize(32);
+        assertThat(ChatAdmission.nameFrom(request("/ws?name=" + "n".repeat(33)))).isNull();
+        assertThat(ChatAdmission.nameFrom(request("/ws?name=%20"))).isNull();
+        assertThat(ChatAdmission.nameFrom(request("/ws?name=a%0Ab"))).isNull();
+        assertThat(ChatAdmission.nameFrom(request("/ws?name="))).isNull();
+        assertThat(ChatAdmission.nameFrom(request("/ws"))).isNull();
+    }
+
+    @Test
+    void acceptsAFreeNameWithItsReservationAndRefusesATakenOrMissingOne() {
+        UpgradeDecision ada = admission.decide(request("/ws?name=ada"));
+        UpgradeDecision secondAda = admission.decide(request("/ws?name=+ada"));
+        UpgradeDecision nameless = admission.decide(request("/ws?name=+"));
+
+        assertThat(ada.isAccepted()).isTrue();
+        assertThat(((ReservedName) ada.attributes().get(ChatAdmission.NAME_ATTRIBUTE)).name()).isEqualTo("ada");
+        assertThat(secondAda.status()).isEqualTo(409);
+        assertThat(new String(secondAda.body(), StandardCharsets.UTF_8)).isEqualTo("name taken: ada\n");
+        assertThat(nameless.status()).isEqualTo(400);
+        assertThat(new String(nameless.body(), StandardCharsets.UTF_8)).isEqualTo(ChatAdmission.NAME_REQUIRED);
+    }
+
+    /**
+     * Decisions run on the connections' threads, so two upgrades for one free name can be decided
+     * at the same instant; only one may have it. Many rounds, each released at once by a barrier,
+     * so a check-then-reserve would let both in now and then.
+     */
+    @Test
+    void ofTwoDecisionsAtOnceForOneFreeNameExactlyOneIsAccepted() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 2000; round++) {
+                String target = "/ws?name=n" + round;
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<UpgradeDecision>> both = List.of(
+                        threads.submit(() -> decideAfter(start, target)),
+                        threads.submit(() -> decideAfter(start, target)));
+                List<Integer> statuses = List.of(both.get(0).get().status(), both.get(1).get().status());
+                assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(101, 409);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private UpgradeDecision decideAfter(CyclicBarrier start, String target) throws Exception {
+        start.await();
+        return admission.decide(request(target));
+    }
+
+    @Test
+    void aNameNobodyClaimsLapsesAfterTheHandshakeTimeoutAndAClaimedOneDoesNot() {
+        ReservedName opened = reserved(admission.decide(request("/ws?name=ada")));
+        ReservedName neverOpened = reserved(admission.decide(request("/ws?name=bob")));
+        assertThat(opened.claim()).isTrue();
+
+        lapses.forEach(Runnable::run);
+
+        assertThat(admission.decide(request("/ws?name=ada")).status()).isEqualTo(409);
+        assertThat(admission.decide(request("/ws?name=bob")).isAccepted()).as("bob lapsed, and is free").isTrue();
+        assertThat(neverOpened.claim()).as("a lapsed name is not claimed late").isFalse();
+    }
+
+    private static ReservedName reserved(UpgradeDecision accepted) {
+        return (ReservedName) accepted.attributes().get(ChatAdmission.NAME_ATTRIBUTE);
+    }
+
+    private static UpgradeRequest request(String target) {
+        return new UpgradeRequest(new HttpRequest("GET", target, 1, 1, HttpHeaders.empty()), null, null);
+    }
+}
