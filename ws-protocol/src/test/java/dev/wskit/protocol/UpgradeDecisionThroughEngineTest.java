@@ -4,6 +4,7 @@ import static dev.wskit.protocol.ServerUnderTest.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.engine.WebSocketEngine;
+import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import dev.wskit.protocol.upgrade.UpgradeRequest;
@@ -153,6 +154,22 @@ class UpgradeDecisionThroughEngineTest {
         assertThat(text(drain(connection))).startsWith("HTTP/1.1 426 ");
         assertThat(asked[0]).isFalse();
         assertThat(beforeOpen.take()).containsExactly("error:UNSUPPORTED_VERSION");
+    }
+
+    /** With compression on, a malformed offer is refused before the decision, which is then never undone. */
+    @Test
+    void aMalformedExtensionOfferNeverReachesTheDecider() {
+        boolean[] asked = new boolean[1];
+        WebSocketConfig config = WebSocketConfig.builder().handshakeTimeout(HANDSHAKE_TIMEOUT)
+                .perMessageDeflate(PerMessageDeflateConfig.defaults()).build();
+        WebSocketEngine connection = WebSocketEngine.server(config, request -> {
+            asked[0] = true;
+            return UpgradeDecision.accept(decided);
+        }, beforeOpen, clock);
+        connection.receive(ascii(REQUEST.replace("Sec-WebSocket-Version", "Sec-WebSocket-Extensions: permessage-deflate; \"x\r\nSec-WebSocket-Version")));
+        assertThat(text(drain(connection))).startsWith("HTTP/1.1 400 ");
+        assertThat(asked[0]).isFalse();
+        assertThat(beforeOpen.take()).containsExactly("error:MALFORMED_EXTENSIONS");
     }
 
     private void assertAnswered500(WebSocketEngine connection) {

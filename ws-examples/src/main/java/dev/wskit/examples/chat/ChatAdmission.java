@@ -9,8 +9,8 @@ import dev.wskit.protocol.upgrade.UpgradeRequest;
 /**
  * Who may join, decided before the upgrade: {@code /ws?name=NAME} with a usable name that nobody
  * holds. A missing or unusable name is answered {@code 400}, a taken one {@code 409}, each with
- * the reason as plain text; an accepted connection carries its {@link ReservedName} as the
- * attribute {@value #NAME_ATTRIBUTE}. A browser's script never sees those statuses (a failed
+ * the reason as plain text; an accepted connection carries its reserved name as the attribute
+ * {@value #NAME_ATTRIBUTE}. A browser's script never sees those statuses (a failed
  * WebSocket is only an error event), so the page asks {@link #check} first for the reason.
  */
 final class ChatAdmission implements UpgradeDecider {
@@ -36,11 +36,10 @@ final class ChatAdmission implements UpgradeDecider {
         }
         // Reserved here, not when the connection opens: two upgrades decided at once for one free
         // name must not both be accepted.
-        ReservedName reserved = room.reserve(name);
-        if (reserved == null) {
+        if (!room.reserve(name)) {
             return UpgradeDecision.reject(409, taken(name));
         }
-        return UpgradeDecision.accept(handler).withAttribute(NAME_ATTRIBUTE, reserved);
+        return UpgradeDecision.accept(handler).withAttribute(NAME_ATTRIBUTE, name);
     }
 
     /**

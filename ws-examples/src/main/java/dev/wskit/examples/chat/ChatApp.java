@@ -8,16 +8,11 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.upgrade.Routes;
 import java.io.PrintStream;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** {@code chat}: a chat room; one port serves the page on {@code /} and the WebSocket on {@code /ws}. */
 public final class ChatApp extends ServerApp {
     /** A chat line, not a file transfer: larger messages are closed with 1009. */
     private static final int MAX_MESSAGE = 64 * 1024;
-    /** The engine's default, named because a name reserved for a connection lapses after it. */
-    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
 
     @Override
     public String name() {
@@ -52,7 +47,7 @@ public final class ChatApp extends ServerApp {
 
     @Override
     protected ServerSetup newSetup() {
-        return setUp(new ChatRoom(CompletableFuture.delayedExecutor(HANDSHAKE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)));
+        return setUp(new ChatRoom());
     }
 
     /** The chat server around {@code room}: its page, its name check and its one WebSocket route. */
@@ -60,7 +55,6 @@ public final class ChatApp extends ServerApp {
         ChatAdmission admission = new ChatAdmission(room, new ChatHandler(room));
         WebSocketConfig config = WebSocketConfig.builder()
                 .httpHandler(new ChatPage(admission))
-                .handshakeTimeout(HANDSHAKE_TIMEOUT)
                 .maxFramePayload(MAX_MESSAGE)
                 .maxMessageSize(MAX_MESSAGE)
                 .perMessageDeflate(PerMessageDeflateConfig.defaults())

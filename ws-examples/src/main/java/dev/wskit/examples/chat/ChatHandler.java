@@ -16,7 +16,7 @@ final class ChatHandler implements WebSocketHandler {
 
     @Override
     public void onOpen(WebSocket socket) {
-        room.join(socket, (ReservedName) socket.attributes().get(ChatAdmission.NAME_ATTRIBUTE));
+        room.join(socket, (String) socket.attributes().get(ChatAdmission.NAME_ATTRIBUTE));
     }
 
     @Override

@@ -1,14 +1,12 @@
 package dev.wskit.examples.chat;
 
-import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
@@ -24,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * far behind is closed.
  *
  * <p>Names are the exception: an upgrade is decided on its connection's thread and must know at
- * once whether its name is free, so they are reserved there, atomically, in a concurrent map. A
- * name is held from its upgrade's decision until its member leaves, or until it lapses unclaimed.
+ * once whether its name is free, so they are reserved there, atomically, in a concurrent set. An
+ * accepted upgrade opens at once (its {@code onOpen} runs in the step that decided), so every
+ * reserved name gets its member, and the member's leave frees it.
  */
 final class ChatRoom {
     /** Idle this long, a thread ends; the next event starts a new one. Nothing to shut down. */
@@ -37,50 +36,26 @@ final class ChatRoom {
     private final ExecutorService senders = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS, TimeUnit.SECONDS,
             new SynchronousQueue<>(), daemon("wskit-chat-sender"));
     private final Map<WebSocket, Member> members = new LinkedHashMap<>(); // the room's thread only
-    private final ConcurrentMap<String, ReservedName> names = new ConcurrentHashMap<>();
-    private final Executor afterHandshakeTimeout;
+    private final Set<String> names = ConcurrentHashMap.newKeySet();
 
-    private record Member(ReservedName name, Outbox outbox) {
+    private record Member(String name, Outbox outbox) {
     }
 
-    /**
-     * @param afterHandshakeTimeout runs a task once a handshake timeout has passed: by then a
-     *     connection accepted before has opened or failed for good, so a name it never claimed
-     *     never will be
-     */
-    ChatRoom(Executor afterHandshakeTimeout) {
-        this.afterHandshakeTimeout = afterHandshakeTimeout;
+    /** Holds {@code name} for a connection about to open; false when someone holds it already. */
+    boolean reserve(String name) {
+        return names.add(name);
     }
 
-    /** Holds {@code name} for a connection about to open; {@code null} when someone holds it already. */
-    ReservedName reserve(String name) {
-        ReservedName reserved = new ReservedName(name);
-        if (names.putIfAbsent(name, reserved) != null) {
-            return null;
-        }
-        afterHandshakeTimeout.execute(() -> {
-            if (reserved.lapse()) {
-                names.remove(name, reserved);
-            }
-        });
-        return reserved;
-    }
-
-    /** Whether someone holds {@code name}: a member, or a connection still opening. */
+    /** Whether someone holds {@code name}: a member, or a connection opening. */
     boolean isTaken(String name) {
-        return names.containsKey(name);
+        return names.contains(name);
     }
 
     /** Lets {@code socket} in under the name its upgrade reserved, and tells everyone, the newcomer too. */
-    void join(WebSocket socket, ReservedName name) {
-        if (!name.claim()) {
-            // Opened a handshake timeout after its decision: the name may be someone else's now.
-            socket.close(CloseCode.POLICY_VIOLATION, "name reservation lapsed");
-            return;
-        }
+    void join(WebSocket socket, String name) {
         thread.execute(() -> {
             members.put(socket, new Member(name, new Outbox(socket, senders)));
-            broadcast(ChatEvents.join(name.name(), users()));
+            broadcast(ChatEvents.join(name, users()));
         });
     }
 
@@ -89,7 +64,7 @@ final class ChatRoom {
         thread.execute(() -> {
             Member member = members.get(socket);
             if (member != null) {
-                broadcast(ChatEvents.message(member.name().name(), text));
+                broadcast(ChatEvents.message(member.name(), text));
             }
         });
     }
@@ -100,15 +75,15 @@ final class ChatRoom {
             Member member = members.remove(socket);
             if (member != null) {
                 // Freed first, so whoever sees the leave may take the name at once.
-                names.remove(member.name().name(), member.name());
-                broadcast(ChatEvents.leave(member.name().name(), users()));
+                names.remove(member.name());
+                broadcast(ChatEvents.leave(member.name(), users()));
             }
         });
     }
 
     private List<String> users() {
         List<String> users = new ArrayList<>();
-        members.values().forEach(member -> users.add(member.name().name()));
+        members.values().forEach(member -> users.add(member.name()));
         return users;
     }
 

@@ -8,7 +8,6 @@ import dev.wskit.protocol.upgrade.UpgradeDecision;
 import dev.wskit.protocol.upgrade.UpgradeRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,14 +15,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who gets in, decided without a network: the name rules, the race for one name, and the
- * reservation of a connection that never opens. The same decisions over real sockets are in
+ * Who gets in, decided without a network: the name rules and the race for one name. The same
+ * decisions over real sockets are in
  * {@link ChatAppTest}.
  */
 class ChatAdmissionTest {
-    /** The room's lapse tasks, run when a test says the handshake timeout has passed. */
-    private final List<Runnable> lapses = new CopyOnWriteArrayList<>();
-    private final ChatRoom room = new ChatRoom(lapses::add);
+    private final ChatRoom room = new ChatRoom();
     private final ChatAdmission admission = new ChatAdmission(room, new ChatHandler(room));
 
     @Test
@@ -44,7 +41,7 @@ class ChatAdmissionTest {
         UpgradeDecision nameless = admission.decide(request("/ws?name=+"));
 
         assertThat(ada.isAccepted()).isTrue();
-        assertThat(((ReservedName) ada.attributes().get(ChatAdmission.NAME_ATTRIBUTE)).name()).isEqualTo("ada");
+        assertThat(ada.attributes()).containsEntry(ChatAdmission.NAME_ATTRIBUTE, "ada");
         assertThat(secondAda.status()).isEqualTo(409);
         assertThat(new String(secondAda.body(), StandardCharsets.UTF_8)).isEqualTo("name taken: ada\n");
         assertThat(nameless.status()).isEqualTo(400);
@@ -77,23 +74,6 @@ class ChatAdmissionTest {
     private UpgradeDecision decideAfter(CyclicBarrier start, String target) throws Exception {
         start.await();
         return admission.decide(request(target));
-    }
-
-    @Test
-    void aNameNobodyClaimsLapsesAfterTheHandshakeTimeoutAndAClaimedOneDoesNot() {
-        ReservedName opened = reserved(admission.decide(request("/ws?name=ada")));
-        ReservedName neverOpened = reserved(admission.decide(request("/ws?name=bob")));
-        assertThat(opened.claim()).isTrue();
-
-        lapses.forEach(Runnable::run);
-
-        assertThat(admission.decide(request("/ws?name=ada")).status()).isEqualTo(409);
-        assertThat(admission.decide(request("/ws?name=bob")).isAccepted()).as("bob lapsed, and is free").isTrue();
-        assertThat(neverOpened.claim()).as("a lapsed name is not claimed late").isFalse();
-    }
-
-    private static ReservedName reserved(UpgradeDecision accepted) {
-        return (ReservedName) accepted.attributes().get(ChatAdmission.NAME_ATTRIBUTE);
     }
 
     private static UpgradeRequest request(String target) {

@@ -68,12 +68,11 @@ public final class ServerHandshake {
         }
         DeflateParameters deflate = null;
         if (config.perMessageDeflate() != null) {
-            try {
-                deflate = DeflateNegotiation.choose(
-                        ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions")), config.perMessageDeflate());
-            } catch (IllegalArgumentException malformed) {
+            if (!offersParse(headers)) {
                 return reject(ProtocolViolation.MALFORMED_EXTENSIONS);
             }
+            deflate = DeflateNegotiation.choose(
+                    ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions")), config.perMessageDeflate());
         }
         // RFC 6455 §9.1: only extensions we accept are named; the others go unanswered.
         if (deflate != null) {
@@ -114,7 +113,21 @@ public final class ServerHandshake {
         if (headers.count("Origin") > 1 || !config.originPolicy().test(headers.first("Origin"))) {
             return ProtocolViolation.ORIGIN_REJECTED;
         }
+        // Judged before the application decides, so an accepted upgrade is never refused after.
+        if (config.perMessageDeflate() != null && !offersParse(headers)) {
+            return ProtocolViolation.MALFORMED_EXTENSIONS;
+        }
         return null;
+    }
+
+    /** RFC 6455 §9.1: whether the extension offers are well-formed. */
+    private static boolean offersParse(HttpHeaders headers) {
+        try {
+            ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions"));
+            return true;
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
     }
 
     /**

@@ -51,7 +51,13 @@ public final class UpgradeDecision {
         this.later = later;
     }
 
-    /** Opens the connection with {@code handler}; its {@code WebSocket} carries this decision's attributes. */
+    /**
+     * Opens the connection with {@code handler}; its {@code WebSocket} carries this decision's
+     * attributes. It opens at once: the handler's {@code onOpen} runs in the step that took the
+     * decision, before any other input, so what the decider reserved is always claimed by a
+     * connection (and freed by its {@code onClose}). Only a decision naming a subprotocol the
+     * client did not offer fails instead, answered {@code 500}.
+     */
     public static UpgradeDecision accept(WebSocketHandler handler) {
         return new UpgradeDecision(Kind.ACCEPT, Objects.requireNonNull(handler, "handler"), null,
                 HttpHeaders.empty(), Map.of(), 101, null, null);
