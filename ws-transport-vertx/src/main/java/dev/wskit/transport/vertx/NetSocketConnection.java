@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.net.SocketAddress;
@@ -30,8 +29,7 @@ import javax.net.ssl.SSLSession;
  * under it, through Vert.x's integrator API ({@code io.vertx.core.internal.net}).
  */
 final class NetSocketConnection implements ConnectionIo {
-    private final Vertx vertx;
-    private final Context context;
+    private final ContextOwner owner;
     private final NetSocket socket;
     private final ConnectionDriver driver;
     private final Promise<Void> closed = Promise.promise();
@@ -41,16 +39,15 @@ final class NetSocketConnection implements ConnectionIo {
      * which would shut down a connection the application still uses.
      */
     @SuppressWarnings({"unused", "FieldCanBeLocal"})
-    private final Object owner;
+    private final Object keptReachable;
     /** Bytes handed to the socket whose write has not completed yet (Vert.x's own queue). */
     private long unwrittenBytes;
     private Throwable socketError;
 
-    NetSocketConnection(Object owner, Vertx vertx, Context context, NetSocket socket,
+    NetSocketConnection(Object keptReachable, Vertx vertx, Context context, NetSocket socket,
                         Function<ConnectionIo, ConnectionDriver> drivers) {
-        this.owner = owner;
-        this.vertx = vertx;
-        this.context = context;
+        this.keptReachable = keptReachable;
+        this.owner = new ContextOwner(vertx, context);
         this.socket = socket;
         this.driver = drivers.apply(this);
     }
@@ -89,14 +86,9 @@ final class NetSocketConnection implements ConnectionIo {
 
     // ---- ConnectionIo ----------------------------------------------------------------------------
 
-    /**
-     * On the connection's context and on the thread that runs it: inside {@code executeBlocking}
-     * the current context is the connection's own while the thread is a worker. The identity keeps
-     * a call from another context on the same event loop on its own side of a hop.
-     */
     @Override
     public boolean isOwner() {
-        return Vertx.currentContext() == context && ((ContextInternal) context).inThread();
+        return owner.isOwner();
     }
 
     @Override
@@ -106,7 +98,7 @@ final class NetSocketConnection implements ConnectionIo {
 
     @Override
     public void runAsOwner(Runnable task) {
-        context.runOnContext(v -> task.run());
+        owner.runAsOwner(task);
     }
 
     /** The completion runs on this context: Vert.x completes a socket's futures there. */
@@ -184,10 +176,7 @@ final class NetSocketConnection implements ConnectionIo {
 
     @Override
     public Scheduled schedule(long delayNanos, Runnable task) {
-        // A Vert.x timer set on a context fires on it.
-        // Rounded up: a timer that fires early only costs one more wake-up.
-        long timer = vertx.setTimer(Math.max(1, (delayNanos + 999_999) / 1_000_000), id -> task.run());
-        return () -> vertx.cancelTimer(timer);
+        return owner.schedule(delayNanos, task);
     }
 
     private Channel channel() {
