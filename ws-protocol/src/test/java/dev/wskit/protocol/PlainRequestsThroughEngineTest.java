@@ -121,21 +121,23 @@ class PlainRequestsThroughEngineTest {
         assertThat(in.hasRemaining()).as("the request after the last is discarded").isFalse();
     }
 
-    @Test
-    void closesAfterTheAnswerWhenTheHandlerSaysClose() {
-        WebSocketEngine connection = WebSocketEngine.server(WebSocketConfig.builder()
-                .httpHandler(request -> HttpResponse.text(200, "bye").withHeader("Connection", "close")).build(), events, clock);
-        connection.receive(bytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+    /** Sends {@code request}: its answer says close, and TCP ends after it. */
+    private static void answersOnceAndCloses(WebSocketEngine connection, String request) {
+        connection.receive(bytes(request));
         assertThat(written(connection)).contains("Connection: close\r\n");
         assertThat(connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
     }
 
     @Test
+    void closesAfterTheAnswerWhenTheHandlerSaysClose() {
+        answersOnceAndCloses(WebSocketEngine.server(WebSocketConfig.builder()
+                .httpHandler(request -> HttpResponse.text(200, "bye").withHeader("Connection", "close")).build(), events, clock),
+                "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    }
+
+    @Test
     void keepsAnHttp10ConnectionOnlyWhenItAsksForKeepAlive() {
-        WebSocketEngine plain10 = server();
-        plain10.receive(bytes("GET / HTTP/1.0\r\n\r\n"));
-        assertThat(written(plain10)).contains("Connection: close\r\n");
-        assertThat(plain10.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
+        answersOnceAndCloses(server(), "GET / HTTP/1.0\r\n\r\n");
 
         WebSocketEngine keptAlive10 = server();
         keptAlive10.receive(bytes("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
@@ -145,10 +147,7 @@ class PlainRequestsThroughEngineTest {
 
     @Test
     void closesAfterAHeadAnswerWhoseBodyTheClientWouldNotRead() {
-        WebSocketEngine connection = server();
-        connection.receive(bytes("HEAD / HTTP/1.1\r\nHost: x\r\n\r\n"));
-        assertThat(written(connection)).contains("Connection: close\r\n");
-        assertThat(connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
+        answersOnceAndCloses(server(), "HEAD / HTTP/1.1\r\nHost: x\r\n\r\n");
     }
 
     @Test
@@ -174,13 +173,19 @@ class PlainRequestsThroughEngineTest {
         assertThat(connection.socket().state()).isEqualTo(ConnectionState.OPEN);
     }
 
-    @Test
-    void closesAnIdleKeptAliveConnectionGracefully() {
+    /** A server with a 10 s handshake timeout that received {@code input}, answered, and then waited 10 s. */
+    private WebSocketEngine timedOutAfter(String input) {
         WebSocketEngine connection = server(WebSocketConfig.builder().handshakeTimeout(Duration.ofSeconds(10)));
-        connection.receive(bytes("GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+        connection.receive(bytes(input));
         drain(connection);
         clock.advance(Duration.ofSeconds(10));
         connection.wakeUp();
+        return connection;
+    }
+
+    @Test
+    void closesAnIdleKeptAliveConnectionGracefully() {
+        WebSocketEngine connection = timedOutAfter("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(drain(connection)).isEmpty();
         assertThat(connection.transportEnd()).as("not a reset that could destroy the unread answer")
                 .isEqualTo(TransportEnd.GRACEFUL);
@@ -189,11 +194,7 @@ class PlainRequestsThroughEngineTest {
 
     @Test
     void dropsANextRequestThatStalls() {
-        WebSocketEngine connection = server(WebSocketConfig.builder().handshakeTimeout(Duration.ofSeconds(10)));
-        connection.receive(bytes("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /sl"));
-        drain(connection);
-        clock.advance(Duration.ofSeconds(10));
-        connection.wakeUp();
+        WebSocketEngine connection = timedOutAfter("GET / HTTP/1.1\r\nHost: x\r\n\r\nGET /sl");
         assertThat(connection.transportEnd()).isEqualTo(TransportEnd.ABORT);
         assertThat(events.take()).containsExactly("error:HANDSHAKE_TIMEOUT");
     }

@@ -28,8 +28,7 @@ import javax.net.ssl.SSLSession;
  * <p>Half-close and reset are not in Vert.x's public socket API; both go to the Netty channel
  * under it, through Vert.x's integrator API ({@code io.vertx.core.internal.net}).
  */
-final class NetSocketConnection implements ConnectionIo {
-    private final ContextOwner owner;
+final class NetSocketConnection extends ContextBoundIo {
     private final NetSocket socket;
     private final ConnectionDriver driver;
     private final Promise<Void> closed = Promise.promise();
@@ -46,8 +45,8 @@ final class NetSocketConnection implements ConnectionIo {
 
     NetSocketConnection(Object keptReachable, Vertx vertx, Context context, NetSocket socket,
                         Function<ConnectionIo, ConnectionDriver> drivers) {
+        super(vertx, context);
         this.keptReachable = keptReachable;
-        this.owner = new ContextOwner(vertx, context);
         this.socket = socket;
         this.driver = drivers.apply(this);
     }
@@ -85,21 +84,6 @@ final class NetSocketConnection implements ConnectionIo {
     }
 
     // ---- ConnectionIo ----------------------------------------------------------------------------
-
-    @Override
-    public boolean isOwner() {
-        return owner.isOwner();
-    }
-
-    @Override
-    public boolean runsLaterFromHere() {
-        return !isOwner();
-    }
-
-    @Override
-    public void runAsOwner(Runnable task) {
-        owner.runAsOwner(task);
-    }
 
     /** The completion runs on this context: Vert.x completes a socket's futures there. */
     @Override
@@ -172,11 +156,6 @@ final class NetSocketConnection implements ConnectionIo {
     @Override
     public Optional<SSLSession> tlsSession() {
         return Optional.ofNullable(socket.sslSession());
-    }
-
-    @Override
-    public Scheduled schedule(long delayNanos, Runnable task) {
-        return owner.schedule(delayNanos, task);
     }
 
     private Channel channel() {

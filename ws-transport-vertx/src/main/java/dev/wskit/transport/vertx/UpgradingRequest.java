@@ -7,7 +7,6 @@ import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionIo;
 import dev.wskit.transport.core.ServerSettings;
 import io.vertx.core.AsyncResult;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -34,11 +33,8 @@ import javax.net.ssl.SSLSession;
  * else). From then on a {@link NetSocketConnection} on that socket does the I/O, and what the
  * connection wrote before the socket came (a greeting from {@code onOpen}) goes first.
  */
-final class UpgradingRequest implements ConnectionIo {
+final class UpgradingRequest extends ContextBoundIo {
     private final Object keptReachable;
-    private final Vertx vertx;
-    private final Context context;
-    private final ContextOwner owner;
     private final HttpServerRequest request;
     private final ConnectionDriver driver;
     /** The handed-over socket's connection, doing all I/O once there; {@code null} until then. */
@@ -51,10 +47,8 @@ final class UpgradingRequest implements ConnectionIo {
     private Future<Void> refused;
 
     UpgradingRequest(Object keptReachable, HttpServerRequest request, Function<ConnectionIo, ConnectionDriver> drivers) {
+        super(Vertx.currentContext().owner(), Vertx.currentContext());
         this.keptReachable = keptReachable;
-        this.context = Vertx.currentContext();
-        this.vertx = context.owner();
-        this.owner = new ContextOwner(vertx, context);
         this.request = request;
         this.driver = drivers.apply(this);
     }
@@ -101,7 +95,7 @@ final class UpgradingRequest implements ConnectionIo {
             driver.transportClosed();
             return;
         }
-        socket = new NetSocketConnection(keptReachable, vertx, context, handover.result(), io -> driver);
+        socket = new NetSocketConnection(keptReachable, vertx(), context(), handover.result(), io -> driver);
         waiting.forEach(step -> step.accept(socket));
         waiting.clear();
         waitingBytes = 0;
@@ -161,26 +155,6 @@ final class UpgradingRequest implements ConnectionIo {
 
     private void closeConnection() {
         request.connection().close().onComplete(closed -> driver.transportClosed());
-    }
-
-    @Override
-    public boolean isOwner() {
-        return owner.isOwner();
-    }
-
-    @Override
-    public boolean runsLaterFromHere() {
-        return !isOwner();
-    }
-
-    @Override
-    public void runAsOwner(Runnable task) {
-        owner.runAsOwner(task);
-    }
-
-    @Override
-    public Scheduled schedule(long delayNanos, Runnable task) {
-        return owner.schedule(delayNanos, task);
     }
 
     @Override
