@@ -21,6 +21,10 @@ public enum ProtocolViolation {
     UNSUPPORTED_VERSION(HANDSHAKE, 426, "RFC 6455 §4.2.2 item 4", "Sec-WebSocket-Version must be 13"),
     MALFORMED_EXTENSIONS(HANDSHAKE, 400, "RFC 6455 §9.1", "malformed Sec-WebSocket-Extensions"),
     ORIGIN_REJECTED(HANDSHAKE, 403, "RFC 6455 §4.2.2 item 3.3", "origin not allowed"),
+    // A plain request's body, read for the application's HTTP handler (RFC 9112 §6).
+    INVALID_CONTENT_LENGTH(HANDSHAKE, 400, "RFC 9112 §6.3 item 5", "invalid Content-Length"),
+    LENGTH_REQUIRED(HANDSHAKE, 411, "RFC 9110 §15.5.12", "a request body needs a Content-Length"),
+    REQUEST_BODY_TOO_LARGE(HANDSHAKE, 413, "RFC 9110 §15.5.14", "request body above the configured limit"),
     // The application's upgrade decision (an UpgradeDecider) failed or never came.
     UPGRADE_DECISION_FAILED(HANDSHAKE, 500, "RFC 9110 §15.6.1", "the upgrade decision failed"),
     UPGRADE_DECISION_TIMEOUT(HANDSHAKE, 503, "RFC 9110 §15.6.4", "the upgrade decision did not come in time"),

@@ -18,6 +18,7 @@ public final class WebSocketConfig {
     private static final int MIB = 1024 * 1024;
 
     private final int maxHandshakeBytes;
+    private final int maxHttpBodyBytes;
     private final int maxFramePayload;
     private final int maxMessageSize;
     private final long maxOutboundBytes;
@@ -37,6 +38,7 @@ public final class WebSocketConfig {
 
     private WebSocketConfig(Builder b) {
         this.maxHandshakeBytes = b.maxHandshakeBytes;
+        this.maxHttpBodyBytes = b.maxHttpBodyBytes;
         this.maxFramePayload = b.maxFramePayload;
         this.maxMessageSize = b.maxMessageSize;
         this.maxOutboundBytes = b.maxOutboundBytes;
@@ -68,6 +70,7 @@ public final class WebSocketConfig {
     public Builder toBuilder() {
         return new Builder()
                 .maxHandshakeBytes(maxHandshakeBytes)
+                .maxHttpBodyBytes(maxHttpBodyBytes)
                 .maxFramePayload(maxFramePayload)
                 .maxMessageSize(maxMessageSize)
                 .maxOutboundBytes(maxOutboundBytes)
@@ -87,6 +90,15 @@ public final class WebSocketConfig {
     /** Bytes of the HTTP head (request or response line and headers); above it: 431. Default 8 KiB. */
     public int maxHandshakeBytes() {
         return maxHandshakeBytes;
+    }
+
+    /**
+     * Server: bytes of a plain request's body ({@code Content-Length}) that the
+     * {@link #httpHandler()} may be given; above it: 413, and the connection closes. Default
+     * 64 KiB: enough for a form or an API call, and a bound on what a peer can make us hold.
+     */
+    public int maxHttpBodyBytes() {
+        return maxHttpBodyBytes;
     }
 
     /** Largest frame payload accepted; above it: close 1009. Default 16 MiB. */
@@ -152,7 +164,10 @@ public final class WebSocketConfig {
         return originPolicy;
     }
 
-    /** Server: answers requests that are not WebSocket upgrades; {@code null} (default) answers them 426. */
+    /**
+     * Server: answers requests that are not WebSocket upgrades, several on one connection when the
+     * client keeps it open (RFC 9112 §9.3); {@code null} (default) answers them 426 and closes.
+     */
     public HttpRequestHandler httpHandler() {
         return httpHandler;
     }
@@ -162,7 +177,11 @@ public final class WebSocketConfig {
         return random;
     }
 
-    /** A transport drops a peer whose opening handshake takes longer. Default 10 s; {@link Duration#ZERO} turns it off. */
+    /**
+     * A transport drops a peer whose opening handshake takes longer; where the {@link #httpHandler()}
+     * answered a request, the next one must come within it too, or the connection closes. Default
+     * 10 s; {@link Duration#ZERO} turns it off.
+     */
     public Duration handshakeTimeout() {
         return handshakeTimeout;
     }
@@ -194,6 +213,7 @@ public final class WebSocketConfig {
     /** Builds a {@link WebSocketConfig}; every setter checks its argument at once. */
     public static final class Builder {
         private int maxHandshakeBytes = 8 * 1024;
+        private int maxHttpBodyBytes = 64 * 1024;
         private int maxFramePayload = 16 * MIB;
         private int maxMessageSize = 16 * MIB;
         private long maxOutboundBytes = 16L * MIB;
@@ -216,6 +236,11 @@ public final class WebSocketConfig {
 
         public Builder maxHandshakeBytes(int bytes) {
             this.maxHandshakeBytes = positive(bytes, "maxHandshakeBytes");
+            return this;
+        }
+
+        public Builder maxHttpBodyBytes(int bytes) {
+            this.maxHttpBodyBytes = positive(bytes, "maxHttpBodyBytes");
             return this;
         }
 

@@ -80,7 +80,8 @@ class ServerHandshakeThroughEngineTest {
                 .build();
         RecordingHandler events = new RecordingHandler();
         WebSocketEngine connection = WebSocketEngine.server(config, events, new TestClock());
-        connection.receive(ByteBuffer.wrap("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+        connection.receive(ByteBuffer.wrap("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                .getBytes(StandardCharsets.US_ASCII)));
         String response = new String(drain(connection), StandardCharsets.US_ASCII);
         assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").contains("Connection: close\r\n").endsWith("\r\n\r\nok /health");
         assertThat(events.take()).isEmpty();

@@ -5,7 +5,7 @@ import java.util.function.LongSupplier;
 
 /**
  * The deadlines of one connection, on the clock the transport gave the engine: the opening
- * handshake, keepalive (RFC 6455 §5.5.2: ping an idle peer, then give up on it) and the closing
+ * handshake (on a server, each request before it), keepalive (RFC 6455 §5.5.2: ping an idle peer, then give up on it) and the closing
  * handshake (RFC 6455 §7.1.1). Only says what is due; {@link WebSocketEngine} decides what
  * follows. A zero duration in {@link WebSocketConfig} turns that deadline off.
  */
@@ -21,6 +21,7 @@ final class ConnectionTimers {
     private final LongSupplier clock;
     private final long idleNanos;
     private final long closeNanos;
+    private final long handshakeNanos;
     private long handshakeDeadline;
     private long closeDeadline = NONE;
     /** Keepalive: the last input, or the keepalive ping, whichever a deadline runs from. */
@@ -34,8 +35,17 @@ final class ConnectionTimers {
         this.clock = clock;
         this.idleNanos = config.idleTimeout().toNanos();
         this.closeNanos = config.closeTimeout().toNanos();
-        long handshakeNanos = config.handshakeTimeout().toNanos();
-        this.handshakeDeadline = handshakeNanos == 0 ? NONE : clock.getAsLong() + handshakeNanos;
+        this.handshakeNanos = config.handshakeTimeout().toNanos();
+        awaitingRequest();
+    }
+
+    /**
+     * A server waits for a request: the connection's first, or the next after a plain one was
+     * answered. It gets the whole handshake timeout again, so one bound covers both a slow
+     * request and an idle kept-alive connection.
+     */
+    void awaitingRequest() {
+        handshakeDeadline = handshakeNanos == 0 ? NONE : clock.getAsLong() + handshakeNanos;
     }
 
     /** The opening handshake succeeded: keepalive starts, if configured. */

@@ -35,10 +35,18 @@ final class OpeningHandshake {
     private final ClientHandshake client;
     /** The application's decision on a server, until it is asked; {@code null} on a client. */
     private UpgradeDecider decider;
-    /** Reads the peer's head; dropped once it is read, as an open connection never needs it again. */
+    /** A client's: reads the server's head; dropped once it is read, as an open connection never needs it again. */
     private HttpHeadParser head;
+    /**
+     * A server's: reads the client's requests; {@code null} once the connection opens, or when
+     * another HTTP stack read the request (that stack reads any next one).
+     */
+    private ServerRequests requests;
     private HttpRequest request;
     private boolean upgraded;
+    /** A plain request was answered and the connection stays open for the next (RFC 9112 §9.3). */
+    private boolean persists;
+    private boolean answeredPlainRequest;
     private String subprotocol;
     private DeflateParameters deflate;
     /** An accepting decision, until the open takes its handler and attributes. */
@@ -58,7 +66,9 @@ final class OpeningHandshake {
 
     /** A server's, waiting for the client's request; {@code decider} judges every valid one. */
     static OpeningHandshake server(WebSocketConfig config, UpgradeDecider decider, Outbound outbound) {
-        return new OpeningHandshake(config, outbound, null, decider, HttpHeadParser.forRequests(config.maxHandshakeBytes()));
+        OpeningHandshake opening = new OpeningHandshake(config, outbound, null, decider, null);
+        opening.requests = new ServerRequests(config, outbound);
+        return opening;
     }
 
     /** A client's: its request goes on the wire at once (RFC 6455 §4.1). */
@@ -71,7 +81,8 @@ final class OpeningHandshake {
     }
 
     /**
-     * Reads the peer's head from {@code in}, and not one byte past it: frames may follow.
+     * Reads the peer's head from {@code in} (and a plain request's body), and not one byte past
+     * it: frames, or the next request, may follow.
      *
      * @return whether the head is complete and judged: answered on a server, unless the decision
      *     is {@link #awaitingDecision() awaited}; then {@link #upgraded()} says whether the
@@ -79,19 +90,50 @@ final class OpeningHandshake {
      * @throws WebSocketException naming the first rule the head breaks
      */
     boolean receive(ByteBuffer in, WebSocket endpoint) {
+        if (client == null) {
+            return receiveServerSide(in, endpoint);
+        }
         if (!head.parse(in)) {
             return false;
         }
         HttpHeadParser parsed = head;
         head = null;
-        if (client == null) {
-            receiveRequest(parsed.request(), endpoint);
-        } else {
-            subprotocol = client.validate(parsed.response());
-            deflate = client.deflate();
-            upgraded = true;
-        }
+        subprotocol = client.validate(parsed.response());
+        deflate = client.deflate();
+        upgraded = true;
         return true;
+    }
+
+    private boolean receiveServerSide(ByteBuffer in, WebSocket endpoint) {
+        HttpRequest complete = requests.read(in);
+        if (complete == null) {
+            return false;
+        }
+        answerRequest(complete, endpoint);
+        return true;
+    }
+
+    /**
+     * Whether the request just answered was a plain one and the connection stays open for the
+     * next (RFC 9112 §9.3); then {@link #nextRequest()} starts reading it.
+     */
+    boolean persists() {
+        return persists;
+    }
+
+    /** Reads the next request on a connection that {@link #persists()}. */
+    void nextRequest() {
+        persists = false;
+        request = null;
+        requests.next();
+    }
+
+    /**
+     * Whether the connection waits between requests: a plain one was answered, and no byte of
+     * the next has come. Closing it then loses nothing (RFC 9112 §9.8).
+     */
+    boolean idleBetweenRequests() {
+        return answeredPlainRequest && requests != null && !requests.started();
     }
 
     /**
@@ -102,7 +144,11 @@ final class OpeningHandshake {
      *     the application's failure to decide
      */
     void receiveRequest(HttpRequest parsed, WebSocket endpoint) {
-        head = null;
+        requests = null;
+        answerRequest(parsed, endpoint);
+    }
+
+    private void answerRequest(HttpRequest parsed, WebSocket endpoint) {
         request = parsed;
         HandshakeDecision screened = ServerHandshake.screen(parsed, config);
         if (screened != null) {
@@ -138,10 +184,9 @@ final class OpeningHandshake {
             awaiting = true;
             awaited = decision.stage();
         } else if (decision.isRejected()) {
-            // A complete response, then the connection closes (one request per connection).
-            outbound.queue(HttpResponse.of(decision.status(), decision.headers()
-                    .with("Content-Type", "text/plain; charset=utf-8").with("Connection", "close"), decision.body())
-                    .encode());
+            // A complete response, then the connection closes: an upgrade refused is not retried on it.
+            outbound.queueAnswer(HttpResponse.of(decision.status(), decision.headers()
+                    .with("Content-Type", "text/plain; charset=utf-8").with("Connection", "close"), decision.body()));
         } else {
             try {
                 answer(ServerHandshake.accept(request, config, decision.subprotocol(), decision.headers()));
@@ -156,8 +201,19 @@ final class OpeningHandshake {
         if (decision.violation() != null) {
             throw new WebSocketException(decision.violation());
         }
-        outbound.queue(decision.response().encode());
+        HttpResponse response = decision.response();
+        boolean plainAnswer = !decision.isUpgrade() && decision.violation() == null;
+        if (plainAnswer && requests == null) {
+            // The HTTP stack that read this request did not hand over the connection's next ones.
+            response = response.withHeader("Connection", "close");
+        }
+        outbound.queueAnswer(response);
+        answeredPlainRequest |= plainAnswer;
+        persists = plainAnswer && !response.headers().containsToken("Connection", "close");
         upgraded = decision.isUpgrade();
+        if (upgraded) {
+            requests = null;
+        }
         subprotocol = decision.subprotocol();
         deflate = decision.deflate();
     }
@@ -196,13 +252,14 @@ final class OpeningHandshake {
         if (client != null || violation.httpStatus() == 0) {
             return false;
         }
-        outbound.queue(ServerHandshake.reject(violation).response().encode());
+        outbound.queueAnswer(ServerHandshake.reject(violation).response());
         return true;
     }
 
     /**
      * Whether the connection opens: a client's answer was a valid 101, or a server sent one. A
-     * server that answered a plain HTTP request instead closes after its answer.
+     * server that answered a plain HTTP request instead reads the next one, or closes after its
+     * answer (see {@link #persists()}).
      */
     boolean upgraded() {
         return upgraded;

@@ -5,6 +5,7 @@ import dev.wskit.protocol.extension.internal.MessageDeflater;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.frame.Opcode;
+import dev.wskit.protocol.http.HttpResponse;
 import java.nio.ByteBuffer;
 
 /**
@@ -36,9 +37,14 @@ final class Outbound {
         this.maxFrameSize = maxFrameSize;
     }
 
-    /** Bytes that are not frames: the handshake request or response. */
+    /** Bytes that are not frames: the handshake request, or an interim response. */
     void queue(ByteBuffer bytes) {
         queue.add(bytes);
+    }
+
+    /** A server's answer to a request: its bytes, and the response itself for {@link #answerOfPolled()}. */
+    void queueAnswer(HttpResponse answer) {
+        queue.add(answer.encode(), answer);
     }
 
     /** From now on messages of at least {@code threshold} bytes are compressed. */
@@ -147,6 +153,10 @@ final class Outbound {
 
     PayloadRelease releaseOfPolled() {
         return queue.releaseOfPolled();
+    }
+
+    HttpResponse answerOfPolled() {
+        return queue.answerOfPolled();
     }
 
     boolean isEmpty() {

@@ -1,6 +1,7 @@
 package dev.wskit.protocol.engine;
 
 import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.protocol.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -13,16 +14,23 @@ import java.util.Iterator;
  * <p>A buffer may carry a release: the caller's memory it lies in (a handed-over payload) is
  * freed by running it. Polling hands the release on to the transport, which runs it once the
  * bytes are written; {@link #clear()} runs the releases of what was never polled. Each runs once.
+ * A server's answer to a request carries the response it encodes, for a transport whose own HTTP
+ * stack writes responses.
  */
 final class OutboundQueue {
     /** Small at first: an idle connection holds one per connection, and it grows as needed. */
     private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>(4);
     private long pendingBytes;
     private ByteBuffer waitingPong;
-    /** Buffers carrying a release, in queue order, and their releases; created with the first. */
-    private ArrayDeque<ByteBuffer> released;
-    private ArrayDeque<PayloadRelease> releases;
+    /** Buffers carrying a release or an answer, in queue order, and what they carry; created with the first. */
+    private ArrayDeque<ByteBuffer> tagged;
+    private ArrayDeque<Tag> tags;
     private PayloadRelease releaseOfPolled;
+    private HttpResponse answerOfPolled;
+
+    /** What a buffer carries besides its bytes: one of the two. */
+    private record Tag(PayloadRelease release, HttpResponse answer) {
+    }
 
     void add(ByteBuffer buffer) {
         buffers.addLast(buffer);
@@ -31,13 +39,22 @@ final class OutboundQueue {
 
     /** Queues {@code buffer} with the release of the memory it lies in. */
     void add(ByteBuffer buffer, PayloadRelease release) {
+        addTagged(buffer, new Tag(release, null));
+    }
+
+    /** Queues the bytes of a server's {@code answer}, with the answer. */
+    void add(ByteBuffer buffer, HttpResponse answer) {
+        addTagged(buffer, new Tag(null, answer));
+    }
+
+    private void addTagged(ByteBuffer buffer, Tag tag) {
         add(buffer);
-        if (released == null) {
-            released = new ArrayDeque<>(4);
-            releases = new ArrayDeque<>(4);
+        if (tagged == null) {
+            tagged = new ArrayDeque<>(4);
+            tags = new ArrayDeque<>(4);
         }
-        released.addLast(buffer);
-        releases.addLast(release);
+        tagged.addLast(buffer);
+        tags.addLast(tag);
     }
 
     /** Queues a pong frame, dropping the one still waiting, if any. */
@@ -53,14 +70,17 @@ final class OutboundQueue {
     ByteBuffer poll() {
         ByteBuffer next = buffers.pollFirst();
         releaseOfPolled = null;
+        answerOfPolled = null;
         if (next != null) {
             pendingBytes -= next.remaining();
             if (next == waitingPong) {
                 waitingPong = null;
             }
-            if (released != null && released.peekFirst() == next) {
-                released.pollFirst();
-                releaseOfPolled = releases.pollFirst();
+            if (tagged != null && tagged.peekFirst() == next) {
+                tagged.pollFirst();
+                Tag tag = tags.pollFirst();
+                releaseOfPolled = tag.release();
+                answerOfPolled = tag.answer();
             }
         }
         return next;
@@ -69,6 +89,11 @@ final class OutboundQueue {
     /** The release the buffer just polled carries, now the transport's to run; usually {@code null}. */
     PayloadRelease releaseOfPolled() {
         return releaseOfPolled;
+    }
+
+    /** The answer the buffer just polled encodes, or {@code null} when it is not one. */
+    HttpResponse answerOfPolled() {
+        return answerOfPolled;
     }
 
     boolean isEmpty() {
@@ -84,10 +109,12 @@ final class OutboundQueue {
         buffers.clear();
         pendingBytes = 0;
         waitingPong = null;
-        if (released != null) {
-            released.clear();
-            for (PayloadRelease release; (release = releases.pollFirst()) != null; ) {
-                release.release();
+        if (tagged != null) {
+            tagged.clear();
+            for (Tag tag; (tag = tags.pollFirst()) != null; ) {
+                if (tag.release() != null) {
+                    tag.release().release();
+                }
             }
         }
     }

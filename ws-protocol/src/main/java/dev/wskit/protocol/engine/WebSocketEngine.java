@@ -15,6 +15,7 @@ import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.nio.ByteBuffer;
@@ -146,10 +147,9 @@ public final class WebSocketEngine {
             return;
         }
         try {
-            if (state == ConnectionState.CONNECTING && !receiveHandshake(in)) {
-                return;
+            if (state != ConnectionState.CONNECTING || receiveHandshake(in)) {
+                receiveFrames(in);
             }
-            receiveFrames(in);
         } catch (WebSocketException e) {
             fail(e);
         } catch (RuntimeException e) {
@@ -166,9 +166,22 @@ public final class WebSocketEngine {
         readOnly.position(readOnly.position() + copy.position());
     }
 
-    /** Returns whether the connection is open and frames may follow in {@code in}. */
+    /**
+     * Returns whether the connection is open and frames may follow in {@code in}. A server reads
+     * request after request while it answers plain ones on a connection kept open (RFC 9112 §9.3).
+     */
     private boolean receiveHandshake(ByteBuffer in) {
-        return handshake.receive(in, endpoint) && !handshake.awaitingDecision() && finishHandshake();
+        while (handshake.receive(in, endpoint)) {
+            if (handshake.awaitingDecision()) {
+                return false;
+            }
+            if (!handshake.persists()) {
+                return finishHandshake();
+            }
+            handshake.nextRequest();
+            timers.awaitingRequest();
+        }
+        return false;
     }
 
     /**
@@ -232,9 +245,7 @@ public final class WebSocketEngine {
      */
     private boolean finishHandshake() {
         if (!handshake.upgraded()) {
-            enterClosed();
-            inputClosed = true;
-            endTransport(TransportEnd.GRACEFUL);
+            closeAfterAnswers();
             return false;
         }
         UpgradeDecision accepted = handshake.takeAccepted();
@@ -249,6 +260,13 @@ public final class WebSocketEngine {
         timers.opened();
         handler.onOpen(endpoint);
         return true;
+    }
+
+    /** A server answered every request it will: nothing more is read, and TCP ends after the answers. */
+    private void closeAfterAnswers() {
+        enterClosed();
+        inputClosed = true;
+        endTransport(TransportEnd.GRACEFUL);
     }
 
     /** The one way into CLOSED: nothing is compressed or inflated afterwards, so zlib memory goes now. */
@@ -330,7 +348,8 @@ public final class WebSocketEngine {
     /**
      * The transport's timer fired: the engine acts on every deadline that has passed. The opening
      * handshake timing out drops the connection without a word (a server sends no HTTP answer to
-     * a peer that never finished asking); an idle peer is pinged (RFC 6455 §5.5.2), and dropped
+     * a peer that never finished asking), or, on a server idle between plain requests, closes it
+     * gracefully; an idle peer is pinged (RFC 6455 §5.5.2), and dropped
      * (1006) if nothing arrives within another idle timeout; a close that was not completed within
      * the close timeout (RFC 6455 §7.1.1) drops the peer (1006), or, when only its TCP close was
      * awaited, resets the connection.
@@ -339,7 +358,11 @@ public final class WebSocketEngine {
         for (ConnectionTimers.Due due; (due = timers.due()) != ConnectionTimers.Due.NOTHING; ) {
             switch (due) {
                 case HANDSHAKE_TIMEOUT:
-                    if (state == ConnectionState.CONNECTING) {
+                    if (state == ConnectionState.CONNECTING && handshake.idleBetweenRequests()) {
+                        // RFC 9112 §9.8: an idle kept-alive connection is closed, gracefully, as
+                        // a reset could destroy the answer the client has not read yet.
+                        closeAfterAnswers();
+                    } else if (state == ConnectionState.CONNECTING) {
                         fail(new WebSocketException(handshake.awaitingDecision()
                                 ? ProtocolViolation.UPGRADE_DECISION_TIMEOUT
                                 : ProtocolViolation.HANDSHAKE_TIMEOUT));
@@ -518,6 +541,15 @@ public final class WebSocketEngine {
      */
     public PayloadRelease releaseOfPolled() {
         return outbound.releaseOfPolled();
+    }
+
+    /**
+     * The response the buffer {@link #pollOutbound()} returned last encodes, when it is a server's
+     * answer to a request (a 101, a refusal, the HTTP handler's answer): for a transport mounted on
+     * an HTTP server whose own stack writes responses. Otherwise {@code null}.
+     */
+    public HttpResponse answerOfPolled() {
+        return outbound.answerOfPolled();
     }
 
     /** Whether bytes are queued for the wire. */

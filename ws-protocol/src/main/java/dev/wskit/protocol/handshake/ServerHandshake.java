@@ -35,13 +35,22 @@ public final class ServerHandshake {
      * rule of RFC 6455 §4.2.1 (its rejection); {@code null} for a valid upgrade request.
      */
     public static HandshakeDecision screen(HttpRequest request, WebSocketConfig config) {
-        if (!request.headers().containsToken("Upgrade", WEBSOCKET)) {
+        if (!asksForWebSocket(request)) {
             return config.httpHandler() != null
                     ? answerPlainRequest(request, config.httpHandler())
                     : reject(ProtocolViolation.MISSING_UPGRADE_WEBSOCKET);
         }
         ProtocolViolation violation = firstViolation(request, config);
         return violation != null ? reject(violation) : null;
+    }
+
+    /**
+     * Whether {@code request} asks to become a WebSocket (RFC 6455 §4.2.1 item 3: {@code Upgrade}
+     * lists {@code websocket}); whether it may is {@link #screen}'s to say. Any other request is
+     * plain HTTP.
+     */
+    public static boolean asksForWebSocket(HttpRequest request) {
+        return request.headers().containsToken("Upgrade", WEBSOCKET);
     }
 
     /**
@@ -174,7 +183,8 @@ public final class ServerHandshake {
 
     /**
      * The application answers a request that is not an upgrade. Its failure must not leak to the
-     * peer, so an exception becomes a bare 500; one request per connection, so it closes after.
+     * peer, so an exception becomes a bare 500. The answer says whether the connection stays open
+     * for another request ({@link #persists}); one that closes says so.
      */
     private static HandshakeDecision answerPlainRequest(HttpRequest request, HttpRequestHandler handler) {
         HttpResponse answer;
@@ -186,6 +196,28 @@ public final class ServerHandshake {
         } catch (RuntimeException failure) {
             answer = HttpResponse.text(500, "Internal Server Error\n");
         }
-        return HandshakeDecision.answered(answer.withHeader("Connection", "close"));
+        if (!persists(request, answer)) {
+            answer = answer.withHeader("Connection", "close");
+        } else if (request.versionMinor() == 0 && request.versionMajor() == 1) {
+            // RFC 9112 §9.3: an HTTP/1.0 client asked for keep-alive and learns it got it.
+            answer = answer.withHeader("Connection", "keep-alive");
+        }
+        return HandshakeDecision.answered(answer);
+    }
+
+    /**
+     * RFC 9112 §9.3: HTTP/1.1 connections persist unless the request or the answer lists the
+     * {@code close} option; HTTP/1.0 ones only when the request lists {@code keep-alive}. An
+     * answer to {@code HEAD} closes, as it would carry a body the client does not read (RFC 9110
+     * §9.3.2), and the client could not tell where the next answer starts.
+     */
+    private static boolean persists(HttpRequest request, HttpResponse answer) {
+        HttpHeaders asked = request.headers();
+        if (asked.containsToken("Connection", "close") || answer.headers().containsToken("Connection", "close")
+                || request.method().equals("HEAD")) {
+            return false;
+        }
+        boolean http10 = request.versionMajor() == 1 && request.versionMinor() == 0;
+        return !http10 ? request.versionMajor() >= 1 : asked.containsToken("Connection", "keep-alive");
     }
 }

@@ -3,18 +3,23 @@ package dev.wskit.protocol.http;
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * An HTTP request head (RFC 9112 §3): the request-line and the header fields. A request with a
- * body is never an upgrade, so none is kept. Immutable.
+ * An HTTP request (RFC 9112 §3): the request-line, the header fields and, for a plain request
+ * given to an {@link HttpRequestHandler}, its body. An upgrade request has none: what follows
+ * its head is frames. Immutable.
  */
 public final class HttpRequest {
+    private static final byte[] NO_BODY = new byte[0];
+
     private final String method;
     private final String target;
     private final int versionMajor;
     private final int versionMinor;
     private final HttpHeaders headers;
+    private final byte[] body;
 
     /**
      * A request head. {@code method} must be a token (RFC 9110 §9.1), {@code target} a non-empty
@@ -36,6 +41,21 @@ public final class HttpRequest {
         this.versionMajor = versionMajor;
         this.versionMinor = versionMinor;
         this.headers = Objects.requireNonNull(headers, "headers");
+        this.body = NO_BODY;
+    }
+
+    private HttpRequest(HttpRequest head, byte[] body) {
+        this.method = head.method;
+        this.target = head.target;
+        this.versionMajor = head.versionMajor;
+        this.versionMinor = head.versionMinor;
+        this.headers = head.headers;
+        this.body = body;
+    }
+
+    /** This request with {@code body} (copied) as its content. */
+    public HttpRequest withBody(byte[] body) {
+        return new HttpRequest(this, body.clone());
     }
 
     /** The method, case-sensitive (RFC 9110 §9.1): {@code GET}, never {@code get}. */
@@ -82,7 +102,12 @@ public final class HttpRequest {
         return headers;
     }
 
-    /** The request head as it goes on the wire, ending with the empty line (RFC 9112 §2.1). */
+    /** A copy of the body, as many bytes as its {@code Content-Length} said; empty when it has none. */
+    public byte[] body() {
+        return body.clone();
+    }
+
+    /** The request head as it goes on the wire, ending with the empty line (RFC 9112 §2.1); never the body. */
     public ByteBuffer encode() {
         StringBuilder head = new StringBuilder(256)
                 .append(method).append(' ').append(target)
@@ -105,16 +130,17 @@ public final class HttpRequest {
         HttpRequest other = (HttpRequest) o;
         return method.equals(other.method) && target.equals(other.target)
                 && versionMajor == other.versionMajor && versionMinor == other.versionMinor
-                && headers.equals(other.headers);
+                && headers.equals(other.headers) && Arrays.equals(body, other.body);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(method, target, versionMajor, versionMinor, headers);
+        return Objects.hash(method, target, versionMajor, versionMinor, headers) * 31 + Arrays.hashCode(body);
     }
 
     @Override
     public String toString() {
-        return method + " " + target + " HTTP/" + versionMajor + "." + versionMinor + " " + headers;
+        String head = method + " " + target + " HTTP/" + versionMajor + "." + versionMinor + " " + headers;
+        return body.length == 0 ? head : head + " (" + body.length + " body bytes)";
     }
 }

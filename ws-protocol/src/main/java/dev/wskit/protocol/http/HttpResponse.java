@@ -108,6 +108,7 @@ public final class HttpResponse {
     /** The reason phrase RFC 9110 §15 gives {@code status}, or empty for one it does not name (RFC 9112 §4 allows it). */
     static String standardReason(int status) {
         return switch (status) {
+            case 100 -> "Continue";
             case 101 -> "Switching Protocols";
             case 200 -> "OK";
             case 204 -> "No Content";

@@ -206,7 +206,7 @@ class ServerHandshakeTest {
     }
 
     @Test
-    void theApplicationAnswersAPlainRequestAndTheConnectionCloses() {
+    void theApplicationAnswersAPlainRequestAndItsHeadersStay() {
         AtomicReference<HttpRequest> seen = new AtomicReference<>();
         WebSocketConfig config = DEFAULTS.toBuilder().httpHandler(request -> {
             seen.set(request);
@@ -220,10 +220,19 @@ class ServerHandshakeTest {
         assertThat(decision.violation()).isNull();
         assertThat(text(decision.response().encode())).isEqualTo("HTTP/1.1 200 OK\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"
-                + "Connection: close\r\n"
+                + "Connection: keep-alive\r\n"
                 + "Content-Length: 3\r\n"
                 + "\r\n"
                 + "ok\n");
+    }
+
+    @Test
+    void aPlainAnswerSaysCloseWhenTheRequestDid() {
+        WebSocketConfig config = DEFAULTS.toBuilder().httpHandler(request -> HttpResponse.text(200, "ok\n")).build();
+
+        HandshakeDecision decision = decide("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", config);
+
+        assertThat(decision.response().headers().first("Connection")).isEqualTo("close");
     }
 
     @Test
@@ -241,7 +250,7 @@ class ServerHandshakeTest {
         HandshakeDecision decision = decide("GET /missing HTTP/1.1\r\nHost: x\r\n\r\n", config);
 
         assertThat(decision.response().status()).isEqualTo(404);
-        assertThat(decision.response().headers().first("Connection")).isEqualTo("close");
+        assertThat(decision.response().headers().first("Connection")).as("HTTP/1.1 persists").isNull();
         assertThat(decision.isUpgrade()).isFalse();
     }
 
@@ -254,7 +263,7 @@ class ServerHandshakeTest {
         HandshakeDecision decision = decide("GET / HTTP/1.1\r\nHost: x\r\n\r\n", config);
 
         assertThat(decision.response().status()).isEqualTo(500);
-        assertThat(decision.response().headers().first("Connection")).isEqualTo("close");
+        assertThat(decision.response().headers().first("Connection")).as("HTTP/1.1 persists").isNull();
         assertThat(text(decision.response().encode())).doesNotContain("secret");
         assertThat(decision.violation()).isNull();
     }

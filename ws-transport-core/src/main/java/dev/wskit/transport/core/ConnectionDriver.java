@@ -10,6 +10,7 @@ import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.nio.ByteBuffer;
@@ -341,7 +342,12 @@ public final class ConnectionDriver {
 
     private void writeQueued() {
         for (ByteBuffer out; (out = engine.pollOutbound()) != null; ) {
-            io.write(out, engine.releaseOfPolled());
+            HttpResponse answer = engine.answerOfPolled();
+            if (answer != null) {
+                io.writeAnswer(answer, out);
+            } else {
+                io.write(out, engine.releaseOfPolled());
+            }
         }
     }
 

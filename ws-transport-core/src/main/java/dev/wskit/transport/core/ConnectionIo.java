@@ -1,6 +1,7 @@
 package dev.wskit.transport.core;
 
 import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.protocol.http.HttpResponse;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Optional;
@@ -38,6 +39,15 @@ public interface ConnectionIo {
      * not {@code null}, runs once the bytes are written or will never be.
      */
     void write(ByteBuffer bytes, PayloadRelease release);
+
+    /**
+     * Queues a server's answer to a request (the 101, a refusal, the HTTP handler's answer), which
+     * {@code encoded} holds as it goes on the wire: as {@link #write} does, unless the transport is
+     * mounted on an HTTP server whose own stack must write its responses.
+     */
+    default void writeAnswer(HttpResponse answer, ByteBuffer encoded) {
+        write(encoded, null);
+    }
 
     /** Writes what {@link #write} queued; a blocking transport returns once it is on the socket. */
     void flush();

@@ -12,7 +12,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
 import java.net.SocketAddress;
@@ -29,9 +28,7 @@ import javax.net.ssl.SSLSession;
  * <p>Half-close and reset are not in Vert.x's public socket API; both go to the Netty channel
  * under it, through Vert.x's integrator API ({@code io.vertx.core.internal.net}).
  */
-final class NetSocketConnection implements ConnectionIo {
-    private final Vertx vertx;
-    private final Context context;
+final class NetSocketConnection extends ContextBoundIo {
     private final NetSocket socket;
     private final ConnectionDriver driver;
     private final Promise<Void> closed = Promise.promise();
@@ -41,16 +38,15 @@ final class NetSocketConnection implements ConnectionIo {
      * which would shut down a connection the application still uses.
      */
     @SuppressWarnings({"unused", "FieldCanBeLocal"})
-    private final Object owner;
+    private final Object keptReachable;
     /** Bytes handed to the socket whose write has not completed yet (Vert.x's own queue). */
     private long unwrittenBytes;
     private Throwable socketError;
 
-    NetSocketConnection(Object owner, Vertx vertx, Context context, NetSocket socket,
+    NetSocketConnection(Object keptReachable, Vertx vertx, Context context, NetSocket socket,
                         Function<ConnectionIo, ConnectionDriver> drivers) {
-        this.owner = owner;
-        this.vertx = vertx;
-        this.context = context;
+        super(vertx, context);
+        this.keptReachable = keptReachable;
         this.socket = socket;
         this.driver = drivers.apply(this);
     }
@@ -88,26 +84,6 @@ final class NetSocketConnection implements ConnectionIo {
     }
 
     // ---- ConnectionIo ----------------------------------------------------------------------------
-
-    /**
-     * On the connection's context and on the thread that runs it: inside {@code executeBlocking}
-     * the current context is the connection's own while the thread is a worker. The identity keeps
-     * a call from another context on the same event loop on its own side of a hop.
-     */
-    @Override
-    public boolean isOwner() {
-        return Vertx.currentContext() == context && ((ContextInternal) context).inThread();
-    }
-
-    @Override
-    public boolean runsLaterFromHere() {
-        return !isOwner();
-    }
-
-    @Override
-    public void runAsOwner(Runnable task) {
-        context.runOnContext(v -> task.run());
-    }
 
     /** The completion runs on this context: Vert.x completes a socket's futures there. */
     @Override
@@ -180,14 +156,6 @@ final class NetSocketConnection implements ConnectionIo {
     @Override
     public Optional<SSLSession> tlsSession() {
         return Optional.ofNullable(socket.sslSession());
-    }
-
-    @Override
-    public Scheduled schedule(long delayNanos, Runnable task) {
-        // A Vert.x timer set on a context fires on it.
-        // Rounded up: a timer that fires early only costs one more wake-up.
-        long timer = vertx.setTimer(Math.max(1, (delayNanos + 999_999) / 1_000_000), id -> task.run());
-        return () -> vertx.cancelTimer(timer);
     }
 
     private Channel channel() {
