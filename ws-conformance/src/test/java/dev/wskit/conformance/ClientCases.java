@@ -43,8 +43,11 @@ final class ClientCases {
         cases.add(row("C0.3", "status 404")
                 .response(accept -> "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")
                 .connectFails(ProtocolViolation.STATUS_NOT_101).build());
+        // With a length: a body without one lasts until the server closes (RFC 9112 §6.3), and the
+        // client reads it, within the handshake timeout, to report the refusal whole.
         cases.add(row("C0.4", "status 200 with the WebSocket headers")
-                .response(accept -> ClientCase.switching(accept).replace("101 Switching Protocols", "200 OK"))
+                .response(accept -> ClientCase.switching(accept).replace("101 Switching Protocols", "200 OK")
+                        .replace("\r\n\r\n", "\r\nContent-Length: 0\r\n\r\n"))
                 .connectFails(ProtocolViolation.STATUS_NOT_101).build());
         cases.add(row("C0.5", "101 without Upgrade: websocket")
                 .response(accept -> ClientCase.switching(accept).replace("Upgrade: websocket\r\n", ""))

@@ -15,6 +15,7 @@ import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.nio.ByteBuffer;
@@ -310,7 +311,9 @@ public final class WebSocketEngine {
                 failure = new WebSocketException(ProtocolViolation.INTERNAL_ERROR, fromHandler.toString(), fromHandler);
             }
         } else if (role == Role.CLIENT) {
-            failure = new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE);
+            // A refusal without Content-Length ends at close (RFC 9112 §6.3): the body is complete.
+            WebSocketException refused = handshake.refusalSoFar();
+            failure = refused != null ? refused : new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE);
             notifyError(failure);
         }
     }
@@ -340,9 +343,7 @@ public final class WebSocketEngine {
             switch (due) {
                 case HANDSHAKE_TIMEOUT:
                     if (state == ConnectionState.CONNECTING) {
-                        fail(new WebSocketException(handshake.awaitingDecision()
-                                ? ProtocolViolation.UPGRADE_DECISION_TIMEOUT
-                                : ProtocolViolation.HANDSHAKE_TIMEOUT));
+                        fail(handshakeTimedOut());
                     }
                     break;
                 case KEEPALIVE_PING:
@@ -366,6 +367,17 @@ public final class WebSocketEngine {
                     throw new IllegalStateException(due.name());
             }
         }
+    }
+
+    /** A client that was reading a refusal's body fails with the refusal, as far as it came. */
+    private WebSocketException handshakeTimedOut() {
+        WebSocketException refused = handshake.refusalSoFar();
+        if (refused != null) {
+            return refused;
+        }
+        return new WebSocketException(handshake.awaitingDecision()
+                ? ProtocolViolation.UPGRADE_DECISION_TIMEOUT
+                : ProtocolViolation.HANDSHAKE_TIMEOUT);
     }
 
     /** Moves toward the end only: a graceful end may become an abort, never the reverse. */
@@ -578,6 +590,10 @@ public final class WebSocketEngine {
 
     HttpRequest request() {
         return handshake.request();
+    }
+
+    HttpResponse handshakeResponse() {
+        return handshake.handshakeResponse();
     }
 
     Map<String, Object> attributes() {
