@@ -9,22 +9,27 @@ import java.util.function.DoubleSupplier;
  * When a {@link ReconnectingWebSocket} tries again and when it gives up: exponential backoff with
  * jitter, so that clients a server dropped together do not all come back at once. The delay
  * before the n-th attempt in a row is {@code initialDelay * 2^(n-1)}, at most {@code maxDelay},
- * less a random part of up to half of it. Immutable: each {@code with} method checks its argument
- * at once and returns a new policy.
+ * less a random part of up to half of it. Each {@code with} method checks its argument at once and
+ * returns a new policy.
  */
-public final class ReconnectPolicy {
+public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, int maxAttempts, DoubleSupplier random) {
     private static final double JITTER = 0.5;
 
-    private final Duration initialDelay;
-    private final Duration maxDelay;
-    private final int maxAttempts;
-    private final DoubleSupplier random;
-
-    private ReconnectPolicy(Duration initialDelay, Duration maxDelay, int maxAttempts, DoubleSupplier random) {
-        this.initialDelay = initialDelay;
-        this.maxDelay = maxDelay;
-        this.maxAttempts = maxAttempts;
-        this.random = random;
+    /**
+     * @param initialDelay the backoff before the first attempt in a row
+     * @param maxDelay the bound of the backoff, at least {@code initialDelay}
+     * @param maxAttempts how many connects in a row may fail before the socket gives up
+     * @param random the jitter's draws, in {@code [0, 1)}
+     * @throws IllegalArgumentException when a delay or the attempts are not positive, or the first delay exceeds the bound
+     */
+    public ReconnectPolicy {
+        ArgumentChecks.positive(initialDelay, "initialDelay");
+        ArgumentChecks.positive(maxDelay, "maxDelay");
+        if (initialDelay.compareTo(maxDelay) > 0) {
+            throw new IllegalArgumentException("initialDelay " + initialDelay + " exceeds maxDelay " + maxDelay);
+        }
+        ArgumentChecks.positive(maxAttempts, "maxAttempts");
+        Objects.requireNonNull(random, "random");
     }
 
     /**
@@ -34,27 +39,17 @@ public final class ReconnectPolicy {
      * @throws IllegalArgumentException when a delay is not positive, or the first exceeds the bound
      */
     public static ReconnectPolicy exponential(Duration initialDelay, Duration maxDelay) {
-        ArgumentChecks.positive(initialDelay, "initialDelay");
-        ArgumentChecks.positive(maxDelay, "maxDelay");
-        if (initialDelay.compareTo(maxDelay) > 0) {
-            throw new IllegalArgumentException("initialDelay " + initialDelay + " exceeds maxDelay " + maxDelay);
-        }
         return new ReconnectPolicy(initialDelay, maxDelay, 10, () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** This policy, giving up after {@code maxAttempts} failed connects in a row (an open connection starts the count again). */
     public ReconnectPolicy withMaxAttempts(int maxAttempts) {
-        return new ReconnectPolicy(initialDelay, maxDelay, ArgumentChecks.positive(maxAttempts, "maxAttempts"), random);
+        return new ReconnectPolicy(initialDelay, maxDelay, maxAttempts, random);
     }
 
     /** This policy, its jitter drawn from {@code random}, which gives values in {@code [0, 1)}: for tests. */
     public ReconnectPolicy withRandom(DoubleSupplier random) {
-        return new ReconnectPolicy(initialDelay, maxDelay, maxAttempts, Objects.requireNonNull(random, "random"));
-    }
-
-    /** How many connects in a row may fail before the socket gives up. */
-    public int maxAttempts() {
-        return maxAttempts;
+        return new ReconnectPolicy(initialDelay, maxDelay, maxAttempts, random);
     }
 
     /**

@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -73,7 +75,7 @@ public final class ReconnectingWebSocket implements WebSocket {
         ReconnectingWebSocket socket = new ReconnectingWebSocket(Objects.requireNonNull(handler, "handler"),
                 Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(connector, "connector"),
                 Objects.requireNonNull(timer, "timer"));
-        socket.connect(connector.connect(socket.new Connection()));
+        socket.connect(socket.new Connection());
         return socket;
     }
 
@@ -86,9 +88,10 @@ public final class ReconnectingWebSocket implements WebSocket {
         return stopped;
     }
 
-    private void connect(CompletionStage<? extends WebSocket> connecting) {
-        connecting.whenComplete((open, failure) -> {
-            if (failure != null) {
+    /** One connect; a connection that opened and then failed its connect (its onOpen threw) is retried at its close. */
+    private void connect(Connection connection) {
+        connector.connect(connection).whenComplete((open, failure) -> {
+            if (failure != null && !connection.announced) {
                 attemptFailed(failure);
             }
         });
@@ -123,20 +126,17 @@ public final class ReconnectingWebSocket implements WebSocket {
         if (stopped.isDone()) {
             return;
         }
-        CompletionStage<? extends WebSocket> connecting;
         try {
-            connecting = connector.connect(new Connection());
+            connect(new Connection());
         } catch (RuntimeException closedClient) {
             stopped.completeExceptionally(closedClient);
-            return;
         }
-        connect(connecting);
     }
 
     /** The handler of one connection: the application's, plus the bookkeeping of this socket. */
     private final class Connection extends ForwardingWebSocketHandler {
-        /** Whether the application heard {@code onOpen}, so it hears {@code onClose} too. */
-        private boolean announced;
+        /** Whether the application heard {@code onOpen}, so it hears {@code onClose} too; read by the connect's listener. */
+        private volatile boolean announced;
 
         Connection() {
             super(handler);
@@ -187,78 +187,63 @@ public final class ReconnectingWebSocket implements WebSocket {
 
     @Override
     public boolean sendText(CharSequence text, boolean last) {
-        WebSocket open = current;
-        return open != null && open.sendText(text, last);
+        return sent(open -> open.sendText(text, last));
     }
 
     @Override
     public boolean sendBinary(ByteBuffer data, boolean last) {
-        WebSocket open = current;
-        return open != null && open.sendBinary(data, last);
+        return sent(open -> open.sendBinary(data, last));
     }
 
     @Override
     public boolean transferBinary(ByteBuffer data, boolean last) {
-        WebSocket open = current;
-        return open != null && open.transferBinary(data, last);
+        return sent(open -> open.transferBinary(data, last));
     }
 
     @Override
     public boolean sendPing(ByteBuffer payload) {
-        WebSocket open = current;
-        return open != null && open.sendPing(payload);
+        return sent(open -> open.sendPing(payload));
     }
 
     @Override
     public boolean sendPong(ByteBuffer payload) {
-        WebSocket open = current;
-        return open != null && open.sendPong(payload);
+        return sent(open -> open.sendPong(payload));
     }
 
     @Override
     public ConnectionState state() {
-        WebSocket open = current;
-        if (open != null) {
-            return open.state();
-        }
-        return stopped.isDone() ? ConnectionState.CLOSED : ConnectionState.CONNECTING;
+        return ofCurrent(WebSocket::state, stopped.isDone() ? ConnectionState.CLOSED : ConnectionState.CONNECTING);
     }
 
     @Override
     public String subprotocol() {
-        WebSocket open = current;
-        return open == null ? null : open.subprotocol();
+        return ofCurrent(WebSocket::subprotocol, null);
     }
 
     /** The current connection's opening request, or {@code null} between connections. */
     @Override
     public HttpRequest request() {
-        WebSocket open = current;
-        return open == null ? null : open.request();
+        return ofCurrent(WebSocket::request, null);
     }
 
     @Override
     public Optional<HttpResponse> handshakeResponse() {
-        WebSocket open = current;
-        return open == null ? Optional.empty() : open.handshakeResponse();
+        return ofCurrent(WebSocket::handshakeResponse, Optional.empty());
     }
 
     @Override
     public SocketAddress remoteAddress() {
-        WebSocket open = current;
-        return open == null ? null : open.remoteAddress();
+        return ofCurrent(WebSocket::remoteAddress, null);
     }
 
     @Override
     public SocketAddress localAddress() {
-        WebSocket open = current;
-        return open == null ? null : open.localAddress();
+        return ofCurrent(WebSocket::localAddress, null);
     }
 
     @Override
     public Optional<SSLSession> tlsSession() {
-        WebSocket open = current;
-        return open == null ? Optional.empty() : open.tlsSession();
+        return ofCurrent(WebSocket::tlsSession, Optional.empty());
     }
 
     @Override
@@ -268,23 +253,34 @@ public final class ReconnectingWebSocket implements WebSocket {
 
     @Override
     public void pause() {
-        WebSocket open = current;
-        if (open != null) {
+        ofCurrent(open -> {
             open.pause();
-        }
+            return null;
+        }, null);
     }
 
     @Override
     public void resume() {
-        WebSocket open = current;
-        if (open != null) {
+        ofCurrent(open -> {
             open.resume();
-        }
+            return null;
+        }, null);
     }
 
     @Override
     public long pendingOutboundBytes() {
+        return ofCurrent(WebSocket::pendingOutboundBytes, 0L);
+    }
+
+    /** A send to the connection open now; refused when there is none. */
+    private boolean sent(Predicate<WebSocket> send) {
         WebSocket open = current;
-        return open == null ? 0 : open.pendingOutboundBytes();
+        return open != null && send.test(open);
+    }
+
+    /** What the connection open now answers, or {@code between} when there is none. */
+    private <T> T ofCurrent(Function<WebSocket, T> read, T between) {
+        WebSocket open = current;
+        return open == null ? between : read.apply(open);
     }
 }

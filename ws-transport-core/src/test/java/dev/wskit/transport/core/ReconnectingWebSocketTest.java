@@ -27,6 +27,9 @@ class ReconnectingWebSocketTest {
     private final WebSocketHandler application = new WebSocketHandler() {
         @Override
         public void onOpen(WebSocket socket) {
+            if (events.remove("throw on open")) {
+                throw new IllegalStateException("onOpen failed");
+            }
             events.add("open");
         }
 
@@ -120,6 +123,20 @@ class ReconnectingWebSocketTest {
 
         assertThat(socket.stopped()).isNotDone();
         assertThat(delays).containsExactly(Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10));
+    }
+
+    @Test
+    void aConnectionWhoseOnOpenThrewIsRetriedOnceAtItsClose() {
+        start(policy());
+        events.add("throw on open");
+        WebSocket connection = (WebSocket) Proxy.newProxyInstance(WebSocket.class.getClassLoader(),
+                new Class<?>[] {WebSocket.class}, (proxy, method, args) -> null);
+        assertThatThrownBy(() -> handlers.get(0).onOpen(connection)).hasMessage("onOpen failed");
+        // As the transports do: the connect fails with it, and the connection closes with 1011.
+        failConnect(0);
+        handlers.get(0).onClose(connection, 1011, "");
+
+        assertThat(timers).hasSize(1);
     }
 
     @Test
