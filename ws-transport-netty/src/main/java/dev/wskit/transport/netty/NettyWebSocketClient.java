@@ -32,8 +32,9 @@ import javax.net.ssl.SSLException;
  * A WebSocket client on Netty. {@link #connect} opens a channel, runs the opening handshake in
  * the engine and completes with the connection's thread-safe {@link WebSocket}, or with the
  * cause: an {@code UpgradeRefusedException} with the server's response for a status not 101, the
- * engine's {@code WebSocketException} for another failed handshake (a wrong accept value...), a {@code ProxyConnectException} when a {@linkplain ClientBuilder#proxy proxy}
- * does not open the tunnel, the I/O or TLS exception otherwise. Handler callbacks run on the channel's
+ * engine's {@code WebSocketException} for another failed handshake (a wrong accept value...), a
+ * {@code ProxyConnectException} when a {@linkplain ClientBuilder#proxy proxy} does not open the
+ * tunnel, the I/O or TLS exception otherwise. Handler callbacks run on the channel's
  * event loop. {@link #close()} closes the client's connections with 1001, then shuts down the
  * event loop group if the client created it.
  */
