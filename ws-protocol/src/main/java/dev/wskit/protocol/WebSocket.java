@@ -1,6 +1,7 @@
 package dev.wskit.protocol;
 
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.Optional;
@@ -79,6 +80,13 @@ public interface WebSocket {
      * client, our own request).
      */
     HttpRequest request();
+
+    /**
+     * The server's {@code 101 Switching Protocols} as a client received it: status, header fields
+     * (the subprotocol and extensions agreed among them, RFC 6455 §4.1). Empty on a server, which
+     * keeps no copy of the answer it sent so that an open connection stays small, and before the open.
+     */
+    Optional<HttpResponse> handshakeResponse();
 
     /** The peer's address, or {@code null} where no socket carries the connection (an engine alone). */
     SocketAddress remoteAddress();

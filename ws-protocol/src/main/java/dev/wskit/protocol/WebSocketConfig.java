@@ -288,13 +288,7 @@ public final class WebSocketConfig {
         }
 
         public Builder subprotocols(List<String> subprotocols) {
-            for (String s : subprotocols) {
-                // RFC 6455 §4.1: each subprotocol is an HTTP token.
-                if (!HttpSyntax.isToken(s)) {
-                    throw new IllegalArgumentException("subprotocol is not an HTTP token: '" + s + "'");
-                }
-            }
-            this.subprotocols = List.copyOf(subprotocols);
+            this.subprotocols = HttpSyntax.subprotocols(subprotocols);
             return this;
         }
 

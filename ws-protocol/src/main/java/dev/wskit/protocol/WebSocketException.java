@@ -5,9 +5,10 @@ import java.util.Objects;
 /**
  * A broken rule, as a value: which {@link ProtocolViolation}, hence which close code or HTTP
  * status. The engine reports these through {@link WebSocketHandler#onError}; a client connect that
- * fails its handshake completes with one.
+ * fails its handshake completes with one ({@link dev.wskit.protocol.handshake.UpgradeRefusedException} when
+ * the server answered with another status than 101).
  */
-public final class WebSocketException extends RuntimeException {
+public class WebSocketException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final ProtocolViolation violation;

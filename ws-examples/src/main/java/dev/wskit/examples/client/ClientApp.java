@@ -11,6 +11,8 @@ import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
+import dev.wskit.protocol.handshake.UpgradeRefusedException;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
@@ -20,6 +22,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,17 +155,27 @@ public final class ClientApp implements App {
         }
     }
 
-    /** Connects, turning a failure into one line that says which step failed. */
+    /**
+     * Connects, turning a failure into one line that says which step failed; a refused upgrade
+     * adds the server's body on the lines below, as it is the server's own word on why.
+     */
     static ClientConnection connect(ExampleTransport transport, URI uri, WebSocketConfig config,
                                     ClientOptions options, ReportingHandler handler)
             throws IOException {
         try {
             return transport.connect(uri, config, options, handler);
+        } catch (UpgradeRefusedException refused) {
+            throw new IOException(refusal(refused.response()), refused);
         } catch (WebSocketException refused) {
             throw new IOException("handshake failed: " + refused.getMessage(), refused);
         } catch (IOException unreachable) {
             throw new IOException("cannot connect to " + uri + ": " + unreachable.getMessage(), unreachable);
         }
+    }
+
+    private static String refusal(HttpResponse response) {
+        String body = new String(response.body(), StandardCharsets.UTF_8).stripTrailing();
+        return "upgrade refused: " + response.status() + " " + response.reason() + (body.isEmpty() ? "" : "\n" + body);
     }
 
     private static URI uri(List<String> positional) {

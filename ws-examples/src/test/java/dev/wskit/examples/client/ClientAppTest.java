@@ -97,16 +97,23 @@ class ClientAppTest {
 
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
-    void failedHandshakeExitsWith1AndNamesTheBrokenRule(ExampleTransport transport) throws Exception {
-        // The JDK's HTTP server answers 404 to everything when it has no handler.
+    void refusedUpgradeExitsWith1AndPrintsTheStatusAndBody(ExampleTransport transport) throws Exception {
+        // The JDK's HTTP server knows no WebSocket: it answers as told, with a body and a length.
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/", exchange -> {
+            byte[] body = "no token\nask the admin\n".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(403, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         http.start();
         try {
             RunningApp client = RunningApp.start("client", "--transport", transport.optionName(),
                     "ws://127.0.0.1:" + http.getAddress().getPort() + "/");
 
             assertThat(client.awaitExit()).isEqualTo(1);
-            assertThat(client.err().next()).startsWith("client: handshake failed: STATUS_NOT_101");
+            assertThat(List.of(client.err().next(), client.err().next(), client.err().next()))
+                    .containsExactly("client: upgrade refused: 403 Forbidden", "no token", "ask the admin");
         } finally {
             http.stop(0);
         }

@@ -6,6 +6,7 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.text.Utf8Encoder;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -150,6 +151,11 @@ final class EngineSocket implements WebSocket {
     }
 
     /** The engine has no socket: the transport's {@code WebSocket} knows the address. */
+    @Override
+    public Optional<HttpResponse> handshakeResponse() {
+        return Optional.ofNullable(engine.handshakeResponse());
+    }
+
     @Override
     public SocketAddress remoteAddress() {
         return null;

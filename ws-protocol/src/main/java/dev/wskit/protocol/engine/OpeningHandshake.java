@@ -31,8 +31,8 @@ import java.util.concurrent.CompletionStage;
 final class OpeningHandshake {
     private final WebSocketConfig config;
     private final Outbound outbound;
-    /** The client's own handshake, or {@code null} on a server. */
-    private final ClientHandshake client;
+    /** The client's own part, or {@code null} on a server. */
+    private final ClientSide client;
     /** The application's decision on a server, until it is asked; {@code null} on a client. */
     private UpgradeDecider decider;
     /** A client's: reads the server's head; dropped once it is read, as an open connection never needs it again. */
@@ -55,7 +55,7 @@ final class OpeningHandshake {
     private CompletionStage<UpgradeDecision> awaited;
     private boolean awaiting;
 
-    private OpeningHandshake(WebSocketConfig config, Outbound outbound, ClientHandshake client, UpgradeDecider decider,
+    private OpeningHandshake(WebSocketConfig config, Outbound outbound, ClientSide client, UpgradeDecider decider,
                              HttpHeadParser head) {
         this.config = config;
         this.outbound = outbound;
@@ -73,7 +73,7 @@ final class OpeningHandshake {
 
     /** A client's: its request goes on the wire at once (RFC 6455 §4.1). */
     static OpeningHandshake client(ClientHandshake handshake, WebSocketConfig config, Outbound outbound) {
-        OpeningHandshake opening = new OpeningHandshake(config, outbound, handshake, null,
+        OpeningHandshake opening = new OpeningHandshake(config, outbound, new ClientSide(handshake), null,
                 HttpHeadParser.forResponses(config.maxHandshakeBytes()));
         opening.request = handshake.request();
         outbound.queue(handshake.encodeRequest());
@@ -93,13 +93,20 @@ final class OpeningHandshake {
         if (client == null) {
             return receiveServerSide(in, endpoint);
         }
+        if (client.refusal != null) {
+            return receiveRefusal(in);
+        }
         if (!head.parse(in)) {
             return false;
         }
         HttpHeadParser parsed = head;
         head = null;
-        subprotocol = client.validate(parsed.response());
-        deflate = client.deflate();
+        if (parsed.response().status() != 101) {
+            client.refusal = new RefusalReader(parsed.response());
+            return receiveRefusal(in);
+        }
+        subprotocol = client.handshake.validate(parsed.response());
+        deflate = client.handshake.deflate();
         upgraded = true;
         return true;
     }
@@ -134,6 +141,27 @@ final class OpeningHandshake {
      */
     boolean idleBetweenRequests() {
         return answeredPlainRequest && requests != null && !requests.started();
+    }
+
+    /**
+     * A client reads the body of the server's refusal, then fails with it: the handshake never
+     * completes.
+     *
+     * @throws dev.wskit.protocol.handshake.UpgradeRefusedException once the body is read
+     */
+    private boolean receiveRefusal(ByteBuffer in) {
+        if (client.refusal.receive(in)) {
+            throw client.refusal.refusal();
+        }
+        return false;
+    }
+
+    /**
+     * What a client's handshake fails with when the connection ends or the handshake times out
+     * while the body of a refusal is read: the refusal with what arrived of it; else {@code null}.
+     */
+    WebSocketException refusalSoFar() {
+        return client == null || client.refusal == null ? null : client.refusal.refusal();
     }
 
     /**
@@ -291,5 +319,27 @@ final class OpeningHandshake {
     /** The subprotocol agreed, or {@code null} for none. */
     String subprotocol() {
         return subprotocol;
+    }
+
+    /**
+     * On a client, the server's 101 once checked; {@code null} before, and on a server, which
+     * keeps no copy of the answer it sent, so an open connection holds no more than it did.
+     */
+    HttpResponse handshakeResponse() {
+        return client == null ? null : client.handshake.response();
+    }
+
+    /**
+     * What only a client's handshake holds, apart, so that a server's connection carries no
+     * field of it: the handshake it sent, and the reading of a refusal's body once refused.
+     */
+    private static final class ClientSide {
+        final ClientHandshake handshake;
+        /** {@code null} unless the server refused the upgrade (RFC 6455 §4.1 item 1). */
+        RefusalReader refusal;
+
+        ClientSide(ClientHandshake handshake) {
+            this.handshake = handshake;
+        }
     }
 }

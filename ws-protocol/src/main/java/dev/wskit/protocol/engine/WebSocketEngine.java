@@ -328,7 +328,9 @@ public final class WebSocketEngine {
                 failure = new WebSocketException(ProtocolViolation.INTERNAL_ERROR, fromHandler.toString(), fromHandler);
             }
         } else if (role == Role.CLIENT) {
-            failure = new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE);
+            // A refusal without Content-Length ends at close (RFC 9112 §6.3): the body is complete.
+            WebSocketException refused = handshake.refusalSoFar();
+            failure = refused != null ? refused : new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE);
             notifyError(failure);
         }
     }
@@ -363,9 +365,7 @@ public final class WebSocketEngine {
                         // a reset could destroy the answer the client has not read yet.
                         closeAfterAnswers();
                     } else if (state == ConnectionState.CONNECTING) {
-                        fail(new WebSocketException(handshake.awaitingDecision()
-                                ? ProtocolViolation.UPGRADE_DECISION_TIMEOUT
-                                : ProtocolViolation.HANDSHAKE_TIMEOUT));
+                        fail(handshakeTimedOut());
                     }
                     break;
                 case KEEPALIVE_PING:
@@ -389,6 +389,17 @@ public final class WebSocketEngine {
                     throw new IllegalStateException(due.name());
             }
         }
+    }
+
+    /** A client that was reading a refusal's body fails with the refusal, as far as it came. */
+    private WebSocketException handshakeTimedOut() {
+        WebSocketException refused = handshake.refusalSoFar();
+        if (refused != null) {
+            return refused;
+        }
+        return new WebSocketException(handshake.awaitingDecision()
+                ? ProtocolViolation.UPGRADE_DECISION_TIMEOUT
+                : ProtocolViolation.HANDSHAKE_TIMEOUT);
     }
 
     /** Moves toward the end only: a graceful end may become an abort, never the reverse. */
@@ -610,6 +621,10 @@ public final class WebSocketEngine {
 
     HttpRequest request() {
         return handshake.request();
+    }
+
+    HttpResponse handshakeResponse() {
+        return handshake.handshakeResponse();
     }
 
     Map<String, Object> attributes() {

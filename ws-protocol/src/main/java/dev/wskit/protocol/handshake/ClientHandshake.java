@@ -37,6 +37,7 @@ public final class ClientHandshake {
     private final List<String> offeredSubprotocols;
     private final boolean offeredDeflate;
     private DeflateParameters deflate;
+    private HttpResponse response;
 
     private ClientHandshake(HttpRequest request, String key, List<String> offeredSubprotocols, boolean offeredDeflate) {
         this.request = request;
@@ -73,6 +74,17 @@ public final class ClientHandshake {
     }
 
     /**
+     * Checks subprotocols to offer by the rules of {@link Builder#subprotocols}, for a client that
+     * collects them before it knows the URI: HTTP tokens (RFC 6455 §4.1 item 10).
+     *
+     * @return an unmodifiable copy
+     * @throws IllegalArgumentException naming one that is not a token
+     */
+    public static List<String> checkSubprotocols(List<String> subprotocols) {
+        return HttpSyntax.subprotocols(subprotocols);
+    }
+
+    /**
      * Checks an {@code Origin} by the rules of {@link Builder#origin}: a field value without
      * control characters.
      *
@@ -105,14 +117,14 @@ public final class ClientHandshake {
      * Checks the server's response against RFC 6455 §4.1, in the RFC's order.
      *
      * @return the subprotocol the server chose, or {@code null} for none
+     * @throws UpgradeRefusedException when the status is not 101, carrying the response
      * @throws WebSocketException naming the first rule the response breaks; the client must then
      *     fail the connection
      */
     public String validate(HttpResponse response) {
         HttpHeaders headers = response.headers();
         if (response.status() != 101) {
-            throw new WebSocketException(ProtocolViolation.STATUS_NOT_101,
-                    "status " + response.status() + " " + response.reason());
+            throw new UpgradeRefusedException(response);
         }
         // RFC 6455 §4.1 item 2: Upgrade is "websocket" and nothing else.
         if (!headers.tokens("Upgrade").equals(List.of(WEBSOCKET))) {
@@ -133,7 +145,13 @@ public final class ClientHandshake {
             throw new WebSocketException(ProtocolViolation.UNREQUESTED_SUBPROTOCOL,
                     "Sec-WebSocket-Protocol: " + chosen + ", offered " + offeredSubprotocols);
         }
+        this.response = response;
         return chosen.isEmpty() ? null : chosen.get(0);
+    }
+
+    /** The server's 101, once {@link #validate} accepted it; {@code null} before. */
+    public HttpResponse response() {
+        return response;
     }
 
     /** RFC 6455 §4.1 item 5: the server may name only extensions we offered. */
@@ -163,6 +181,8 @@ public final class ClientHandshake {
         private final WebSocketUri uri;
         private final HttpHeaders.Builder extraHeaders = HttpHeaders.builder();
         private String origin;
+        /** The subprotocols to offer instead of the configuration's; {@code null} for the configuration's. */
+        private List<String> subprotocols;
 
         private Builder(WebSocketUri uri) {
             this.uri = uri;
@@ -185,7 +205,21 @@ public final class ClientHandshake {
             return this;
         }
 
-        /** The handshake, with a fresh key from {@code config.random()} and its subprotocols offered. */
+        /**
+         * The subprotocols to offer in order of preference (RFC 6455 §4.1 item 10), instead of
+         * the configuration's; empty offers none.
+         *
+         * @throws IllegalArgumentException naming one that is not an HTTP token
+         */
+        public Builder subprotocols(List<String> subprotocols) {
+            this.subprotocols = checkSubprotocols(subprotocols);
+            return this;
+        }
+
+        /**
+         * The handshake, with a fresh key from {@code config.random()}, offering the subprotocols
+         * set here, else the configuration's.
+         */
         public ClientHandshake build(WebSocketConfig config) {
             Objects.requireNonNull(config, "config");
             byte[] nonce = new byte[KEY_BYTES];
@@ -200,7 +234,7 @@ public final class ClientHandshake {
             if (origin != null) {
                 headers.add("Origin", origin);
             }
-            List<String> offered = config.subprotocols();
+            List<String> offered = subprotocols != null ? subprotocols : config.subprotocols();
             if (!offered.isEmpty()) {
                 headers.add("Sec-WebSocket-Protocol", String.join(", ", offered));
             }

@@ -61,6 +61,14 @@ public final class HttpResponse {
         return new HttpResponse(status, reason, headers, NO_BODY);
     }
 
+    /**
+     * This response as read off the wire, with the part of its body that was read: all of it, or
+     * a prefix when the reader stopped early, so {@code Content-Length} is not checked against it.
+     */
+    public HttpResponse withBodyRead(byte[] read) {
+        return new HttpResponse(status, reason, headers, read.clone());
+    }
+
     /** This response with {@code name} set to {@code value}, replacing any lines of that name. */
     public HttpResponse withHeader(String name, String value) {
         HttpHeaders replaced = headers.without(name).with(name, value);

@@ -25,6 +25,21 @@ public final class HttpSyntax {
     }
 
     /** RFC 9110 §5.6.3 OWS: space or horizontal tab. */
+    /**
+     * Subprotocol names as RFC 6455 §4.1 allows them: HTTP tokens.
+     *
+     * @return an unmodifiable copy
+     * @throws IllegalArgumentException naming the first one that is not a token
+     */
+    public static List<String> subprotocols(List<String> names) {
+        for (String name : names) {
+            if (!isToken(name)) {
+                throw new IllegalArgumentException("subprotocol is not an HTTP token: '" + name + "'");
+            }
+        }
+        return List.copyOf(names);
+    }
+
     public static boolean isWhitespace(int c) {
         return c == ' ' || c == '\t';
     }

@@ -7,5 +7,6 @@ package dev.wskit.testkit.kit;
  */
 public interface TransportKit extends JdkClientCases, NettyClientCases, PayloadSizeCases, ClientCases, BadPeerCases,
         SlowReaderCases, TlsCases, GracefulStopCases, KeepaliveCases, ManyConnectionsCases, LifecycleContractCases,
-        FlowControlCases, UpgradeDecisionCases, ProxyCases, MutualTlsCases, PlainHttpCases {
+        FlowControlCases, UpgradeDecisionCases, ProxyCases, MutualTlsCases, PlainHttpCases, ClientHandshakeCases,
+        ReconnectCases {
 }

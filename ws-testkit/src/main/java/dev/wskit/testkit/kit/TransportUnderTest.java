@@ -5,10 +5,12 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ConnectOptions;
+import dev.wskit.transport.core.ReconnectPolicy;
+import dev.wskit.transport.core.ReconnectingWebSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -41,6 +43,12 @@ public interface TransportUnderTest {
      */
     Server startServerAskingForClientCertificates(UpgradeDecider decider, WebSocketConfig config,
             TestCertificate certificate, TestCertificate trustedClient) throws Exception;
+
+    /**
+     * Starts a plain {@code ws} server as above on {@code port} (the builders' {@code port}), 0 for a
+     * free one: a case stops a server and starts another where its clients come back.
+     */
+    Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception;
 
     /**
      * A client for {@code ws} and {@code wss} URIs.
@@ -98,17 +106,42 @@ public interface TransportUnderTest {
          * with the reason: a {@code WebSocketException} for a refused handshake, an
          * {@code IOException} for the socket or TLS.
          */
-        CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler);
+        default CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler) {
+            return connect(uri, handler, ConnectOptions.none());
+        }
+
+        /** Connects as above, with what {@code options} adds to the opening request (the clients' {@code connect}). */
+        CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options);
+
+        /** A connection that comes back after it drops (the clients' {@code reconnecting}). */
+        ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy);
 
         @Override
         void close();
 
-        /** A client from its two methods, e.g. {@code Client.of(client::connect, client::close)}. */
-        static Client of(BiFunction<URI, WebSocketHandler, CompletableFuture<WebSocket>> connect, Runnable close) {
+        /** A client's {@code connect} with options, as the kit calls it. */
+        @FunctionalInterface
+        interface Connector {
+            CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options);
+        }
+
+        /** A client's {@code reconnecting}. */
+        @FunctionalInterface
+        interface Reconnector {
+            ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy);
+        }
+
+        /** A client from its methods, e.g. {@code Client.of(client::connect, client::reconnecting, client::close)}. */
+        static Client of(Connector connect, Reconnector reconnecting, Runnable close) {
             return new Client() {
                 @Override
-                public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler) {
-                    return connect.apply(uri, handler);
+                public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
+                    return connect.connect(uri, handler, options);
+                }
+
+                @Override
+                public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
+                    return reconnecting.reconnecting(uri, handler, policy);
                 }
 
                 @Override

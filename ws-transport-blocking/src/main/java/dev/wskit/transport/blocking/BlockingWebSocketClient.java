@@ -9,8 +9,11 @@ import dev.wskit.protocol.proxy.ProxyTunnel;
 import dev.wskit.transport.core.ArgumentChecks;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
+import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionGroup;
+import dev.wskit.transport.core.ReconnectPolicy;
+import dev.wskit.transport.core.ReconnectingWebSocket;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -61,7 +65,9 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      * the connect timeout (TCP, a proxy's {@code CONNECT}, TLS) and the configuration's handshake timeout (HTTP upgrade).
      * The handler's {@code onOpen} has run when this returns.
      *
-     * @throws WebSocketException when the server's answer fails the handshake (status not 101, wrong
+     * @throws dev.wskit.protocol.handshake.UpgradeRefusedException when the server answers with
+     *     another status than 101: its response, body included
+     * @throws WebSocketException when the server's answer fails the handshake otherwise (wrong
      *     accept key, ...), or no answer came in time; {@link WebSocketException#violation()} says which
      * @throws dev.wskit.protocol.proxy.ProxyConnectException when the {@linkplain ClientBuilder#proxy proxy}
      *     does not open the tunnel
@@ -70,8 +76,17 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      * @throws IllegalStateException after {@link #close}, or with 10 000 connections open
      */
     public WebSocket connect(URI uri, WebSocketHandler handler) throws IOException {
+        return connect(uri, handler, ConnectOptions.none());
+    }
+
+    /**
+     * {@link #connect(URI, WebSocketHandler)} with what {@code options} adds to this connect's
+     * opening request.
+     */
+    public WebSocket connect(URI uri, WebSocketHandler handler, ConnectOptions options) throws IOException {
         Objects.requireNonNull(handler, "handler");
-        ClientHandshake request = settings.handshake(ClientHandshake.builder(uri));
+        Objects.requireNonNull(options, "options");
+        ClientHandshake request = settings.handshake(ClientHandshake.builder(uri), options);
         WebSocketUri target = WebSocketUri.of(uri);
         if (group.isClosing()) {
             throw new IllegalStateException("client closed");
@@ -91,6 +106,38 @@ public final class BlockingWebSocketClient implements AutoCloseable {
             throw new IOException("no thread left for the connection", e);
         }
         return connection.awaitOpen();
+    }
+
+    /**
+     * A connection to {@code uri} that connects again after it drops, as {@code policy} says, until
+     * closed; see {@link ReconnectingWebSocket}. Returns at once: each connect runs on a thread of
+     * this client, the waits on its timer.
+     *
+     * @throws IllegalArgumentException for a URI that is not a WebSocket URI
+     * @throws IllegalStateException after {@link #close}
+     */
+    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
+        WebSocketUri.of(uri);
+        return ReconnectingWebSocket.start(handler, policy, each -> connectInBackground(uri, each), (delay, task) -> {
+            if (timer.schedule(task, delay) == null) {
+                throw new IllegalStateException("client closed");
+            }
+        });
+    }
+
+    private CompletableFuture<WebSocket> connectInBackground(URI uri, WebSocketHandler handler) {
+        if (group.isClosing()) {
+            throw new IllegalStateException("client closed");
+        }
+        CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+        threads.execute(() -> {
+            try {
+                opened.complete(connect(uri, handler));
+            } catch (IOException | RuntimeException e) {
+                opened.completeExceptionally(e);
+            }
+        });
+        return opened;
     }
 
     /** TCP to the server, or to the proxy and through its tunnel; then TLS for {@code wss}, all within the connect timeout. */

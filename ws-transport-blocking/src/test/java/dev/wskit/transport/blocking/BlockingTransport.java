@@ -50,6 +50,11 @@ final class BlockingTransport implements TransportUnderTest {
         return start(BlockingWebSocketServer.builder().upgrade(decider).tls(context, parameters), config, null);
     }
 
+    @Override
+    public Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception {
+        return start(BlockingWebSocketServer.builder().port(port).handler(handlers), config, null);
+    }
+
     private static Server start(BlockingWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)
             throws Exception {
         builder.config(config);
@@ -74,12 +79,12 @@ final class BlockingTransport implements TransportUnderTest {
             }
         }
         BlockingWebSocketClient client = builder.build();
-        return Client.of((uri, handler) -> CompletableFuture.supplyAsync(() -> {
+        return Client.of((uri, handler, options) -> CompletableFuture.supplyAsync(() -> {
             try {
-                return client.connect(uri, handler);
+                return client.connect(uri, handler, options);
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
-        }, CONNECTING), client::close);
+        }, CONNECTING), client::reconnecting, client::close);
     }
 }

@@ -31,13 +31,15 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
 
     /**
      * The opening handshake of one connection: {@code request}, fresh for its URI, with these
-     * headers and origin added, built with a fresh key.
+     * headers and origin added, then what {@code options} adds for this connect, built with a
+     * fresh key.
      */
-    public ClientHandshake handshake(ClientHandshake.Builder request) {
+    public ClientHandshake handshake(ClientHandshake.Builder request, ConnectOptions options) {
         headers.forEach(field -> request.header(field.getKey(), field.getValue()));
         if (origin != null) {
             request.origin(origin);
         }
+        options.addTo(request);
         return request.build(config);
     }
 

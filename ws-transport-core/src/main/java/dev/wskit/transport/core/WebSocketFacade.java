@@ -7,6 +7,7 @@ import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.http.HttpRequest;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.text.Utf8Encoder;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
@@ -36,6 +37,8 @@ public class WebSocketFacade implements WebSocket {
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile String subprotocol;
     private volatile HttpRequest request;
+    /** A client's 101 once received; stays {@code null} on a server (see {@link WebSocket#handshakeResponse()}). */
+    private volatile HttpResponse handshakeResponse;
     private volatile Map<String, Object> attributes = Map.of();
     private volatile long pendingOutboundBytes;
     /** A field, not an AtomicLong: one object less per connection. */
@@ -206,6 +209,11 @@ public class WebSocketFacade implements WebSocket {
     }
 
     @Override
+    public Optional<HttpResponse> handshakeResponse() {
+        return isOwner() ? socket().handshakeResponse() : Optional.ofNullable(handshakeResponse);
+    }
+
+    @Override
     public SocketAddress remoteAddress() {
         return driver.io().remoteAddress();
     }
@@ -242,6 +250,10 @@ public class WebSocketFacade implements WebSocket {
         state = socket.state();
         subprotocol = socket.subprotocol();
         request = socket.request();
+        if (handshakeResponse == null) {
+            // Set once; no Optional is made after that (a server's empty one is shared).
+            handshakeResponse = socket.handshakeResponse().orElse(null);
+        }
         attributes = socket.attributes();
         pendingOutboundBytes = socket.pendingOutboundBytes() + driver.unwrittenBytes();
     }

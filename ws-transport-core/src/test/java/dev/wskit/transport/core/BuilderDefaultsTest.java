@@ -96,7 +96,7 @@ class BuilderDefaultsTest {
     void aClientsHeadersAndOriginGoOnEveryOpeningRequestInOrder() {
         ClientSettings settings = new Client().header("Cookie", "a=1").header("Authorization", "Bearer t")
                 .origin("http://example.com").settingsNow();
-        var request = settings.handshake(ClientHandshake.builder(URI.create("ws://example.com/chat"))).request();
+        var request = settings.handshake(ClientHandshake.builder(URI.create("ws://example.com/chat")), ConnectOptions.none()).request();
         assertThat(request.headers().first("Cookie")).isEqualTo("a=1");
         assertThat(request.headers().first("Authorization")).isEqualTo("Bearer t");
         assertThat(request.headers().first("Origin")).isEqualTo("http://example.com");

@@ -6,7 +6,10 @@ import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
+import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ConnectionGroup;
+import dev.wskit.transport.core.ReconnectPolicy;
+import dev.wskit.transport.core.ReconnectingWebSocket;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -28,9 +31,10 @@ import javax.net.ssl.SSLException;
 /**
  * A WebSocket client on Netty. {@link #connect} opens a channel, runs the opening handshake in
  * the engine and completes with the connection's thread-safe {@link WebSocket}, or with the
- * cause: the engine's {@code WebSocketException} for a refused handshake (status not 101, a wrong
- * accept value...), a {@code ProxyConnectException} when a {@linkplain ClientBuilder#proxy proxy}
- * does not open the tunnel, the I/O or TLS exception otherwise. Handler callbacks run on the channel's
+ * cause: an {@code UpgradeRefusedException} with the server's response for a status not 101, the
+ * engine's {@code WebSocketException} for another failed handshake (a wrong accept value...), a
+ * {@code ProxyConnectException} when a {@linkplain ClientBuilder#proxy proxy} does not open the
+ * tunnel, the I/O or TLS exception otherwise. Handler callbacks run on the channel's
  * event loop. {@link #close()} closes the client's connections with 1001, then shuts down the
  * event loop group if the client created it.
  */
@@ -66,8 +70,17 @@ public final class NettyWebSocketClient implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler) {
+        return connect(uri, handler, ConnectOptions.none());
+    }
+
+    /**
+     * {@link #connect(URI, WebSocketHandler)} with what {@code options} adds to this connect's
+     * opening request.
+     */
+    public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
         Objects.requireNonNull(handler, "handler");
-        ClientHandshake handshake = settings.handshake(ClientHandshake.builder(uri));
+        Objects.requireNonNull(options, "options");
+        ClientHandshake handshake = settings.handshake(ClientHandshake.builder(uri), options);
         WebSocketUri target = WebSocketUri.of(uri);
         if (connections.isClosing()) {
             throw new IllegalStateException("client closed");
@@ -106,6 +119,18 @@ public final class NettyWebSocketClient implements AutoCloseable {
             }
         });
         return opened;
+    }
+
+    /**
+     * A connection to {@code uri} that connects again after it drops, as {@code policy} says, until
+     * closed; see {@link ReconnectingWebSocket}. The waits run on the client's event loops.
+     *
+     * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
+        return ReconnectingWebSocket.start(handler, policy, each -> connect(uri, each),
+                (delay, task) -> group.next().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS));
     }
 
     /**

@@ -39,6 +39,11 @@ final class NettyTransport implements TransportUnderTest {
         return start(NettyWebSocketServer.builder().upgrade(decider).tls(tls), config, null);
     }
 
+    @Override
+    public Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception {
+        return start(NettyWebSocketServer.builder().port(port).handler(handlers), config, null);
+    }
+
     private static Server start(NettyWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)
             throws Exception {
         builder.config(config);
@@ -64,6 +69,6 @@ final class NettyTransport implements TransportUnderTest {
             }
         }
         NettyWebSocketClient client = builder.build();
-        return Client.of(client::connect, client::close);
+        return Client.of(client::connect, client::reconnecting, client::close);
     }
 }

@@ -8,13 +8,15 @@ import dev.wskit.protocol.handshake.WebSocketUri;
 import dev.wskit.protocol.proxy.ProxyTunnel;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
+import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.ReconnectPolicy;
+import dev.wskit.transport.core.ReconnectingWebSocket;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.ClientSSLOptions;
-import io.vertx.core.net.ConnectOptions;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
@@ -63,16 +65,27 @@ public final class VertxWebSocketClient implements AutoCloseable {
      * Connects to {@code uri}; {@code handler} receives the connection's events, {@code onOpen}
      * first. Subprotocols offered are those of the configuration.
      *
-     * @return completes with the open socket, or fails with the engine's
-     *     {@link WebSocketException} (status not 101, wrong accept key, timeout, …), a
+     * @return completes with the open socket, or fails with an
+     *     {@link dev.wskit.protocol.handshake.UpgradeRefusedException} carrying the server's
+     *     response when its status is not 101, the engine's {@link WebSocketException} for another
+     *     failed handshake (wrong accept key, timeout, …), a
      *     {@code ProxyConnectException} when a {@linkplain ClientBuilder#proxy proxy} does not open
      *     the tunnel, or the socket's own failure (refused, TLS)
      * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
      * @throws IllegalStateException after {@link #close()} or {@link #shutdown()}
      */
     public Future<WebSocket> connect(URI uri, WebSocketHandler handler) {
+        return connect(uri, handler, ConnectOptions.none());
+    }
+
+    /**
+     * {@link #connect(URI, WebSocketHandler)} with what {@code options} adds to this connect's
+     * opening request (its subprotocols offered instead of the configuration's).
+     */
+    public Future<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
         Objects.requireNonNull(handler, "handler");
-        ClientHandshake handshake = settings.handshake(ClientHandshake.builder(uri));
+        Objects.requireNonNull(options, "options");
+        ClientHandshake handshake = settings.handshake(ClientHandshake.builder(uri), options);
         WebSocketUri target = WebSocketUri.of(uri);
         if (closed) {
             throw new IllegalStateException("client closed");
@@ -80,7 +93,7 @@ public final class VertxWebSocketClient implements AutoCloseable {
         Promise<WebSocket> opened = Promise.promise();
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         Optional<ProxyTunnel> tunnel = settings.tunnelTo(target);
-        ConnectOptions connecting = tunnel.map(exchange -> new ConnectOptions()
+        io.vertx.core.net.ConnectOptions connecting = tunnel.map(exchange -> new io.vertx.core.net.ConnectOptions()
                 .setHost(exchange.proxy().host()).setPort(exchange.proxy().port())).orElseGet(() -> connectOptions(target));
         netClient.connect(connecting).onComplete(connected -> {
             if (connected.failed()) {
@@ -99,6 +112,18 @@ public final class VertxWebSocketClient implements AutoCloseable {
             }
         });
         return opened.future();
+    }
+
+    /**
+     * A connection to {@code uri} that connects again after it drops, as {@code policy} says, until
+     * closed; see {@link ReconnectingWebSocket}. The waits are Vert.x timers.
+     *
+     * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
+     * @throws IllegalStateException after {@link #close()} or {@link #shutdown()}
+     */
+    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
+        return ReconnectingWebSocket.start(handler, policy, each -> connect(uri, each).toCompletionStage(),
+                (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()), timer -> task.run()));
     }
 
     /**
@@ -134,8 +159,8 @@ public final class VertxWebSocketClient implements AutoCloseable {
         connection.start(ClientSettings.CLOSE_REASON);
     }
 
-    private ConnectOptions connectOptions(WebSocketUri target) {
-        ConnectOptions options = new ConnectOptions()
+    private io.vertx.core.net.ConnectOptions connectOptions(WebSocketUri target) {
+        io.vertx.core.net.ConnectOptions options = new io.vertx.core.net.ConnectOptions()
                 .setHost(target.host())
                 .setPort(target.port())
                 .setSsl(target.isSecure());

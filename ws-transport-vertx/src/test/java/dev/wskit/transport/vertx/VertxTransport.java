@@ -51,6 +51,11 @@ final class VertxTransport implements TransportUnderTest {
         return start(builder, config, certificate);
     }
 
+    @Override
+    public Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) {
+        return start(VertxWebSocketServer.builder(vertx()).port(port).handler(handlers), config, null);
+    }
+
     private static Server start(VertxWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls) {
         builder.config(config);
         if (tls != null) {
@@ -70,8 +75,8 @@ final class VertxTransport implements TransportUnderTest {
             builder.tls(new ClientSSLOptions().setTrustOptions(TrustOptions.wrap(trusted.trustManagers())));
         }
         VertxWebSocketClient client = builder.build();
-        return Client.of((uri, handler) -> client.connect(uri, handler).toCompletionStage().toCompletableFuture(),
-                client::close);
+        return Client.of((uri, handler, options) -> client.connect(uri, handler, options).toCompletionStage()
+                .toCompletableFuture(), client::reconnecting, client::close);
     }
 
     private static <T> T join(Future<T> future) {
