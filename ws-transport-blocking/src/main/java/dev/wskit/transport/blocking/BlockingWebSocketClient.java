@@ -84,13 +84,9 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      * opening request.
      */
     public WebSocket connect(URI uri, WebSocketHandler handler, ConnectOptions options) throws IOException {
-        Objects.requireNonNull(handler, "handler");
-        Objects.requireNonNull(options, "options");
-        ClientHandshake request = settings.handshake(ClientHandshake.builder(uri), options);
-        WebSocketUri target = WebSocketUri.of(uri);
-        if (group.isClosing()) {
-            throw new IllegalStateException("client closed");
-        }
+        ClientSettings.Opening opening = settings.opening(uri, handler, options, group.isClosing());
+        ClientHandshake request = opening.handshake();
+        WebSocketUri target = opening.target();
         Socket socket = open(target);
         BlockingConnection connection = new BlockingConnection(socket, resources,
                 io -> ConnectionDriver.client(request, settings.config(), handler, io));

@@ -1,13 +1,16 @@
 package dev.wskit.transport.core;
 
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
 import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.proxy.ProxyTunnel;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -29,12 +32,35 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
         headers = List.copyOf(headers);
     }
 
+    /** What one connect opens with: its opening handshake, and where it goes. */
+    public record Opening(ClientHandshake handshake, WebSocketUri target) {
+    }
+
+    /**
+     * One connect, checked alike on every client: {@code uri} is a WebSocket URI (RFC 6455 §3),
+     * then the client is still open; the handshake has these headers and origin, then what
+     * {@code options} adds for this connect, and a fresh key.
+     *
+     * @throws IllegalArgumentException when {@code uri} is not a WebSocket URI
+     * @throws IllegalStateException when {@code clientClosed}
+     */
+    public Opening opening(URI uri, WebSocketHandler handler, ConnectOptions options, boolean clientClosed) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(options, "options");
+        ClientHandshake handshake = handshake(ClientHandshake.builder(uri), options);
+        WebSocketUri target = WebSocketUri.of(uri);
+        if (clientClosed) {
+            throw new IllegalStateException("client closed");
+        }
+        return new Opening(handshake, target);
+    }
+
     /**
      * The opening handshake of one connection: {@code request}, fresh for its URI, with these
      * headers and origin added, then what {@code options} adds for this connect, built with a
      * fresh key.
      */
-    public ClientHandshake handshake(ClientHandshake.Builder request, ConnectOptions options) {
+    ClientHandshake handshake(ClientHandshake.Builder request, ConnectOptions options) {
         headers.forEach(field -> request.header(field.getKey(), field.getValue()));
         if (origin != null) {
             request.origin(origin);

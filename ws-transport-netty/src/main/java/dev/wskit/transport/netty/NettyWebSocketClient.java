@@ -2,7 +2,6 @@ package dev.wskit.transport.netty;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
@@ -78,14 +77,9 @@ public final class NettyWebSocketClient implements AutoCloseable {
      * opening request.
      */
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
-        Objects.requireNonNull(handler, "handler");
-        Objects.requireNonNull(options, "options");
-        ClientHandshake handshake = settings.handshake(ClientHandshake.builder(uri), options);
-        WebSocketUri target = WebSocketUri.of(uri);
-        if (connections.isClosing()) {
-            throw new IllegalStateException("client closed");
-        }
-        WebSocketChannelHandler connection = WebSocketChannelHandler.client(handshake, settings.config(), handler);
+        ClientSettings.Opening opening = settings.opening(uri, handler, options, connections.isClosing());
+        WebSocketUri target = opening.target();
+        WebSocketChannelHandler connection = WebSocketChannelHandler.client(opening.handshake(), settings.config(), handler);
         CompletableFuture<WebSocket> opened = connection.opened();
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         ProxyTunnelHandler tunnel = settings.tunnelTo(target)

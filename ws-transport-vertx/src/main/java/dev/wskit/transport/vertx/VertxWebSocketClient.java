@@ -83,13 +83,9 @@ public final class VertxWebSocketClient implements AutoCloseable {
      * opening request (its subprotocols offered instead of the configuration's).
      */
     public Future<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
-        Objects.requireNonNull(handler, "handler");
-        Objects.requireNonNull(options, "options");
-        ClientHandshake handshake = settings.handshake(ClientHandshake.builder(uri), options);
-        WebSocketUri target = WebSocketUri.of(uri);
-        if (closed) {
-            throw new IllegalStateException("client closed");
-        }
+        ClientSettings.Opening opening = settings.opening(uri, handler, options, closed);
+        ClientHandshake handshake = opening.handshake();
+        WebSocketUri target = opening.target();
         Promise<WebSocket> opened = Promise.promise();
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         Optional<ProxyTunnel> tunnel = settings.tunnelTo(target);

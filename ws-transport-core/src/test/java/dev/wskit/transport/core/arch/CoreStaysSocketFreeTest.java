@@ -22,8 +22,9 @@ class CoreStaysSocketFreeTest {
     private static final ArchRule NO_SOCKETS = noClasses().should().dependOnClassesThat(
                     resideInAnyPackage("java.net..", "java.nio.channels..", "javax.net..", "io.netty..", "io.vertx..")
                             // An address and a TLS session are values the transport passes through
-                            // to the application.
+                            // to the application; a URI is a name, not a connection.
                             .and(not(equivalentTo(java.net.SocketAddress.class)))
+                            .and(not(equivalentTo(java.net.URI.class)))
                             .and(not(equivalentTo(javax.net.ssl.SSLSession.class))))
             .because("ws-transport-core decides; the transports move the bytes");
 
