@@ -34,6 +34,7 @@ public final class WebSocketConfig {
     private final Duration handshakeTimeout;
     private final Duration closeTimeout;
     private final Duration idleTimeout;
+    private final Duration messageTimeout;
     private final PerMessageDeflateConfig perMessageDeflate;
 
     private WebSocketConfig(Builder b) {
@@ -54,6 +55,7 @@ public final class WebSocketConfig {
         this.handshakeTimeout = b.handshakeTimeout;
         this.closeTimeout = b.closeTimeout;
         this.idleTimeout = b.idleTimeout;
+        this.messageTimeout = b.messageTimeout;
         this.perMessageDeflate = b.perMessageDeflate;
     }
 
@@ -84,6 +86,7 @@ public final class WebSocketConfig {
                 .handshakeTimeout(handshakeTimeout)
                 .closeTimeout(closeTimeout)
                 .idleTimeout(idleTimeout)
+                .messageTimeout(messageTimeout)
                 .perMessageDeflate(perMessageDeflate);
     }
 
@@ -203,6 +206,17 @@ public final class WebSocketConfig {
     }
 
     /**
+     * How long one incoming message (or control frame) may take from its first byte to its last:
+     * a peer that starts a message and then trickles it, or stops, would otherwise hold its
+     * buffer for as long as it keeps the connection. Past it the connection is closed with
+     * {@code 1008}. It does not run while the application holds reading paused. Default 60 s;
+     * {@link Duration#ZERO} turns it off.
+     */
+    public Duration messageTimeout() {
+        return messageTimeout;
+    }
+
+    /**
      * permessage-deflate (RFC 7692): offered by a client, accepted by a server; {@code null}
      * (default) turns compression off.
      */
@@ -229,6 +243,7 @@ public final class WebSocketConfig {
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private Duration closeTimeout = Duration.ofSeconds(5);
         private Duration idleTimeout = Duration.ZERO;
+        private Duration messageTimeout = Duration.ofSeconds(60);
         private PerMessageDeflateConfig perMessageDeflate;
 
         private Builder() {
@@ -323,6 +338,11 @@ public final class WebSocketConfig {
 
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = nonNegative(timeout, "idleTimeout");
+            return this;
+        }
+
+        public Builder messageTimeout(Duration timeout) {
+            this.messageTimeout = nonNegative(timeout, "messageTimeout");
             return this;
         }
 

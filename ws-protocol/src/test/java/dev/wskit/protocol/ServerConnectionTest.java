@@ -15,6 +15,7 @@ import dev.wskit.protocol.engine.WebSocketEngine;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The engine in the server role: messages, control frames and the closing handshake (RFC 6455 §5, §7). */
@@ -180,6 +181,63 @@ class ServerConnectionTest {
         assertThat(server.connection.socket().pendingOutboundBytes()).as("what waited for a dead peer is freed").isZero();
         assertThat(server.written()).as("a silent peer gets no close frame").isEmpty();
         assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.ABORT);
+    }
+
+    /**
+     * A message has the message timeout from its first byte to its last, however it trickles:
+     * each byte proves the peer alive (keepalive) but does not buy the message more time.
+     */
+    @Test
+    void aMessageThatTricklesPastTheMessageTimeoutIsClosedWith1008() {
+        Duration limit = Duration.ofSeconds(10);
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().messageTimeout(limit).build());
+        assertThat(server.connection.nextWakeUp()).as("no message under way").isEqualTo(Long.MAX_VALUE);
+        byte[] first = masked(0x01, "Hel");
+        server.receive(first);
+        assertThat(server.connection.nextWakeUp()).isEqualTo(server.clock.getAsLong() + limit.toNanos());
+        byte[] last = masked(0x80, "lo");
+        for (int i = 0; i < last.length - 1; i++) {
+            server.clock.advance(Duration.ofSeconds(1));
+            server.receive(new byte[] {last[i]});
+        }
+        assertThat(server.connection.nextWakeUp()).as("trickling buys no time")
+                .isEqualTo(server.clock.getAsLong() + limit.minusSeconds(last.length - 1).toNanos());
+        server.clock.advance(limit.minusSeconds(last.length - 1));
+        server.connection.wakeUp();
+        assertThat(server.events.take()).containsExactly("error:MESSAGE_TIMEOUT", "close:1008:");
+        assertThat(server.writtenHex()).startsWith("88").contains(RecordingHandler.hex(
+                ByteBuffer.wrap(ProtocolViolation.MESSAGE_TIMEOUT.description().getBytes(StandardCharsets.UTF_8))));
+        assertThat(server.connection.transportEnd()).isEqualTo(TransportEnd.GRACEFUL);
+    }
+
+    @Test
+    void aMessageThatCompletesInTimeStopsTheClockAndTheNextStartsItAgain() {
+        Duration limit = Duration.ofSeconds(10);
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().messageTimeout(limit).build());
+        byte[] hello = masked(0x81, "Hello");
+        server.receive(Arrays.copyOf(hello, 3));
+        server.clock.advance(limit.minusNanos(1));
+        server.receive(Arrays.copyOfRange(hello, 3, hello.length));
+        assertThat(server.events.take()).containsExactly("text:Hello");
+        assertThat(server.connection.nextWakeUp()).isEqualTo(Long.MAX_VALUE);
+        server.receive(Arrays.copyOf(hello, 1));
+        assertThat(server.connection.nextWakeUp()).as("a frame's first header byte starts the clock")
+                .isEqualTo(server.clock.getAsLong() + limit.toNanos());
+    }
+
+    @Test
+    void theMessageTimeoutWaitsWhileTheApplicationHoldsReadingPaused() {
+        Duration limit = Duration.ofSeconds(10);
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().messageTimeout(limit).build());
+        server.receive(masked(0x01, "Hel"));
+        server.connection.socket().pause();
+        assertThat(server.connection.nextWakeUp()).isEqualTo(Long.MAX_VALUE);
+        server.clock.advance(limit.multipliedBy(3));
+        server.connection.wakeUp();
+        assertThat(server.events.take()).as("no timeout while paused").isEmpty();
+        server.connection.socket().resume();
+        assertThat(server.connection.nextWakeUp()).as("its whole time again from the resume")
+                .isEqualTo(server.clock.getAsLong() + limit.toNanos());
     }
 
     @Test

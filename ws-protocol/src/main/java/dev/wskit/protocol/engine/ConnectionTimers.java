@@ -5,8 +5,9 @@ import java.util.function.LongSupplier;
 
 /**
  * The deadlines of one connection, on the clock the transport gave the engine: the opening
- * handshake (on a server, each request before it), keepalive (RFC 6455 §5.5.2: ping an idle peer, then give up on it) and the closing
- * handshake (RFC 6455 §7.1.1). Only says what is due; {@link WebSocketEngine} decides what
+ * handshake (on a server, each request before it), keepalive (RFC 6455 §5.5.2: ping an idle peer,
+ * then give up on it), the time one incoming message may take, and the closing handshake (RFC 6455
+ * §7.1.1). Only says what is due; {@link WebSocketEngine} decides what
  * follows. A zero duration in {@link WebSocketConfig} turns that deadline off.
  */
 final class ConnectionTimers {
@@ -15,13 +16,16 @@ final class ConnectionTimers {
 
     /** What a wake-up found due. */
     enum Due {
-        NOTHING, HANDSHAKE_TIMEOUT, KEEPALIVE_PING, KEEPALIVE_TIMEOUT, CLOSE_TIMEOUT
+        NOTHING, HANDSHAKE_TIMEOUT, KEEPALIVE_PING, KEEPALIVE_TIMEOUT, MESSAGE_TIMEOUT, CLOSE_TIMEOUT
     }
 
     private final LongSupplier clock;
     private final long idleNanos;
     private final long closeNanos;
     private final long handshakeNanos;
+    private final long messageNanos;
+    /** The end of the time the message under way may take, or {@link #NONE} between messages. */
+    private long messageDeadline = NONE;
     private long handshakeDeadline;
     private long closeDeadline = NONE;
     /** Keepalive: the last input, or the keepalive ping, whichever a deadline runs from. */
@@ -36,6 +40,7 @@ final class ConnectionTimers {
         this.idleNanos = config.idleTimeout().toNanos();
         this.closeNanos = config.closeTimeout().toNanos();
         this.handshakeNanos = config.handshakeTimeout().toNanos();
+        this.messageNanos = config.messageTimeout().toNanos();
         awaitingRequest();
     }
 
@@ -66,15 +71,33 @@ final class ConnectionTimers {
     }
 
     /**
+     * After each input on an open connection: whether the peer is in the middle of a message.
+     * Its time runs from the first input that left one unfinished; reads the clock only then.
+     */
+    void messageInProgress(boolean inProgress) {
+        if (!inProgress) {
+            messageDeadline = NONE;
+        } else if (messageDeadline == NONE && messageNanos > 0) {
+            messageDeadline = clock.getAsLong() + messageNanos;
+        }
+    }
+
+    /**
      * The application paused or resumed reading. Keepalive proves the peer alive by its input
      * (RFC 6455 §5.5.2), which cannot be read while paused, so the idle clock stops meanwhile and
      * starts again from the resume: a paused connection is not dropped for the silence it imposed.
      * Its memory stays bounded by {@link WebSocketConfig#maxOutboundBytes()} all the same.
      */
     void readingPaused(boolean paused) {
-        if (keepaliveOn && readingPaused && !paused) {
-            pingOutstanding = false;
-            keepaliveFrom = clock.getAsLong();
+        if (readingPaused && !paused) {
+            if (keepaliveOn) {
+                pingOutstanding = false;
+                keepaliveFrom = clock.getAsLong();
+            }
+            // The message under way could not arrive meanwhile: it gets its whole time again.
+            if (messageDeadline != NONE) {
+                messageDeadline = clock.getAsLong() + messageNanos;
+            }
         }
         readingPaused = paused;
     }
@@ -85,6 +108,7 @@ final class ConnectionTimers {
      */
     void closing() {
         handshakeDeadline = NONE;
+        messageDeadline = NONE;
         keepaliveOn = false;
         if (closeDeadline == NONE && closeNanos > 0) {
             closeDeadline = clock.getAsLong() + closeNanos;
@@ -94,6 +118,7 @@ final class ConnectionTimers {
     /** Nothing is left to wait for. */
     void stop() {
         handshakeDeadline = NONE;
+        messageDeadline = NONE;
         closeDeadline = NONE;
         keepaliveOn = false;
     }
@@ -101,7 +126,8 @@ final class ConnectionTimers {
     /** The earliest instant something may be due, or {@link #NONE}. */
     long next() {
         long keepalive = keepaliveOn && !readingPaused ? keepaliveFrom + idleNanos : NONE;
-        return Math.min(handshakeDeadline, Math.min(closeDeadline, keepalive));
+        long message = readingPaused ? NONE : messageDeadline;
+        return Math.min(Math.min(handshakeDeadline, message), Math.min(closeDeadline, keepalive));
     }
 
     /** What is due now, at most one thing, spent once reported. */
@@ -114,6 +140,10 @@ final class ConnectionTimers {
         if (closeDeadline != NONE && now - closeDeadline >= 0) {
             closeDeadline = NONE;
             return Due.CLOSE_TIMEOUT;
+        }
+        if (messageDeadline != NONE && !readingPaused && now - messageDeadline >= 0) {
+            messageDeadline = NONE;
+            return Due.MESSAGE_TIMEOUT;
         }
         if (keepaliveOn && !readingPaused && now - (keepaliveFrom + idleNanos) >= 0) {
             if (pingOutstanding) {

@@ -53,6 +53,11 @@ final class InboundFrames {
         decoder.allowReservedBits(FrameHeader.B0_RSV1);
     }
 
+    /** Whether the peer is in the middle of a frame or of a fragmented message. */
+    boolean midMessage() {
+        return decoder.midFrame() || messages.midMessage();
+    }
+
     /** Frees the inflater's native memory; no message follows a close. */
     void releaseCompression() {
         messages.releaseCompression();

@@ -63,6 +63,11 @@ final class InboundMessages {
     }
 
     /** A data frame header arrived; {@code rsvBits} were allowed by the decoder. */
+    /** Whether a fragmented message has begun and its last fragment not arrived. */
+    boolean midMessage() {
+        return messageOpcode != Opcode.CONTINUATION;
+    }
+
     void startFrame(int opcode, boolean fin, int rsvBits, long payloadLength) {
         FrameRules.checkContinuationHasMessage(opcode, messageOpcode != Opcode.CONTINUATION);
         boolean rsv1 = (rsvBits & FrameHeader.B0_RSV1) != 0;

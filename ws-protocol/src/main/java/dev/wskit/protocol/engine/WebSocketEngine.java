@@ -149,6 +149,9 @@ public final class WebSocketEngine {
         try {
             if (state != ConnectionState.CONNECTING || receiveHandshake(in)) {
                 receiveFrames(in);
+                if (state == ConnectionState.OPEN) {
+                    timers.messageInProgress(inbound.midMessage());
+                }
             }
         } catch (WebSocketException e) {
             fail(e);
@@ -352,7 +355,8 @@ public final class WebSocketEngine {
      * handshake timing out drops the connection without a word (a server sends no HTTP answer to
      * a peer that never finished asking), or, on a server idle between plain requests, closes it
      * gracefully; an idle peer is pinged (RFC 6455 §5.5.2), and dropped
-     * (1006) if nothing arrives within another idle timeout; a close that was not completed within
+     * (1006) if nothing arrives within another idle timeout; a message that did not complete
+     * within the message timeout closes the connection with 1008; a close that was not completed within
      * the close timeout (RFC 6455 §7.1.1) drops the peer (1006), or, when only its TCP close was
      * awaited, resets the connection.
      */
@@ -376,6 +380,11 @@ public final class WebSocketEngine {
                 case KEEPALIVE_TIMEOUT:
                     if (state == ConnectionState.OPEN) {
                         fail(new WebSocketException(ProtocolViolation.KEEPALIVE_TIMEOUT));
+                    }
+                    break;
+                case MESSAGE_TIMEOUT:
+                    if (state == ConnectionState.OPEN) {
+                        fail(new WebSocketException(ProtocolViolation.MESSAGE_TIMEOUT));
                     }
                     break;
                 case CLOSE_TIMEOUT:

@@ -156,6 +156,11 @@ public final class FrameDecoder {
         inFrame = true;
     }
 
+    /** Whether a frame has begun and not ended: part of its header or payload is still to come. */
+    public boolean midFrame() {
+        return inFrame || headerFill > 0;
+    }
+
     public boolean fin() {
         return fin;
     }

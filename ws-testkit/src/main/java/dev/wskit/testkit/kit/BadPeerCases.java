@@ -123,6 +123,19 @@ public interface BadPeerCases extends TransportCases {
         served.assertNeighbourStillEchoes();
     }
 
+    /** A peer that starts a message and never finishes it holds nothing past the message timeout. */
+    @Test
+    default void aMessageLeftUnfinishedIsClosedWith1008AtTheMessageTimeout(Kit kit) throws Exception {
+        RecordingServer server = kit.echoServer(WebSocketConfig.builder().messageTimeout(Duration.ofMillis(500)).build());
+        RawPeer peer = kit.rawUpgraded(server.port());
+        Recorder serverSide = server.nextOpenConnection();
+        peer.write(RawPeer.masked(0x01, "Hel"));
+        assertThat(hex(peer.readToEnd()))
+                .isEqualTo(hex(RawPeer.serverClose(1008, ProtocolViolation.MESSAGE_TIMEOUT.description())));
+        assertThat(peer.endedByReset()).as("a graceful end: the close frame, then a FIN").isFalse();
+        serverSide.expect("error:MESSAGE_TIMEOUT", "close:1008:");
+    }
+
     @Test
     default void aPeerThatDisconnectsInTheMiddleOfAFrameLeaves1006(Kit kit) throws Exception {
         Neighbourhood served = Neighbourhood.start(kit);
