@@ -81,6 +81,11 @@ final class OutboundQueue {
                 Tag tag = tags.pollFirst();
                 releaseOfPolled = tag.release();
                 answerOfPolled = tag.answer();
+                if (answerOfPolled != null && tagged.isEmpty()) {
+                    // Answers come before the open only: an open connection need not keep these.
+                    tagged = null;
+                    tags = null;
+                }
             }
         }
         return next;
