@@ -58,13 +58,9 @@ start_server() { # start_server <kind>: sets server_pid, server_port and server_
   "$java" $server_java_opts -XX:OnOutOfMemoryError=true -cp "$run_jar" dev.wskit.benchmarks.servers.EchoServers \
     "$1" "$server_port" --profile echo-app >"$server_log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 300); do
-    if grep -qs "^READY .* pid=$server_pid " "$server_log"; then
-      return 0
-    fi
-    if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
-    sleep 0.1
-  done
+  if wait_ready "$server_pid" "$server_log"; then
+    return 0
+  fi
   echo "server $1 did not start; see $server_log" >&2
   stop_server
   return 1

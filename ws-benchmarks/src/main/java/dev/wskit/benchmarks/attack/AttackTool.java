@@ -41,6 +41,7 @@ public final class AttackTool {
         // UTF-8 whatever the locale: outcomes carry no-break spaces (AttackRun.oneToken).
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         for (LoadResult result : run(options)) {
+            System.err.println(result.summary());
             out.println(result.line());
         }
         // The healthy client's and the connector's threads are daemons or ended; leave promptly.
@@ -57,10 +58,7 @@ public final class AttackTool {
         AttackRun run = new AttackRun(options.target(), options.scale(), options.serverPid(), log, options.labels());
         List<LoadResult> results = new ArrayList<>();
         for (Attack attack : Attacks.named(options.attacks(), options.target(), options.maxMessageBytes())) {
-            System.err.println("attack " + attack.name() + " on " + options.target() + " ...");
-            LoadResult result = run.run(attack);
-            System.err.println(result.summary());
-            results.add(result);
+            results.add(run.run(attack));
         }
         return results;
     }

@@ -5,6 +5,9 @@ import java.util.List;
 
 /** Every attack, in the order a full run makes them: cheap and harmless ones first. */
 final class Attacks {
+    /** What each deflate bomb inflates to: 15 MB, as the attack measured in issue #16. */
+    private static final long BOMB_INFLATED_BYTES = 15_000_000;
+
     private Attacks() {
     }
 
@@ -14,8 +17,8 @@ final class Attacks {
                 new WindowBitsOffers(),
                 new UpgradeWithBody(),
                 new HeadByteByByte(),
-                HeaderFlood.manyHeaders(target),
-                HeaderFlood.largeHeader(target),
+                Flood.manyHeaders(target),
+                Flood.largeHeader(target),
                 Trickle.handshake(target),
                 Trickle.message(),
                 Flood.pings(),
@@ -27,8 +30,8 @@ final class Attacks {
                 new DeclaredLength("declared-length-at-limit", maxMessageBytes),
                 new IdleConnections(),
                 new Churn(),
-                new InflatedOverLimit(maxMessageBytes),
-                new DeflateBomb());
+                CompressedMessages.overLimit(maxMessageBytes),
+                CompressedMessages.bomb(BOMB_INFLATED_BYTES));
     }
 
     /** The attacks named, in the order given; {@code all} for every one. */

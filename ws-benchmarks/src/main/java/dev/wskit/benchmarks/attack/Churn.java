@@ -8,21 +8,15 @@ import java.io.IOException;
  * ({@code 16} under way at once), up to {@link Scale#churnConnections()} or the hold: whatever a
  * connection leaves behind when its peer vanishes accumulates here.
  */
-final class Churn implements Attack {
+final class Churn extends Attack {
     private static final int CONCURRENCY = 16;
 
-    @Override
-    public String name() {
-        return "churn";
+    Churn() {
+        super("churn", "open, upgrade and drop connections as fast as they go");
     }
 
     @Override
-    public String description() {
-        return "open, upgrade and drop connections as fast as they go";
-    }
-
-    @Override
-    public String run(Target target, Scale scale) {
+    String run(Target target, Scale scale) {
         long started = System.nanoTime();
         long deadline = started + scale.holdMillis() * 1_000_000;
         long[] opened = new long[1];

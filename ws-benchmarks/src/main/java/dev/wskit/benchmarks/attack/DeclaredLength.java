@@ -6,27 +6,16 @@ package dev.wskit.benchmarks.attack;
  * answer should be 1009 at once; declared exactly at the limit, the server has no reason to
  * refuse, and holds the connections open with nothing allocated for them.
  */
-final class DeclaredLength implements Attack {
-    private final String name;
+final class DeclaredLength extends Attack {
     private final long declared;
 
     DeclaredLength(String name, long declared) {
-        this.name = name;
+        super(name, "N connections, each one binary frame header declaring " + declared + " bytes, and no payload");
         this.declared = declared;
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return "N connections, each one binary frame header declaring " + declared + " bytes, and no payload";
-    }
-
-    @Override
-    public String run(Target target, Scale scale) throws Exception {
+    String run(Target target, Scale scale) throws Exception {
         byte[] header = Frames.header(Frames.FIN | Frames.BINARY, declared);
         try (Peers peers = Peers.open(target, target.handshake(), scale.slowConnections())) {
             for (Peer peer : peers.all) {

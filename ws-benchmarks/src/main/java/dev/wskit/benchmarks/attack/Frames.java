@@ -33,16 +33,28 @@ final class Frames {
 
     /** A frame's header alone, declaring {@code length} payload bytes (the shortest encoding, §5.2). */
     static byte[] header(int firstByte, long length) {
+        return header(firstByte, length, true);
+    }
+
+    /** The same for a server's frame, which is not masked (§5.1). */
+    static byte[] serverHeader(int firstByte, long length) {
+        return header(firstByte, length, false);
+    }
+
+    private static byte[] header(int firstByte, long length, boolean masked) {
+        int mask = masked ? 0x80 : 0;
         ByteBuffer out = ByteBuffer.allocate(14);
         out.put((byte) firstByte);
         if (length <= 125) {
-            out.put((byte) (0x80 | length));
+            out.put((byte) (mask | length));
         } else if (length <= 0xffff) {
-            out.put((byte) (0x80 | 126)).putShort((short) length);
+            out.put((byte) (mask | 126)).putShort((short) length);
         } else {
-            out.put((byte) (0x80 | 127)).putLong(length);
+            out.put((byte) (mask | 127)).putLong(length);
         }
-        out.put(MessageTemplate.MASKING_KEY);
+        if (masked) {
+            out.put(MessageTemplate.MASKING_KEY);
+        }
         return Arrays.copyOf(out.array(), out.position());
     }
 

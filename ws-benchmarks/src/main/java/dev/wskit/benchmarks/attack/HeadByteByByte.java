@@ -9,21 +9,15 @@ import java.nio.charset.StandardCharsets;
  * server. A server that re-parses the whole head on every read does quadratic work; the healthy
  * client's latency shows it. Every request should still be answered 101.
  */
-final class HeadByteByByte implements Attack {
+final class HeadByteByByte extends Attack {
     private static final int HEAD_BYTES = 6000;
 
-    @Override
-    public String name() {
-        return "head-byte-per-write";
+    HeadByteByByte() {
+        super("head-byte-per-write", "valid 6 KB opening requests, one byte per write");
     }
 
     @Override
-    public String description() {
-        return "valid 6 KB opening requests, one byte per write";
-    }
-
-    @Override
-    public String run(Target target, Scale scale) throws Exception {
+    String run(Target target, Scale scale) throws Exception {
         StringBuilder padding = new StringBuilder();
         for (int i = 0; target.requestText().length() + padding.length() < HEAD_BYTES; i++) {
             padding.append("X-Padding-").append(i).append(": ").append("p".repeat(40)).append("\r\n");

@@ -13,23 +13,17 @@ import java.util.List;
  * as {@link Scale#idleConnections()} or as this process's file limit allows. Without an idle
  * timeout a server keeps them all; what each costs it shows in the peak heap.
  */
-final class IdleConnections implements Attack {
+final class IdleConnections extends Attack {
     /** Files kept for the JVM itself and the healthy client. */
     private static final long SPARE_FILES = 200;
     private static final int OPEN_CONCURRENCY = 64;
 
-    @Override
-    public String name() {
-        return "idle-connections";
+    IdleConnections() {
+        super("idle-connections", "N upgraded connections, then silence");
     }
 
     @Override
-    public String description() {
-        return "N upgraded connections, then silence";
-    }
-
-    @Override
-    public String run(Target target, Scale scale) throws Exception {
+    String run(Target target, Scale scale) throws Exception {
         int count = (int) Math.min(scale.idleConnections(), fileLimit() - SPARE_FILES);
         List<SocketChannel> channels;
         try {

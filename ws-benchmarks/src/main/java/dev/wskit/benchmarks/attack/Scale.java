@@ -8,7 +8,6 @@ package dev.wskit.benchmarks.attack;
  * @param slowHoldMillis the same for slow attacks: in full, past the 10 s a server commonly
  *     allows an opening handshake
  * @param bombConnections connections of the deflate bomb, each with one unfinished message
- * @param bombInflatedBytes what each bomb inflates to (its compressed size is about a thousandth)
  * @param overLimitConnections connections each sending one compressed message inflating past the limit
  * @param floodConnections connections of each flood
  * @param floodBytes the most each flooding connection sends
@@ -23,7 +22,6 @@ record Scale(
         long holdMillis,
         long slowHoldMillis,
         int bombConnections,
-        long bombInflatedBytes,
         int overLimitConnections,
         int floodConnections,
         long floodBytes,
@@ -32,8 +30,8 @@ record Scale(
         int churnConnections,
         boolean measureHeap) {
 
-    static final Scale FULL = new Scale(8000, 12_000, 300, 15_000_000, 20, 4, 64 << 20, 200, 10_000, 100_000, true);
-    static final Scale SHORT = new Scale(1000, 1000, 30, 15_000_000, 4, 2, 4 << 20, 20, 500, 2000, false);
+    static final Scale FULL = new Scale(8000, 12_000, 300, 20, 4, 64 << 20, 200, 10_000, 100_000, true);
+    static final Scale SHORT = new Scale(1000, 1000, 30, 2, 2, 4 << 20, 20, 500, 2000, false);
 
     static Scale of(String name) {
         switch (name) {

@@ -1,8 +1,8 @@
 package dev.wskit.benchmarks.attack;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Slow peers ("slowloris"): many connections, each sending one byte every
@@ -10,18 +10,15 @@ import java.nio.charset.StandardCharsets;
  * opening handshake's head never ends, or, after a first fragment, a message never does. A server
  * without a read or handshake timeout keeps every such connection for as long as the peer likes.
  */
-final class Trickle implements Attack {
+final class Trickle extends Attack {
     private static final long INTERVAL_MILLIS = 500;
 
-    private final String name;
-    private final String description;
     private final boolean upgradeFirst;
     private final byte[] start;
     private final byte filler;
 
     private Trickle(String name, String description, boolean upgradeFirst, byte[] start, byte filler) {
-        this.name = name;
-        this.description = description;
+        super(name, description);
         this.upgradeFirst = upgradeFirst;
         this.start = start;
         this.filler = filler;
@@ -46,35 +43,17 @@ final class Trickle implements Attack {
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String description() {
-        return description;
-    }
-
-    @Override
-    public String run(Target target, Scale scale) throws Exception {
+    String run(Target target, Scale scale) throws Exception {
         try (Peers peers = upgradeFirst ? Peers.open(target, target.handshake(), scale.slowConnections())
                 : Peers.connect(target, scale.slowConnections())) {
-            long[] position = new long[peers.all.size()];
-            boolean[] dropped = new boolean[position.length];
+            List<PeerStream> streams = new ArrayList<>();
+            for (Peer peer : peers.all) {
+                streams.add(new PeerStream(peer, start, new byte[] {filler}, Long.MAX_VALUE));
+            }
             long deadline = System.nanoTime() + scale.slowHoldMillis() * 1_000_000;
             while (System.nanoTime() < deadline) {
-                for (int i = 0; i < position.length; i++) {
-                    if (dropped[i]) {
-                        continue;
-                    }
-                    Peer peer = peers.all.get(i);
-                    byte next = position[i] < start.length ? start[(int) position[i]] : filler;
-                    try {
-                        peer.write(ByteBuffer.wrap(new byte[] {next}));
-                        position[i]++;
-                    } catch (IOException e) {
-                        dropped[i] = true; // its fate says how
-                    }
+                for (PeerStream stream : streams) {
+                    stream.write(1);
                 }
                 Thread.sleep(INTERVAL_MILLIS);
             }

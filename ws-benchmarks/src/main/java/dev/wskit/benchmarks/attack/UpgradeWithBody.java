@@ -12,21 +12,15 @@ import java.nio.charset.StandardCharsets;
  * in front of it (a proxy that forwarded the body as HTTP) smuggle frames through. Refusing the
  * request, or upgrading and discarding the body, are the safe answers.
  */
-final class UpgradeWithBody implements Attack {
+final class UpgradeWithBody extends Attack {
     private static final String SMUGGLED = "smuggled";
 
-    @Override
-    public String name() {
-        return "upgrade-with-body";
+    UpgradeWithBody() {
+        super("upgrade-with-body", "an upgrade request whose Content-Length body is a WebSocket text frame");
     }
 
     @Override
-    public String description() {
-        return "an upgrade request whose Content-Length body is a WebSocket text frame";
-    }
-
-    @Override
-    public String run(Target target, Scale scale) throws Exception {
+    String run(Target target, Scale scale) throws Exception {
         byte[] body = Frames.frame(Frames.FIN | Frames.TEXT, SMUGGLED.getBytes(StandardCharsets.US_ASCII));
         Handshake request = target.handshake("Content-Length: " + body.length + "\r\n");
         try (Peer peer = Peer.connect(target)) {

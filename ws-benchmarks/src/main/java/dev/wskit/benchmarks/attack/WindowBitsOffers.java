@@ -11,23 +11,17 @@ import java.util.StringJoiner;
  * or refuse the request); accepting it, or failing on it, is what has hurt other stacks (a zlib
  * window it cannot open, an unchecked number parsed as a size).
  */
-final class WindowBitsOffers implements Attack {
+final class WindowBitsOffers extends Attack {
     private static final List<String> OFFERS = List.of(
             "server_max_window_bits=7", "server_max_window_bits=16", "server_max_window_bits=abc",
             "client_max_window_bits=7", "client_max_window_bits=16", "client_max_window_bits=abc");
 
-    @Override
-    public String name() {
-        return "window-bits";
+    WindowBitsOffers() {
+        super("window-bits", "permessage-deflate offers with window bits 7, 16 and abc, each on its own connection");
     }
 
     @Override
-    public String description() {
-        return "permessage-deflate offers with window bits 7, 16 and abc, each on its own connection";
-    }
-
-    @Override
-    public String run(Target target, Scale scale) {
+    String run(Target target, Scale scale) {
         StringJoiner answers = new StringJoiner("; ");
         for (String offer : OFFERS) {
             answers.add(offer + ": " + answer(target, offer));
