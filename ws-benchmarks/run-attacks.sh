@@ -14,7 +14,8 @@
 #
 # Overrides (defaults in brackets): SERVERS [wskit-netty wskit-vertx wskit-blocking netty-own
 # vertx-own], ATTACKS [all; comma-separated names, see AttackTool --list], SCALE [full],
-# SERVER_JAVA_OPTS [-Xmx256m], STOP_SECONDS [15], BASE_PORT [18400].
+# BOMB_CONNECTIONS [the scale's: 300 in full], SERVER_JAVA_OPTS [-Xmx256m], STOP_SECONDS [15],
+# BASE_PORT [18400].
 # About 25 minutes on 2 cores with the defaults.
 set -euo pipefail
 
@@ -24,6 +25,8 @@ source "$(dirname "$0")/benchmark-setup.sh"
 servers=${SERVERS:-"wskit-netty wskit-vertx wskit-blocking netty-own vertx-own"}
 attacks=${ATTACKS:-all}
 scale=${SCALE:-full}
+bomb_options=()
+if [[ -n "${BOMB_CONNECTIONS:-}" ]]; then bomb_options=(--bomb-connections "$BOMB_CONNECTIONS"); fi
 server_java_opts=${SERVER_JAVA_OPTS:-"-Xmx256m"}
 stop_seconds=${STOP_SECONDS:-15}
 port=${BASE_PORT:-18400}
@@ -95,7 +98,7 @@ for kind in $servers; do
     start_server "$kind" || continue
     # Bounded: no attack holds for more than seconds, but a wedged server could stall the tool.
     line=$(timeout 600 "$java" -cp "$run_jar" dev.wskit.benchmarks.attack.AttackTool --url "ws://127.0.0.1:$server_port/" \
-      --attacks "$attack" --scale "$scale" --server-pid "$server_pid" --server-log "$server_log" \
+      --attacks "$attack" --scale "$scale" "${bomb_options[@]}" --server-pid "$server_pid" --server-log "$server_log" \
       --label server="$kind" 2>>"$log" | grep '^RESULT ' || echo "RESULT attack=$attack server=$kind outcome=tool_failed")
     stopped=$(stop_server)
     echo "$line stopped_s=$stopped" >>"$results"
@@ -107,7 +110,7 @@ elapsed=$(($(date +%s) - started))
   echo "## Attacks, echo servers with -Xmx256m, 32 MiB messages, permessage-deflate"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); JDK: $("$java" -version 2>&1 | head -n 1)."
-  echo "Settings: SCALE=$scale SERVER_JAVA_OPTS='$server_java_opts' STOP_SECONDS=$stop_seconds; a fresh server per attack; took ${elapsed}s."
+  echo "Settings: SCALE=$scale BOMB_CONNECTIONS=${BOMB_CONNECTIONS:-default} SERVER_JAVA_OPTS='$server_java_opts' STOP_SECONDS=$stop_seconds; a fresh server per attack; took ${elapsed}s."
   echo
   "$java" -cp "$run_jar" dev.wskit.benchmarks.report.AttackTable "$results"
 } | tee "$table"

@@ -31,7 +31,13 @@ record Scale(
         boolean measureHeap) {
 
     static final Scale FULL = new Scale(8000, 12_000, 300, 20, 4, 64 << 20, 200, 10_000, 100_000, true);
-    static final Scale SHORT = new Scale(1000, 1000, 30, 2, 2, 4 << 20, 20, 500, 2000, false);
+    static final Scale SHORT = new Scale(600, 600, 30, 2, 2, 4 << 20, 20, 500, 2000, false);
+
+    /** The same scale with {@code connections} deflate bombs (issue #16 measured 60). */
+    Scale withBombConnections(int connections) {
+        return new Scale(holdMillis, slowHoldMillis, connections, overLimitConnections, floodConnections, floodBytes,
+                slowConnections, idleConnections, churnConnections, measureHeap);
+    }
 
     static Scale of(String name) {
         switch (name) {
