@@ -13,7 +13,9 @@ import java.util.List;
  * The server's heap in use, sampled during an attack by one {@code jstat -gc <pid> <interval>}
  * process: jstat reads the JVM's shared performance counters, so it neither stops nor needs the
  * server, and still answers while the server is busy collecting or out of memory. Keeps the
- * peak of survivor, eden and old space used.
+ * peak of survivor, eden and old space used, garbage included: a peak near {@code -Xmx} without
+ * an {@code OutOfMemoryError} is a collector with work to do; the live heap after the attack
+ * ({@link dev.wskit.benchmarks.load.ServerProbe}) says what was kept.
  */
 final class HeapWatch implements AutoCloseable {
     private static final List<String> USED_COLUMNS = List.of("S0U", "S1U", "EU", "OU");
