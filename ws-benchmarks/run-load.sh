@@ -92,15 +92,10 @@ start_server() { # start_server <kind> <java options>: sets server_pid and serve
   $(pin_prefix "$server_cpus") "$java" $2 -cp "$jar" dev.wskit.benchmarks.servers.EchoServers \
     "$1" "$server_port" >"$server_log" 2>&1 &
   server_pid=$!
-  for _ in $(seq 300); do
-    # The whole line, with the JVM's own pid: $! must be the server itself.
-    if grep -qs "^READY .* pid=$server_pid threads=.* jdk=" "$server_log"; then
-      cat "$server_log" >>"$log"
-      return 0
-    fi
-    if ! kill -0 "$server_pid" 2>/dev/null; then break; fi
-    sleep 0.1
-  done
+  if wait_ready "$server_pid" "$server_log"; then
+    cat "$server_log" >>"$log"
+    return 0
+  fi
   echo "server $1 did not start; see $server_log" >&2
   stop_server
   return 1

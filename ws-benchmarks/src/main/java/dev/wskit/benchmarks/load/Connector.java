@@ -20,9 +20,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Not thread-safe: one thread uses a connector.
  */
-final class Connector {
+public final class Connector {
     /** Told of each handshake completed; decides whether the connection is kept. */
-    interface Listener {
+    public interface Listener {
         /** @return true to keep the connection, false to close it */
         boolean onOpen(SocketChannel channel, long handshakeNanos);
     }
@@ -32,13 +32,22 @@ final class Connector {
     private final Handshake handshake;
 
     Connector(InetSocketAddress address, boolean raw) {
+        this(address, raw, new Handshake(address.getHostString(), address.getPort()));
+    }
+
+    /** A WebSocket connector sending {@code handshake}'s request. */
+    public Connector(InetSocketAddress address, Handshake handshake) {
+        this(address, false, handshake);
+    }
+
+    private Connector(InetSocketAddress address, boolean raw, Handshake handshake) {
         this.address = address;
         this.raw = raw;
-        this.handshake = new Handshake(address.getHostString(), address.getPort());
+        this.handshake = handshake;
     }
 
     /** Opens {@code count} connections, {@code concurrency} at a time, and returns them, still non-blocking. */
-    List<SocketChannel> open(int count, int concurrency) throws IOException {
+    public List<SocketChannel> open(int count, int concurrency) throws IOException {
         List<SocketChannel> open = new ArrayList<>(count);
         run(count, concurrency, () -> Long.MAX_VALUE, (channel, nanos) -> open.add(channel));
         return open;
@@ -50,7 +59,7 @@ final class Connector {
      *
      * @return the number of handshakes completed
      */
-    long run(long limit, int concurrency, LongSupplier deadline, Listener listener) throws IOException {
+    public long run(long limit, int concurrency, LongSupplier deadline, Listener listener) throws IOException {
         long started = 0;
         long completed = 0;
         try (Selector selector = Selector.open()) {

@@ -1,7 +1,7 @@
 package dev.wskit.benchmarks.load;
 
 /** An echo that is not the message sent, or not in its place: the run is void. */
-final class EchoMismatch extends RuntimeException {
+public final class EchoMismatch extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     EchoMismatch(String message) {

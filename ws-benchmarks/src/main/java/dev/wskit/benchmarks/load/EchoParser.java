@@ -13,9 +13,9 @@ import java.nio.ByteBuffer;
  * frames unchanged, and is then checked against the masked bytes ({@code masked = true}).
  * Anything else, including a ping or a close from the server, is a {@link EchoMismatch}.
  */
-final class EchoParser {
+public final class EchoParser {
     /** Told of each echo once its last byte has been checked. */
-    interface Listener {
+    public interface Listener {
         void onEcho(long sequence);
     }
 
@@ -31,7 +31,7 @@ final class EchoParser {
     private int payloadOffset;
     private long sequence;
 
-    EchoParser(MessageTemplate template, boolean masked, Listener listener) {
+    public EchoParser(MessageTemplate template, boolean masked, Listener listener) {
         this.template = template;
         this.masked = masked;
         this.expected = ByteBuffer.wrap(template.expectedPayload(masked));
@@ -39,7 +39,7 @@ final class EchoParser {
     }
 
     /** Consumes all of {@code in}, calling the listener for every echo completed. */
-    void consume(ByteBuffer in) {
+    public void consume(ByteBuffer in) {
         while (in.hasRemaining()) {
             if (payloadRemaining < 0) {
                 readHeader(in);

@@ -9,27 +9,33 @@ import java.util.Locale;
  * key is the RFC's own sample nonce, whose accept value (§1.3) is then known without hashing.
  * Servers do not remember keys, so reusing one only makes the check cheap.
  */
-final class Handshake {
+public final class Handshake {
     static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
     static final String ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
     /** Enough for any of the servers' 101 responses (Vert.x's is the longest, ~170 bytes). */
-    static final int MAX_RESPONSE_BYTES = 2048;
+    public static final int MAX_RESPONSE_BYTES = 2048;
 
     private final ByteBuffer request;
 
     Handshake(String host, int port) {
+        this(host, port, "");
+    }
+
+    /** The same request with {@code extraHeaders} (whole lines, each ending in CRLF) before the blank line. */
+    public Handshake(String host, int port, String extraHeaders) {
         String text = "GET / HTTP/1.1\r\n"
                 + "Host: " + host + ":" + port + "\r\n"
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: " + KEY + "\r\n"
                 + "Sec-WebSocket-Version: 13\r\n"
+                + extraHeaders
                 + "\r\n";
         this.request = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
     }
 
     /** A fresh view of the request bytes, for one connection to write. */
-    ByteBuffer request() {
+    public ByteBuffer request() {
         return request.duplicate();
     }
 
@@ -40,7 +46,7 @@ final class Handshake {
      * @throws EchoMismatch for any other response, or bytes after the head (these servers send
      *     nothing before the client's first message)
      */
-    static boolean responseComplete(ByteBuffer response) {
+    public static boolean responseComplete(ByteBuffer response) {
         int end = headEnd(response);
         if (end < 0) {
             if (!response.hasRemaining()) {
@@ -65,7 +71,7 @@ final class Handshake {
     }
 
     /** The index just past the blank line ending the head, or -1. */
-    private static int headEnd(ByteBuffer response) {
+    public static int headEnd(ByteBuffer response) {
         byte[] bytes = response.array();
         for (int i = 3; i < response.position(); i++) {
             if (bytes[i] == '\n' && bytes[i - 1] == '\r' && bytes[i - 2] == '\n' && bytes[i - 3] == '\r') {

@@ -3,11 +3,11 @@ package dev.wskit.benchmarks.load;
 import org.HdrHistogram.Histogram;
 
 /** Puts a latency histogram's percentiles into a result, in microseconds. */
-final class Latencies {
+public final class Latencies {
     private Latencies() {
     }
 
-    static void put(LoadResult result, Histogram nanos) {
+    public static void put(LoadResult result, Histogram nanos) {
         result.put("p50_us", micros(nanos, 50))
                 .put("p99_us", micros(nanos, 99))
                 .put("p999_us", micros(nanos, 99.9))

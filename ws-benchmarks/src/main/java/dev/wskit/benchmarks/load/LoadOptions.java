@@ -1,9 +1,9 @@
 package dev.wskit.benchmarks.load;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The load tool's command line, {@code --name value} pairs and the {@code --raw} flag:
@@ -40,49 +40,24 @@ record LoadOptions(
         Map<String, String> labels) {
 
     static LoadOptions parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        boolean raw = false;
-        for (int i = 0; i < args.length; i++) {
-            String name = args[i];
-            if (name.equals("--raw")) {
-                raw = true;
-                continue;
-            }
-            if (!name.startsWith("--") || i + 1 == args.length) {
-                throw new IllegalArgumentException("expected --name value at: " + name);
-            }
-            String value = args[++i];
-            if (name.equals("--label")) {
-                int eq = value.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--label needs key=value: " + value);
-                }
-                labels.put(value.substring(0, eq), value.substring(eq + 1));
-            } else {
-                values.put(name.substring(2), value);
-            }
-        }
-        LoadOptions options = new LoadOptions(
-                values.getOrDefault("host", "127.0.0.1"),
-                Integer.parseInt(required(values, "port")),
-                values.getOrDefault("mode", "echo").toLowerCase(Locale.ROOT),
-                Integer.parseInt(values.getOrDefault("connections", "1")),
-                Integer.parseInt(values.getOrDefault("in-flight", "1")),
-                Integer.parseInt(values.getOrDefault("size", "16")),
-                type(values.getOrDefault("type", "binary")),
-                Double.parseDouble(values.getOrDefault("duration", "5")),
-                Double.parseDouble(values.getOrDefault("warmup", "2")),
-                Integer.parseInt(values.getOrDefault("threads", "1")),
-                raw,
-                Long.parseLong(values.getOrDefault("server-pid", "0")),
-                Double.parseDouble(values.getOrDefault("settle", "1")),
-                labels);
-        values.keySet().removeAll(List.of("host", "port", "mode", "connections", "in-flight", "size", "type",
+        CommandLine values = CommandLine.parse(args, Set.of("raw"));
+        values.rejectUnknown(List.of("host", "port", "mode", "connections", "in-flight", "size", "type",
                 "duration", "warmup", "threads", "server-pid", "settle"));
-        if (!values.isEmpty()) {
-            throw new IllegalArgumentException("unknown options: " + values.keySet());
-        }
+        LoadOptions options = new LoadOptions(
+                values.get("host", "127.0.0.1"),
+                Integer.parseInt(values.required("port")),
+                values.get("mode", "echo").toLowerCase(Locale.ROOT),
+                Integer.parseInt(values.get("connections", "1")),
+                Integer.parseInt(values.get("in-flight", "1")),
+                Integer.parseInt(values.get("size", "16")),
+                type(values.get("type", "binary")),
+                Double.parseDouble(values.get("duration", "5")),
+                Double.parseDouble(values.get("warmup", "2")),
+                Integer.parseInt(values.get("threads", "1")),
+                values.flag("raw"),
+                Long.parseLong(values.get("server-pid", "0")),
+                Double.parseDouble(values.get("settle", "1")),
+                values.labels());
         return options.checked();
     }
 
@@ -108,14 +83,6 @@ record LoadOptions(
             default:
                 throw new IllegalArgumentException("--type must be text or binary: " + type);
         }
-    }
-
-    private static String required(Map<String, String> values, String name) {
-        String value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("--" + name + " is required");
-        }
-        return value;
     }
 
     long durationNanos() {

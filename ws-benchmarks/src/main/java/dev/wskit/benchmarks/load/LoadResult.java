@@ -13,14 +13,14 @@ import java.util.stream.Collectors;
 public final class LoadResult {
     private final Map<String, String> values = new LinkedHashMap<>();
 
-    LoadResult put(String key, Object value) {
+    public LoadResult put(String key, Object value) {
         String text = value instanceof Double ? String.format(Locale.ROOT, "%.2f", (Double) value) : String.valueOf(value);
         // One token per value, so the line splits on spaces.
         values.put(key, text.replaceAll("\\s+", "_"));
         return this;
     }
 
-    LoadResult putAll(Map<String, String> labels) {
+    public LoadResult putAll(Map<String, String> labels) {
         labels.forEach(this::put);
         return this;
     }

@@ -16,9 +16,9 @@ import java.nio.ByteBuffer;
  * intermediary, and every server still has to unmask every byte (the key is not zero, which a
  * server could skip).
  */
-final class MessageTemplate {
+public final class MessageTemplate {
     static final int SEQUENCE_BYTES = 8;
-    static final byte[] MASKING_KEY = {(byte) 0x37, (byte) 0xfa, (byte) 0x21, (byte) 0x3d};
+    public static final byte[] MASKING_KEY = {(byte) 0x37, (byte) 0xfa, (byte) 0x21, (byte) 0x3d};
     private static final int OPCODE_TEXT = 0x1;
     private static final int OPCODE_BINARY = 0x2;
     private static final int FIN = 0x80;
@@ -30,7 +30,7 @@ final class MessageTemplate {
     private final byte[] payload;
     private final byte[] maskedPayload;
 
-    MessageTemplate(int payloadLength, boolean text) {
+    public MessageTemplate(int payloadLength, boolean text) {
         if (payloadLength < SEQUENCE_BYTES) {
             throw new IllegalArgumentException("messages carry an 8-byte sequence number: size must be at least 8");
         }
@@ -68,12 +68,12 @@ final class MessageTemplate {
         return payload.length;
     }
 
-    int frameLength() {
+    public int frameLength() {
         return frame.length;
     }
 
     /** Appends the frame of message {@code sequence} to {@code out}. */
-    void writeFrame(ByteBuffer out, long sequence) {
+    public void writeFrame(ByteBuffer out, long sequence) {
         int payloadStart = out.position() + headerLength;
         out.put(frame);
         for (int i = 0; i < SEQUENCE_BYTES; i++) {

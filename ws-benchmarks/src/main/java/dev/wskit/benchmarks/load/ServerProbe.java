@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a server process's memory from outside it: resident set size from
@@ -11,10 +12,12 @@ import java.nio.file.Path;
  * which collects first, so its total is what is still reachable. Neither needs anything in the
  * server. The JDK's {@code jcmd} is found next to the running {@code java}.
  */
-final class ServerProbe {
+public final class ServerProbe {
+    private static final long JCMD_TIMEOUT_SECONDS = 30;
+
     private final long pid;
 
-    ServerProbe(long pid) {
+    public ServerProbe(long pid) {
         this.pid = pid;
     }
 
@@ -31,19 +34,33 @@ final class ServerProbe {
 
     /**
      * Bytes of live objects after a full collection, or -1 when they cannot be read: no
-     * {@code jcmd}, or the server is this JVM (the JDK refuses to attach to itself by default).
+     * {@code jcmd}, the server is this JVM (the JDK refuses to attach to itself by default), or
+     * it did not answer within 30 seconds.
      */
-    long liveHeapBytes() throws IOException, InterruptedException {
+    public long liveHeapBytes() throws IOException, InterruptedException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         if (pid == ProcessHandle.current().pid() || !Files.isExecutable(jcmd)) {
             return -1;
         }
-        Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            return -1;
+        // Into a file, so a server too busy to answer (one out of memory) costs a bounded wait.
+        Path output = Files.createTempFile("jcmd-histogram", ".txt");
+        try {
+            Process process = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!process.waitFor(JCMD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return -1;
+            }
+            if (process.exitValue() != 0) {
+                return -1;
+            }
+            return total(Files.readString(output, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(output);
         }
+    }
+
+    private static long total(String output) {
         // The last line: "Total <instances> <bytes>".
         return output.lines().filter(line -> line.startsWith("Total")).findFirst()
                 .map(line -> Long.parseLong(line.trim().split("\\s+")[2]))

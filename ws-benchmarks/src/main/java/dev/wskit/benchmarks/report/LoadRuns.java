@@ -29,6 +29,11 @@ final class LoadRuns {
         return parsed;
     }
 
+    /** Every run, as its key=value pairs, in the order read. */
+    List<Map<String, String>> all() {
+        return runs;
+    }
+
     /** The median of {@code metric} over the successful runs of the point and server, if any. */
     OptionalDouble median(String point, String server, String metric) {
         double[] values = runs.stream()

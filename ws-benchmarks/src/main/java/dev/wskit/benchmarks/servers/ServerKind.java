@@ -37,21 +37,27 @@ public enum ServerKind {
     }
 
     /**
-     * Starts this server on {@code host:port} (0: a free port). {@code threads} is the number of
-     * event loops of the Netty and Vert.x servers; the blocking server has a thread per connection.
+     * Starts this server on {@code host:port} (0: a free port) with the load benchmark's
+     * {@link EchoProfile#BENCHMARK} limits. {@code threads} is the number of event loops of the
+     * Netty and Vert.x servers; the blocking server has a thread per connection.
      */
     public EchoServer start(String host, int port, int threads) throws Exception {
+        return start(host, port, threads, EchoProfile.BENCHMARK);
+    }
+
+    /** Starts this server allowing what {@code profile} allows (raw TCP has nothing to allow). */
+    public EchoServer start(String host, int port, int threads, EchoProfile profile) throws Exception {
         switch (this) {
             case NETTY_OWN:
-                return NettyOwnEchoServer.start(host, port, threads);
+                return NettyOwnEchoServer.start(host, port, threads, profile);
             case VERTX_OWN:
-                return VertxOwnEchoServer.start(host, port, threads);
+                return VertxOwnEchoServer.start(host, port, threads, profile);
             case WSKIT_NETTY:
-                return WskitEchoServers.netty(host, port, threads);
+                return WskitEchoServers.netty(host, port, threads, profile);
             case WSKIT_VERTX:
-                return WskitEchoServers.vertx(host, port, threads);
+                return WskitEchoServers.vertx(host, port, threads, profile);
             case WSKIT_BLOCKING:
-                return WskitEchoServers.blocking(host, port);
+                return WskitEchoServers.blocking(host, port, profile);
             case RAW_TCP:
                 return RawTcpEchoServer.start(host, port, threads);
             default:

@@ -9,7 +9,8 @@ import io.vertx.core.http.ServerWebSocket;
 /**
  * The baseline for the Vert.x transport: Vert.x's own {@code HttpServer} WebSocket, echoing whole
  * messages with its message handlers (text back as text, binary as binary), as Vert.x's
- * documentation writes an echo. Compression, which Vert.x negotiates by default, is switched off.
+ * documentation writes an echo. Compression, which Vert.x negotiates by default, is on only when
+ * the {@link EchoProfile} asks for it.
  */
 final class VertxOwnEchoServer implements EchoServer {
     private final VertxVerticles<EchoVerticle> verticles;
@@ -18,13 +19,13 @@ final class VertxOwnEchoServer implements EchoServer {
         this.verticles = verticles;
     }
 
-    static EchoServer start(String host, int port, int threads) throws Exception {
+    static EchoServer start(String host, int port, int threads, EchoProfile profile) throws Exception {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
                 .setPort(VertxVerticles.sharedPort(port))
-                .setMaxWebSocketFrameSize(EchoLimits.MAX_MESSAGE_BYTES)
-                .setMaxWebSocketMessageSize(EchoLimits.MAX_MESSAGE_BYTES)
-                .setPerMessageWebSocketCompressionSupported(false)
+                .setMaxWebSocketFrameSize(profile.maxMessageBytes())
+                .setMaxWebSocketMessageSize(profile.maxMessageBytes())
+                .setPerMessageWebSocketCompressionSupported(profile.deflate())
                 .setPerFrameWebSocketCompressionSupported(false);
         return new VertxOwnEchoServer(new VertxVerticles<>(threads, () -> new EchoVerticle(options)));
     }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * wskit's echo ({@link WskitEcho}) on each of its transports, with the limits of
- * {@link EchoLimits}; each started the way its transport's documentation starts a server, on
+ * its {@link EchoProfile}; each started the way its transport's documentation starts a server, on
  * the same threads as the baseline it is compared with.
  */
 final class WskitEchoServers {
@@ -22,12 +22,12 @@ final class WskitEchoServers {
     }
 
     /** On Netty, on the same kind and number of event loops as {@link NettyOwnEchoServer}. */
-    static EchoServer netty(String host, int port, int threads) throws IOException {
+    static EchoServer netty(String host, int port, int threads, EchoProfile profile) throws IOException {
         NettyLoops loops = new NettyLoops(threads);
         NettyWebSocketServer server = NettyWebSocketServer.builder()
                 .host(host)
                 .port(port)
-                .config(EchoLimits.wskitConfig())
+                .config(profile.wskitConfig())
                 .handler(() -> WskitEcho.INSTANCE)
                 .eventLoopGroups(loops.boss, loops.workers)
                 .build()
@@ -39,10 +39,10 @@ final class WskitEchoServers {
     }
 
     /** On Vert.x, one verticle per event loop, as {@link VertxOwnEchoServer}. */
-    static EchoServer vertx(String host, int port, int threads) throws Exception {
+    static EchoServer vertx(String host, int port, int threads, EchoProfile profile) throws Exception {
         VertxVerticles<WebSocketVerticle> verticles = new VertxVerticles<>(threads, () -> new WebSocketVerticle(server -> {
             server.host(host)
-                    .config(EchoLimits.wskitConfig())
+                    .config(profile.wskitConfig())
                     .handler(() -> WskitEcho.INSTANCE);
             if (port == 0) {
                 server.sharedFreePort(1);
@@ -63,11 +63,11 @@ final class WskitEchoServers {
      * default), platform threads before. The connection limit is raised above the 10 000 idle
      * connections of the memory point.
      */
-    static EchoServer blocking(String host, int port) throws IOException {
+    static EchoServer blocking(String host, int port, EchoProfile profile) throws IOException {
         BlockingWebSocketServer server = BlockingWebSocketServer.builder()
                 .host(host)
                 .port(port)
-                .config(EchoLimits.wskitConfig())
+                .config(profile.wskitConfig())
                 .maxConnections(EchoLimits.MAX_CONNECTIONS)
                 .handler(() -> WskitEcho.INSTANCE)
                 .build()
