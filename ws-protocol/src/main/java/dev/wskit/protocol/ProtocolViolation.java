@@ -14,6 +14,7 @@ public enum ProtocolViolation {
     REQUEST_HEADER_TOO_LARGE(HANDSHAKE, 431, "RFC 6585 §5", "request header fields too large"),
     METHOD_NOT_GET(HANDSHAKE, 405, "RFC 6455 §4.2.1 item 1", "the upgrade request must be GET"),
     HTTP_VERSION_TOO_OLD(HANDSHAKE, 400, "RFC 6455 §4.2.1 item 1", "HTTP/1.1 or later is required"),
+    UPGRADE_WITH_BODY(HANDSHAKE, 400, "RFC 6455 §4.1 item 1, RFC 9110 §9.3.1", "an upgrade request carries no body"),
     MISSING_HOST(HANDSHAKE, 400, "RFC 6455 §4.2.1 item 2", "missing Host header"),
     MISSING_UPGRADE_WEBSOCKET(HANDSHAKE, 426, "RFC 6455 §4.2.1 item 3", "Upgrade: websocket is required"),
     MISSING_CONNECTION_UPGRADE(HANDSHAKE, 400, "RFC 6455 §4.2.1 item 4", "Connection: Upgrade is required"),

@@ -199,15 +199,16 @@ class PlainRequestsThroughEngineTest {
         assertThat(events.take()).containsExactly("error:HANDSHAKE_TIMEOUT");
     }
 
+    /** What follows an upgrade request is frames, so one that declares a body is refused: nothing after it is read. */
     @Test
-    void readsNoBodyOfAnUpgradeRequestWhatFollowsIsFrames() {
+    void refusesAnUpgradeRequestWithABodyAndReadsNothingAfterIt() {
         WebSocketEngine connection = server();
         String withLength = UPGRADE.replace("\r\n\r\n", "\r\nContent-Length: 4\r\n\r\n");
         ByteBuffer in = ByteBuffer.allocate(withLength.length() + Rfc6455Examples.maskedHello().length)
                 .put(withLength.getBytes(StandardCharsets.ISO_8859_1)).put(Rfc6455Examples.maskedHello()).flip();
         connection.receive(in);
-        assertThat(written(connection)).startsWith("HTTP/1.1 101 ");
-        assertThat(events.take()).containsExactly("open", "text:Hello");
+        assertThat(written(connection)).startsWith("HTTP/1.1 400 ");
+        assertThat(events.take()).containsExactly("error:UPGRADE_WITH_BODY");
     }
 
     @Test

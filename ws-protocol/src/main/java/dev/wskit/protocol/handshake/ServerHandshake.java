@@ -102,6 +102,12 @@ public final class ServerHandshake {
         if (request.versionMajor() < 1 || (request.versionMajor() == 1 && request.versionMinor() < 1)) {
             return ProtocolViolation.HTTP_VERSION_TOO_OLD;
         }
+        // A GET's body has no meaning (RFC 9110 §9.3.1), and after an upgrade request the stream
+        // is frames: a body a proxy forwarded as HTTP would be read as a smuggled frame.
+        if (headers.contains("Transfer-Encoding")
+                || headers.all("Content-Length").stream().anyMatch(length -> !length.trim().equals("0"))) {
+            return ProtocolViolation.UPGRADE_WITH_BODY;
+        }
         // RFC 6455 §4.2.1 item 2; RFC 9112 §3.2: a request with no Host, or several, gets 400.
         if (headers.count("Host") != 1) {
             return ProtocolViolation.MISSING_HOST;
