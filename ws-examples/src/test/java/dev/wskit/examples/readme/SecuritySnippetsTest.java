@@ -148,10 +148,7 @@ class SecuritySnippetsTest {
             CompletableFuture<java.net.http.WebSocket> refused = HttpClient.newHttpClient().newWebSocketBuilder()
                     .header("Authorization", "Bearer stolen")
                     .buildAsync(chat(server), new java.net.http.WebSocket.Listener() { });
-            Throwable failure = refused.handle((ws, e) -> e instanceof CompletionException ? e.getCause() : e)
-                    .get(10, TimeUnit.SECONDS);
-            assertThat(failure).isInstanceOf(WebSocketHandshakeException.class);
-            assertThat(((WebSocketHandshakeException) failure).getResponse().statusCode()).isEqualTo(401);
+            assertThat(refusedStatus(refused)).isEqualTo(401);
         } finally {
             server.stop(Duration.ofSeconds(1));
         }
@@ -165,9 +162,7 @@ class SecuritySnippetsTest {
             CompletableFuture<java.net.http.WebSocket> refused = HttpClient.newHttpClient().newWebSocketBuilder()
                     .header("Origin", "https://evil.example.net")
                     .buildAsync(chat(server), new java.net.http.WebSocket.Listener() { });
-            Throwable failure = refused.handle((ws, e) -> e instanceof CompletionException ? e.getCause() : e)
-                    .get(10, TimeUnit.SECONDS);
-            assertThat(((WebSocketHandshakeException) failure).getResponse().statusCode()).isEqualTo(403);
+            assertThat(refusedStatus(refused)).isEqualTo(403);
         } finally {
             server.stop(Duration.ofSeconds(1));
         }
@@ -181,12 +176,18 @@ class SecuritySnippetsTest {
             CompletableFuture<java.net.http.WebSocket> refused = HttpClient.newBuilder()
                     .sslContext(certificate.clientContext()).build().newWebSocketBuilder()
                     .buildAsync(URI.create("wss://127.0.0.1:" + server.port() + "/"), new java.net.http.WebSocket.Listener() { });
-            Throwable failure = refused.handle((ws, e) -> e instanceof CompletionException ? e.getCause() : e)
-                    .get(10, TimeUnit.SECONDS);
-            assertThat(((WebSocketHandshakeException) failure).getResponse().statusCode()).isEqualTo(403);
+            assertThat(refusedStatus(refused)).isEqualTo(403);
         } finally {
             server.stop(Duration.ofSeconds(1));
         }
+    }
+
+    /** The status the JDK's client was refused with; fails if the upgrade succeeded or failed otherwise. */
+    private static int refusedStatus(CompletableFuture<java.net.http.WebSocket> attempt) throws Exception {
+        Throwable failure = attempt.handle((ws, e) -> e instanceof CompletionException ? e.getCause() : e)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(failure).isInstanceOf(WebSocketHandshakeException.class);
+        return ((WebSocketHandshakeException) failure).getResponse().statusCode();
     }
 
     private static URI chat(BlockingWebSocketServer server) {

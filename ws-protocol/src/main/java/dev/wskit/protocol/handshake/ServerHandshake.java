@@ -77,11 +77,13 @@ public final class ServerHandshake {
         }
         DeflateParameters deflate = null;
         if (config.perMessageDeflate() != null) {
-            if (!offersParse(headers)) {
+            try {
+                deflate = DeflateNegotiation.choose(
+                        ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions")), config.perMessageDeflate());
+            } catch (IllegalArgumentException malformed) {
+                // Only when called without screen(), which refuses these before any decision.
                 return reject(ProtocolViolation.MALFORMED_EXTENSIONS);
             }
-            deflate = DeflateNegotiation.choose(
-                    ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions")), config.perMessageDeflate());
         }
         // RFC 6455 §9.1: only extensions we accept are named; the others go unanswered.
         if (deflate != null) {
