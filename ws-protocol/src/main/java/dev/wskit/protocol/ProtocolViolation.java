@@ -70,6 +70,8 @@ public enum ProtocolViolation {
     KEEPALIVE_TIMEOUT(CONNECTION, CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §5.5.2", "the peer did not answer a keepalive ping"),
     CLOSE_TIMEOUT(CONNECTION, CloseCode.ABNORMAL_CLOSURE, "RFC 6455 §7.1.1", "the peer did not complete the closing handshake"),
     MESSAGE_TIMEOUT(CONNECTION, CloseCode.POLICY_VIOLATION, "RFC 6455 §7.4.1, §10.4", "the message did not complete in time"),
+    // Not the peer's rule but the server's means: 1013 is IANA's "Try Again Later" (RFC 6455 §11.7).
+    MEMORY_BUDGET_EXCEEDED(CONNECTION, CloseCode.TRY_AGAIN_LATER, "RFC 6455 §10.4, §11.7", "the server's memory budget is spent"),
     INTERNAL_ERROR(CONNECTION, CloseCode.INTERNAL_ERROR, "RFC 6455 §7.4.1", "unexpected failure in the endpoint");
 
     /** When a rule applies, which decides what {@code code} means; declared by each rule, not by its place. */

@@ -20,7 +20,17 @@ public final class ServerUnderTest {
 
     /** Opened with {@code request}, which must be answered with exactly {@code response}. */
     public ServerUnderTest(WebSocketConfig config, String request, String response) {
+        this(config, MemoryAccount.UNLIMITED, request, response);
+    }
+
+    /** Its buffers reserved of {@code memory}. */
+    public ServerUnderTest(WebSocketConfig config, MemoryAccount memory) {
+        this(config, memory, Rfc6455Examples.OPENING_REQUEST, Rfc6455Examples.OPENING_RESPONSE);
+    }
+
+    private ServerUnderTest(WebSocketConfig config, MemoryAccount memory, String request, String response) {
         connection = WebSocketEngine.server(config, events, clock);
+        connection.memoryAccount(memory);
         connection.receive(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
         assertThat(new String(written(), StandardCharsets.US_ASCII)).isEqualTo(response);
         assertThat(events.take()).containsExactly("open");

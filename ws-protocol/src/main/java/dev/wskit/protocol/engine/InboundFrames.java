@@ -1,5 +1,6 @@
 package dev.wskit.protocol.engine;
 
+import dev.wskit.protocol.MemoryAccount;
 import dev.wskit.protocol.Role;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
@@ -39,9 +40,9 @@ final class InboundFrames {
     private int controlLength;
     private ClosePayload close;
 
-    InboundFrames(Role role, WebSocketConfig config, WebSocketHandler handler, Outbound outbound) {
+    InboundFrames(Role role, WebSocketConfig config, WebSocketHandler handler, Outbound outbound, MemoryAccount memory) {
         this.decoder = new FrameDecoder(role, config.maxFramePayload());
-        this.messages = new InboundMessages(handler, config);
+        this.messages = new InboundMessages(handler, config, memory);
         this.handler = handler;
         this.outbound = outbound;
         this.autoPong = config.autoPong();
@@ -58,9 +59,9 @@ final class InboundFrames {
         return decoder.midFrame() || messages.midMessage();
     }
 
-    /** Frees the inflater's native memory; no message follows a close. */
-    void releaseCompression() {
-        messages.releaseCompression();
+    /** Frees the inflater's native memory and a message's buffer; no message follows a close. */
+    void releaseMemory() {
+        messages.releaseMemory();
     }
 
     /**
@@ -104,7 +105,7 @@ final class InboundFrames {
             in.get(from, controlPayload, controlLength, to - from);
             controlLength += to - from;
         } else {
-            messages.payload(socket, in, from, to, decoder.payloadRemaining() == 0);
+            messages.payload(socket, in, from, to, decoder.payloadRemaining());
         }
     }
 

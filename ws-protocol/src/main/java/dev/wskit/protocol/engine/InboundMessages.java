@@ -1,5 +1,6 @@
 package dev.wskit.protocol.engine;
 
+import dev.wskit.protocol.MemoryAccount;
 import dev.wskit.protocol.MessageDelivery;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocket;
@@ -22,17 +23,21 @@ import java.nio.charset.StandardCharsets;
  */
 final class InboundMessages {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0).asReadOnlyBuffer();
+    /** What is known of the inflated bytes still to come of a frame: nothing. */
+    private static final long UNKNOWN_REMAINING = Long.MAX_VALUE;
 
     private final WebSocketHandler handler;
     private final MessageDelivery delivery;
     private final int maxMessageSize;
     private final Utf8Validator utf8 = new Utf8Validator();
-    private final MessageBuffer buffer = new MessageBuffer();
+    private final MessageBuffer buffer;
 
     /** Opcode of the message in progress, {@link Opcode#CONTINUATION} when none is. */
     private int messageOpcode = Opcode.CONTINUATION;
     private long messageSize;
     private boolean frameFin;
+    /** Whether the frame in progress is its message's first. */
+    private boolean firstFrame;
     private boolean delivered;
 
     /** Set once permessage-deflate is agreed (RFC 7692). */
@@ -43,10 +48,11 @@ final class InboundMessages {
     /** The socket the events of the current frame go to, for the inflater's sink. */
     private WebSocket socket;
 
-    InboundMessages(WebSocketHandler handler, WebSocketConfig config) {
+    InboundMessages(WebSocketHandler handler, WebSocketConfig config, MemoryAccount memory) {
         this.handler = handler;
         this.delivery = config.delivery();
         this.maxMessageSize = config.maxMessageSize();
+        this.buffer = new MessageBuffer(memory);
     }
 
     /** From now on messages whose first frame has RSV1 are inflated. */
@@ -54,12 +60,13 @@ final class InboundMessages {
         this.inflater = inflater;
     }
 
-    /** Frees the inflater's native memory; no message follows a close. */
-    void releaseCompression() {
+    /** Frees the inflater's native memory and the message buffer; no message follows a close. */
+    void releaseMemory() {
         if (inflater != null) {
             inflater.release();
             inflater = null;
         }
+        buffer.release();
     }
 
     /** A data frame header arrived; {@code rsvBits} were allowed by the decoder. */
@@ -80,6 +87,7 @@ final class InboundMessages {
             throw new WebSocketException(ProtocolViolation.RESERVED_BITS_SET, "RSV1 on a continuation frame (RFC 7692 §6.1)");
         }
         frameFin = fin;
+        firstFrame = opcode != Opcode.CONTINUATION;
         delivered = false;
         if (!compressed) {
             // Checked at the header, so an oversized message fails before its payload is awaited.
@@ -95,23 +103,27 @@ final class InboundMessages {
         }
     }
 
-    /** A piece of payload lies unmasked in {@code in} at [from, to). */
-    void payload(WebSocket socket, ByteBuffer in, int from, int to, boolean frameComplete) {
+    /**
+     * A piece of payload lies unmasked in {@code in} at [from, to), and {@code frameRemaining}
+     * bytes of its frame are still to come.
+     */
+    void payload(WebSocket socket, ByteBuffer in, int from, int to, long frameRemaining) {
         if (compressed) {
             this.socket = socket;
             inflater.inflate(in, from, to, inflatedSink);
         } else {
-            plainPayload(socket, in, from, to, frameComplete);
+            plainPayload(socket, in, from, to, frameRemaining);
         }
     }
 
     /** Inflated bytes count against the limit as they appear: a bomb stops at the limit (RFC 7692 §8.1). */
     private void inflated(ByteBuffer piece) {
         addToMessageSize(piece.remaining());
-        plainPayload(socket, piece, piece.position(), piece.limit(), false);
+        plainPayload(socket, piece, piece.position(), piece.limit(), UNKNOWN_REMAINING);
     }
 
-    private void plainPayload(WebSocket socket, ByteBuffer in, int from, int to, boolean frameComplete) {
+    private void plainPayload(WebSocket socket, ByteBuffer in, int from, int to, long frameRemaining) {
+        boolean frameComplete = frameRemaining == 0;
         if (messageOpcode == Opcode.TEXT && !utf8.feed(in, from, to)) {
             throw new WebSocketException(ProtocolViolation.INVALID_UTF8);
         }
@@ -126,7 +138,9 @@ final class InboundMessages {
             deliverWhole(socket, in, from, to);
             delivered = true;
         } else {
-            buffer.append(in, from, to);
+            // The first frame's end bounds the buffer (a large message is most often one frame);
+            // later fragments grow it by doubling, so many small ones cost no copy each.
+            buffer.append(in, from, to, firstFrame ? frameRemaining : UNKNOWN_REMAINING);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.wskit.protocol.engine;
 
 import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.ConnectionState;
+import dev.wskit.protocol.MemoryAccount;
 import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.Role;
@@ -66,6 +67,9 @@ public final class WebSocketEngine {
     private boolean aboveHighWaterMark;
     private WebSocketException failure;
     private Map<String, Object> attributes = Map.of();
+    private MemoryAccount memory = MemoryAccount.UNLIMITED;
+    /** Unwritten output reserved of {@link #memory} at the last {@link #holdUnwritten}. */
+    private long unwrittenHeld;
 
     private WebSocketEngine(Role role, WebSocketConfig config, WebSocketHandler handler, UpgradeDecider decider,
                             ClientHandshake clientHandshake, LongSupplier nanoClock) {
@@ -119,6 +123,14 @@ public final class WebSocketEngine {
      */
     public void endpoint(WebSocket facade) {
         this.endpoint = Objects.requireNonNull(facade);
+    }
+
+    /**
+     * Where this connection's buffers are reserved (a server's memory budget); a transport sets it
+     * before the first {@link #receive}. Defaults to {@link MemoryAccount#UNLIMITED}.
+     */
+    public void memoryAccount(MemoryAccount account) {
+        this.memory = Objects.requireNonNull(account);
     }
 
     // ---- input ------------------------------------------------------------------------------
@@ -256,7 +268,7 @@ public final class WebSocketEngine {
             handler = accepted.handler();
             attributes = accepted.attributes();
         }
-        inbound = new InboundFrames(role, config, handler, outbound);
+        inbound = new InboundFrames(role, config, handler, outbound, memory);
         handshake.startCompression(inbound);
         state = ConnectionState.OPEN;
         opened = true;
@@ -272,12 +284,15 @@ public final class WebSocketEngine {
         endTransport(TransportEnd.GRACEFUL);
     }
 
-    /** The one way into CLOSED: nothing is compressed or inflated afterwards, so zlib memory goes now. */
+    /**
+     * The one way into CLOSED: nothing is compressed or inflated afterwards, and no message
+     * completes, so zlib memory and a message's buffer go now.
+     */
     private void enterClosed() {
         state = ConnectionState.CLOSED;
         outbound.releaseCompression();
         if (inbound != null) {
-            inbound.releaseCompression();
+            inbound.releaseMemory();
         }
     }
 
@@ -319,6 +334,8 @@ public final class WebSocketEngine {
         timers.stop();
         // Whatever was not written never will be; handed-over payloads are released.
         outbound.discard();
+        memory.release(unwrittenHeld);
+        unwrittenHeld = 0;
         if (state == ConnectionState.CLOSED) {
             return;
         }
@@ -453,6 +470,10 @@ public final class WebSocketEngine {
         } else {
             endTransport(TransportEnd.GRACEFUL);
         }
+        if (e.violation() == ProtocolViolation.MEMORY_BUDGET_EXCEEDED) {
+            // What waited for the peer is what the budget wants back; the close frame goes first.
+            outbound.discard();
+        }
         if (code != CloseCode.ABNORMAL_CLOSURE && !outbound.closeSent()) {
             String reason = code == CloseCode.INTERNAL_ERROR ? "" : e.violation().description();
             outbound.queueClose(ClosePayload.encode(code, reason));
@@ -512,6 +533,38 @@ public final class WebSocketEngine {
             }
         }
         return false;
+    }
+
+    /**
+     * After a flush: the output still unwritten (the engine's queue and {@code
+     * transportUnwrittenBytes}) is what the peer makes this connection hold, and is reserved of
+     * the {@link #memoryAccount memory account} (given back as it drains). Refused, the
+     * connection fails with {@code 1013} and its queue is freed. Inside a step, output waits for
+     * the step's end to be written, and is bounded by {@link #checkOutboundBacklog} only.
+     *
+     * @return whether the connection was failed for it
+     */
+    public boolean holdUnwritten(long transportUnwrittenBytes) {
+        long unwritten = outbound.pendingBytes() + transportUnwrittenBytes;
+        long more = unwritten - unwrittenHeld;
+        if (more < 0) {
+            memory.release(-more);
+        } else if (more > 0 && !memory.reserve(more)) {
+            fail(new WebSocketException(ProtocolViolation.MEMORY_BUDGET_EXCEEDED, unwritten + " bytes unwritten"));
+            return true;
+        }
+        unwrittenHeld = unwritten;
+        return false;
+    }
+
+    /**
+     * The server's memory budget chose this connection to give memory back (it holds the most):
+     * it fails with {@code 1013}, its message buffer and queued output freed. Nothing once closed.
+     */
+    public void shed() {
+        if (state != ConnectionState.CLOSED) {
+            fail(new WebSocketException(ProtocolViolation.MEMORY_BUDGET_EXCEEDED, "this connection held the most"));
+        }
     }
 
     /** Whether the unwritten bytes stay below the high-water mark (see {@link #checkOutboundBacklog}). */

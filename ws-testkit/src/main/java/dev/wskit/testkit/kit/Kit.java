@@ -4,6 +4,7 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ServerBuilder;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -27,8 +28,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -82,13 +84,33 @@ public final class Kit {
     public RecordingServer server(WebSocketConfig config, TestCertificate tls,
             Function<Recorder, ? extends WebSocketHandler> around)
             throws Exception {
+        return recordingServer(handlers -> server(config, tls, handlers), around, tls != null);
+    }
+
+    /**
+     * An echoing server as {@link #echoServer(WebSocketConfig)}, with the server settings every
+     * transport shares ({@code memoryBudget}, connection limits) as {@code settings} sets them.
+     */
+    public RecordingServer echoServer(WebSocketConfig config, Consumer<? super ServerBuilder<?>> settings)
+            throws Exception {
+        return recordingServer(handlers -> closeAfter(transport().startServer(handlers, config, settings)),
+                recorder -> recorder, false);
+    }
+
+    /** What starts a server given its handler factory. */
+    private interface Starter {
+        TransportUnderTest.Server start(Supplier<? extends WebSocketHandler> handlers) throws Exception;
+    }
+
+    private RecordingServer recordingServer(Starter starter, Function<Recorder, ? extends WebSocketHandler> around,
+            boolean tls) throws Exception {
         BlockingQueue<Recorder> connections = new LinkedBlockingQueue<>();
-        TransportUnderTest.Server server = server(config, tls, () -> {
+        TransportUnderTest.Server server = starter.start(() -> {
             Recorder recorder = echoingRecorder("server connection");
             connections.add(recorder);
             return around.apply(recorder);
         });
-        return new RecordingServer(server, connections, tls != null);
+        return new RecordingServer(server, connections, tls);
     }
 
     /** A server with handlers of the test's own making. */

@@ -8,6 +8,7 @@ import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ReconnectPolicy;
 import dev.wskit.transport.core.ReconnectingWebSocket;
+import dev.wskit.transport.core.ServerBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,13 @@ public interface TransportUnderTest {
      * free one: a case stops a server and starts another where its clients come back.
      */
     Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception;
+
+    /**
+     * Starts a plain {@code ws} server as above with the server settings every transport shares
+     * ({@code memoryBudget}, connection limits) as {@code settings} sets them on its builder.
+     */
+    Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config,
+            Consumer<? super ServerBuilder<?>> settings) throws Exception;
 
     /**
      * A client for {@code ws} and {@code wss} URIs.

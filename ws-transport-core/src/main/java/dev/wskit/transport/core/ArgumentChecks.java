@@ -57,4 +57,12 @@ public final class ArgumentChecks {
         }
         return value;
     }
+
+    /** A size of at least one byte. */
+    public static long positive(long value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
+    }
 }

@@ -57,6 +57,8 @@ public final class ConnectionDriver {
     private boolean transportClosed;
     private ConnectionIo.Scheduled wakeUp;
     private long wakeUpAt;
+    /** Where the engine reserves what the peer makes it hold; {@code null}: no budget. */
+    private MemoryBudget.Account memory;
 
     private ConnectionDriver(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades,
                              EngineFactory engines, LongSupplier clock, WebSocketConfig config) {
@@ -138,6 +140,16 @@ public final class ConnectionDriver {
         return client(handshake, config, handler, io, WebSocketFacade::new);
     }
 
+    /**
+     * Draws this connection's buffers from {@code budget}, which may shed it (close {@code 1013})
+     * when memory runs short; before {@link #start}.
+     */
+    public ConnectionDriver drawingOn(MemoryBudget budget) {
+        memory = budget.open(() -> io.runAsOwner(this::shed));
+        engine.memoryAccount(memory);
+        return this;
+    }
+
     /** The {@code WebSocket} the handler and the application hold. */
     public WebSocketFacade socket() {
         return facade;
@@ -212,6 +224,9 @@ public final class ConnectionDriver {
             engine.transportClosed();
         } finally {
             depth--;
+        }
+        if (memory != null) {
+            memory.close();
         }
         facade.publish();
         if (!opened.isDone()) {
@@ -322,13 +337,31 @@ public final class ConnectionDriver {
         }
     }
 
+    /** After a flush: what is still unwritten is bounded, and held of the memory budget. */
     private void checkOutboundBacklog() {
         depth++;
         try {
-            engine.checkOutboundBacklog(unwrittenBytes());
+            long unwritten = unwrittenBytes();
+            if (!engine.checkOutboundBacklog(unwritten)) {
+                engine.holdUnwritten(unwritten);
+            }
         } finally {
             depth--;
         }
+    }
+
+    /** The memory budget chose this connection to give way. */
+    private void shed() {
+        if (transportClosed) {
+            return;
+        }
+        depth++;
+        try {
+            engine.shed();
+        } finally {
+            depth--;
+        }
+        afterStep();
     }
 
     /** What the connection holds beyond the engine's queue: the transport's, and sends not yet handed over. */

@@ -20,6 +20,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     private WebSocketConfig config = WebSocketConfig.defaults();
     private Supplier<? extends WebSocketHandler> handlers;
     private UpgradeDecider decider;
+    private long memoryBudget;
 
     protected ServerBuilder() {
     }
@@ -65,6 +66,17 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     }
 
     /**
+     * The memory all connections together may make the server hold: messages being reassembled
+     * or inflated, output their peers do not read. When it runs short, the connections holding the
+     * most are closed with {@code 1013} (see {@link MemoryBudget}). Default: a quarter of the
+     * maximum heap ({@code -Xmx}), read when the server is built.
+     */
+    public final B memoryBudget(long bytes) {
+        this.memoryBudget = ArgumentChecks.positive(bytes, "memoryBudget");
+        return self();
+    }
+
+    /**
      * The server, not started yet.
      *
      * @throws IllegalStateException when neither {@link #handler} nor {@link #upgrade} was set
@@ -80,7 +92,8 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
         if (handlers == null && decider == null) {
             throw new IllegalStateException("no handler: call handler(...) or upgrade(...) before build()");
         }
-        return new ServerSettings(host, port, config, handlers, decider);
+        MemoryBudget memory = memoryBudget > 0 ? new MemoryBudget(memoryBudget) : MemoryBudget.ofHeap();
+        return new ServerSettings(host, port, config, handlers, decider, memory);
     }
 
     @SuppressWarnings("unchecked")

@@ -18,9 +18,10 @@ import java.util.function.Supplier;
  * @param config the configuration of every connection
  * @param handlers makes one handler per connection, or {@code null} when {@code decider} decides
  * @param decider decides every upgrade, or {@code null} when {@code handlers} accepts them all
+ * @param memory what all connections together may hold
  */
 public record ServerSettings(String host, int port, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers,
-                             UpgradeDecider decider) {
+                             UpgradeDecider decider, MemoryBudget memory) {
     /** The reason of the {@code 1001} every open connection gets when a server stops. */
     public static final String STOP_REASON = "server stopping";
 
@@ -31,9 +32,10 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
 
     /** {@link #newConnection(ConnectionIo)} with the transport's own facade. */
     public ConnectionDriver newConnection(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
-        return decider != null
+        ConnectionDriver driver = decider != null
                 ? ConnectionDriver.server(config, decider, io, facades)
                 : ConnectionDriver.server(config, newHandler(), io, facades);
+        return driver.drawingOn(memory);
     }
 
     /** A new connection's handler, from the handler factory (absent when a decider decides). */

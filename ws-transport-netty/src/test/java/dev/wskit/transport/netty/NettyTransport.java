@@ -6,9 +6,11 @@ import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
+import dev.wskit.transport.core.ServerBuilder;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -42,6 +44,15 @@ final class NettyTransport implements TransportUnderTest {
     @Override
     public Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception {
         return start(NettyWebSocketServer.builder().port(port).handler(handlers), config, null);
+    }
+
+
+    @Override
+    public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config,
+            Consumer<? super ServerBuilder<?>> settings) throws Exception {
+        NettyWebSocketServer.Builder builder = NettyWebSocketServer.builder().handler(handlers);
+        settings.accept(builder);
+        return start(builder, config, null);
     }
 
     private static Server start(NettyWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)

@@ -1,0 +1,139 @@
+package dev.wskit.transport.core;
+
+import dev.wskit.protocol.MemoryAccount;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The memory one server's connections may make it hold, all of them together: messages being
+ * reassembled or inflated, and output their peers have not read. Each connection draws on it
+ * through its own {@link Account}, which its engine asks before it grows.
+ *
+ * <p>When the budget runs short, the connections that hold the most give way, never the process:
+ * a request from the connection that would then hold the most is refused (its engine closes it
+ * with {@code 1013}, and its memory returns); a request from a smaller one is granted while the
+ * connection holding the most is shed, on its own thread, on a credit of {@link #limit()} / 8
+ * beyond what the shed connections are giving back. So small, well-behaved connections keep being
+ * served while the largest holders go; until their memory is back, the heap may transiently hold
+ * what they held on top of the budget. Per-connection limits ({@code maxMessageSize},
+ * {@code maxOutboundBytes}) still apply first. Thread-safe.
+ */
+public final class MemoryBudget {
+    /** The share of the heap a server's connections may hold by default. */
+    private static final int HEAP_SHARE = 4;
+
+    private final long limit;
+    private final long overdraft;
+    private final AtomicLong used = new AtomicLong();
+    private final Set<Account> accounts = ConcurrentHashMap.newKeySet();
+
+    /** A budget of {@code limit} bytes. */
+    public MemoryBudget(long limit) {
+        this.limit = ArgumentChecks.positive(limit, "memoryBudget");
+        this.overdraft = limit / 8;
+    }
+
+    /**
+     * A quarter of the largest heap this JVM may have ({@code -Xmx}): what connections hold beside
+     * the application's own data, and room left for the garbage a growing buffer leaves.
+     */
+    public static MemoryBudget ofHeap() {
+        return new MemoryBudget(Runtime.getRuntime().maxMemory() / HEAP_SHARE);
+    }
+
+    /** The bytes all connections may hold together. */
+    public long limit() {
+        return limit;
+    }
+
+    /** The bytes all connections hold now. */
+    public long used() {
+        return used.get();
+    }
+
+    /**
+     * A new connection's account. {@code shed} is run, from any thread and at most once, when the
+     * budget wants this connection to give its memory back: it fails the connection on its own thread.
+     */
+    public Account open(Runnable shed) {
+        Account account = new Account(Objects.requireNonNull(shed, "shed"));
+        accounts.add(account);
+        return account;
+    }
+
+    /** One connection's share: used on the connection's own thread, read by others to find the largest. */
+    public final class Account implements MemoryAccount {
+        private final Runnable shed;
+        private final AtomicBoolean shedding = new AtomicBoolean();
+        /** Written by the connection's thread only. */
+        private volatile long held;
+
+        private Account(Runnable shed) {
+            this.shed = shed;
+        }
+
+        @Override
+        public boolean reserve(long bytes) {
+            long total = used.addAndGet(bytes);
+            if (total > limit && !shortOfMemory(total, bytes)) {
+                used.addAndGet(-bytes);
+                return false;
+            }
+            held += bytes;
+            return true;
+        }
+
+        /**
+         * Whether a request that took the budget past its limit is granted all the same: when what
+         * shed connections still hold, on its way back, covers it; or when another connection
+         * holds more, which is shed, and the rest fits the credit.
+         */
+        private boolean shortOfMemory(long total, long bytes) {
+            Account largest = null;
+            long returning = 0;
+            for (Account account : accounts) {
+                if (account.shedding.get()) {
+                    returning += account.held;
+                } else if (account != this && (largest == null || account.held > largest.held)) {
+                    largest = account;
+                }
+            }
+            if (total - returning <= limit) {
+                return true;
+            }
+            if (largest == null || held + bytes >= largest.held) {
+                return false;
+            }
+            returning += largest.held;
+            largest.shedOnce();
+            return total - returning <= limit + overdraft;
+        }
+
+        private void shedOnce() {
+            if (shedding.compareAndSet(false, true)) {
+                shed.run();
+            }
+        }
+
+        @Override
+        public void release(long bytes) {
+            used.addAndGet(-bytes);
+            held -= bytes;
+        }
+
+        /** The bytes this connection holds. */
+        public long held() {
+            return held;
+        }
+
+        /** The connection ended: whatever it still held returns to the budget. */
+        public void close() {
+            accounts.remove(this);
+            used.addAndGet(-held);
+            held = 0;
+        }
+    }
+}
