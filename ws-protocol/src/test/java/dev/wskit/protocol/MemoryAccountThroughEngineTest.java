@@ -6,6 +6,7 @@ import static dev.wskit.protocol.Wire.masked;
 import static dev.wskit.protocol.Wire.unmasked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ class MemoryAccountThroughEngineTest {
     private static final class FixedAccount implements MemoryAccount {
         private final long limit;
         private long held;
+        private int reservations;
 
         FixedAccount(long limit) {
             this.limit = limit;
@@ -32,6 +34,7 @@ class MemoryAccountThroughEngineTest {
                 return false;
             }
             held += bytes;
+            reservations++;
             return true;
         }
 
@@ -114,5 +117,19 @@ class MemoryAccountThroughEngineTest {
         assertThat(memory.held).isZero();
         server.connection.shed();
         assertThat(server.written()).as("shed once closed: nothing more").isEmpty();
+    }
+
+    @Test
+    void anInflatedMessageGrowsItsBufferByDoublingNotByEachPieceTheInflaterEmits() {
+        FixedAccount memory = new FixedAccount(64 << 20);
+        WebSocketConfig deflate = WebSocketConfig.builder().maxMessageSize(64 << 20)
+                .perMessageDeflate(PerMessageDeflateConfig.defaults()).build();
+        ServerUnderTest server = new ServerUnderTest(deflate, memory, PerMessageDeflateTest.OFFER, PerMessageDeflateTest.ACCEPT);
+
+        // 4 MiB of zeros in a few KB, and the message left unfinished: all of it is buffered.
+        server.receive(masked(0x42, PerMessageDeflateTest.rawDeflate(new byte[4 << 20])));
+
+        assertThat(memory.held).isBetween(4L << 20, 8L << 20);
+        assertThat(memory.reservations).as("about log2(4 MiB / 256 B), not one per 8 KiB piece").isLessThan(20);
     }
 }

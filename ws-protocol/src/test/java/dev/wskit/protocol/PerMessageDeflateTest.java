@@ -16,9 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** permessage-deflate in the engine (RFC 7692 §6, §7.2): the RFC's bytes, round trips, and hostile input. */
 class PerMessageDeflateTest {
     private static final PerMessageDeflateConfig EVERY_MESSAGE = PerMessageDeflateConfig.builder().threshold(0).build();
-    private static final String OFFER = Rfc6455Examples.OPENING_REQUEST.replace("\r\n\r\n",
+    static final String OFFER = Rfc6455Examples.OPENING_REQUEST.replace("\r\n\r\n",
             "\r\nSec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n");
-    private static final String ACCEPT = Rfc6455Examples.OPENING_RESPONSE.replace("\r\n\r\n",
+    static final String ACCEPT = Rfc6455Examples.OPENING_RESPONSE.replace("\r\n\r\n",
             "\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n");
 
     private static ServerUnderTest server(PerMessageDeflateConfig deflate, int maxMessageSize) {
@@ -194,7 +194,7 @@ class PerMessageDeflateTest {
         assertThat(events.take()).containsExactly("error:MALFORMED_EXTENSIONS");
     }
 
-    private static byte[] rawDeflate(byte[] input) {
+    static byte[] rawDeflate(byte[] input) {
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
         deflater.setInput(input);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -28,7 +28,8 @@ public final class ServerUnderTest {
         this(config, memory, Rfc6455Examples.OPENING_REQUEST, Rfc6455Examples.OPENING_RESPONSE);
     }
 
-    private ServerUnderTest(WebSocketConfig config, MemoryAccount memory, String request, String response) {
+    /** Opened with {@code request}, answered with exactly {@code response}, its buffers reserved of {@code memory}. */
+    public ServerUnderTest(WebSocketConfig config, MemoryAccount memory, String request, String response) {
         connection = WebSocketEngine.server(config, events, clock);
         connection.memoryAccount(memory);
         connection.receive(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));

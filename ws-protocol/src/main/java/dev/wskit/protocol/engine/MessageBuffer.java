@@ -16,6 +16,9 @@ final class MessageBuffer {
     /** Capacity kept between messages; larger arrays are dropped after use. */
     static final int RETAINED_CAPACITY = 64 * 1024;
 
+    /** The largest array a JVM is sure to make. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     /** Shared by every empty buffer: nothing is ever written into a zero-length array. */
     private static final byte[] NONE = new byte[0];
 
@@ -65,7 +68,8 @@ final class MessageBuffer {
     private void ensureCapacity(int needed, long upcoming) {
         if (needed > bytes.length) {
             long doubled = Math.max(256, 2L * bytes.length);
-            int capacity = (int) Math.max(needed, Math.min(Math.min(doubled, needed + upcoming), Integer.MAX_VALUE - 8));
+            long known = (long) needed + Math.min(upcoming, Integer.MAX_VALUE);
+            int capacity = (int) Math.min(Math.max(needed, Math.min(doubled, known)), MAX_ARRAY);
             if (!memory.reserve(capacity - bytes.length)) {
                 throw new WebSocketException(ProtocolViolation.MEMORY_BUDGET_EXCEEDED,
                         "a message of " + needed + " bytes so far");

@@ -14,11 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>When the budget runs short, the connections that hold the most give way, never the process:
  * a request from the connection that would then hold the most is refused (its engine closes it
- * with {@code 1013}, and its memory returns); a request from a smaller one is granted while the
- * connection holding the most is shed, on its own thread, on a credit of {@link #limit()} / 8
- * beyond what the shed connections are giving back. So small, well-behaved connections keep being
- * served while the largest holders go; until their memory is back, the heap may transiently hold
- * what they held on top of the budget. Per-connection limits ({@code maxMessageSize},
+ * with {@code 1013}, and its memory returns); a request from a smaller one is granted on a credit
+ * of {@link #limit()} / 8 while the connection holding the most is shed, on its own thread. So
+ * small, well-behaved connections keep being served while the largest holders go, and what all
+ * hold never passes the budget and its credit. Per-connection limits ({@code maxMessageSize},
  * {@code maxOutboundBytes}) still apply first. Thread-safe.
  */
 public final class MemoryBudget {
@@ -87,9 +86,11 @@ public final class MemoryBudget {
         }
 
         /**
-         * Whether a request that took the budget past its limit is granted all the same: when what
-         * shed connections still hold, on its way back, covers it; or when another connection
-         * holds more, which is shed, and the rest fits the credit.
+         * Whether a request that took the budget to {@code total}, past its limit, is granted all
+         * the same: only to a connection that does not hold the most, and within the credit. The
+         * connection holding the most is shed, unless what shed connections still hold covers the
+         * excess already. Memory on its way back is not granted before it is back: a shed runs on
+         * its connection's thread, which may be the one asking.
          */
         private boolean shortOfMemory(long total, long bytes) {
             Account largest = null;
@@ -101,15 +102,13 @@ public final class MemoryBudget {
                     largest = account;
                 }
             }
-            if (total - returning <= limit) {
-                return true;
-            }
             if (largest == null || held + bytes >= largest.held) {
                 return false;
             }
-            returning += largest.held;
-            largest.shedOnce();
-            return total - returning <= limit + overdraft;
+            if (total - returning > limit) {
+                largest.shedOnce();
+            }
+            return total <= limit + overdraft;
         }
 
         private void shedOnce() {

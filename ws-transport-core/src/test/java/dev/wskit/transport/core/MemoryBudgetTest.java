@@ -57,28 +57,31 @@ class MemoryBudgetTest {
         Connection small = new Connection();
         assertThat(large.account.reserve(500)).isTrue();
         assertThat(middle.account.reserve(250)).isTrue();
+        assertThat(small.account.reserve(40)).isTrue();
 
-        assertThat(small.account.reserve(100)).as("served while the largest gives way").isTrue();
-        assertThat(small.account.reserve(100)).isTrue();
+        assertThat(small.account.reserve(40)).as("served past the limit while the largest gives way").isTrue();
+        assertThat(small.account.reserve(40)).as("what the largest gives back covers this").isTrue();
 
         assertThat(large.sheds.get()).isEqualTo(1);
         assertThat(middle.sheds.get()).as("the middle one was not needed").isZero();
-        assertThat(budget.used()).isEqualTo(950);
+        assertThat(budget.used()).isEqualTo(870);
     }
 
     @Test
-    void whatAShedConnectionGivesBackIsCreditButNoMore() {
+    void theCreditIsHardEvenWhileTheLargestGivesWay() {
         Connection large = new Connection();
         Connection small = new Connection();
         assertThat(large.account.reserve(700)).isTrue();
 
-        // 700 are on their way back: the budget of 800 and its credit of 100 allow 900 more.
-        assertThat(small.account.reserve(650)).isTrue();
+        // The budget of 800 and its credit of 100: 900 held at most, whatever is on its way back.
+        assertThat(small.account.reserve(150)).isTrue();
         assertThat(large.sheds.get()).isEqualTo(1);
-        assertThat(small.account.reserve(251)).as("the largest is now the small one itself").isFalse();
+        assertThat(small.account.reserve(60)).isFalse();
+        assertThat(budget.used()).isEqualTo(850);
 
         large.account.close();
-        assertThat(budget.used()).isEqualTo(650);
+        assertThat(small.account.reserve(60)).as("once it is back").isTrue();
+        assertThat(budget.used()).isEqualTo(210);
     }
 
     @Test
