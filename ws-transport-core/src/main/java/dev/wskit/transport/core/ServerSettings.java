@@ -10,30 +10,36 @@ import java.util.function.Supplier;
 
 /**
  * What a server was built with, checked by {@link ServerBuilder}: where it listens, the
- * configuration of its connections, and what decides their upgrades: a handler factory, or an
- * {@link UpgradeDecider}.
+ * configuration of its connections, what decides their upgrades (a handler factory, or an
+ * {@link UpgradeDecider}), and the limits its connections are counted against.
  *
  * @param host the address to listen on
  * @param port the port, 0 for a free one
  * @param config the configuration of every connection
  * @param handlers makes one handler per connection, or {@code null} when {@code decider} decides
  * @param decider decides every upgrade, or {@code null} when {@code handlers} accepts them all
+ * @param limits counts this server's open connections, one count per server
  */
 public record ServerSettings(String host, int port, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers,
-                             UpgradeDecider decider) {
+                             UpgradeDecider decider, ConnectionLimits limits) {
     /** The reason of the {@code 1001} every open connection gets when a server stops. */
     public static final String STOP_REASON = "server stopping";
 
-    /** The driver of a connection just accepted on {@code io}, its upgrade decided as configured. */
+    /**
+     * The driver of a connection just accepted on {@code io}, its upgrade decided as configured.
+     * It counts against {@link #limits()} from its {@link ConnectionDriver#start()} until its
+     * {@link ConnectionDriver#transportClosed()}; over a limit, its upgrade is answered {@code 503}.
+     */
     public ConnectionDriver newConnection(ConnectionIo io) {
         return newConnection(io, WebSocketFacade::new);
     }
 
     /** {@link #newConnection(ConnectionIo)} with the transport's own facade. */
     public ConnectionDriver newConnection(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        ConnectionLimits.Slot slot = limits.newSlot();
         return decider != null
-                ? ConnectionDriver.server(config, decider, io, facades)
-                : ConnectionDriver.server(config, newHandler(), io, facades);
+                ? ConnectionDriver.server(config, decider, slot, io, facades)
+                : ConnectionDriver.server(config, newHandler(), slot, io, facades);
     }
 
     /** A new connection's handler, from the handler factory (absent when a decider decides). */
