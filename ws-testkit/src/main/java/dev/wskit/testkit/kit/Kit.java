@@ -4,6 +4,7 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ServerBuilder;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
@@ -27,6 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
@@ -100,6 +102,11 @@ public final class Kit {
     /** A server whose upgrades {@code decider} decides. */
     public TransportUnderTest.Server server(WebSocketConfig config, UpgradeDecider decider) throws Exception {
         return closeAfter(transport().startServer(decider, config, null));
+    }
+
+    /** A server as {@code setup} sets up its builder (see {@link TransportUnderTest#startServer(Consumer)}). */
+    public TransportUnderTest.Server server(Consumer<? super ServerBuilder<?>> setup) throws Exception {
+        return closeAfter(transport().startServer(setup));
     }
 
     // ---- the transport's client ---------------------------------------------------------------
@@ -209,6 +216,14 @@ public final class Kit {
 
     public RawPeer raw(int port) throws Exception {
         return closeAfter(new RawPeer(port, 0));
+    }
+
+    /**
+     * A raw peer connecting from {@code localAddress}: on Linux every {@code 127.x.y.z} is this
+     * machine, so a test has clients of several addresses.
+     */
+    public RawPeer rawFrom(String localAddress, int port) throws Exception {
+        return closeAfter(new RawPeer(port, 0, localAddress));
     }
 
     /** A raw peer with a 4 KiB receive buffer, so a peer that does not read fills it quickly. */

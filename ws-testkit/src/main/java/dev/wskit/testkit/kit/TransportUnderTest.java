@@ -8,6 +8,7 @@ import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ReconnectPolicy;
 import dev.wskit.transport.core.ReconnectingWebSocket;
+import dev.wskit.transport.core.ServerBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -49,6 +50,13 @@ public interface TransportUnderTest {
      * free one: a case stops a server and starts another where its clients come back.
      */
     Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception;
+
+    /**
+     * Starts a plain {@code ws} server on 127.0.0.1 and a free port as {@code setup} sets up the
+     * transport's builder, through the settings every builder shares (its limits, say); {@code setup}
+     * gives it a handler or a decider. Returns once it accepts.
+     */
+    Server startServer(Consumer<? super ServerBuilder<?>> setup) throws Exception;
 
     /**
      * A client for {@code ws} and {@code wss} URIs.

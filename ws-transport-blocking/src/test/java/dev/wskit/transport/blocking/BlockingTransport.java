@@ -6,12 +6,14 @@ import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
+import dev.wskit.transport.core.ServerBuilder;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -53,6 +55,14 @@ final class BlockingTransport implements TransportUnderTest {
     @Override
     public Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception {
         return start(BlockingWebSocketServer.builder().port(port).handler(handlers), config, null);
+    }
+
+    @Override
+    public Server startServer(Consumer<? super ServerBuilder<?>> setup) throws Exception {
+        BlockingWebSocketServer.Builder builder = BlockingWebSocketServer.builder();
+        setup.accept(builder);
+        BlockingWebSocketServer server = builder.build().start();
+        return Server.of(server::port, server::stop);
     }
 
     private static Server start(BlockingWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)

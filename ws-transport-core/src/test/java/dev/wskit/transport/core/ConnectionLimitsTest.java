@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import dev.wskit.transport.core.ConnectionLimits.Limit;
@@ -144,8 +145,8 @@ class ConnectionLimitsTest {
                 .contains("\r\nRetry-After: 5\r\n").contains("\r\nConnection: close\r\n")
                 .endsWith("\r\n\r\nthe server has too many connections; try again later\n");
         assertThat(refusedIo.takeCalls()).contains("end gracefully");
-        assertThat(events).as("the refused connection's handler never opened").containsExactly("open");
         refused.transportClosed();
+        assertThat(events).as("the refused connection's handler hears nothing").containsExactly("open");
         assertThat(settings.limits().openConnections()).isEqualTo(1);
 
         first.transportClosed();
@@ -210,6 +211,16 @@ class ConnectionLimitsTest {
             @Override
             public void onOpen(WebSocket socket) {
                 events.add("open");
+            }
+
+            @Override
+            public void onError(WebSocket socket, WebSocketException error) {
+                events.add("error:" + error.violation());
+            }
+
+            @Override
+            public void onClose(WebSocket socket, int code, String reason) {
+                events.add("close:" + code);
             }
         };
     }

@@ -6,9 +6,11 @@ import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
+import dev.wskit.transport.core.ServerBuilder;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 
@@ -42,6 +44,14 @@ final class NettyTransport implements TransportUnderTest {
     @Override
     public Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception {
         return start(NettyWebSocketServer.builder().port(port).handler(handlers), config, null);
+    }
+
+    @Override
+    public Server startServer(Consumer<? super ServerBuilder<?>> setup) throws Exception {
+        NettyWebSocketServer.Builder builder = NettyWebSocketServer.builder();
+        setup.accept(builder);
+        NettyWebSocketServer server = builder.build().start();
+        return Server.of(server::port, server::stop);
     }
 
     private static Server start(NettyWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)

@@ -6,6 +6,7 @@ import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
+import dev.wskit.transport.core.ServerBuilder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.ClientAuth;
@@ -14,6 +15,7 @@ import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.TrustOptions;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The Vert.x transport for the kit, on one Vert.x instance for the whole run. */
@@ -54,6 +56,14 @@ final class VertxTransport implements TransportUnderTest {
     @Override
     public Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) {
         return start(VertxWebSocketServer.builder(vertx()).port(port).handler(handlers), config, null);
+    }
+
+    @Override
+    public Server startServer(Consumer<? super ServerBuilder<?>> setup) {
+        VertxWebSocketServer.Builder builder = VertxWebSocketServer.builder(vertx());
+        setup.accept(builder);
+        VertxWebSocketServer server = join(builder.build().listen());
+        return Server.of(server::port, server::stop);
     }
 
     private static Server start(VertxWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls) {
