@@ -3,6 +3,8 @@ package dev.wskit.testkit.kit;
 import static dev.wskit.testkit.kit.Kit.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
@@ -14,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server's connection limits ({@code maxConnections}, {@code maxConnectionsPerAddress}): a
- * connection beyond one is answered {@code 503} with {@code Retry-After} before the upgrade, the
- * open ones are untouched, and a place freed by a close is taken by the next client.
+ * connection beyond one is answered {@code 503} with {@code Retry-After} before the upgrade (or
+ * instead of the HTTP handler's answer), the open ones are untouched, and a place freed by a close
+ * is taken by the next client.
  */
 public interface ConnectionLimitCases extends TransportCases {
 
@@ -96,6 +99,25 @@ public interface ConnectionLimitCases extends TransportCases {
         assertThat(refusedStillOpen.readHead()).startsWith("HTTP/1.1 503 ");
         fromOne.close();
         upgradeOnceAPlaceIsFree(kit, "127.0.0.1", server.port());
+    }
+
+    @Test
+    default void beyondMaxConnectionsAPlainRequestIsAnswered503TooAndItsConnectionCloses(Kit kit) throws Exception {
+        WebSocketConfig config = WebSocketConfig.builder()
+                .httpHandler(request -> HttpResponse.text(200, "healthy\n")).build();
+        TransportUnderTest.Server server = kit.server(builder -> builder.maxConnections(1).config(config)
+                .handler(Kit::echo));
+        String health = "GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        RawPeer within = kit.raw(server.port());
+        within.write(health);
+        assertThat(within.readHead()).startsWith("HTTP/1.1 200 OK\r\n");
+
+        RawPeer beyond = kit.raw(server.port());
+        beyond.write(health);
+        assertThat(new String(beyond.readToEnd(), StandardCharsets.UTF_8))
+                .startsWith("HTTP/1.1 503 Service Unavailable\r\n").contains("\r\nRetry-After: 5\r\n")
+                .endsWith("\r\n\r\nthe server has too many connections; try again later\n");
+        assertThat(beyond.endedByReset()).as("the whole response, then a FIN").isFalse();
     }
 
     private static URI uri(TransportUnderTest.Server server) {

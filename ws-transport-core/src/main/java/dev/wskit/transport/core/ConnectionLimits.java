@@ -1,5 +1,8 @@
 package dev.wskit.transport.core;
 
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.http.HttpRequestHandler;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.net.InetAddress;
@@ -17,7 +20,7 @@ import java.util.Optional;
  * <p>Each connection has a {@link Slot}: it {@linkplain Slot#take takes} it when the connection is
  * up and {@linkplain Slot#release releases} it once, when the connection has ended. A connection
  * over a limit takes nothing, so a flood of connections being refused never keeps the server
- * full; its opening request is answered {@code 503} instead ({@link Slot#admitting}).
+ * full; its requests are answered {@code 503} instead ({@link Slot#admitting}).
  *
  * <p>Thread-safe: connections come and go on many threads at once.
  */
@@ -184,6 +187,25 @@ public final class ConnectionLimits {
                 return over.isEmpty() ? decider.decide(request) : UpgradeDecision
                         .reject(503, over.get().explanation()).withHeader("Retry-After", RETRY_AFTER_SECONDS);
             };
+        }
+
+        /**
+         * {@code config} for this connection: unchanged without an HTTP handler; with one, a plain
+         * request on a connection over a limit is answered {@code 503} as its upgrade would be,
+         * and the connection closes, so it cannot stay open for plain requests uncounted.
+         */
+        WebSocketConfig admitting(WebSocketConfig config) {
+            HttpRequestHandler plain = config.httpHandler();
+            if (plain == null) {
+                return config;
+            }
+            return config.toBuilder().httpHandler(request -> {
+                Optional<Limit> over = refusal();
+                return over.isEmpty() ? plain.handle(request) : HttpResponse
+                        .text(503, over.get().explanation())
+                        .withHeader("Retry-After", RETRY_AFTER_SECONDS)
+                        .withHeader("Connection", "close");
+            }).build();
         }
     }
 }

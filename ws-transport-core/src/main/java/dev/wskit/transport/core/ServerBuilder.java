@@ -67,15 +67,19 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     }
 
     /**
-     * Open connections at most; default 10 000, a bound on the
-     * memory and threads connections hold, well above what one server is usually asked to keep.
+     * Open connections at most; default 10 000, a bound on the memory and threads connections
+     * hold, well above what one server is usually asked to keep.
      * A connection beyond it is still accepted, its request read as usual and, when it is a valid
-     * upgrade, answered {@code 503 Service Unavailable} with {@code Retry-After}, before any
-     * decider or handler sees it; then it closes. Invalid requests keep their own {@code 4xx}. A
+     * upgrade (or a plain request for the configuration's HTTP handler), answered
+     * {@code 503 Service Unavailable} with {@code Retry-After} before a decider or the HTTP
+     * handler sees it; then it closes. Invalid requests keep their own {@code 4xx}. With
+     * {@link #handler}, the factory still makes a handler for it, which hears nothing. A
      * connection counts from its acceptance until it has closed, whatever it became (WebSocket,
      * plain HTTP, nothing yet); those being refused do not count, so a flood of them cannot keep
-     * the server full. Each server counts its own: Vert.x servers sharing a port (verticles)
-     * each allow this many.
+     * the server full (the blocking server, whose connections hold a thread each, still closes
+     * at once those beyond a hard cap above this). Each server counts its own: Vert.x servers sharing a port (verticles) each
+     * allow this many, and a mount on an HTTP server of the application's is that server's to
+     * limit.
      */
     public final B maxConnections(int maxConnections) {
         this.maxConnections = ArgumentChecks.positive(maxConnections, "maxConnections");

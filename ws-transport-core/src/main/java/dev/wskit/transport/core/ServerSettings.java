@@ -28,7 +28,8 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
     /**
      * The driver of a connection just accepted on {@code io}, its upgrade decided as configured.
      * It counts against {@link #limits()} from its {@link ConnectionDriver#start()} until its
-     * {@link ConnectionDriver#transportClosed()}; over a limit, its upgrade is answered {@code 503}.
+     * {@link ConnectionDriver#transportClosed()}; over a limit, its upgrade (and a plain request
+     * to the configuration's HTTP handler) is answered {@code 503}.
      */
     public ConnectionDriver newConnection(ConnectionIo io) {
         return newConnection(io, WebSocketFacade::new);
@@ -37,9 +38,10 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
     /** {@link #newConnection(ConnectionIo)} with the transport's own facade. */
     public ConnectionDriver newConnection(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         ConnectionLimits.Slot slot = limits.newSlot();
+        WebSocketConfig admitted = slot.admitting(config);
         return decider != null
-                ? ConnectionDriver.server(config, decider, slot, io, facades)
-                : ConnectionDriver.server(config, newHandler(), slot, io, facades);
+                ? ConnectionDriver.server(admitted, decider, slot, io, facades)
+                : ConnectionDriver.server(admitted, newHandler(), slot, io, facades);
     }
 
     /** A new connection's handler, from the handler factory (absent when a decider decides). */

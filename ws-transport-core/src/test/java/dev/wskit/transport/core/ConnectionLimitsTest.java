@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import dev.wskit.transport.core.ConnectionLimits.Limit;
 import java.net.InetAddress;
@@ -190,6 +192,26 @@ class ConnectionLimitsTest {
         ConnectionDriver refused = start(settings, refusedIo);
         refused.receive(ascii(OPENING_REQUEST.replace("Sec-WebSocket-Version: 13", "Sec-WebSocket-Version: 8")));
         assertThat(written(refusedIo)).startsWith("HTTP/1.1 426 ");
+    }
+
+    @Test
+    void withAnHttpHandlerAPlainRequestOverTheLimitIsAnswered503AndTheConnectionCloses() {
+        WebSocketConfig config = WebSocketConfig.builder()
+                .httpHandler(request -> HttpResponse.text(200, "healthy\n")).build();
+        ServerSettings settings = new BuilderDefaultsTest.Server().maxConnections(1).config(config)
+                .handler(() -> new WebSocketHandler() { }).settingsNow();
+        String health = "GET /health HTTP/1.1\r\nHost: server.example.com\r\n\r\n";
+        ScriptedIo withinIo = new ScriptedIo();
+        start(settings, withinIo).receive(ascii(health));
+        assertThat(written(withinIo)).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\nhealthy\n");
+        assertThat(withinIo.takeCalls()).as("kept alive for the next request").doesNotContain("end gracefully");
+
+        ScriptedIo overIo = new ScriptedIo();
+        start(settings, overIo).receive(ascii(health));
+        assertThat(written(overIo)).startsWith("HTTP/1.1 503 Service Unavailable\r\n")
+                .contains("\r\nRetry-After: 5\r\n").contains("\r\nConnection: close\r\n")
+                .endsWith("\r\n\r\nthe server has too many connections; try again later\n");
+        assertThat(overIo.takeCalls()).contains("end gracefully");
     }
 
     private static ConnectionDriver start(ServerSettings settings, ScriptedIo io) {
