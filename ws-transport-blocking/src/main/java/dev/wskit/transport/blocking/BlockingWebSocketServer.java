@@ -33,11 +33,11 @@ import javax.net.ssl.SSLServerSocket;
  * <p>Beyond {@link Builder#maxConnections} or {@link Builder#maxConnectionsPerAddress} a connection
  * is answered {@code 503} before the upgrade, as on every transport; its reader thread reads the
  * request and writes the answer. So that a flood of them cannot take threads without bound, at
- * most 1 000 connections beyond {@code maxConnections} are held at once (the hard
- * cap); past that a new connection is accepted and closed at once, without reading or writing: a
- * 503 would need the request read first (closing with input unread resets the connection, and the
- * answer may be lost with it) and, over TLS, a handshake on the accepting thread, which one slow
- * client could then stall.
+ * most 1 000 connections beyond {@code maxConnections} are held at once (the hard cap); past that
+ * a new connection is accepted and closed at once, without reading or writing: a 503 would need
+ * the request read first (closing with input unread resets the connection, and the answer may be
+ * lost with it) and, over TLS, a handshake on the accepting thread, which one slow client could
+ * then stall.
  *
  * <p>A peer that stops reading blocks the writes to it: a sender waits (that is the backpressure)
  * at most {@link Builder#writeTimeout} per flush, after which the socket is closed and the handler
@@ -230,8 +230,8 @@ public final class BlockingWebSocketServer implements WebSocketServer {
 
         /**
          * Runs the acceptor, the readers and timer hand-overs on {@code executor}; it needs a thread
-         * for each at once (twice the hard cap, {@code maxConnections} plus 1 000,
-         * plus one), or connections are closed at once.
+         * for each at once (twice the hard cap, {@code maxConnections} plus 1 000, plus one), or
+         * connections are closed at once.
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");

@@ -20,7 +20,7 @@ import java.util.Optional;
  * <p>Each connection has a {@link Slot}: it {@linkplain Slot#take takes} it when the connection is
  * up and {@linkplain Slot#release releases} it once, when the connection has ended. A connection
  * over a limit takes nothing, so a flood of connections being refused never keeps the server
- * full; its requests are answered {@code 503} instead ({@link Slot#admitting}).
+ * full; its requests are answered {@code 503}, with {@code Retry-After} and the limit named, instead.
  *
  * <p>Thread-safe: connections come and go on many threads at once.
  */
@@ -30,7 +30,7 @@ public final class ConnectionLimits {
      * frees only when some connection ends, which the server cannot foresee; a few seconds spread
      * the retries of many clients without keeping one away for long.
      */
-    static final String RETRY_AFTER_SECONDS = "5";
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     /** The limit a connection was over. */
     public enum Limit {
