@@ -28,6 +28,7 @@ final class WskitEchoServers {
                 .host(host)
                 .port(port)
                 .config(profile.wskitConfig())
+                .maxConnections(EchoLimits.MAX_CONNECTIONS)
                 .handler(() -> WskitEcho.INSTANCE)
                 .eventLoopGroups(loops.boss, loops.workers)
                 .build()
@@ -43,6 +44,7 @@ final class WskitEchoServers {
         VertxVerticles<WebSocketVerticle> verticles = new VertxVerticles<>(threads, () -> new WebSocketVerticle(server -> {
             server.host(host)
                     .config(profile.wskitConfig())
+                    .maxConnections(EchoLimits.MAX_CONNECTIONS)
                     .handler(() -> WskitEcho.INSTANCE);
             if (port == 0) {
                 server.sharedFreePort(1);
@@ -61,7 +63,7 @@ final class WskitEchoServers {
     /**
      * On blocking sockets, one thread per connection: virtual threads on JDK 21+ (the transport's
      * default), platform threads before. The connection limit is raised above the 10 000 idle
-     * connections of the memory point.
+     * connections of the memory point, as on the other transports.
      */
     static EchoServer blocking(String host, int port, EchoProfile profile) throws IOException {
         BlockingWebSocketServer server = BlockingWebSocketServer.builder()

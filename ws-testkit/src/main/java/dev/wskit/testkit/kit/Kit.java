@@ -93,8 +93,10 @@ public final class Kit {
      */
     public RecordingServer echoServer(WebSocketConfig config, Consumer<? super ServerBuilder<?>> settings)
             throws Exception {
-        return recordingServer(handlers -> closeAfter(transport().startServer(handlers, config, settings)),
-                recorder -> recorder, false);
+        return recordingServer(handlers -> server(builder -> {
+            builder.config(config).handler(handlers);
+            settings.accept(builder);
+        }), recorder -> recorder, false);
     }
 
     /** What starts a server given its handler factory. */
@@ -122,6 +124,11 @@ public final class Kit {
     /** A server whose upgrades {@code decider} decides. */
     public TransportUnderTest.Server server(WebSocketConfig config, UpgradeDecider decider) throws Exception {
         return closeAfter(transport().startServer(decider, config, null));
+    }
+
+    /** A server as {@code setup} sets up its builder (see {@link TransportUnderTest#startServer(Consumer)}). */
+    public TransportUnderTest.Server server(Consumer<? super ServerBuilder<?>> setup) throws Exception {
+        return closeAfter(transport().startServer(setup));
     }
 
     // ---- the transport's client ---------------------------------------------------------------
@@ -231,6 +238,14 @@ public final class Kit {
 
     public RawPeer raw(int port) throws Exception {
         return closeAfter(new RawPeer(port, 0));
+    }
+
+    /**
+     * A raw peer connecting from {@code localAddress}: on Linux every {@code 127.x.y.z} is this
+     * machine, so a test has clients of several addresses.
+     */
+    public RawPeer rawFrom(String localAddress, int port) throws Exception {
+        return closeAfter(new RawPeer(port, 0, localAddress));
     }
 
     /** A raw peer with a 4 KiB receive buffer, so a peer that does not read fills it quickly. */

@@ -33,10 +33,18 @@ public final class RawPeer implements AutoCloseable {
     private boolean reset;
 
     RawPeer(int port, int receiveBuffer) throws IOException {
+        this(port, receiveBuffer, null);
+    }
+
+    /** @param localAddress the address to connect from (another loopback address, say), or {@code null} for any */
+    RawPeer(int port, int receiveBuffer, String localAddress) throws IOException {
         socket = new Socket();
         if (receiveBuffer > 0) {
             // Before connecting, so the window the peer is offered is small from the start.
             socket.setReceiveBufferSize(receiveBuffer);
+        }
+        if (localAddress != null) {
+            socket.bind(new InetSocketAddress(localAddress, 0));
         }
         socket.connect(new InetSocketAddress("127.0.0.1", port));
         socket.setSoTimeout((int) Events.WAIT.toMillis());

@@ -52,11 +52,11 @@ public interface TransportUnderTest {
     Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception;
 
     /**
-     * Starts a plain {@code ws} server as above with the server settings every transport shares
-     * ({@code memoryBudget}, connection limits) as {@code settings} sets them on its builder.
+     * Starts a plain {@code ws} server on 127.0.0.1 and a free port as {@code setup} sets up the
+     * transport's builder, through the settings every builder shares (its limits, say); {@code setup}
+     * gives it a handler or a decider. Returns once it accepts.
      */
-    Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config,
-            Consumer<? super ServerBuilder<?>> settings) throws Exception;
+    Server startServer(Consumer<? super ServerBuilder<?>> setup) throws Exception;
 
     /**
      * A client for {@code ws} and {@code wss} URIs.

@@ -26,14 +26,18 @@ import javax.net.ssl.SSLServerSocket;
  * answers. Any thread may send through the {@code WebSocket} a handler receives.
  *
  * <p>Threads: by default virtual threads when the JDK has them (21+), otherwise platform threads
- * from a pool bounded by twice {@link Builder#maxConnections} plus one (a reader per connection, at
- * most one short timer task per connection, the acceptor). {@link Builder#threadFactory} or
+ * from a pool bounded by twice the hard cap below plus one (a reader per connection, at most one
+ * short timer task per connection, the acceptor). {@link Builder#threadFactory} or
  * {@link Builder#executor} replace them; timers run on one daemon thread of the server.
  *
- * <p>Beyond {@link Builder#maxConnections} a new connection is accepted and closed at once, without
- * reading or writing: an HTTP 503 would need the request read first (closing with input unread
- * resets the connection, and the answer may be lost with it) and, over TLS, a handshake on the
- * accepting thread, which one slow client could then stall.
+ * <p>Beyond {@link Builder#maxConnections} or {@link Builder#maxConnectionsPerAddress} a connection
+ * is answered {@code 503} before the upgrade, as on every transport; its reader thread reads the
+ * request and writes the answer. So that a flood of them cannot take threads without bound, at
+ * most 1 000 connections beyond {@code maxConnections} are held at once (the hard cap); past that
+ * a new connection is accepted and closed at once, without reading or writing: a 503 would need
+ * the request read first (closing with input unread resets the connection, and the answer may be
+ * lost with it) and, over TLS, a handshake on the accepting thread, which one slow client could
+ * then stall.
  *
  * <p>A peer that stops reading blocks the writes to it: a sender waits (that is the backpressure)
  * at most {@link Builder#writeTimeout} per flush, after which the socket is closed and the handler
@@ -43,6 +47,12 @@ import javax.net.ssl.SSLServerSocket;
 public final class BlockingWebSocketServer implements WebSocketServer {
     /** Pending connections the kernel may hold before {@code accept}; a burst of clients needs room. */
     private static final int ACCEPT_BACKLOG = 1024;
+    /**
+     * Connections beyond {@code maxConnections} held while they are answered 503: each holds a
+     * thread only until its answer is written (at most the handshake timeout), so a burst this
+     * size is answered properly, and a bigger one costs no more threads.
+     */
+    static final int REFUSAL_ROOM = 1_000;
 
     private final ServerSettings settings;
     private final SSLContext tls;
@@ -58,15 +68,22 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         this.settings = settings;
         this.tls = b.tls;
         this.tlsParameters = b.tlsParameters;
-        this.group = new ConnectionGroup(b.maxConnections);
+        int hardCap = hardCap(settings.limits().maxConnections());
+        this.group = new ConnectionGroup(hardCap);
         if (b.executor != null) {
             this.threads = ConnectionThreads.onExecutor(b.executor);
         } else if (b.threadFactory != null) {
             this.threads = ConnectionThreads.fromFactory(b.threadFactory);
         } else {
-            this.threads = ConnectionThreads.byDefault("wskit-blocking-server-", 2 * b.maxConnections + 1, false);
+            this.threads = ConnectionThreads.byDefault("wskit-blocking-server-",
+                    (int) Math.min(Integer.MAX_VALUE, 2L * hardCap + 1), false);
         }
         this.resources = new ConnectionResources(b.writeTimeout, timer, threads, group);
+    }
+
+    /** The connections a server holds at once, those being refused included (see the class comment). */
+    static int hardCap(int maxConnections) {
+        return (int) Math.min(Integer.MAX_VALUE, (long) maxConnections + REFUSAL_ROOM);
     }
 
     /** A builder; only {@link Builder#handler} is required. */
@@ -185,7 +202,6 @@ public final class BlockingWebSocketServer implements WebSocketServer {
     public static final class Builder extends ServerBuilder<Builder> {
         private SSLContext tls;
         private SSLParameters tlsParameters;
-        private int maxConnections = 10_000;
         private Executor executor;
         private ThreadFactory threadFactory;
         private Duration writeTimeout = Duration.ofSeconds(30);
@@ -212,15 +228,10 @@ public final class BlockingWebSocketServer implements WebSocketServer {
             return this;
         }
 
-        /** Open connections at most; default 10 000. See the class comment for what happens beyond. */
-        public Builder maxConnections(int maxConnections) {
-            this.maxConnections = ArgumentChecks.positive(maxConnections, "maxConnections");
-            return this;
-        }
-
         /**
          * Runs the acceptor, the readers and timer hand-overs on {@code executor}; it needs a thread
-         * for each at once (twice maxConnections plus one), or connections are refused.
+         * for each at once (twice the hard cap, {@code maxConnections} plus 1 000, plus one), or
+         * connections are closed at once.
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");

@@ -57,13 +57,12 @@ final class BlockingTransport implements TransportUnderTest {
         return start(BlockingWebSocketServer.builder().port(port).handler(handlers), config, null);
     }
 
-
     @Override
-    public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config,
-            Consumer<? super ServerBuilder<?>> settings) throws Exception {
-        BlockingWebSocketServer.Builder builder = BlockingWebSocketServer.builder().handler(handlers);
-        settings.accept(builder);
-        return start(builder, config, null);
+    public Server startServer(Consumer<? super ServerBuilder<?>> setup) throws Exception {
+        BlockingWebSocketServer.Builder builder = BlockingWebSocketServer.builder();
+        setup.accept(builder);
+        BlockingWebSocketServer server = builder.build().start();
+        return Server.of(server::port, server::stop);
     }
 
     private static Server start(BlockingWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)

@@ -10,7 +10,10 @@ import dev.wskit.testkit.kit.RawPeer;
 import dev.wskit.testkit.kit.Recorder;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * What only the blocking server has (the kit runs the rest): a connection limit, a write timeout
+ * What only the blocking server has (the kit runs the rest): a hard cap on connections, a write timeout
  * for a peer that does not read, and threads of its own that all end with {@code stop}.
  */
 @ExtendWith(Kit.Extension.class)
@@ -42,19 +45,32 @@ class ServerBuilderOptionsTest {
     }
 
     @Test
-    void refusesConnectionsBeyondTheLimitAndServesThoseWithin(Kit kit) throws Exception {
+    void beyondTheHardCapAConnectionIsClosedWithNoByteAndThoseWithinAreServed(Kit kit) throws Exception {
         BlockingQueue<Recorder> connections = new LinkedBlockingQueue<>();
-        BlockingWebSocketServer server = start(kit, BlockingWebSocketServer.builder().maxConnections(2), connections);
+        BlockingWebSocketServer server = start(kit, BlockingWebSocketServer.builder().maxConnections(1), connections);
         RawPeer first = kit.rawUpgraded(server.port());
         Recorder firstSide = Kit.next(connections);
-        kit.rawUpgraded(server.port());
-        Kit.next(connections).expect("open");
-        RawPeer third = kit.raw(server.port());
-        assertThat(third.readToEnd()).as("refused: closed with no byte").isEmpty();
+        firstSide.expect("open");
+        // Over maxConnections: each is held (and would be answered 503) up to the hard cap.
+        List<RawPeer> beingRefused = new ArrayList<>();
+        for (int i = 0; i < BlockingWebSocketServer.REFUSAL_ROOM; i++) {
+            beingRefused.add(kit.raw(server.port()));
+        }
+        RawPeer pastTheCap = kit.raw(server.port());
+        assertThat(pastTheCap.readToEnd()).as("closed with no byte").isEmpty();
+        RawPeer refused = beingRefused.get(0);
+        refused.write(RawPeer.UPGRADE);
+        assertThat(new String(refused.readToEnd(), StandardCharsets.US_ASCII))
+                .startsWith("HTTP/1.1 503 Service Unavailable\r\n");
         first.write(RawPeer.masked(0x81, "ok"));
         assertThat(RawPeer.hex(first.readExactly(4))).isEqualTo("81026f6b");
-        firstSide.expect("open");
         firstSide.expectText("ok");
+    }
+
+    @Test
+    void theHardCapIsMaxConnectionsPlusTheRoomForRefusalsAndNeverOverflows() {
+        assertThat(BlockingWebSocketServer.hardCap(2)).isEqualTo(2 + BlockingWebSocketServer.REFUSAL_ROOM);
+        assertThat(BlockingWebSocketServer.hardCap(Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);
     }
 
     @Test

@@ -47,6 +47,8 @@ public final class ConnectionDriver {
     private final ConnectionIo io;
     private final WebSocketFacade facade;
     private final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+    /** A server's place among its open connections, or {@code null} when nothing counts them. */
+    private final ConnectionLimits.Slot slot;
     /** Unread input, in read mode; {@code null} when there is none. */
     private ByteBuffer held;
     /** Above zero inside an engine step, where handler callbacks run: writes wait for its end. */
@@ -61,8 +63,9 @@ public final class ConnectionDriver {
     private MemoryBudget.Account memory;
 
     private ConnectionDriver(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades,
-                             EngineFactory engines, LongSupplier clock, WebSocketConfig config) {
+                             EngineFactory engines, LongSupplier clock, WebSocketConfig config, ConnectionLimits.Slot slot) {
         this.io = io;
+        this.slot = slot;
         this.maxOutboundBytes = config.maxOutboundBytes();
         this.clock = clock;
         this.facade = facades.apply(this);
@@ -88,7 +91,22 @@ public final class ConnectionDriver {
     static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io,
                                    Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
         return new ConnectionDriver(io, facades,
-                (lifecycle, time) -> WebSocketEngine.server(config, lifecycle.apply(handler), time), clock, config);
+                (lifecycle, time) -> WebSocketEngine.server(config, lifecycle.apply(handler), time), clock, config, null);
+    }
+
+    /**
+     * A server connection as above that holds {@code slot} while its transport is up; over a
+     * limit, its upgrade is refused instead of accepted with {@code handler}.
+     */
+    static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionLimits.Slot slot,
+                                   ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        // What WebSocketEngine.server(config, handler, clock) does, with the slot's say first: the
+        // handler still hears a failed handshake before the decision.
+        return new ConnectionDriver(io, facades, (lifecycle, time) -> {
+            WebSocketHandler wrapped = lifecycle.apply(handler);
+            return WebSocketEngine.server(config, slot.admitting(request -> UpgradeDecision.accept(wrapped)), wrapped,
+                    time);
+        }, NANO_CLOCK, config, slot);
     }
 
     public static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io) {
@@ -113,7 +131,18 @@ public final class ConnectionDriver {
                                    Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
         return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketEngine.server(config,
                 request -> withLifecycle(decider.decide(request), lifecycle), lifecycle.apply(NOBODY), time),
-                clock, config);
+                clock, config, null);
+    }
+
+    /**
+     * A server connection as above that holds {@code slot} while its transport is up; over a
+     * limit, its upgrade is refused and {@code decider} never asked.
+     */
+    static ConnectionDriver server(WebSocketConfig config, UpgradeDecider decider, ConnectionLimits.Slot slot,
+                                   ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketEngine.server(config,
+                slot.admitting(request -> withLifecycle(decider.decide(request), lifecycle)), lifecycle.apply(NOBODY),
+                time), NANO_CLOCK, config, slot);
     }
 
     /** {@code decision} with its handler, now or when it comes, wrapped by {@code lifecycle}. */
@@ -132,7 +161,7 @@ public final class ConnectionDriver {
                                           ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         return new ConnectionDriver(io, facades,
                 (lifecycle, time) -> WebSocketEngine.client(handshake, config, lifecycle.apply(handler), time),
-                NANO_CLOCK, config);
+                NANO_CLOCK, config, null);
     }
 
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
@@ -174,8 +203,16 @@ public final class ConnectionDriver {
 
     // ---- the transport's calls, on the owner -------------------------------------------------
 
-    /** The TCP connection is up: writes a client's request and arms the first deadline. */
+    /**
+     * The TCP connection is up: a server's connection takes its place among the open ones (or is
+     * over a limit, and its upgrade will be refused), a client's request is written, and the first
+     * deadline is armed. Taken here rather than when the driver is made, as only now does every
+     * transport know the peer's address.
+     */
     public void start() {
+        if (slot != null) {
+            slot.take(io.remoteAddress());
+        }
         afterStep();
     }
 
@@ -217,6 +254,10 @@ public final class ConnectionDriver {
             return;
         }
         transportClosed = true;
+        if (slot != null) {
+            // Before the handler's onClose: a client it tells to come back finds the place free.
+            slot.release();
+        }
         held = null;
         cancelWakeUp();
         depth++;

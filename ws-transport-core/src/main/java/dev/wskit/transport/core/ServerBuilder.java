@@ -21,6 +21,8 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     private Supplier<? extends WebSocketHandler> handlers;
     private UpgradeDecider decider;
     private long memoryBudget;
+    private int maxConnections = 10_000;
+    private int maxConnectionsPerAddress = Integer.MAX_VALUE;
 
     protected ServerBuilder() {
     }
@@ -77,6 +79,39 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     }
 
     /**
+     * Open connections at most; default 10 000, a bound on the memory and threads connections
+     * hold, well above what one server is usually asked to keep.
+     * A connection beyond it is still accepted, its request read as usual and, when it is a valid
+     * upgrade (or a plain request for the configuration's HTTP handler), answered
+     * {@code 503 Service Unavailable} with {@code Retry-After} before a decider or the HTTP
+     * handler sees it; then it closes. Invalid requests keep their own {@code 4xx}. With
+     * {@link #handler}, the factory still makes a handler for it, which hears nothing. A
+     * connection counts from its acceptance until it has closed, whatever it became (WebSocket,
+     * plain HTTP, nothing yet); those being refused do not count, so a flood of them cannot keep
+     * the server full (the blocking server, whose connections hold a thread each, still closes
+     * at once those beyond a hard cap above this). Each server counts its own: Vert.x servers sharing a port (verticles) each
+     * allow this many, and a mount on an HTTP server of the application's is that server's to
+     * limit.
+     */
+    public final B maxConnections(int maxConnections) {
+        this.maxConnections = ArgumentChecks.positive(maxConnections, "maxConnections");
+        return self();
+    }
+
+    /**
+     * Open connections at most from one IP address (its ports do not matter), refused as
+     * {@link #maxConnections} is beyond it; default unlimited. There is no default bound because
+     * an address is often not one client: behind a reverse proxy or load balancer every
+     * connection comes from the proxy's address, and many users share the address of one NAT,
+     * so a bound this server cannot know would refuse them. Set it when clients reach the server
+     * directly; a connection with no IP address (not on TCP/IP) counts only in the total.
+     */
+    public final B maxConnectionsPerAddress(int maxConnectionsPerAddress) {
+        this.maxConnectionsPerAddress = ArgumentChecks.positive(maxConnectionsPerAddress, "maxConnectionsPerAddress");
+        return self();
+    }
+
+    /**
      * The server, not started yet.
      *
      * @throws IllegalStateException when neither {@link #handler} nor {@link #upgrade} was set
@@ -93,7 +128,8 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
             throw new IllegalStateException("no handler: call handler(...) or upgrade(...) before build()");
         }
         MemoryBudget memory = memoryBudget > 0 ? new MemoryBudget(memoryBudget) : MemoryBudget.ofHeap();
-        return new ServerSettings(host, port, config, handlers, decider, memory);
+        return new ServerSettings(host, port, config, handlers, decider, memory,
+                new ConnectionLimits(maxConnections, maxConnectionsPerAddress));
     }
 
     @SuppressWarnings("unchecked")

@@ -10,8 +10,8 @@ import java.util.function.Supplier;
 
 /**
  * What a server was built with, checked by {@link ServerBuilder}: where it listens, the
- * configuration of its connections, and what decides their upgrades: a handler factory, or an
- * {@link UpgradeDecider}.
+ * configuration of its connections, what decides their upgrades (a handler factory, or an
+ * {@link UpgradeDecider}), and the limits its connections are counted against.
  *
  * @param host the address to listen on
  * @param port the port, 0 for a free one
@@ -19,22 +19,30 @@ import java.util.function.Supplier;
  * @param handlers makes one handler per connection, or {@code null} when {@code decider} decides
  * @param decider decides every upgrade, or {@code null} when {@code handlers} accepts them all
  * @param memory what all connections together may hold
+ * @param limits counts this server's open connections, one count per server
  */
 public record ServerSettings(String host, int port, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers,
-                             UpgradeDecider decider, MemoryBudget memory) {
+                             UpgradeDecider decider, MemoryBudget memory, ConnectionLimits limits) {
     /** The reason of the {@code 1001} every open connection gets when a server stops. */
     public static final String STOP_REASON = "server stopping";
 
-    /** The driver of a connection just accepted on {@code io}, its upgrade decided as configured. */
+    /**
+     * The driver of a connection just accepted on {@code io}, its upgrade decided as configured.
+     * It counts against {@link #limits()} from its {@link ConnectionDriver#start()} until its
+     * {@link ConnectionDriver#transportClosed()}; over a limit, its upgrade (and a plain request
+     * to the configuration's HTTP handler) is answered {@code 503}.
+     */
     public ConnectionDriver newConnection(ConnectionIo io) {
         return newConnection(io, WebSocketFacade::new);
     }
 
     /** {@link #newConnection(ConnectionIo)} with the transport's own facade. */
     public ConnectionDriver newConnection(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        ConnectionLimits.Slot slot = limits.newSlot();
+        WebSocketConfig admitted = slot.admitting(config);
         ConnectionDriver driver = decider != null
-                ? ConnectionDriver.server(config, decider, io, facades)
-                : ConnectionDriver.server(config, newHandler(), io, facades);
+                ? ConnectionDriver.server(admitted, decider, slot, io, facades)
+                : ConnectionDriver.server(admitted, newHandler(), slot, io, facades);
         return driver.drawingOn(memory);
     }
 

@@ -23,6 +23,7 @@ final class ScriptedIo implements ConnectionIo {
     long unwritten;
     Runnable timer;
     long timerDelayNanos = -1;
+    SocketAddress remote = new InetSocketAddress("127.0.0.1", 40000);
 
     @Override
     public boolean isOwner() {
@@ -92,7 +93,7 @@ final class ScriptedIo implements ConnectionIo {
 
     @Override
     public SocketAddress remoteAddress() {
-        return new InetSocketAddress("127.0.0.1", 40000);
+        return remote;
     }
 
     @Override

@@ -46,13 +46,12 @@ final class NettyTransport implements TransportUnderTest {
         return start(NettyWebSocketServer.builder().port(port).handler(handlers), config, null);
     }
 
-
     @Override
-    public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config,
-            Consumer<? super ServerBuilder<?>> settings) throws Exception {
-        NettyWebSocketServer.Builder builder = NettyWebSocketServer.builder().handler(handlers);
-        settings.accept(builder);
-        return start(builder, config, null);
+    public Server startServer(Consumer<? super ServerBuilder<?>> setup) throws Exception {
+        NettyWebSocketServer.Builder builder = NettyWebSocketServer.builder();
+        setup.accept(builder);
+        NettyWebSocketServer server = builder.build().start();
+        return Server.of(server::port, server::stop);
     }
 
     private static Server start(NettyWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls)

@@ -58,13 +58,12 @@ final class VertxTransport implements TransportUnderTest {
         return start(VertxWebSocketServer.builder(vertx()).port(port).handler(handlers), config, null);
     }
 
-
     @Override
-    public Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config,
-            Consumer<? super ServerBuilder<?>> settings) {
-        VertxWebSocketServer.Builder builder = VertxWebSocketServer.builder(vertx()).handler(handlers);
-        settings.accept(builder);
-        return start(builder, config, null);
+    public Server startServer(Consumer<? super ServerBuilder<?>> setup) {
+        VertxWebSocketServer.Builder builder = VertxWebSocketServer.builder(vertx());
+        setup.accept(builder);
+        VertxWebSocketServer server = join(builder.build().listen());
+        return Server.of(server::port, server::stop);
     }
 
     private static Server start(VertxWebSocketServer.Builder builder, WebSocketConfig config, TestCertificate tls) {

@@ -22,8 +22,11 @@ class CoreStaysSocketFreeTest {
     private static final ArchRule NO_SOCKETS = noClasses().should().dependOnClassesThat(
                     resideInAnyPackage("java.net..", "java.nio.channels..", "javax.net..", "io.netty..", "io.vertx..")
                             // An address and a TLS session are values the transport passes through
-                            // to the application; a URI is a name, not a connection.
+                            // to the application (and the connection limits count by IP address);
+                            // a URI is a name, not a connection.
                             .and(not(equivalentTo(java.net.SocketAddress.class)))
+                            .and(not(equivalentTo(java.net.InetSocketAddress.class)))
+                            .and(not(equivalentTo(java.net.InetAddress.class)))
                             .and(not(equivalentTo(java.net.URI.class)))
                             .and(not(equivalentTo(javax.net.ssl.SSLSession.class))))
             .because("ws-transport-core decides; the transports move the bytes");
