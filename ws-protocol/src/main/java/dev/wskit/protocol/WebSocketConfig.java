@@ -21,6 +21,7 @@ public final class WebSocketConfig {
     private final int maxHttpBodyBytes;
     private final int maxFramePayload;
     private final int maxMessageSize;
+    private final int maxFragmentsPerMessage;
     private final long maxOutboundBytes;
     private final long outboundHighWaterMark;
     private final long outboundLowWaterMark;
@@ -42,6 +43,7 @@ public final class WebSocketConfig {
         this.maxHttpBodyBytes = b.maxHttpBodyBytes;
         this.maxFramePayload = b.maxFramePayload;
         this.maxMessageSize = b.maxMessageSize;
+        this.maxFragmentsPerMessage = b.maxFragmentsPerMessage;
         this.maxOutboundBytes = b.maxOutboundBytes;
         this.outboundHighWaterMark = b.outboundHighWaterMark;
         this.outboundLowWaterMark = b.outboundLowWaterMark;
@@ -75,6 +77,7 @@ public final class WebSocketConfig {
                 .maxHttpBodyBytes(maxHttpBodyBytes)
                 .maxFramePayload(maxFramePayload)
                 .maxMessageSize(maxMessageSize)
+                .maxFragmentsPerMessage(maxFragmentsPerMessage)
                 .maxOutboundBytes(maxOutboundBytes)
                 .maxOutgoingFrameSize(maxOutgoingFrameSize)
                 .autoPong(autoPong)
@@ -112,6 +115,23 @@ public final class WebSocketConfig {
     /** Largest reassembled message accepted in {@link MessageDelivery#WHOLE} mode; above it: close 1009. Default 16 MiB. */
     public int maxMessageSize() {
         return maxMessageSize;
+    }
+
+    /**
+     * Most frames one message may come in, its first frame included; the frame past it is
+     * answered with close 1009 ({@link ProtocolViolation#TOO_MANY_FRAGMENTS}), at its header.
+     * The size limits cannot bound this: a message of empty or one-byte continuation frames
+     * grows by nothing, while every frame still costs a header to decode and, in
+     * {@link MessageDelivery#FRAGMENTS} mode, a handler call; a peer could keep one message
+     * going for ever and the application never see it end. Applies in both delivery modes, so
+     * a message streamed with {@code FRAGMENTS} is bounded by this times
+     * {@link #maxFramePayload()}. Default 4,096: browsers send a message as
+     * one frame or a few, and gorilla/websocket, which flushes a frame each time its 4 KiB write
+     * buffer fills, sends a message of 1 MiB in about 256, so an application
+     * may raise {@link #maxMessageSize()} several times over before it meets this limit too.
+     */
+    public int maxFragmentsPerMessage() {
+        return maxFragmentsPerMessage;
     }
 
     /**
@@ -230,6 +250,7 @@ public final class WebSocketConfig {
         private int maxHttpBodyBytes = 64 * 1024;
         private int maxFramePayload = 16 * MIB;
         private int maxMessageSize = 16 * MIB;
+        private int maxFragmentsPerMessage = 4096;
         private long maxOutboundBytes = 16L * MIB;
         private long outboundHighWaterMark = 64 * 1024;
         private long outboundLowWaterMark = 32 * 1024;
@@ -266,6 +287,12 @@ public final class WebSocketConfig {
 
         public Builder maxMessageSize(int bytes) {
             this.maxMessageSize = positive(bytes, "maxMessageSize");
+            return this;
+        }
+
+        /** Frames one message may come in, its first included; at least 1. */
+        public Builder maxFragmentsPerMessage(int frames) {
+            this.maxFragmentsPerMessage = positive(frames, "maxFragmentsPerMessage");
             return this;
         }
 
