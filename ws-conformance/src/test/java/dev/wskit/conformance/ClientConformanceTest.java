@@ -26,8 +26,13 @@ class ClientConformanceTest {
     @BeforeAll
     static void startTheScriptedServerAndTheClients() throws Exception {
         runner = new ClientCaseRunner();
-        // Room for a 16 MiB echo queued while the scripted server reads it.
-        WebSocketConfig config = WebSocketConfig.builder().maxOutboundBytes(64L * Transport.MIB).build();
+        // Room for the 16 MiB messages of case C1.2.9 coming in, and their echo queued while the
+        // scripted server reads it.
+        WebSocketConfig config = WebSocketConfig.builder()
+                .maxFramePayload(16 * Transport.MIB)
+                .maxMessageSize(16 * Transport.MIB)
+                .maxOutboundBytes(64L * Transport.MIB)
+                .build();
         for (Transport t : Transport.values()) {
             CLIENTS.put(t, t.client(config));
         }

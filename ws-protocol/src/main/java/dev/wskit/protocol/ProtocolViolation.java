@@ -55,6 +55,7 @@ public enum ProtocolViolation {
     DATA_FRAME_INSIDE_MESSAGE(CONNECTION, CloseCode.PROTOCOL_ERROR, "RFC 6455 §5.4", "new data frame before the fragmented message ended"),
     FRAME_TOO_BIG(CONNECTION, CloseCode.MESSAGE_TOO_BIG, "RFC 6455 §10.4", "frame payload above the configured limit"),
     MESSAGE_TOO_BIG(CONNECTION, CloseCode.MESSAGE_TOO_BIG, "RFC 6455 §10.4", "message above the configured limit"),
+    TOO_MANY_FRAGMENTS(CONNECTION, CloseCode.MESSAGE_TOO_BIG, "RFC 6455 §5.4, §10.4", "message in more fragments than the configured limit"),
     INVALID_UTF8(CONNECTION, CloseCode.INVALID_FRAME_PAYLOAD_DATA, "RFC 6455 §8.1", "text is not valid UTF-8"),
 
     // Closing handshake (RFC 6455 §5.5.1, §7.4).

@@ -21,6 +21,7 @@ public final class WebSocketConfig {
     private final int maxHttpBodyBytes;
     private final int maxFramePayload;
     private final int maxMessageSize;
+    private final int maxFragmentsPerMessage;
     private final long maxOutboundBytes;
     private final long outboundHighWaterMark;
     private final long outboundLowWaterMark;
@@ -42,6 +43,7 @@ public final class WebSocketConfig {
         this.maxHttpBodyBytes = b.maxHttpBodyBytes;
         this.maxFramePayload = b.maxFramePayload;
         this.maxMessageSize = b.maxMessageSize;
+        this.maxFragmentsPerMessage = b.maxFragmentsPerMessage;
         this.maxOutboundBytes = b.maxOutboundBytes;
         this.outboundHighWaterMark = b.outboundHighWaterMark;
         this.outboundLowWaterMark = b.outboundLowWaterMark;
@@ -75,6 +77,7 @@ public final class WebSocketConfig {
                 .maxHttpBodyBytes(maxHttpBodyBytes)
                 .maxFramePayload(maxFramePayload)
                 .maxMessageSize(maxMessageSize)
+                .maxFragmentsPerMessage(maxFragmentsPerMessage)
                 .maxOutboundBytes(maxOutboundBytes)
                 .maxOutgoingFrameSize(maxOutgoingFrameSize)
                 .autoPong(autoPong)
@@ -104,19 +107,52 @@ public final class WebSocketConfig {
         return maxHttpBodyBytes;
     }
 
-    /** Largest frame payload accepted; above it: close 1009. Default 16 MiB. */
+    /**
+     * Largest frame payload accepted, checked at the frame's header before any of its payload is
+     * awaited; above it: close 1009. Default 1 MiB: no larger than the default message, sixteen
+     * times Netty's, Vert.x's and Jetty's 64 KiB, and a sixteenth of tungstenite's 16 MiB.
+     */
     public int maxFramePayload() {
         return maxFramePayload;
     }
 
-    /** Largest reassembled message accepted in {@link MessageDelivery#WHOLE} mode; above it: close 1009. Default 16 MiB. */
+    /**
+     * Largest reassembled message accepted in {@link MessageDelivery#WHOLE} mode, counted at each
+     * frame's header for a plain message and on the inflated bytes as they appear for a
+     * compressed one (RFC 7692 §8.1); above it: close 1009. Default 1 MiB: what one connection may
+     * make the server hold for a message. Ample for JSON, chat and ordinary documents (Vert.x
+     * allows 256 KiB, Jetty 64 KiB), while 1,000 connections sending one at once still fit in a
+     * gigabyte; an application that receives larger messages says so here, or streams them with
+     * {@link MessageDelivery#FRAGMENTS}.
+     */
     public int maxMessageSize() {
         return maxMessageSize;
     }
 
     /**
+     * Most frames one message may come in, its first frame included; the frame past it is
+     * answered with close 1009 ({@link ProtocolViolation#TOO_MANY_FRAGMENTS}), at its header.
+     * The size limits cannot bound this: a message of empty or one-byte continuation frames
+     * grows by nothing, while every frame still costs a header to decode and, in
+     * {@link MessageDelivery#FRAGMENTS} mode, a handler call; a peer could keep one message
+     * going for ever and the application never see it end. Applies in both delivery modes, so
+     * a message streamed with {@code FRAGMENTS} is bounded by this times
+     * {@link #maxFramePayload()} (4 GiB by default). Default 4,096: browsers send a message as
+     * one frame or a few, and gorilla/websocket, which flushes a frame each time its 4 KiB write
+     * buffer fills, sends a message of the default 1 MiB limit in about 256, so an application
+     * may raise {@link #maxMessageSize()} several times over before it meets this limit too.
+     */
+    public int maxFragmentsPerMessage() {
+        return maxFragmentsPerMessage;
+    }
+
+    /**
      * Outbound bytes a transport may hold for a peer that does not read; above it the transport
-     * closes the connection. Default 16 MiB, so one stalled peer cannot exhaust the heap.
+     * closes the connection. Default 4 MiB: room for four messages of the default largest size
+     * waiting on a slow reader, and what one stalled peer can cost is four times less than it
+     * was (Netty, Vert.x and tungstenite bound nothing here by default). Flow control
+     * ({@link #outboundHighWaterMark()}, {@link WebSocketHandler#onDrain}) is how a sender keeps
+     * below it; an application that sends larger messages raises it with them.
      */
     public long maxOutboundBytes() {
         return maxOutboundBytes;
@@ -228,9 +264,10 @@ public final class WebSocketConfig {
     public static final class Builder {
         private int maxHandshakeBytes = 8 * 1024;
         private int maxHttpBodyBytes = 64 * 1024;
-        private int maxFramePayload = 16 * MIB;
-        private int maxMessageSize = 16 * MIB;
-        private long maxOutboundBytes = 16L * MIB;
+        private int maxFramePayload = MIB;
+        private int maxMessageSize = MIB;
+        private int maxFragmentsPerMessage = 4096;
+        private long maxOutboundBytes = 4L * MIB;
         private long outboundHighWaterMark = 64 * 1024;
         private long outboundLowWaterMark = 32 * 1024;
         private int maxOutgoingFrameSize = Integer.MAX_VALUE;
@@ -266,6 +303,12 @@ public final class WebSocketConfig {
 
         public Builder maxMessageSize(int bytes) {
             this.maxMessageSize = positive(bytes, "maxMessageSize");
+            return this;
+        }
+
+        /** Frames one message may come in, its first included; at least 1. */
+        public Builder maxFragmentsPerMessage(int frames) {
+            this.maxFragmentsPerMessage = positive(frames, "maxFragmentsPerMessage");
             return this;
         }
 

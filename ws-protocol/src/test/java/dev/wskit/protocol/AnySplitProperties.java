@@ -22,6 +22,8 @@ import net.jqwik.api.Provide;
  * reach a server as the same events, whatever the cut.
  */
 class AnySplitProperties {
+    /** Messages of up to 70,000 bytes come in fragments down to one byte: one frame per byte at most. */
+    private static final WebSocketConfig CONFIG = WebSocketConfig.builder().maxFragmentsPerMessage(70_000).build();
 
     record Message(boolean text, byte[] payload, int fragmentSize) {
         /** A pong between each two fragments, then the whole message. */
@@ -55,7 +57,7 @@ class AnySplitProperties {
     void messagesCutAnywhereDecodeToTheSameEvents(
             @ForAll("messageList") List<Message> messages, @ForAll("cuts") List<Integer> cuts) {
         byte[] wire = encode(messages, new Random(7));
-        ServerUnderTest server = new ServerUnderTest();
+        ServerUnderTest server = new ServerUnderTest(CONFIG);
         int at = 0;
         for (int cut : cuts) {
             int end = Math.min(wire.length, at + cut);
@@ -72,7 +74,7 @@ class AnySplitProperties {
     @Property(tries = 30)
     void messagesFedByteByByteDecodeToTheSameEvents(@ForAll("shortMessageList") List<Message> messages) {
         byte[] wire = encode(messages, new Random(11));
-        ServerUnderTest server = new ServerUnderTest().receiveByteByByte(wire);
+        ServerUnderTest server = new ServerUnderTest(CONFIG).receiveByteByByte(wire);
         List<String> expected = new ArrayList<>();
         messages.forEach(m -> expected.addAll(m.expectedEvents()));
         assertThat(server.events.take()).containsExactlyElementsOf(expected);

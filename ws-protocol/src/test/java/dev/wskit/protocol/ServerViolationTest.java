@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Rows that mirror an Autobahn case carry its ID. Each row is fed whole and byte by byte.
  */
 class ServerViolationTest {
-    private static final WebSocketConfig SMALL_LIMITS = WebSocketConfig.builder().maxFramePayload(1000).maxMessageSize(1500).build();
+    private static final WebSocketConfig SMALL_LIMITS = WebSocketConfig.builder().maxFramePayload(1000).maxMessageSize(1500)
+            .maxFragmentsPerMessage(4).build();
 
     static Stream<Arguments> violations() {
         return Stream.of(
@@ -47,6 +48,8 @@ class ServerViolationTest {
                 row("64-bit length holding 126", bytes(0x82, 0xff, 0, 0, 0, 0, 0, 0, 0, 126, 1, 2, 3, 4), ProtocolViolation.NON_MINIMAL_LENGTH),
                 row("frame above the limit", masked(0x82, new byte[1001]), ProtocolViolation.FRAME_TOO_BIG),
                 row("message above the limit", concat(masked(0x02, new byte[1000]), masked(0x80, new byte[501])), ProtocolViolation.MESSAGE_TOO_BIG),
+                row("message in more frames than the limit", concat(masked(0x02, "a"), masked(0x00, new byte[0]),
+                        masked(0x00, new byte[0]), masked(0x00, new byte[0]), masked(0x80, new byte[0])), ProtocolViolation.TOO_MANY_FRAGMENTS),
                 row("6.3.1 invalid UTF-8 in one frame", masked(0x81, bytes(0xce, 0xba, 0xe1, 0xbd, 0xb9, 0xcf, 0x83, 0xce, 0xbc, 0xce, 0xb5, 0xed, 0xa0, 0x80, 0x65, 0x64, 0x69, 0x74, 0x65, 0x64)), ProtocolViolation.INVALID_UTF8),
                 row("6.4.1 invalid UTF-8 fails before the message ends", masked(0x01, bytes(0xce, 0xba, 0xf4, 0x90, 0x80, 0x80)), ProtocolViolation.INVALID_UTF8),
                 row("text ending inside a character", masked(0x81, bytes(0x41, 0xe2, 0x82)), ProtocolViolation.INVALID_UTF8),

@@ -31,7 +31,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
  * left as it was.
  */
 final class NettyServerDecoder {
-    private static final int MAX_FRAME_PAYLOAD = 16 * 1024 * 1024; // wskit's default limit
+    private static final int MAX_FRAME_PAYLOAD = dev.wskit.protocol.WebSocketConfig.defaults().maxFramePayload(); // wskit's default limit
 
     private final EmbeddedChannel channel;
     private final ChannelPipeline pipeline;

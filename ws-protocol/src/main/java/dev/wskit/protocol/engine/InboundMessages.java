@@ -18,7 +18,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Turns data frames into the handler's message events (RFC 6455 §5.4, §5.6): fragments joined
  * or streamed as {@link MessageDelivery} says, text validated as it arrives (RFC 6455 §8.1),
- * the message size bounded. A message that arrives whole in one read reaches the handler as a
+ * the message bounded in size and in the number of frames it comes in. A message that arrives whole in one read reaches the handler as a
  * view of the read buffer, with no copy.
  */
 final class InboundMessages {
@@ -29,12 +29,15 @@ final class InboundMessages {
     private final WebSocketHandler handler;
     private final MessageDelivery delivery;
     private final int maxMessageSize;
+    private final int maxFragments;
     private final Utf8Validator utf8 = new Utf8Validator();
     private final MessageBuffer buffer;
 
     /** Opcode of the message in progress, {@link Opcode#CONTINUATION} when none is. */
     private int messageOpcode = Opcode.CONTINUATION;
     private long messageSize;
+    /** Frames of the message in progress so far, its first included. */
+    private int fragments;
     private boolean frameFin;
     /** Whether the frame in progress is its message's first. */
     private boolean firstFrame;
@@ -52,6 +55,7 @@ final class InboundMessages {
         this.handler = handler;
         this.delivery = config.delivery();
         this.maxMessageSize = config.maxMessageSize();
+        this.maxFragments = config.maxFragmentsPerMessage();
         this.buffer = new MessageBuffer(memory);
     }
 
@@ -69,22 +73,27 @@ final class InboundMessages {
         buffer.release();
     }
 
-    /** A data frame header arrived; {@code rsvBits} were allowed by the decoder. */
     /** Whether a fragmented message has begun and its last fragment not arrived. */
     boolean midMessage() {
         return messageOpcode != Opcode.CONTINUATION;
     }
 
+    /** A data frame header arrived; {@code rsvBits} were allowed by the decoder. */
     void startFrame(int opcode, boolean fin, int rsvBits, long payloadLength) {
         FrameRules.checkContinuationHasMessage(opcode, messageOpcode != Opcode.CONTINUATION);
         boolean rsv1 = (rsvBits & FrameHeader.B0_RSV1) != 0;
         if (opcode != Opcode.CONTINUATION) {
             messageOpcode = opcode;
             messageSize = 0;
+            fragments = 1;
             utf8.reset();
             compressed = rsv1;
         } else if (rsv1) {
             throw new WebSocketException(ProtocolViolation.RESERVED_BITS_SET, "RSV1 on a continuation frame (RFC 7692 §6.1)");
+        } else if (++fragments > maxFragments) {
+            // In both delivery modes: empty frames grow no size, and cost a header each all the same.
+            throw new WebSocketException(ProtocolViolation.TOO_MANY_FRAGMENTS,
+                    "frame " + fragments + " of one message, limit " + maxFragments);
         }
         frameFin = fin;
         firstFrame = opcode != Opcode.CONTINUATION;

@@ -14,7 +14,7 @@ import java.lang.invoke.MethodType;
  * <p>Reached through method handles because tests compile inside the engine's module, which
  * reads {@code java.base} only; at run time they are on the class path.
  */
-final class Allocations {
+public final class Allocations {
     private static final MethodHandle ALLOCATED_BYTES =
             counter("getThreadMXBean", "com.sun.management.ThreadMXBean", "getCurrentThreadAllocatedBytes");
     private static final MethodHandle LOADED_CLASSES =
@@ -24,7 +24,7 @@ final class Allocations {
     }
 
     /** A running total of this thread's allocations; only differences mean anything. */
-    static long byThisThread() {
+    public static long byThisThread() {
         try {
             return (long) ALLOCATED_BYTES.invokeExact();
         } catch (Throwable e) {
@@ -33,7 +33,7 @@ final class Allocations {
     }
 
     /** A running total of classes loaded by the JVM. */
-    static long classesLoaded() {
+    public static long classesLoaded() {
         try {
             return (long) LOADED_CLASSES.invokeExact();
         } catch (Throwable e) {

@@ -54,6 +54,8 @@ import java.util.zip.CRC32;
  */
 class ConnectionFuzzTest {
     private static final int LIMIT = 64 * 1024;
+    /** Low, so that inputs of a fuzzer's length reach it. */
+    private static final int FRAGMENT_LIMIT = 16;
     private static final int MAX_HANDSHAKE_BYTES = 1024;
     /** RFC 6455 §5.5.3: only the newest unwritten pong waits, so a ping flood cannot grow the queue. */
     private static final long MAX_PENDING_OUTBOUND =
@@ -107,6 +109,7 @@ class ConnectionFuzzTest {
                     .maxHandshakeBytes(MAX_HANDSHAKE_BYTES)
                     .maxFramePayload(LIMIT)
                     .maxMessageSize(LIMIT)
+                    .maxFragmentsPerMessage(FRAGMENT_LIMIT)
                     .delivery(delivery)
                     .random(new FixedNonce())
                     .perMessageDeflate(deflate ? PerMessageDeflateConfig.defaults() : null)

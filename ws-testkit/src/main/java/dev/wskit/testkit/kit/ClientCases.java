@@ -21,7 +21,7 @@ public interface ClientCases extends TransportCases {
     @ParameterizedTest(name = "{0} bytes")
     @FieldSource("dev.wskit.testkit.kit.Payloads#SIZES")
     default void textOfEverySizeComesBackFromNettysServer(int size, Kit kit) throws Exception {
-        Recorder client = kit.connect(kit.nettyServer().uri());
+        Recorder client = kit.connect(kit.client(Payloads.LARGE_MESSAGES, null), kit.nettyServer().uri());
         client.socket().sendText(Payloads.text(size));
         client.expectText(Payloads.text(size));
     }
@@ -29,7 +29,7 @@ public interface ClientCases extends TransportCases {
     @ParameterizedTest(name = "{0} bytes")
     @FieldSource("dev.wskit.testkit.kit.Payloads#SIZES")
     default void binaryOfEverySizeComesBackFromNettysServer(int size, Kit kit) throws Exception {
-        Recorder client = kit.connect(kit.nettyServer().uri());
+        Recorder client = kit.connect(kit.client(Payloads.LARGE_MESSAGES, null), kit.nettyServer().uri());
         client.socket().sendBinary(ByteBuffer.wrap(Payloads.binary(size)));
         client.expectBinary(Payloads.binary(size));
     }

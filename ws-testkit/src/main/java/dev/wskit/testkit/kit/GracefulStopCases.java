@@ -37,7 +37,8 @@ public interface GracefulStopCases extends TransportCases {
     @Test
     default void stopWritesEverythingSentBeforeItThenThe1001(Kit kit) throws Exception {
         int messages = 128;
-        RecordingServer server = kit.echoServer();
+        // All of it queued at once, with no flow control: room for it, as such a sender would set.
+        RecordingServer server = kit.echoServer(WebSocketConfig.builder().maxOutboundBytes(16L * Payloads.MIB).build());
         JdkRecorder jdk = kit.jdk(server.uri());
         Recorder serverSide = server.nextOpenConnection();
         WebSocket socket = serverSide.socket();

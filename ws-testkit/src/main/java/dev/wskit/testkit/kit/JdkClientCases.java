@@ -14,7 +14,7 @@ public interface JdkClientCases extends TransportCases {
     @ParameterizedTest(name = "{0} bytes")
     @FieldSource("dev.wskit.testkit.kit.Payloads#SIZES")
     default void jdkClientsTextOfEverySizeArrivesAndComesBack(int size, Kit kit) throws Exception {
-        RecordingServer server = kit.echoServer();
+        RecordingServer server = kit.echoServer(Payloads.LARGE_MESSAGES);
         JdkRecorder jdk = kit.jdk(server.uri());
         Recorder serverSide = server.nextOpenConnection();
         String text = Payloads.text(size);
@@ -26,7 +26,7 @@ public interface JdkClientCases extends TransportCases {
     @ParameterizedTest(name = "{0} bytes")
     @FieldSource("dev.wskit.testkit.kit.Payloads#SIZES")
     default void jdkClientsBinaryOfEverySizeArrivesAndComesBack(int size, Kit kit) throws Exception {
-        RecordingServer server = kit.echoServer();
+        RecordingServer server = kit.echoServer(Payloads.LARGE_MESSAGES);
         JdkRecorder jdk = kit.jdk(server.uri());
         Recorder serverSide = server.nextOpenConnection();
         byte[] data = Payloads.binary(size);

@@ -16,7 +16,7 @@ public interface NettyClientCases extends TransportCases {
     @ParameterizedTest(name = "{0} bytes")
     @FieldSource("dev.wskit.testkit.kit.Payloads#SIZES")
     default void nettyClientsTextOfEverySizeArrivesAndComesBack(int size, Kit kit) throws Exception {
-        RecordingServer server = kit.echoServer();
+        RecordingServer server = kit.echoServer(Payloads.LARGE_MESSAGES);
         NettyPeer netty = kit.netty(server.uri());
         Recorder serverSide = server.nextOpenConnection();
         String text = Payloads.text(size);
@@ -28,7 +28,7 @@ public interface NettyClientCases extends TransportCases {
     @ParameterizedTest(name = "{0} bytes")
     @FieldSource("dev.wskit.testkit.kit.Payloads#SIZES")
     default void nettyClientsBinaryOfEverySizeArrivesAndComesBack(int size, Kit kit) throws Exception {
-        RecordingServer server = kit.echoServer();
+        RecordingServer server = kit.echoServer(Payloads.LARGE_MESSAGES);
         NettyPeer netty = kit.netty(server.uri());
         Recorder serverSide = server.nextOpenConnection();
         byte[] data = Payloads.binary(size);

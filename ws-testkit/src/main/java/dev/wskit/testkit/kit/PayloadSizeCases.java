@@ -12,8 +12,8 @@ public interface PayloadSizeCases extends TransportCases {
     @ParameterizedTest(name = "{0} bytes")
     @FieldSource("dev.wskit.testkit.kit.Payloads#SIZES")
     default void textOfEverySizeGoesBothWays(int size, Kit kit) throws Exception {
-        RecordingServer server = kit.echoServer();
-        Recorder client = kit.connect(server.uri());
+        RecordingServer server = kit.echoServer(Payloads.LARGE_MESSAGES);
+        Recorder client = kit.connect(kit.client(Payloads.LARGE_MESSAGES, null), server.uri());
         Recorder serverSide = server.nextOpenConnection();
         String text = Payloads.text(size);
         client.socket().sendText(text);
@@ -24,8 +24,8 @@ public interface PayloadSizeCases extends TransportCases {
     @ParameterizedTest(name = "{0} bytes")
     @FieldSource("dev.wskit.testkit.kit.Payloads#SIZES")
     default void binaryOfEverySizeGoesBothWays(int size, Kit kit) throws Exception {
-        RecordingServer server = kit.echoServer();
-        Recorder client = kit.connect(server.uri());
+        RecordingServer server = kit.echoServer(Payloads.LARGE_MESSAGES);
+        Recorder client = kit.connect(kit.client(Payloads.LARGE_MESSAGES, null), server.uri());
         Recorder serverSide = server.nextOpenConnection();
         byte[] data = Payloads.binary(size);
         client.socket().sendBinary(ByteBuffer.wrap(data));
@@ -37,8 +37,8 @@ public interface PayloadSizeCases extends TransportCases {
     @ParameterizedTest(name = "{0} bytes")
     @FieldSource("dev.wskit.testkit.kit.Payloads#SIZES")
     default void binaryOfEverySizeHandedOverArrivesUnchanged(int size, Kit kit) throws Exception {
-        RecordingServer server = kit.echoServer();
-        Recorder client = kit.connect(server.uri());
+        RecordingServer server = kit.echoServer(Payloads.LARGE_MESSAGES);
+        Recorder client = kit.connect(kit.client(Payloads.LARGE_MESSAGES, null), server.uri());
         Recorder serverSide = server.nextOpenConnection();
         client.socket().transferBinary(ByteBuffer.wrap(Payloads.binary(size)));
         serverSide.expectBinary(Payloads.binary(size));

@@ -1,5 +1,6 @@
 package dev.wskit.testkit.kit;
 
+import dev.wskit.protocol.WebSocketConfig;
 import java.util.Random;
 
 /** Message bodies of exact sizes, the same bytes on every run. */
@@ -12,6 +13,17 @@ public final class Payloads {
      * (4 MiB).
      */
     public static final int[] SIZES = {0, 1, 125, 126, 127, 65_535, 65_536, 65_537, 4 * MIB};
+
+    /**
+     * Limits for an endpoint that receives and echoes the largest of {@link #SIZES}, set as an
+     * application that expects messages this large sets them: the defaults refuse anything
+     * above 1 MiB, and hold at most 4 MiB for a peer.
+     */
+    public static final WebSocketConfig LARGE_MESSAGES = WebSocketConfig.builder()
+            .maxFramePayload(8 * MIB)
+            .maxMessageSize(8 * MIB)
+            .maxOutboundBytes(16L * MIB)
+            .build();
 
     private Payloads() {
     }

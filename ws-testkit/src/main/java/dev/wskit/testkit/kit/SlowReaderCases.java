@@ -67,7 +67,8 @@ public interface SlowReaderCases extends TransportCases {
     default void aPeerThatReadsSlowlyGetsEveryMessageInOrder(Kit kit) throws Exception {
         int messages = 256;
         int size = 16 * 1024;
-        RecordingServer server = kit.echoServer();
+        // All of it queued at once, with no flow control: room for it, as such a sender would set.
+        RecordingServer server = kit.echoServer(WebSocketConfig.builder().maxOutboundBytes(16L * Payloads.MIB).build());
         RawPeer slow = kit.rawWithSmallReceiveBuffer(server.port());
         slow.upgrade();
         WebSocket serverSide = server.nextOpenConnection().socket();

@@ -14,8 +14,8 @@ public interface TlsCases extends TransportCases {
     @Test
     default void ourClientAndServerTalkOverTls(Kit kit) throws Exception {
         TestCertificate certificate = TestCertificate.loopback();
-        RecordingServer server = kit.server(WebSocketConfig.defaults(), certificate, recorder -> recorder);
-        Recorder client = kit.connect(kit.client(WebSocketConfig.defaults(), certificate), server.uri());
+        RecordingServer server = kit.server(Payloads.LARGE_MESSAGES, certificate, recorder -> recorder);
+        Recorder client = kit.connect(kit.client(Payloads.LARGE_MESSAGES, certificate), server.uri());
         Recorder serverSide = server.nextOpenConnection();
         client.socket().sendText(Payloads.text(65_537));
         client.socket().sendBinary(ByteBuffer.wrap(Payloads.binary(4 * Payloads.MIB)));
@@ -31,7 +31,7 @@ public interface TlsCases extends TransportCases {
     @Test
     default void theJdkClientTalksToTheServerOverTls(Kit kit) throws Exception {
         TestCertificate certificate = TestCertificate.loopback();
-        RecordingServer server = kit.server(WebSocketConfig.defaults(), certificate, recorder -> recorder);
+        RecordingServer server = kit.server(Payloads.LARGE_MESSAGES, certificate, recorder -> recorder);
         JdkRecorder jdk = kit.jdk(server.uri(), certificate.clientContext());
         Recorder serverSide = server.nextOpenConnection();
         Kit.await(jdk.socket().sendText(Payloads.text(65_537), true));
