@@ -5,12 +5,14 @@ import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 import jdk.jfr.Timespan;
 
 /** An open WebSocket connection's TCP connection closed: how it ended, and what it carried. */
 @Name("dev.wskit.ConnectionClosed")
 @Label("WebSocket Connection Closed")
 @Category("wskit")
+@StackTrace(false)
 @Description("An open connection ended: close code, who started it, how long it lasted, what it carried")
 public final class ConnectionClosed extends ConnectionEvent {
     @Label("Close Code")

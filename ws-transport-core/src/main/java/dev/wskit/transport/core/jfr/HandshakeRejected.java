@@ -4,11 +4,13 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 /** An opening handshake failed: a rule broken, or the application's upgrade decision rejected it. */
 @Name("dev.wskit.HandshakeRejected")
 @Label("WebSocket Handshake Rejected")
 @Category("wskit")
+@StackTrace(false)
 @Description("The opening handshake failed; the connection never opened")
 public final class HandshakeRejected extends ConnectionEvent {
     @Label("Status")

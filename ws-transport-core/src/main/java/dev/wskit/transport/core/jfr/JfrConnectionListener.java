@@ -8,7 +8,7 @@ import dev.wskit.protocol.ProtocolViolation;
 
 /**
  * The connections' life as JDK Flight Recorder events (category {@code wskit}, names
- * {@code dev.wskit.*}), disabled as every JFR event is until a recording enables them. Every
+ * {@code dev.wskit.*}), recorded only while a JFR recording runs, as every JFR event is. Every
  * server and client built with a wskit builder has it. An event nobody records costs the check of
  * {@link jdk.jfr.Event#isEnabled()}: its fields are filled only when it will be committed.
  */

@@ -4,6 +4,7 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 /**
  * An open connection failed on a broken rule. A keepalive timeout and a memory-budget shed are
@@ -12,6 +13,7 @@ import jdk.jfr.Name;
 @Name("dev.wskit.ProtocolViolation")
 @Label("WebSocket Protocol Violation")
 @Category("wskit")
+@StackTrace(false)
 @Description("An open connection failed on a broken rule and was closed with its code")
 public final class ProtocolViolated extends ConnectionEvent {
     @Label("Violation")
