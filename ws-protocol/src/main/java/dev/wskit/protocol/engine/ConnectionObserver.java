@@ -39,19 +39,35 @@ final class ConnectionObserver {
 
     void opened(String subprotocol, String extensions) {
         openedAt = clock.getAsLong();
-        tell(() -> listener.opened(connection, subprotocol, extensions));
+        try {
+            listener.opened(connection, subprotocol, extensions);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
     }
 
     void handshakeRejected(int status, ProtocolViolation violation) {
-        tell(() -> listener.handshakeRejected(connection, status, violation));
+        try {
+            listener.handshakeRejected(connection, status, violation);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
     }
 
     void violation(ProtocolViolation violation) {
-        tell(() -> listener.violation(connection, violation));
+        try {
+            listener.violation(connection, violation);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
     }
 
     void backpressure(Backpressure backpressure, long unwrittenBytes) {
-        tell(() -> listener.backpressure(connection, backpressure, unwrittenBytes));
+        try {
+            listener.backpressure(connection, backpressure, unwrittenBytes);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
     }
 
     /** Who started the end; the first to start it keeps it. */
@@ -71,21 +87,16 @@ final class ConnectionObserver {
 
     /** TCP of an open connection is closed: the summary, once. */
     void closed(long messagesIn, long messagesOut) {
-        if (closedReported) {
+        if (closedReported || listener == ConnectionListener.NONE) {
             return;
         }
         closedReported = true;
         CloseSummary summary = new CloseSummary(code, reason, initiator, clock.getAsLong() - openedAt,
                 bytesIn, bytesOut, messagesIn, messagesOut);
-        tell(() -> listener.closed(connection, summary));
-    }
-
-    /** A listener watches; its failure must not become the connection's (see ConnectionListener). */
-    private static void tell(Runnable call) {
         try {
-            call.run();
+            listener.closed(connection, summary);
         } catch (RuntimeException dropped) {
-            // Dropped on purpose: nothing in the engine could act on it, and the connection is not at fault.
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
         }
     }
 }
