@@ -5,6 +5,9 @@
  */
 module dev.wskit.transport.core {
     requires transitive dev.wskit.protocol;
+    // The connections' events for the JDK Flight Recorder (dev.wskit.transport.core.jfr).
+    requires jdk.jfr;
 
     exports dev.wskit.transport.core;
+    exports dev.wskit.transport.core.jfr;
 }

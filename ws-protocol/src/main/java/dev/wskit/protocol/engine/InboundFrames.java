@@ -59,6 +59,11 @@ final class InboundFrames {
         return decoder.midFrame() || messages.midMessage();
     }
 
+    /** Data messages delivered whole so far. */
+    long messagesReceived() {
+        return messages.received();
+    }
+
     /** Frees the inflater's native memory and a message's buffer; no message follows a close. */
     void releaseMemory() {
         messages.releaseMemory();

@@ -42,6 +42,8 @@ final class InboundMessages {
     /** Whether the frame in progress is its message's first. */
     private boolean firstFrame;
     private boolean delivered;
+    /** Data messages delivered whole so far: a plain field, counted whether or not anyone asks. */
+    private long received;
 
     /** Set once permessage-deflate is agreed (RFC 7692). */
     private MessageInflater inflater;
@@ -71,6 +73,11 @@ final class InboundMessages {
             inflater = null;
         }
         buffer.release();
+    }
+
+    /** Data messages delivered whole so far (in fragments: each last one). */
+    long received() {
+        return received;
     }
 
     /** Whether a fragmented message has begun and its last fragment not arrived. */
@@ -183,6 +190,7 @@ final class InboundMessages {
     }
 
     private void deliverWhole(WebSocket socket, ByteBuffer in, int from, int to) {
+        received++;
         if (messageOpcode == Opcode.TEXT) {
             handler.onText(socket, decodeUtf8(in, from, to));
         } else {
@@ -191,6 +199,9 @@ final class InboundMessages {
     }
 
     private void deliverFragment(WebSocket socket, ByteBuffer piece, boolean last) {
+        if (last) {
+            received++;
+        }
         if (messageOpcode == Opcode.TEXT) {
             handler.onTextFragment(socket, piece, last);
         } else {

@@ -54,6 +54,8 @@ final class OpeningHandshake {
     /** A decision that comes later: the stage, until the transport takes it; then the wait goes on. */
     private CompletionStage<UpgradeDecision> awaited;
     private boolean awaiting;
+    /** The status of the application's rejection, 0 when it did not reject. */
+    private int rejectedStatus;
 
     private OpeningHandshake(WebSocketConfig config, Outbound outbound, ClientSide client, UpgradeDecider decider,
                              HttpHeadParser head) {
@@ -213,6 +215,7 @@ final class OpeningHandshake {
             awaited = decision.stage();
         } else if (decision.isRejected()) {
             // A complete response, then the connection closes: an upgrade refused is not retried on it.
+            rejectedStatus = decision.status();
             outbound.queueAnswer(HttpResponse.of(decision.status(), decision.headers()
                     .with("Content-Type", "text/plain; charset=utf-8").with("Connection", "close"), decision.body()));
         } else {
@@ -314,6 +317,16 @@ final class OpeningHandshake {
     /** The opening request: the client's on a server, our own on a client; {@code null} until read. */
     HttpRequest request() {
         return request;
+    }
+
+    /** The status the application's upgrade decision rejected the request with, or 0 when it did not. */
+    int rejectedStatus() {
+        return rejectedStatus;
+    }
+
+    /** The extensions agreed, as their {@code Sec-WebSocket-Extensions} value, or {@code null} for none. */
+    String extensions() {
+        return deflate == null ? null : deflate.toHeaderValue();
     }
 
     /** The subprotocol agreed, or {@code null} for none. */

@@ -31,10 +31,17 @@ final class Outbound {
     private MessageDeflater deflater;
     private int compressionThreshold;
     private boolean messageCompressed;
+    /** Data messages sent whole so far: a plain field, counted whether or not anyone asks. */
+    private long messagesSent;
 
     Outbound(FrameEncoder encoder, int maxFrameSize) {
         this.encoder = encoder;
         this.maxFrameSize = maxFrameSize;
+    }
+
+    /** Data messages whose last piece was queued. */
+    long messagesSent() {
+        return messagesSent;
     }
 
     /** Bytes that are not frames: the handshake request, or an interim response. */
@@ -110,6 +117,9 @@ final class Outbound {
             } while (rest.hasRemaining());
         }
         messageOpcode = last ? Opcode.CONTINUATION : opcode;
+        if (last) {
+            messagesSent++;
+        }
         if (release != null && !inPlace) {
             release.release();
         }

@@ -1,6 +1,10 @@
 package dev.wskit.protocol.engine;
 
+import dev.wskit.protocol.Backpressure;
 import dev.wskit.protocol.CloseCode;
+import dev.wskit.protocol.CloseInitiator;
+import dev.wskit.protocol.ConnectionInfo;
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.MemoryAccount;
 import dev.wskit.protocol.PayloadRelease;
@@ -19,6 +23,7 @@ import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +62,7 @@ public final class WebSocketEngine {
     private final OpeningHandshake handshake;
     private final ConnectionTimers timers;
     private final EngineSocket socket;
+    private final ConnectionObserver observer;
 
     private WebSocket endpoint;
     private ConnectionState state = ConnectionState.CONNECTING;
@@ -81,6 +87,7 @@ public final class WebSocketEngine {
                 ? OpeningHandshake.server(config, Objects.requireNonNull(decider, "decider"), outbound)
                 : OpeningHandshake.client(clientHandshake, config, outbound);
         this.timers = new ConnectionTimers(config, Objects.requireNonNull(nanoClock, "nanoClock"));
+        this.observer = new ConnectionObserver(nanoClock);
         this.socket = new EngineSocket(this, outbound);
         this.endpoint = socket;
     }
@@ -131,6 +138,16 @@ public final class WebSocketEngine {
      */
     public void memoryAccount(MemoryAccount account) {
         this.memory = Objects.requireNonNull(account);
+    }
+
+    /**
+     * Who hears this connection's life (see {@link ConnectionListener}): the {@code transport}
+     * that carries it, to the peer at {@code remoteAddress} ({@code null} if unknown), is named in
+     * every event. A transport sets it before the first {@link #receive}. Defaults to
+     * {@link ConnectionListener#NONE}.
+     */
+    public void listener(ConnectionListener listener, String transport, SocketAddress remoteAddress) {
+        observer.listener(Objects.requireNonNull(listener, "listener"), new ConnectionInfo(transport, role, remoteAddress));
     }
 
     // ---- input ------------------------------------------------------------------------------
@@ -261,6 +278,9 @@ public final class WebSocketEngine {
     private boolean finishHandshake() {
         if (!handshake.upgraded()) {
             closeAfterAnswers();
+            if (handshake.rejectedStatus() != 0) {
+                observer.handshakeRejected(handshake.rejectedStatus(), null);
+            }
             return false;
         }
         UpgradeDecision accepted = handshake.takeAccepted();
@@ -273,6 +293,7 @@ public final class WebSocketEngine {
         state = ConnectionState.OPEN;
         opened = true;
         timers.opened();
+        observer.opened(handshake.subprotocol(), handshake.extensions());
         handler.onOpen(endpoint);
         return true;
     }
@@ -297,14 +318,19 @@ public final class WebSocketEngine {
     }
 
     private void receiveFrames(ByteBuffer in) {
-        while (!paused && !inputClosed) {
-            InboundFrames.Step step = inbound.next(in, endpoint);
-            if (step == InboundFrames.Step.NEED_MORE) {
-                return;
+        int from = in.position();
+        try {
+            while (!paused && !inputClosed) {
+                InboundFrames.Step step = inbound.next(in, endpoint);
+                if (step == InboundFrames.Step.NEED_MORE) {
+                    return;
+                }
+                if (step == InboundFrames.Step.CLOSE) {
+                    receiveClose(inbound.close());
+                }
             }
-            if (step == InboundFrames.Step.CLOSE) {
-                receiveClose(inbound.close());
-            }
+        } finally {
+            observer.bytesIn += in.position() - from;
         }
     }
 
@@ -321,6 +347,8 @@ public final class WebSocketEngine {
         if (role == Role.SERVER) {
             endTransport(TransportEnd.GRACEFUL);
         }
+        observer.initiated(CloseInitiator.REMOTE);
+        observer.closing(close.code(), close.reason());
         handler.onClose(endpoint, close.code(), close.reason());
     }
 
@@ -337,10 +365,14 @@ public final class WebSocketEngine {
         memory.release(unwrittenHeld);
         unwrittenHeld = 0;
         if (state == ConnectionState.CLOSED) {
+            observeClosed();
             return;
         }
         enterClosed();
         if (opened) {
+            observer.initiated(CloseInitiator.ABORT);
+            observer.closing(CloseCode.ABNORMAL_CLOSURE, "");
+            observeClosed();
             try {
                 handler.onClose(endpoint, CloseCode.ABNORMAL_CLOSURE, "");
             } catch (RuntimeException fromHandler) {
@@ -351,7 +383,15 @@ public final class WebSocketEngine {
             // A refusal without Content-Length ends at close (RFC 9112 §6.3): the body is complete.
             WebSocketException refused = handshake.refusalSoFar();
             failure = refused != null ? refused : new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE);
+            observer.handshakeRejected(0, failure.violation());
             notifyError(failure);
+        }
+    }
+
+    /** The summary of an open connection, once its TCP is closed. */
+    private void observeClosed() {
+        if (opened) {
+            observer.closed(inbound.messagesReceived(), outbound.messagesSent());
         }
     }
 
@@ -455,9 +495,11 @@ public final class WebSocketEngine {
         if (was == ConnectionState.CONNECTING) {
             if (handshake.refuse(e.violation())) {
                 endTransport(TransportEnd.GRACEFUL);
+                observer.handshakeRejected(e.violation().httpStatus(), e.violation());
             } else {
                 // A client's failed handshake, or a request that never completed: nothing to say.
                 abort();
+                observer.handshakeRejected(0, e.violation());
             }
             notifyError(e);
             return;
@@ -474,10 +516,14 @@ public final class WebSocketEngine {
             // What waited for the peer is what the budget wants back; the close frame goes first.
             outbound.discard();
         }
+        String reason = "";
         if (code != CloseCode.ABNORMAL_CLOSURE && !outbound.closeSent()) {
-            String reason = code == CloseCode.INTERNAL_ERROR ? "" : e.violation().description();
+            reason = code == CloseCode.INTERNAL_ERROR ? "" : e.violation().description();
             outbound.queueClose(ClosePayload.encode(code, reason));
         }
+        observer.initiated(code == CloseCode.ABNORMAL_CLOSURE ? CloseInitiator.ABORT : CloseInitiator.LOCAL);
+        observer.closing(code, reason);
+        observer.violation(e.violation());
         notifyError(e);
         try {
             handler.onClose(endpoint, code, "");
@@ -518,14 +564,19 @@ public final class WebSocketEngine {
         }
         long unwritten = outbound.pendingBytes() + transportUnwrittenBytes;
         if (unwritten > config.maxOutboundBytes()) {
+            observer.backpressure(Backpressure.DROPPED, unwritten);
             fail(new WebSocketException(ProtocolViolation.OUTBOUND_LIMIT_EXCEEDED,
                     unwritten + " bytes unwritten, limit " + config.maxOutboundBytes()));
             return true;
         }
         if (unwritten > config.outboundHighWaterMark()) {
+            if (!aboveHighWaterMark) {
+                observer.backpressure(Backpressure.PAUSED, unwritten);
+            }
             aboveHighWaterMark = true;
         } else if (aboveHighWaterMark && unwritten <= config.outboundLowWaterMark()) {
             aboveHighWaterMark = false;
+            observer.backpressure(Backpressure.DRAINED, unwritten);
             try {
                 handler.onDrain(endpoint);
             } catch (RuntimeException fromHandler) {
@@ -604,7 +655,12 @@ public final class WebSocketEngine {
 
     /** The next bytes to write, or {@code null} when none are queued; the caller owns the buffer. */
     public ByteBuffer pollOutbound() {
-        return outbound.poll();
+        ByteBuffer out = outbound.poll();
+        // Frames only: a client's request is polled while connecting, a server's answers are marked.
+        if (out != null && state != ConnectionState.CONNECTING && outbound.answerOfPolled() == null) {
+            observer.bytesOut += out.remaining();
+        }
+        return out;
     }
 
     /**
@@ -663,6 +719,7 @@ public final class WebSocketEngine {
             return;
         }
         outbound.queueClose(payload);
+        observer.initiated(CloseInitiator.LOCAL);
         state = ConnectionState.CLOSING;
         timers.closing();
     }

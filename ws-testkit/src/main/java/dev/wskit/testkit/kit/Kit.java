@@ -162,6 +162,11 @@ public final class Kit {
         return track(new Recorder(name(name), false));
     }
 
+    /** A connection listener recording what it hears, for a server or client of the test's own making. */
+    public ListenerRecorder listenerRecorder(String name) {
+        return track(new ListenerRecorder(name(name)));
+    }
+
     /** A recorder that echoes every message, for a server of the test's own making. */
     public Recorder echoingRecorder(String name) {
         return track(new Recorder(name(name), true));

@@ -365,6 +365,11 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
     }
 
     @Override
+    public String transportName() {
+        return "blocking";
+    }
+
+    @Override
     public SocketAddress remoteAddress() {
         return socket.getRemoteSocketAddress();
     }

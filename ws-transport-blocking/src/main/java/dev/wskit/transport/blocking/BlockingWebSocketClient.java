@@ -10,7 +10,6 @@ import dev.wskit.transport.core.ArgumentChecks;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectOptions;
-import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ReconnectPolicy;
 import dev.wskit.transport.core.ReconnectingWebSocket;
@@ -89,7 +88,7 @@ public final class BlockingWebSocketClient implements AutoCloseable {
         WebSocketUri target = opening.target();
         Socket socket = open(target);
         BlockingConnection connection = new BlockingConnection(socket, resources,
-                io -> ConnectionDriver.client(request, settings.config(), handler, io));
+                io -> settings.newConnection(request, handler, io));
         if (!group.tryAdd(connection)) {
             socket.close();
             throw new IllegalStateException(group.isClosing() ? "client closed" : MAX_CONNECTIONS + " connections open");

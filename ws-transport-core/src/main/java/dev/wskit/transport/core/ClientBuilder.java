@@ -1,5 +1,6 @@
 package dev.wskit.transport.core;
 
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.proxy.HttpProxy;
@@ -22,6 +23,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
     private String origin;
     private HttpProxy proxy;
+    private ConnectionListener listener = ConnectionListener.NONE;
 
     protected ClientBuilder() {
     }
@@ -69,9 +71,19 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
+    /**
+     * Hears the life of every connection (see {@link ConnectionListener}), besides the JDK Flight
+     * Recorder events every server and client records when a recording enables them
+     * ({@link dev.wskit.transport.core.jfr.JfrConnectionListener}); default none. The later call wins.
+     */
+    public final B listener(ConnectionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
     /** The settings as they are now, for the transport's {@code build()}. */
     protected final ClientSettings settings() {
-        return new ClientSettings(config, connectTimeout, headers, origin, proxy);
+        return new ClientSettings(config, connectTimeout, headers, origin, proxy, ConnectionListeners.withJfr(listener));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.wskit.transport.core;
 
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a client was built with, checked by {@link ClientBuilder}: the configuration of its
@@ -22,14 +24,27 @@ import java.util.Optional;
  * @param headers extra header fields of every opening request, in order
  * @param origin the {@code Origin} to send, or {@code null} for none
  * @param proxy the HTTP proxy every connection tunnels through, or {@code null} for none
+ * @param listener hears the life of every connection
  */
 public record ClientSettings(WebSocketConfig config, Duration connectTimeout, List<Map.Entry<String, String>> headers,
-                             String origin, HttpProxy proxy) {
+                             String origin, HttpProxy proxy, ConnectionListener listener) {
     /** The reason of the {@code 1001} every open connection gets when a client closes. */
     public static final String CLOSE_REASON = "client closing";
 
     public ClientSettings {
         headers = List.copyOf(headers);
+        Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The driver of a connection just made on {@code io}, its opening request {@code handshake}. */
+    public ConnectionDriver newConnection(ClientHandshake handshake, WebSocketHandler handler, ConnectionIo io) {
+        return newConnection(handshake, handler, io, WebSocketFacade::new);
+    }
+
+    /** {@link #newConnection(ClientHandshake, WebSocketHandler, ConnectionIo)} with the transport's own facade. */
+    public ConnectionDriver newConnection(ClientHandshake handshake, WebSocketHandler handler, ConnectionIo io,
+                                          Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        return ConnectionDriver.client(handshake, config, handler, io, facades).observedBy(listener);
     }
 
     /** What one connect opens with: its opening handshake, and where it goes. */

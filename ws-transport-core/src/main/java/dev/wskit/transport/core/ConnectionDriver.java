@@ -1,6 +1,7 @@
 package dev.wskit.transport.core;
 
 import dev.wskit.protocol.CloseCode;
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.TransportEnd;
 import dev.wskit.protocol.WebSocket;
@@ -14,6 +15,7 @@ import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.nio.ByteBuffer;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -61,6 +63,8 @@ public final class ConnectionDriver {
     private long wakeUpAt;
     /** Where the engine reserves what the peer makes it hold; {@code null}: no budget. */
     private MemoryBudget.Account memory;
+    /** Who hears this connection's life, told the transport and the peer at {@link #start}. */
+    private ConnectionListener listener = ConnectionListener.NONE;
 
     private ConnectionDriver(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades,
                              EngineFactory engines, LongSupplier clock, WebSocketConfig config, ConnectionLimits.Slot slot) {
@@ -179,6 +183,15 @@ public final class ConnectionDriver {
         return this;
     }
 
+    /**
+     * Tells {@code listener} this connection's life (see {@link ConnectionListener}), named by the
+     * transport's name and the peer's address; before {@link #start}.
+     */
+    public ConnectionDriver observedBy(ConnectionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
     /** The {@code WebSocket} the handler and the application hold. */
     public WebSocketFacade socket() {
         return facade;
@@ -205,13 +218,16 @@ public final class ConnectionDriver {
 
     /**
      * The TCP connection is up: a server's connection takes its place among the open ones (or is
-     * over a limit, and its upgrade will be refused), a client's request is written, and the first
-     * deadline is armed. Taken here rather than when the driver is made, as only now does every
-     * transport know the peer's address.
+     * over a limit, and its upgrade will be refused), the listener learns the peer, a client's
+     * request is written, and the first deadline is armed. Here rather than when the driver is
+     * made, as only now does every transport know the peer's address.
      */
     public void start() {
         if (slot != null) {
             slot.take(io.remoteAddress());
+        }
+        if (listener != ConnectionListener.NONE) {
+            engine.listener(listener, io.transportName(), io.remoteAddress());
         }
         afterStep();
     }

@@ -72,6 +72,14 @@ public interface ConnectionIo {
      */
     void abort();
 
+    /**
+     * The transport's name, as a {@link dev.wskit.protocol.ConnectionListener} hears it
+     * ({@code blocking}, {@code netty}, {@code vertx}); any thread. Defaults to this class's name.
+     */
+    default String transportName() {
+        return getClass().getSimpleName();
+    }
+
     /** The peer's address; any thread. */
     SocketAddress remoteAddress();
 

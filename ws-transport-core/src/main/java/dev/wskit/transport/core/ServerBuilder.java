@@ -1,5 +1,6 @@
 package dev.wskit.transport.core;
 
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
@@ -23,6 +24,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     private long memoryBudget;
     private int maxConnections = 10_000;
     private int maxConnectionsPerAddress = Integer.MAX_VALUE;
+    private ConnectionListener listener = ConnectionListener.NONE;
 
     protected ServerBuilder() {
     }
@@ -112,6 +114,16 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     }
 
     /**
+     * Hears the life of every connection (see {@link ConnectionListener}), besides the JDK Flight
+     * Recorder events every server and client records when a recording enables them
+     * ({@link dev.wskit.transport.core.jfr.JfrConnectionListener}); default none. The later call wins.
+     */
+    public final B listener(ConnectionListener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /**
      * The server, not started yet.
      *
      * @throws IllegalStateException when neither {@link #handler} nor {@link #upgrade} was set
@@ -129,7 +141,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
         }
         MemoryBudget memory = memoryBudget > 0 ? new MemoryBudget(memoryBudget) : MemoryBudget.ofHeap();
         return new ServerSettings(host, port, config, handlers, decider, memory,
-                new ConnectionLimits(maxConnections, maxConnectionsPerAddress));
+                new ConnectionLimits(maxConnections, maxConnectionsPerAddress), ConnectionListeners.withJfr(listener));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package dev.wskit.transport.core;
 
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
@@ -20,11 +21,17 @@ import java.util.function.Supplier;
  * @param decider decides every upgrade, or {@code null} when {@code handlers} accepts them all
  * @param memory what all connections together may hold
  * @param limits counts this server's open connections, one count per server
+ * @param listener hears the life of every connection
  */
 public record ServerSettings(String host, int port, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers,
-                             UpgradeDecider decider, MemoryBudget memory, ConnectionLimits limits) {
+                             UpgradeDecider decider, MemoryBudget memory, ConnectionLimits limits,
+                             ConnectionListener listener) {
     /** The reason of the {@code 1001} every open connection gets when a server stops. */
     public static final String STOP_REASON = "server stopping";
+
+    public ServerSettings {
+        Objects.requireNonNull(listener, "listener");
+    }
 
     /**
      * The driver of a connection just accepted on {@code io}, its upgrade decided as configured.
@@ -43,7 +50,7 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
         ConnectionDriver driver = decider != null
                 ? ConnectionDriver.server(admitted, decider, slot, io, facades)
                 : ConnectionDriver.server(admitted, newHandler(), slot, io, facades);
-        return driver.drawingOn(memory);
+        return driver.drawingOn(memory).observedBy(listener);
     }
 
     /** A new connection's handler, from the handler factory (absent when a decider decides). */

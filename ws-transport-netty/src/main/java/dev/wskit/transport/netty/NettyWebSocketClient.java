@@ -79,7 +79,7 @@ public final class NettyWebSocketClient implements AutoCloseable {
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
         ClientSettings.Opening opening = settings.opening(uri, handler, options, connections.isClosing());
         WebSocketUri target = opening.target();
-        WebSocketChannelHandler connection = WebSocketChannelHandler.client(opening.handshake(), settings.config(), handler);
+        WebSocketChannelHandler connection = WebSocketChannelHandler.client(opening.handshake(), settings, handler);
         CompletableFuture<WebSocket> opened = connection.opened();
         long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
         ProxyTunnelHandler tunnel = settings.tunnelTo(target)

@@ -7,6 +7,7 @@ import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionIo;
 import dev.wskit.transport.core.ServerSettings;
@@ -99,6 +100,12 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     public static WebSocketChannelHandler client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler) {
         return new WebSocketChannelHandler(config,
                 (io, facades) -> ConnectionDriver.client(handshake, config, handler, io, facades));
+    }
+
+    /** A client-side handler for a client built with {@code settings}. */
+    static WebSocketChannelHandler client(ClientHandshake handshake, ClientSettings settings, WebSocketHandler handler) {
+        return new WebSocketChannelHandler(settings.config(),
+                (io, facades) -> settings.newConnection(handshake, handler, io, facades));
     }
 
     /** The thread-safe {@code WebSocket} handlers receive for this connection. */
@@ -293,6 +300,11 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     public void abort() {
         ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
         ctx.channel().close();
+    }
+
+    @Override
+    public String transportName() {
+        return "netty";
     }
 
     @Override

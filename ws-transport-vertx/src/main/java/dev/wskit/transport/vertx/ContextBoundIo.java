@@ -29,6 +29,11 @@ abstract class ContextBoundIo implements ConnectionIo {
     }
 
     @Override
+    public final String transportName() {
+        return "vertx";
+    }
+
+    @Override
     public final boolean runsLaterFromHere() {
         return !isOwner();
     }

@@ -9,7 +9,6 @@ import dev.wskit.protocol.proxy.ProxyTunnel;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectOptions;
-import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ReconnectPolicy;
 import dev.wskit.transport.core.ReconnectingWebSocket;
 import io.vertx.core.Future;
@@ -139,7 +138,7 @@ public final class VertxWebSocketClient implements AutoCloseable {
     /** Runs on the new socket's context: the connect future's listeners are called there. */
     private void start(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler, Promise<WebSocket> opened) {
         NetSocketConnection connection = new NetSocketConnection(this, vertx, Vertx.currentContext(), socket,
-                io -> ConnectionDriver.client(handshake, settings.config(), handler, io));
+                io -> settings.newConnection(handshake, handler, io));
         connection.driver().opened().whenComplete((socketOpened, failure) -> {
             if (failure == null) {
                 opened.tryComplete(socketOpened);

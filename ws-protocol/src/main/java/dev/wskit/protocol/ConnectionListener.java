@@ -1,0 +1,61 @@
+package dev.wskit.protocol;
+
+/**
+ * Watches connections: what the shared lifecycle of every transport tells about each one, from its
+ * opening handshake to the TCP close. Every method has a no-op default, so a listener overrides
+ * only what it wants. Set on a server or client builder ({@code listener(...)}).
+ *
+ * <p>Called on the connection's owner (an event loop, a context, the holder of a lock), in the
+ * order the events happen, inside the engine's step: a listener must return quickly and must not
+ * block. One listener hears many connections at once, from many threads, so it is thread-safe.
+ *
+ * <p>A listener watches and cannot change a connection: a {@link RuntimeException} it throws is
+ * caught where it is called and dropped, and the connection goes on exactly as without it.
+ */
+public interface ConnectionListener {
+    /** Hears nothing: the listener of a connection nobody watches. */
+    ConnectionListener NONE = new ConnectionListener() { };
+
+    /**
+     * The opening handshake succeeded, before the handler's {@code onOpen}.
+     *
+     * @param subprotocol the subprotocol agreed, or {@code null} for none (RFC 6455 §4.2.2 item 5.4)
+     * @param extensions the {@code Sec-WebSocket-Extensions} agreed, or {@code null} for none
+     *     (RFC 6455 §9.1)
+     */
+    default void opened(ConnectionInfo connection, String subprotocol, String extensions) {
+    }
+
+    /**
+     * The opening handshake failed. On a server: the request broke a rule of RFC 6455 §4.2.1
+     * ({@code violation}, answered with {@code status}), or the application's upgrade decision
+     * rejected it ({@code violation} {@code null}, {@code status} the decision's). On a client:
+     * the server's answer was not a valid {@code 101}, or none came ({@code status} 0). Such a
+     * connection never opened, so no {@link #closed} follows.
+     */
+    default void handshakeRejected(ConnectionInfo connection, int status, ProtocolViolation violation) {
+    }
+
+    /**
+     * The open connection failed on a broken rule, closed with {@link ProtocolViolation#closeCode()}
+     * ({@code 1006}: dropped without a close frame). The peer's violations (a bad frame:
+     * {@code 1002}) come here, and so do the endpoint's own reasons:
+     * {@link ProtocolViolation#KEEPALIVE_TIMEOUT}, {@link ProtocolViolation#MEMORY_BUDGET_EXCEEDED}
+     * (the server's memory budget shed the connection), {@link ProtocolViolation#OUTBOUND_LIMIT_EXCEEDED},
+     * the close and message timeouts, and {@link ProtocolViolation#INTERNAL_ERROR} (a handler threw).
+     * {@link #closed} follows once TCP is closed.
+     */
+    default void violation(ConnectionInfo connection, ProtocolViolation violation) {
+    }
+
+    /**
+     * Flow control changed: the peer does not read what is sent fast enough (see
+     * {@link Backpressure}). {@code unwrittenBytes} is what the connection held unwritten then.
+     */
+    default void backpressure(ConnectionInfo connection, Backpressure backpressure, long unwrittenBytes) {
+    }
+
+    /** An open connection's TCP connection is closed: how it ended, how long it lasted, what it carried. */
+    default void closed(ConnectionInfo connection, CloseSummary summary) {
+    }
+}

@@ -1,0 +1,102 @@
+package dev.wskit.protocol.engine;
+
+import dev.wskit.protocol.Backpressure;
+import dev.wskit.protocol.CloseInitiator;
+import dev.wskit.protocol.CloseSummary;
+import dev.wskit.protocol.ConnectionInfo;
+import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.protocol.ProtocolViolation;
+import java.util.function.LongSupplier;
+
+/**
+ * Tells one connection's {@link ConnectionListener} what the engine does, and keeps what the
+ * close summary needs: when it opened, who started the end, the close code, the frame bytes.
+ *
+ * <p>The byte counts are plain fields added to on every input and output, listener or not: an
+ * addition to a field of an object the step touches anyway costs no more than the test whether
+ * anyone listens, and keeps one path. The clock is read at the open and at the TCP close only.
+ */
+final class ConnectionObserver {
+    private final LongSupplier clock;
+    private ConnectionListener listener = ConnectionListener.NONE;
+    private ConnectionInfo connection;
+    private long openedAt;
+    private CloseInitiator initiator;
+    private int code;
+    private String reason = "";
+    private boolean closedReported;
+    long bytesIn;
+    long bytesOut;
+
+    ConnectionObserver(LongSupplier clock) {
+        this.clock = clock;
+    }
+
+    void listener(ConnectionListener listener, ConnectionInfo connection) {
+        this.listener = listener;
+        this.connection = connection;
+    }
+
+    void opened(String subprotocol, String extensions) {
+        openedAt = clock.getAsLong();
+        try {
+            listener.opened(connection, subprotocol, extensions);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
+    }
+
+    void handshakeRejected(int status, ProtocolViolation violation) {
+        try {
+            listener.handshakeRejected(connection, status, violation);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
+    }
+
+    void violation(ProtocolViolation violation) {
+        try {
+            listener.violation(connection, violation);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
+    }
+
+    void backpressure(Backpressure backpressure, long unwrittenBytes) {
+        try {
+            listener.backpressure(connection, backpressure, unwrittenBytes);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
+    }
+
+    /** Who started the end; the first to start it keeps it. */
+    void initiated(CloseInitiator by) {
+        if (initiator == null) {
+            initiator = by;
+        }
+    }
+
+    /** The close code and reason the handler is told; the first told keeps them. */
+    void closing(int code, String reason) {
+        if (this.code == 0) {
+            this.code = code;
+            this.reason = reason;
+        }
+    }
+
+    /** TCP of an open connection is closed: the summary, once. */
+    void closed(long messagesIn, long messagesOut) {
+        if (closedReported || listener == ConnectionListener.NONE) {
+            return;
+        }
+        closedReported = true;
+        CloseSummary summary = new CloseSummary(code, reason, initiator, clock.getAsLong() - openedAt,
+                bytesIn, bytesOut, messagesIn, messagesOut);
+        try {
+            listener.closed(connection, summary);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.wskit.testkit.kit;
+
+import dev.wskit.protocol.Backpressure;
+import dev.wskit.protocol.CloseSummary;
+import dev.wskit.protocol.ConnectionInfo;
+import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.protocol.ProtocolViolation;
+import java.net.InetSocketAddress;
+
+/**
+ * A {@link ConnectionListener} recording every event as a note, as {@link Events} says:
+ * {@code "opened:<transport>:<role>:<peer>:<subprotocol>:<extensions>"} (the peer is
+ * {@code loopback} when its address is), {@code "rejected:<status>:<violation>"},
+ * {@code "violation:<violation>:<close code>"}, {@code "backpressure:<kind>"} and
+ * {@code "closed:<code>:<reason>:<initiator>:in=<bytes>/<messages>:out=<bytes>/<messages>"}. A
+ * close whose duration is negative is recorded as {@code "closed with a negative duration"}.
+ */
+public final class ListenerRecorder extends Events implements ConnectionListener {
+
+    ListenerRecorder(String owner) {
+        super(owner);
+    }
+
+    @Override
+    public void opened(ConnectionInfo connection, String subprotocol, String extensions) {
+        note("opened:" + connection.transport() + ":" + connection.role() + ":" + peer(connection) + ":" + subprotocol
+                + ":" + extensions);
+    }
+
+    @Override
+    public void handshakeRejected(ConnectionInfo connection, int status, ProtocolViolation violation) {
+        note("rejected:" + status + ":" + violation);
+    }
+
+    @Override
+    public void violation(ConnectionInfo connection, ProtocolViolation violation) {
+        note("violation:" + violation + ":" + violation.closeCode());
+    }
+
+    @Override
+    public void backpressure(ConnectionInfo connection, Backpressure backpressure, long unwrittenBytes) {
+        note("backpressure:" + backpressure);
+    }
+
+    @Override
+    public void closed(ConnectionInfo connection, CloseSummary summary) {
+        if (summary.durationNanos() < 0) {
+            note("closed with a negative duration");
+            return;
+        }
+        note("closed:" + summary.code() + ":" + summary.reason() + ":" + summary.initiator()
+                + ":in=" + summary.bytesIn() + "/" + summary.messagesIn()
+                + ":out=" + summary.bytesOut() + "/" + summary.messagesOut());
+    }
+
+    private static String peer(ConnectionInfo connection) {
+        return connection.remoteAddress() instanceof InetSocketAddress address && address.getAddress().isLoopbackAddress()
+                ? "loopback"
+                : String.valueOf(connection.remoteAddress());
+    }
+}

@@ -1,0 +1,25 @@
+package dev.wskit.transport.core.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/** Flow control changed: a peer reads slower than the connection writes. */
+@Name("dev.wskit.Backpressure")
+@Label("WebSocket Backpressure")
+@Category("wskit")
+@StackTrace(false)
+@Description("PAUSED past the high-water mark, DRAINED back at the low-water mark, DROPPED past the outbound limit")
+public final class BackpressureChanged extends ConnectionEvent {
+    @Label("Backpressure")
+    @Description("PAUSED, DRAINED or DROPPED")
+    public String backpressure;
+
+    @Label("Unwritten Bytes")
+    @Description("What the connection held unwritten")
+    @DataAmount(DataAmount.BYTES)
+    public long unwrittenBytes;
+}

@@ -1,0 +1,52 @@
+package dev.wskit.transport.core.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+import jdk.jfr.Timespan;
+
+/** An open WebSocket connection's TCP connection closed: how it ended, and what it carried. */
+@Name("dev.wskit.ConnectionClosed")
+@Label("WebSocket Connection Closed")
+@Category("wskit")
+@StackTrace(false)
+@Description("An open connection ended: close code, who started it, how long it lasted, what it carried")
+public final class ConnectionClosed extends ConnectionEvent {
+    @Label("Close Code")
+    @Description("The close code (RFC 6455 §7.4); 1006 when TCP was dropped")
+    public int code;
+
+    @Label("Reason")
+    @Description("The close reason")
+    public String reason;
+
+    @Label("Initiator")
+    @Description("LOCAL or REMOTE: who sent the first close frame; ABORT: TCP dropped without one")
+    public String initiator;
+
+    @Label("Connection Duration")
+    @Description("From the open to the TCP close")
+    @Timespan(Timespan.NANOSECONDS)
+    public long connectionDuration;
+
+    @Label("Bytes In")
+    @Description("Frame bytes read from the peer")
+    @DataAmount(DataAmount.BYTES)
+    public long bytesIn;
+
+    @Label("Bytes Out")
+    @Description("Frame bytes written to the peer")
+    @DataAmount(DataAmount.BYTES)
+    public long bytesOut;
+
+    @Label("Messages In")
+    @Description("Data messages received")
+    public long messagesIn;
+
+    @Label("Messages Out")
+    @Description("Data messages sent")
+    public long messagesOut;
+}

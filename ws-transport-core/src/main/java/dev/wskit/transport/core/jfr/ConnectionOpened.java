@@ -1,0 +1,23 @@
+package dev.wskit.transport.core.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.Description;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/** A WebSocket connection opened: its opening handshake succeeded. */
+@Name("dev.wskit.ConnectionOpened")
+@Label("WebSocket Connection Opened")
+@Category("wskit")
+@StackTrace(false)
+@Description("The opening handshake succeeded (RFC 6455 §4)")
+public final class ConnectionOpened extends ConnectionEvent {
+    @Label("Subprotocol")
+    @Description("The subprotocol agreed, null for none")
+    public String subprotocol;
+
+    @Label("Extensions")
+    @Description("The Sec-WebSocket-Extensions agreed, null for none")
+    public String extensions;
+}
