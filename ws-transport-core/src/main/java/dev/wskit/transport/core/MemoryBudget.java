@@ -87,10 +87,10 @@ public final class MemoryBudget {
 
         /**
          * Whether a request that took the budget to {@code total}, past its limit, is granted all
-         * the same: only to a connection that does not hold the most, and within the credit. The
-         * connection holding the most is shed, unless what shed connections still hold covers the
-         * excess already. Memory on its way back is not granted before it is back: a shed runs on
-         * its connection's thread, which may be the one asking.
+         * the same, within the credit: when what shed connections still hold covers the excess,
+         * or else when another connection holds more, which is then shed. Memory on its way back
+         * is not granted before it is back: a shed runs on its connection's thread, which may be
+         * the one asking.
          */
         private boolean shortOfMemory(long total, long bytes) {
             Account largest = null;
@@ -102,10 +102,10 @@ public final class MemoryBudget {
                     largest = account;
                 }
             }
-            if (largest == null || held + bytes >= largest.held) {
-                return false;
-            }
             if (total - returning > limit) {
+                if (largest == null || held + bytes >= largest.held) {
+                    return false;
+                }
                 largest.shedOnce();
             }
             return total <= limit + overdraft;

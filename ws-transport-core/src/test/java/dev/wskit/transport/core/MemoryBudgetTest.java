@@ -68,6 +68,19 @@ class MemoryBudgetTest {
     }
 
     @Test
+    void aSmallerConnectionIsServedOnWhileTheOneItShedHasNotGivenBackYet() {
+        Connection large = new Connection();
+        Connection small = new Connection();
+        assertThat(large.account.reserve(700)).isTrue();
+        assertThat(small.account.reserve(150)).isTrue();
+
+        // The large one is shedding on its own thread, not done yet: nobody else to shed, no need.
+        assertThat(small.account.reserve(40)).isTrue();
+        assertThat(large.sheds.get()).isEqualTo(1);
+        assertThat(budget.used()).isEqualTo(890);
+    }
+
+    @Test
     void theCreditIsHardEvenWhileTheLargestGivesWay() {
         Connection large = new Connection();
         Connection small = new Connection();
