@@ -30,6 +30,21 @@ class PerMessageDeflateTest {
         return server(EVERY_MESSAGE, 1 << 20);
     }
 
+    /** Incompressible bytes come out of deflate a little larger: a message at the limit still fits its frame. */
+    @Test
+    void aMessageAtTheDefaultLimitIsAcceptedCompressedThoughCompressionGrewIt() {
+        byte[] noise = new byte[WebSocketConfig.defaults().maxMessageSize()];
+        new java.util.Random(7).nextBytes(noise);
+        byte[] compressed = rawDeflate(noise);
+        assertThat(compressed.length).isGreaterThan(WebSocketConfig.defaults().maxFramePayload());
+        ServerUnderTest server = new ServerUnderTest(WebSocketConfig.builder().perMessageDeflate(EVERY_MESSAGE).build(),
+                OFFER, ACCEPT);
+
+        server.receive(Wire.masked(0xc2, compressed));
+
+        assertThat(server.events.take()).containsExactly("binary:" + java.util.HexFormat.of().formatHex(noise));
+    }
+
     @Test
     void compressesHelloExactlyAsRfc7692Section7231() {
         ServerUnderTest server = server();

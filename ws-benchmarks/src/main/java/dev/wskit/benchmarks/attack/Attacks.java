@@ -11,8 +11,18 @@ final class Attacks {
     private Attacks() {
     }
 
-    /** All attacks against {@code target}, whose message limit is {@code maxMessageBytes}. */
+    /**
+     * All attacks against {@code target}, whose message limit is {@code maxMessageBytes}: each
+     * alone, then all of them at once.
+     */
     static List<Attack> all(Target target, long maxMessageBytes) {
+        List<Attack> alone = each(target, maxMessageBytes);
+        List<Attack> all = new ArrayList<>(alone);
+        all.add(new AllTogether(alone));
+        return all;
+    }
+
+    private static List<Attack> each(Target target, long maxMessageBytes) {
         return List.of(
                 new WindowBitsOffers(),
                 new UpgradeWithBody(),

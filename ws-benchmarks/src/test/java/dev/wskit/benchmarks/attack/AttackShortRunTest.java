@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -67,10 +68,13 @@ class AttackShortRunTest {
         assertThat(outcome(results, "declared-length-at-limit")).isEqualTo("20 open");
         assertThat(outcome(results, "idle-connections")).isEqualTo("500 open");
         assertThat(outcome(results, "churn")).endsWith("all answered");
-        // Refused with 1009 at the message limit, or 1013 when the budget runs short first.
-        assertThat(outcome(results, "inflated-over-limit")).containsPattern("close 10(09|13)").doesNotContain("dropped", "reset");
+        // Closed with 1009 at the message limit, or 1013 when the budget runs short first; on a
+        // loaded machine the server may still be inflating when the attack looks (open).
+        assertThat(outcome(results, "inflated-over-limit")).doesNotContain("dropped", "reset");
+        assertThat(closeCodes(outcome(results, "inflated-over-limit"))).isSubsetOf("1009", "1013");
         // Bombs are shed with 1013, or still held within the budget when the attack looks.
         assertThat(outcome(results, "deflate-bomb")).doesNotContain("dropped", "reset");
+        assertThat(closeCodes(outcome(results, "deflate-bomb"))).isSubsetOf("1013");
 
         for (String attack : ATTACKS) {
             assertSurvived(results.get(attack));
@@ -86,6 +90,11 @@ class AttackShortRunTest {
         assertThat(result.getLong("oom_lines")).as(result.line()).isZero();
         assertThat(result.get("server_alive")).as(result.line()).isEqualTo("true");
         assertThat(result.get("serves_after")).as(result.line()).isEqualTo("true");
+    }
+
+    /** The close codes an outcome names ("3 close 1009, 2 open": 1009). */
+    private static List<String> closeCodes(String outcome) {
+        return Pattern.compile("close (\\d{4})").matcher(outcome).results().map(match -> match.group(1)).toList();
     }
 
     private static String outcome(Map<String, LoadResult> results, String attack) {

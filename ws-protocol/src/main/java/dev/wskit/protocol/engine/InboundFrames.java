@@ -52,6 +52,7 @@ final class InboundFrames {
     void inflateWith(MessageInflater inflater) {
         messages.inflateWith(inflater);
         decoder.allowReservedBits(FrameHeader.B0_RSV1);
+        decoder.allowDeflateExpansion();
     }
 
     /** Whether the peer is in the middle of a frame or of a fragmented message. */

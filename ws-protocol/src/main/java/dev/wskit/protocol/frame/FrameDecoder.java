@@ -28,7 +28,7 @@ public final class FrameDecoder {
     }
 
     private final Role role;
-    private final int maxFramePayload;
+    private int maxFramePayload;
     private int allowedRsvBits;
 
     private final byte[] header = new byte[FrameHeader.MAX_HEADER_LENGTH];
@@ -53,6 +53,15 @@ public final class FrameDecoder {
     public FrameDecoder(Role receiver, int maxFramePayload) {
         this.role = receiver;
         this.maxFramePayload = maxFramePayload;
+    }
+
+    /**
+     * Permessage-deflate was agreed: a frame may carry a compressed message as large as the limit,
+     * and compressing what does not compress makes it a little larger (RFC 7692 §7.2.1 sends it
+     * compressed all the same), so the limit grows by what deflate may add.
+     */
+    public void allowDeflateExpansion() {
+        maxFramePayload = FrameRules.deflatedBound(maxFramePayload);
     }
 
     /** Lets a negotiated extension own RSV bits (RFC 6455 §5.2, §9); by default none are allowed. */

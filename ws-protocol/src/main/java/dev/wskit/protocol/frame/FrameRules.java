@@ -80,6 +80,16 @@ public final class FrameRules {
         }
     }
 
+    /**
+     * The most bytes deflate may make of {@code bytes} that do not compress: zlib's own bound
+     * ({@code deflateBound}: 13 bytes plus about one in 3,300), with room for a sync flush, and
+     * never past the largest array.
+     */
+    public static int deflatedBound(int bytes) {
+        long bound = (long) bytes + (bytes >> 12) + (bytes >> 14) + (bytes >> 25) + 13 + 64;
+        return (int) Math.min(bound, Integer.MAX_VALUE - 8);
+    }
+
     /** RFC 6455 §5.4: a continuation frame belongs to a message already started. */
     public static void checkContinuationHasMessage(int opcode, boolean messageInProgress) {
         if (opcode == Opcode.CONTINUATION && !messageInProgress) {
