@@ -4,4 +4,6 @@ module dev.wskit.examples {
     requires dev.wskit.transport.blocking;
     requires dev.wskit.transport.netty;
     requires dev.wskit.transport.vertx;
+    requires dev.wskit.metrics.micrometer;
+    requires micrometer.registry.prometheus;
 }
