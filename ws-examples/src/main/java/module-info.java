@@ -1,4 +1,6 @@
 /** wskit's runnable example apps, each on every transport. */
+// micrometer-registry-prometheus (--metrics) has a module name in its manifest and no descriptor.
+@SuppressWarnings("requires-automatic")
 module dev.wskit.examples {
     requires dev.wskit.protocol;
     requires dev.wskit.transport.blocking;
