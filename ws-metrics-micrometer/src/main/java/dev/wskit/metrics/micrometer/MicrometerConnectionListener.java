@@ -24,15 +24,17 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>One listener per registry: it may be set on every server and client of the process, and its
- * open-connections gauge counts them all, per transport and role.
+ * open-connections gauge counts them all, per transport and role. A second listener with the same
+ * tags on the same registry would find the first one's gauge registered, and its own counts unseen;
+ * give it tags of its own ({@link #of(MeterRegistry, Iterable)}) if two are needed.
  *
  * <p>Messages and bytes are added from the {@link CloseSummary}, when a connection closes: the
  * listener hears connections, not messages, so the engine's per-message path stays a field
  * addition. A long-lived connection's traffic therefore shows once it ends. For the same reason
  * there is no distribution of message sizes: no event carries one message's size.
  *
- * <p>Every event looks its meter up in the registry (a map lookup): events come per connection,
- * never per message, so that costs no more than the handshake it counts.
+ * <p>Every event looks its meter up in the registry (a map lookup) rather than keeping meters per
+ * tag combination: events come a few times per connection, never per message.
  */
 public final class MicrometerConnectionListener implements ConnectionListener {
     private final MeterRegistry registry;
