@@ -35,7 +35,8 @@ public abstract class ServerApp implements App {
                 "  --host H                           the address to listen on (default " + DEFAULT_HOST + ")",
                 "  --port P                           the port, 0 for any free one (default " + defaultPort() + ")",
                 "  --metrics                          serve the connections' meters as Prometheus text on",
-                "                                     http://HOST:PORT" + PrometheusEndpoint.PATH + ", the same port",
+                "                                     http://HOST:PORT" + PrometheusEndpoint.PATH + " (the same port), and as a live",
+                "                                     page on " + StatsPage.PATH,
                 "",
                 "Runs until Ctrl-C, which closes open connections with 1001 (going away).",
                 "Exit status: 0 after Ctrl-C, 1 when the port is in use, 2 for a bad argument.");
@@ -73,7 +74,8 @@ public abstract class ServerApp implements App {
         });
         announce(transport, server, out);
         if (listener != ConnectionListener.NONE) {
-            out.println("metrics (Prometheus text) on " + server.uri("http", PrometheusEndpoint.PATH));
+            out.println("metrics (Prometheus text) on " + server.uri("http", PrometheusEndpoint.PATH)
+                    + ", live page on " + server.uri("http", StatsPage.PATH));
         }
         try {
             stop.awaitStopped();

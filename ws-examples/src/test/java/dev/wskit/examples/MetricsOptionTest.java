@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code --metrics}: Prometheus text on {@code /metrics} of the app's own port, on every transport. */
+/**
+ * {@code --metrics}: Prometheus text on {@code /metrics} of the app's own port, on every transport,
+ * and the {@code /stats} page that reads it.
+ */
 class MetricsOptionTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -23,7 +26,8 @@ class MetricsOptionTest {
         try (RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0", "--metrics")) {
             URI ws = echo.awaitUri("ws");
             URI metrics = URI.create("http://" + ws.getAuthority() + "/metrics");
-            assertThat(echo.out().next()).isEqualTo("metrics (Prometheus text) on " + metrics);
+            assertThat(echo.out().next()).isEqualTo("metrics (Prometheus text) on " + metrics
+                    + ", live page on " + metrics.resolve("/stats"));
             WebSocket client = http.newWebSocketBuilder().buildAsync(ws, new WebSocket.Listener() { })
                     .get(10, TimeUnit.SECONDS);
 
@@ -47,6 +51,19 @@ class MetricsOptionTest {
             assertThat(get(page).statusCode()).isEqualTo(200);
             assertThat(get(page.resolve("/metrics")).statusCode()).isEqualTo(200);
             assertThat(get(page.resolve("/elsewhere")).statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void statsIsAPageThatReadsMetrics() throws Exception {
+        try (RunningApp echo = RunningApp.start("echo", "--port", "0", "--metrics")) {
+            URI ws = echo.awaitUri("ws");
+
+            HttpResponse<String> stats = get(URI.create("http://" + ws.getAuthority() + "/stats"));
+
+            assertThat(stats.statusCode()).isEqualTo(200);
+            assertThat(stats.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+            assertThat(stats.body()).contains("<title>wskit stats</title>", "fetch(\"/metrics\"");
         }
     }
 
