@@ -1,7 +1,11 @@
 /** wskit's runnable example apps, each on every transport. */
+// micrometer-registry-prometheus (--metrics) has a module name in its manifest and no descriptor.
+@SuppressWarnings("requires-automatic")
 module dev.wskit.examples {
     requires dev.wskit.protocol;
     requires dev.wskit.transport.blocking;
     requires dev.wskit.transport.netty;
     requires dev.wskit.transport.vertx;
+    requires dev.wskit.metrics.micrometer;
+    requires micrometer.registry.prometheus;
 }

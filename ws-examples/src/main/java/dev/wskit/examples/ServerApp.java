@@ -2,6 +2,7 @@ package dev.wskit.examples;
 
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.examples.transport.RunningServer;
+import dev.wskit.protocol.ConnectionListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -10,11 +11,12 @@ import java.util.Set;
 
 /**
  * An app that serves WebSocket connections until stopped: the options ({@code --transport},
- * {@code --host}, {@code --port}) and the lifecycle that echo and chat share. A port in use is a
+ * {@code --host}, {@code --port}, {@code --metrics}) and the lifecycle that echo and chat share. A port in use is a
  * one-line failure (exit status 1); the stop closes every open connection with 1001.
  */
 public abstract class ServerApp implements App {
     private static final Set<String> OPTIONS = Set.of("transport", "host", "port");
+    private static final Set<String> SWITCHES = Set.of("metrics");
     private static final String DEFAULT_HOST = "127.0.0.1";
 
     /** The port used when {@code --port} is absent; fixed, so a bookmark or a test script keeps working. */
@@ -32,6 +34,9 @@ public abstract class ServerApp implements App {
                 "  " + ExampleTransport.OPTION_HELP,
                 "  --host H                           the address to listen on (default " + DEFAULT_HOST + ")",
                 "  --port P                           the port, 0 for any free one (default " + defaultPort() + ")",
+                "  --metrics                          serve the connections' meters as Prometheus text on",
+                "                                     http://HOST:PORT" + PrometheusEndpoint.PATH + " (the same port), and as a live",
+                "                                     page on " + StatsPage.PATH,
                 "",
                 "Runs until Ctrl-C, which closes open connections with 1001 (going away).",
                 "Exit status: 0 after Ctrl-C, 1 when the port is in use, 2 for a bad argument.");
@@ -45,7 +50,7 @@ public abstract class ServerApp implements App {
 
     @Override
     public final int run(List<String> args, InputStream in, PrintStream out, StopSignal stop) throws IOException {
-        CommandLine line = new CommandLine(args, OPTIONS, Set.of());
+        CommandLine line = new CommandLine(args, OPTIONS, SWITCHES);
         if (!line.positional().isEmpty()) {
             throw new CommandLine.UsageException("unexpected argument: " + line.positional().get(0));
         }
@@ -53,7 +58,13 @@ public abstract class ServerApp implements App {
         String host = line.get("host", DEFAULT_HOST);
         int port = line.getInt("port", defaultPort(), 0, 0xffff);
         ServerSetup setup = newSetup();
-        RunningServer server = transport.startServer(host, port, setup.config(), setup.decider());
+        ConnectionListener listener = ConnectionListener.NONE;
+        if (line.has("metrics")) {
+            PrometheusEndpoint metrics = new PrometheusEndpoint();
+            setup = metrics.serving(setup);
+            listener = metrics.listener();
+        }
+        RunningServer server = transport.startServer(host, port, setup.config(), setup.decider(), listener);
         // Said by the stop itself: after Ctrl-C the JVM halts once the stop returns, maybe before
         // this thread wakes up. Registered before the announcement, so a signal sent by whoever
         // waited for it always finds the graceful stop.
@@ -62,6 +73,10 @@ public abstract class ServerApp implements App {
             out.println("stopped");
         });
         announce(transport, server, out);
+        if (listener != ConnectionListener.NONE) {
+            out.println("metrics (Prometheus text) on " + server.uri("http", PrometheusEndpoint.PATH)
+                    + ", live page on " + server.uri("http", StatsPage.PATH));
+        }
         try {
             stop.awaitStopped();
         } catch (InterruptedException interrupted) {

@@ -27,7 +27,7 @@ public final class ChatApp extends ServerApp {
     @Override
     public String usage() {
         return String.join("\n",
-                "usage: chat [--transport T] [--host H] [--port P]",
+                "usage: chat [--transport T] [--host H] [--port P] [--metrics]",
                 "",
                 "Serves a chat page on http://HOST:PORT/ and the chat WebSocket on ws://HOST:PORT/ws?name=NAME.",
                 "Open the printed URL in several browser windows, pick a name in each, and talk.",

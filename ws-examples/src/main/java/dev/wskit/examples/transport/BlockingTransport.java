@@ -1,5 +1,6 @@
 package dev.wskit.examples.transport;
 
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
@@ -15,9 +16,10 @@ import java.util.Map;
 final class BlockingTransport implements Transport {
 
     @Override
-    public RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider) throws IOException {
+    public RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider,
+                               ConnectionListener listener) throws IOException {
         BlockingWebSocketServer server = BlockingWebSocketServer.builder()
-                .host(host).port(port).config(config).upgrade(decider)
+                .host(host).port(port).config(config).upgrade(decider).listener(listener)
                 .build().start();
         return new RunningServer(host, server.port(), () -> server.stop(config.closeTimeout()));
     }

@@ -1,6 +1,7 @@
 package dev.wskit.examples.transport;
 
 import dev.wskit.examples.CommandLine;
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
@@ -51,8 +52,18 @@ public enum ExampleTransport {
      */
     public RunningServer startServer(String host, int port, WebSocketConfig config, UpgradeDecider decider)
             throws IOException {
+        return startServer(host, port, config, decider, ConnectionListener.NONE);
+    }
+
+    /**
+     * Binds {@code host:port} as above; {@code listener} hears every connection's life.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local), with the reason
+     */
+    public RunningServer startServer(String host, int port, WebSocketConfig config, UpgradeDecider decider,
+                                     ConnectionListener listener) throws IOException {
         try {
-            return transport.start(host, port, config, decider);
+            return transport.start(host, port, config, decider, listener);
         } catch (IOException failed) {
             // Every server's start names the address and why it could not be bound.
             throw failed;

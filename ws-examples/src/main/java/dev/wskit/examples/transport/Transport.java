@@ -1,5 +1,6 @@
 package dev.wskit.examples.transport;
 
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
@@ -19,7 +20,8 @@ interface Transport {
      */
     Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
-    RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider) throws Exception;
+    RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider,
+                        ConnectionListener listener) throws Exception;
 
     ClientConnection connect(URI uri, WebSocketConfig config, ClientOptions options,
                              WebSocketHandler handler) throws Exception;

@@ -1,5 +1,6 @@
 package dev.wskit.examples.transport;
 
+import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
@@ -17,10 +18,11 @@ import java.util.Map;
  */
 final class VertxTransport implements Transport {
     @Override
-    public RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider) throws Exception {
+    public RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider,
+                               ConnectionListener listener) throws Exception {
         Vertx vertx = Vertx.vertx();
         WebSocketVerticle verticle = new WebSocketVerticle(server -> server
-                .host(host).port(port).config(config).upgrade(decider));
+                .host(host).port(port).config(config).upgrade(decider).listener(listener));
         try {
             Transport.await(vertx.deployVerticle(verticle).toCompletionStage());
         } catch (Exception failed) {
