@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.protocol.fuzz.Allocations;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.Consumer;
-import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +75,7 @@ class MemoryFollowsTheBytesTest {
 
     @Test
     void oneCompressedFrameInflatesNoFurtherThanTheMessageLimit() {
-        byte[] bomb = rawDeflate(new byte[64 * MIB]);
+        byte[] bomb = PerMessageDeflateTest.rawDeflate(new byte[64 * MIB]);
         assertThat(bomb.length).as("64 MiB of zeros in one small frame").isLessThan(MIB);
         WebSocketConfig config = WebSocketConfig.builder().maxMessageSize(MIB)
                 .perMessageDeflate(PerMessageDeflateConfig.defaults()).build();
@@ -90,20 +88,5 @@ class MemoryFollowsTheBytesTest {
                 server -> assertThat(server.events.take()).containsExactly("error:MESSAGE_TOO_BIG", "close:1009:"));
         // The message limit, the buffer's doubling up to it, and the frame itself: far below 64 MiB.
         assertThat(allocated).as("bytes allocated inflating one frame of %d bytes", frame.length).isLessThan(4L * MIB);
-    }
-
-    private static byte[] rawDeflate(byte[] input) {
-        Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION, true);
-        deflater.setInput(input);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] chunk = new byte[64 * 1024];
-        int n;
-        do {
-            n = deflater.deflate(chunk, 0, chunk.length, Deflater.SYNC_FLUSH);
-            out.write(chunk, 0, n);
-        } while (n == chunk.length);
-        deflater.end();
-        byte[] all = out.toByteArray();
-        return Arrays.copyOf(all, all.length - 4);
     }
 }
