@@ -6,7 +6,9 @@ import java.time.Duration;
  * How long a ping took to come back as its pong (RFC 6455 §5.5.2, §5.5.3): the last measurement,
  * and a smoothed value that follows the measurements as TCP's smoothed round-trip time does
  * (RFC 6298 §2: the first measurement, then each new one weighted by 1/8). Measured on the clock
- * the connection's transport gave its engine, by the keepalive pings and by {@link WebSocket#ping()}.
+ * the connection's transport gave its engine, by the keepalive pings and by {@link WebSocket#ping()},
+ * from the moment the ping is queued: a ping behind a backlog of data waits with it, as a message
+ * sent then would.
  *
  * @param latestNanos the last round trip measured, in nanoseconds
  * @param smoothedNanos the smoothed round-trip time, in nanoseconds

@@ -16,8 +16,8 @@ import java.nio.ByteBuffer;
 /**
  * The reading half of an open connection: decodes frames (RFC 6455 §5.2), hands data frames to
  * {@link InboundMessages}, answers pings (§5.5.2), times and reports pongs (§5.5.3), and stops
- * at a close frame (§5.5.1), which the engine acts on. Control payloads are gathered here, as a control frame may
- * arrive in pieces like any other.
+ * at a close frame (§5.5.1), which the engine acts on. Control payloads are gathered here, as a
+ * control frame may arrive in pieces like any other.
  */
 final class InboundFrames {
     /** What one step of reading found. */

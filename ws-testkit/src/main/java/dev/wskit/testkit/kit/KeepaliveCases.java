@@ -80,6 +80,7 @@ public interface KeepaliveCases extends TransportCases {
         RoundTrip measured = measuredRoundTrip(serverSide.socket());
         assertThat(measured.latestNanos()).isPositive();
         assertThat(measured.smoothedNanos()).isPositive();
+        assertThat(serverSide.socket().ping()).as("a measuring ping asked for from another thread").isTrue();
     }
 
     /** Waits, up to {@link Events#WAIT}, for the first round trip measured on {@code socket}. */
