@@ -55,6 +55,14 @@ public interface ConnectionListener {
     default void backpressure(ConnectionInfo connection, Backpressure backpressure, long unwrittenBytes) {
     }
 
+    /**
+     * A pong answered a measuring ping (a keepalive ping, or {@link WebSocket#ping()}): the round
+     * trip it took, and the smoothed value after it. What a metrics binding records as the
+     * connection's latency; {@link WebSocket#roundTrip()} reads the same values.
+     */
+    default void roundTrip(ConnectionInfo connection, RoundTrip roundTrip) {
+    }
+
     /** An open connection's TCP connection is closed: how it ended, how long it lasted, what it carried. */
     default void closed(ConnectionInfo connection, CloseSummary summary) {
     }

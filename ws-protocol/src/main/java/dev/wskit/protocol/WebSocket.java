@@ -55,6 +55,20 @@ public interface WebSocket {
     /** Sends a ping of at most 125 bytes (RFC 6455 §5.5.2). */
     boolean sendPing(ByteBuffer payload);
 
+    /**
+     * Sends a ping whose pong measures the round-trip time (RFC 6455 §5.5.2, §5.5.3), read with
+     * {@link #roundTrip()} once the pong is back. The keepalive pings measure it the same way; a
+     * pong to an earlier ping no longer counts once this one is sent.
+     */
+    boolean ping();
+
+    /**
+     * The round-trip time the last answered measuring ping took ({@link #ping()}, or a keepalive
+     * ping) and its smoothed value; empty until a pong answered one. Off the connection's thread,
+     * the value last published, as for {@link #state()}.
+     */
+    Optional<RoundTrip> roundTrip();
+
     /** Sends an unsolicited pong of at most 125 bytes (RFC 6455 §5.5.3). */
     boolean sendPong(ByteBuffer payload);
 

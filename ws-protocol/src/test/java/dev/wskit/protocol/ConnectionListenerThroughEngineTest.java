@@ -50,7 +50,7 @@ class ConnectionListenerThroughEngineTest {
         engine.wakeUp();
         engine.transportClosed();
         assertThat(heard).containsExactly("opened:test:SERVER:peer.example:null:null",
-                "violation:KEEPALIVE_TIMEOUT", "closed:1006::ABORT:60000000000ns:in=0/0:out=2/0");
+                "violation:KEEPALIVE_TIMEOUT", "closed:1006::ABORT:60000000000ns:in=0/0:out=3/0");
     }
 
     @Test

@@ -152,7 +152,7 @@ class ServerConnectionTest {
                 .isEqualTo(server.clock.getAsLong() + idle.toNanos());
         server.clock.advance(idle);
         server.connection.wakeUp();
-        assertThat(server.writtenHex()).isEqualTo("8900");
+        assertThat(server.writtenHex()).as("ping number 1, in ASCII").isEqualTo("890131");
         assertThat(server.events.take()).isEmpty();
     }
 
@@ -166,14 +166,14 @@ class ServerConnectionTest {
         assertThat(server.written()).as("not idle long enough yet").isEmpty();
         server.clock.advance(Duration.ofNanos(1));
         server.connection.wakeUp();
-        assertThat(server.writtenHex()).isEqualTo("8900");
+        assertThat(server.writtenHex()).as("ping number 1, in ASCII").isEqualTo("890131");
         server.clock.advance(Duration.ofSeconds(10));
         server.receive(masked(0x8a, new byte[0]));
         assertThat(server.connection.nextWakeUp()).as("idle counts from the last input")
                 .isEqualTo(server.clock.getAsLong() + idle.toNanos());
         server.clock.advance(idle);
         server.connection.wakeUp();
-        assertThat(server.writtenHex()).as("the pong proved it alive, so another ping").isEqualTo("8900");
+        assertThat(server.writtenHex()).as("the pong proved it alive, so another ping").isEqualTo("890132");
         server.connection.socket().sendBinary(ByteBuffer.allocate(10_000));
         server.clock.advance(idle);
         server.connection.wakeUp();

@@ -6,6 +6,7 @@ import dev.wskit.protocol.CloseSummary;
 import dev.wskit.protocol.ConnectionInfo;
 import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.RoundTrip;
 import java.util.function.LongSupplier;
 
 /**
@@ -65,6 +66,14 @@ final class ConnectionObserver {
     void backpressure(Backpressure backpressure, long unwrittenBytes) {
         try {
             listener.backpressure(connection, backpressure, unwrittenBytes);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
+    }
+
+    void roundTrip(RoundTrip roundTrip) {
+        try {
+            listener.roundTrip(connection, roundTrip);
         } catch (RuntimeException dropped) {
             // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
         }

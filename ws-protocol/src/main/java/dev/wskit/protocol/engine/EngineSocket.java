@@ -2,6 +2,7 @@ package dev.wskit.protocol.engine;
 
 import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.protocol.RoundTrip;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.Opcode;
@@ -23,12 +24,14 @@ import javax.net.ssl.SSLSession;
 final class EngineSocket implements WebSocket {
     private final WebSocketEngine engine;
     private final Outbound outbound;
+    private final RoundTripMeter roundTrips;
     /** Allocated with the first text sent: it carries a surrogate pair split between two pieces. */
     private Utf8Encoder textEncoder;
 
-    EngineSocket(WebSocketEngine engine, Outbound outbound) {
+    EngineSocket(WebSocketEngine engine, Outbound outbound, RoundTripMeter roundTrips) {
         this.engine = engine;
         this.outbound = outbound;
+        this.roundTrips = roundTrips;
     }
 
     @Override
@@ -103,6 +106,20 @@ final class EngineSocket implements WebSocket {
         }
         outbound.queueControl(Opcode.PONG, payload);
         return true;
+    }
+
+    @Override
+    public boolean ping() {
+        if (!acceptsSends()) {
+            return false;
+        }
+        outbound.queueControl(Opcode.PING, roundTrips.nextPing());
+        return true;
+    }
+
+    @Override
+    public Optional<RoundTrip> roundTrip() {
+        return roundTrips.measured();
     }
 
     @Override

@@ -15,9 +15,9 @@ import java.nio.ByteBuffer;
 
 /**
  * The reading half of an open connection: decodes frames (RFC 6455 §5.2), hands data frames to
- * {@link InboundMessages}, answers pings (§5.5.2) and reports pongs, and stops at a close frame
- * (§5.5.1), which the engine acts on. Control payloads are gathered here, as a control frame may
- * arrive in pieces like any other.
+ * {@link InboundMessages}, answers pings (§5.5.2), times and reports pongs (§5.5.3), and stops
+ * at a close frame (§5.5.1), which the engine acts on. Control payloads are gathered here, as a
+ * control frame may arrive in pieces like any other.
  */
 final class InboundFrames {
     /** What one step of reading found. */
@@ -35,17 +35,20 @@ final class InboundFrames {
     private final WebSocketHandler handler;
     private final Outbound outbound;
     private final boolean autoPong;
+    private final RoundTripMeter roundTrips;
     /** Allocated with the first control frame: many connections never get one. */
     private byte[] controlPayload;
     private int controlLength;
     private ClosePayload close;
 
-    InboundFrames(Role role, WebSocketConfig config, WebSocketHandler handler, Outbound outbound, MemoryAccount memory) {
+    InboundFrames(Role role, WebSocketConfig config, WebSocketHandler handler, Outbound outbound, MemoryAccount memory,
+                  RoundTripMeter roundTrips) {
         this.decoder = new FrameDecoder(role, config.maxFramePayload());
         this.messages = new InboundMessages(handler, config, memory);
         this.handler = handler;
         this.outbound = outbound;
         this.autoPong = config.autoPong();
+        this.roundTrips = roundTrips;
     }
 
     /** Permessage-deflate was agreed (RFC 7692 §6): RSV1 marks a compressed message from now on. */
@@ -126,7 +129,9 @@ final class InboundFrames {
                 handler.onPing(socket, ping);
                 return Step.READ;
             case Opcode.PONG:
-                handler.onPong(socket, controlView());
+                ByteBuffer pong = controlView();
+                roundTrips.pongReceived(pong);
+                handler.onPong(socket, pong);
                 return Step.READ;
             case Opcode.CLOSE:
                 // RFC 6455 §5.5.1, §7.4: a close frame's code and reason are checked before it is obeyed.

@@ -50,8 +50,6 @@ import java.util.function.LongSupplier;
  * close frame with the violation's code, {@link WebSocketHandler#onError} and a decision to end TCP.
  */
 public final class WebSocketEngine {
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
-
     private final Role role;
     private final WebSocketConfig config;
     /** Before the open on a server, the one that hears a failed handshake; then the decision's. */
@@ -63,6 +61,7 @@ public final class WebSocketEngine {
     private final ConnectionTimers timers;
     private final EngineSocket socket;
     private final ConnectionObserver observer;
+    private final RoundTripMeter roundTrips;
 
     private WebSocket endpoint;
     private ConnectionState state = ConnectionState.CONNECTING;
@@ -88,7 +87,8 @@ public final class WebSocketEngine {
                 : OpeningHandshake.client(clientHandshake, config, outbound);
         this.timers = new ConnectionTimers(config, Objects.requireNonNull(nanoClock, "nanoClock"));
         this.observer = new ConnectionObserver(nanoClock);
-        this.socket = new EngineSocket(this, outbound);
+        this.roundTrips = new RoundTripMeter(nanoClock, observer);
+        this.socket = new EngineSocket(this, outbound, roundTrips);
         this.endpoint = socket;
     }
 
@@ -288,7 +288,7 @@ public final class WebSocketEngine {
             handler = accepted.handler();
             attributes = accepted.attributes();
         }
-        inbound = new InboundFrames(role, config, handler, outbound, memory);
+        inbound = new InboundFrames(role, config, handler, outbound, memory, roundTrips);
         handshake.startCompression(inbound);
         state = ConnectionState.OPEN;
         opened = true;
@@ -411,7 +411,7 @@ public final class WebSocketEngine {
      * The transport's timer fired: the engine acts on every deadline that has passed. The opening
      * handshake timing out drops the connection without a word (a server sends no HTTP answer to
      * a peer that never finished asking), or, on a server idle between plain requests, closes it
-     * gracefully; an idle peer is pinged (RFC 6455 §5.5.2), and dropped
+     * gracefully; an idle peer is pinged (RFC 6455 §5.5.2; its pong measures the round trip), and dropped
      * (1006) if nothing arrives within another idle timeout; a message that did not complete
      * within the message timeout closes the connection with 1008; a close that was not completed within
      * the close timeout (RFC 6455 §7.1.1) drops the peer (1006), or, when only its TCP close was
@@ -431,7 +431,8 @@ public final class WebSocketEngine {
                     break;
                 case KEEPALIVE_PING:
                     if (state == ConnectionState.OPEN) {
-                        outbound.queueControl(Opcode.PING, EMPTY);
+                        // Numbered, so its pong (RFC 6455 §5.5.3: the same payload) measures the round trip.
+                        outbound.queueControl(Opcode.PING, roundTrips.nextPing());
                     }
                     break;
                 case KEEPALIVE_TIMEOUT:

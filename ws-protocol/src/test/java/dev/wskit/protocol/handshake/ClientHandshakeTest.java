@@ -131,6 +131,15 @@ class ClientHandshakeTest {
         assertThatThrownBy(() -> builder.origin("http://a\r\nX: y")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** RFC 6455 §4.1 item 10: each subprotocol offered is an HTTP token. */
+    @Test
+    void refusesASubprotocolThatIsNotAToken() {
+        ClientHandshake.Builder builder = ClientHandshake.builder(URI.create("ws://h/"));
+        assertThatThrownBy(() -> builder.subprotocols(List.of("chat", "not a token")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("subprotocol is not an HTTP token: 'not a token'");
+        assertThatThrownBy(() -> ClientHandshake.checkSubprotocols(List.of("a,b"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void checksHeadersAndOriginWithoutAUriByTheSameRules() {
         assertThatThrownBy(() -> ClientHandshake.checkHeader("Host", "x")).hasMessage("Host is written by the handshake itself");

@@ -2,6 +2,7 @@ package dev.wskit.transport.core;
 
 import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.ForwardingWebSocketHandler;
+import dev.wskit.protocol.RoundTrip;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.http.HttpRequest;
@@ -208,6 +209,17 @@ public final class ReconnectingWebSocket implements WebSocket {
     @Override
     public boolean sendPong(ByteBuffer payload) {
         return sent(open -> open.sendPong(payload));
+    }
+
+    @Override
+    public boolean ping() {
+        return sent(WebSocket::ping);
+    }
+
+    /** The current connection's round-trip time: each connection measures its own. */
+    @Override
+    public Optional<RoundTrip> roundTrip() {
+        return ofCurrent(WebSocket::roundTrip, Optional.empty());
     }
 
     @Override

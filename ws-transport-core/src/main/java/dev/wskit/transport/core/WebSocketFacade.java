@@ -2,6 +2,7 @@ package dev.wskit.transport.core;
 
 import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.protocol.RoundTrip;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.frame.ClosePayload;
@@ -30,7 +31,7 @@ import javax.net.ssl.SSLSession;
  * arguments throw at the call site on any thread. Misuse found only when a handed-over call runs
  * (a message interleaved with another one sent in pieces) fails the connection with 1011, as a
  * handler's exception does. Reads never lock and never wait: off the owner they return the state
- * the owner last published, after every step.
+ * (and the round-trip time) the owner last published, after every step.
  */
 public class WebSocketFacade implements WebSocket {
     private final ConnectionDriver driver;
@@ -41,6 +42,7 @@ public class WebSocketFacade implements WebSocket {
     private volatile HttpResponse handshakeResponse;
     private volatile Map<String, Object> attributes = Map.of();
     private volatile long pendingOutboundBytes;
+    private volatile Optional<RoundTrip> roundTrip = Optional.empty();
     /** A field, not an AtomicLong: one object less per connection. */
     private static final AtomicLongFieldUpdater<WebSocketFacade> HANDED_OVER_BYTES =
             AtomicLongFieldUpdater.newUpdater(WebSocketFacade.class, "handedOverBytes");
@@ -151,6 +153,14 @@ public class WebSocketFacade implements WebSocket {
     }
 
     @Override
+    public boolean ping() {
+        if (isOwner()) {
+            return afterStep(socket().ping());
+        }
+        return handOver(0, engine -> engine.socket().ping());
+    }
+
+    @Override
     public void close(int code, String reason) {
         // The engine's own rules, checked here so a handed-over call fails at its call site.
         ClosePayload.encode(code, reason);
@@ -233,6 +243,11 @@ public class WebSocketFacade implements WebSocket {
         return isOwner() ? socket().attributes() : attributes;
     }
 
+    @Override
+    public Optional<RoundTrip> roundTrip() {
+        return isOwner() ? socket().roundTrip() : roundTrip;
+    }
+
     /** The engine's queue, the transport's unwritten bytes, and sends handed over and not yet run. */
     @Override
     public long pendingOutboundBytes() {
@@ -256,6 +271,8 @@ public class WebSocketFacade implements WebSocket {
         }
         attributes = socket.attributes();
         pendingOutboundBytes = socket.pendingOutboundBytes() + driver.unwrittenBytes();
+        // The engine keeps one Optional per measurement: publishing it allocates nothing.
+        roundTrip = socket.roundTrip();
     }
 
     @Override

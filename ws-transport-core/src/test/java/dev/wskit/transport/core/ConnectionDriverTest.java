@@ -76,7 +76,7 @@ class ConnectionDriverTest {
         assertThat(io.timerDelayNanos).isEqualTo(idle.toNanos());
         clock.advance(idle);
         io.fireTimer();
-        assertThat(io.takeWritten()).isEqualTo("8900");
+        assertThat(io.takeWritten()).as("keepalive ping number 1").isEqualTo("890131");
         // The peer stopped reading too: what we write stays in the transport.
         io.unwritten = 1000;
         driver.socket().sendText("unread");
