@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a client learns from the server's answer (RFC 6455 §4.1): the 101 it opened with, or the
- * refusal (any other status) with its body: read by its length until the timeout, or, without a
- * length, what came with the head.
+ * refusal (any other status) with its body: read by its length or decoded from its chunks until
+ * the timeout, or, without either, what came with the head.
  */
 class ClientHandshakeOutcomeTest {
     private final List<WebSocketException> errors = new ArrayList<>();
@@ -110,6 +110,55 @@ class ClientHandshakeOutcomeTest {
         HttpResponse response = refusal();
         assertThat(response.status()).isEqualTo(503);
         assertThat(new String(response.body(), US_ASCII)).isEqualTo("busy");
+    }
+
+    /** RFC 9112 §7.1: the refusal carries the decoded body, whatever the reads cut, an extension and the trailer ignored. */
+    @Test
+    void decodesAChunkedBodyCutAnywhere() {
+        drain(client);
+        String chunked = "HTTP/1.1 401 Unauthorized\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "6\r\nlog in\r\n7;why=token\r\n first\n\r\n0\r\nX-Trailer: ignored\r\n\r\n";
+        int body = chunked.indexOf("\r\n\r\n") + 4;
+        receive(chunked.substring(0, body + 1));
+        for (int i = body + 1; i < chunked.length() && errors.isEmpty(); i++) {
+            receive(chunked.substring(i, i + 1));
+        }
+
+        HttpResponse response = refusal();
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(new String(response.body(), US_ASCII)).isEqualTo("log in first\n");
+    }
+
+    @Test
+    void aChunkedBodyIsCutAtTheCap() {
+        drain(client);
+        receive("HTTP/1.1 404 Not Found\r\nTransfer-Encoding: chunked\r\n\r\n1388\r\n" + "x".repeat(3000));
+        assertThat(errors).as("the cap is not reached yet").isEmpty();
+        receive("x".repeat(2000));
+
+        assertThat(refusal().body()).hasSize(UpgradeRefusedException.MAX_BODY_BYTES);
+    }
+
+    /**
+     * A chunk size that is not hexadecimal ends the decoding, without an exception of its own: the
+     * refusal carries the body decoded before it.
+     */
+    @Test
+    void anInvalidChunkSizeLeavesWhatWasDecodedBeforeIt() {
+        drain(client);
+        receive("HTTP/1.1 403 Forbidden\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nno \r\nzz\r\nmore\r\n0\r\n\r\n");
+
+        assertThat(new String(refusal().body(), US_ASCII)).isEqualTo("no ");
+    }
+
+    @Test
+    void reportsWhatWasDecodedOfAChunkedBodyWhenTheServerCloses() {
+        drain(client);
+        receive("HTTP/1.1 503 Service Unavailable\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nbusy\r\n");
+        assertThat(errors).as("the last chunk has not come").isEmpty();
+        client.transportClosed();
+
+        assertThat(new String(refusal().body(), US_ASCII)).isEqualTo("busy");
     }
 
     @Test

@@ -5,10 +5,13 @@ import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import dev.wskit.protocol.upgrade.UpgradeRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
- * Who may join, decided before the upgrade: {@code /ws?name=NAME} with a usable name that nobody
- * holds. A missing or unusable name is answered {@code 400}, a taken one {@code 409}, each with
+ * Who may join, decided before the upgrade: {@code /ws?name=NAME}, or {@code /ws} with the cookie
+ * {@value #NAME_COOKIE} the page sets to the name chosen, with a usable name that nobody holds. A missing or unusable name is answered {@code 400}, a taken one {@code 409}, each with
  * the reason as plain text; an accepted connection carries its reserved name as the attribute
  * {@value #NAME_ATTRIBUTE}. A browser's script never sees those statuses (a failed
  * WebSocket is only an error event), so the page asks {@link #check} first for the reason.
@@ -16,6 +19,8 @@ import dev.wskit.protocol.upgrade.UpgradeRequest;
 final class ChatAdmission implements UpgradeDecider {
     static final String PATH = "/ws";
     static final String NAME_ATTRIBUTE = "name";
+    /** The cookie the page keeps the chosen name in: sent with its upgrade, and remembered for the next visit. */
+    static final String NAME_COOKIE = "chat-name";
     /** Code points; long enough for a name, short enough that a join line stays one line. */
     static final int MAX_NAME = 32;
     static final String NAME_REQUIRED = "name required: 1 to " + MAX_NAME + " characters, none of them control characters\n";
@@ -61,14 +66,28 @@ final class ChatAdmission implements UpgradeDecider {
     }
 
     /**
-     * The {@code name} query parameter, trimmed; {@code null} when absent, empty, too long or
-     * holding control characters.
+     * The {@code name} query parameter, else the {@value #NAME_COOKIE} cookie, trimmed;
+     * {@code null} when absent, empty, too long or holding control characters.
      */
     static String nameFrom(UpgradeRequest request) {
-        String name = request.queryParameter("name").orElse("").strip();
+        String name = request.queryParameter("name").or(() -> cookieName(request)).orElse("").strip();
         int length = name.codePointCount(0, name.length());
         boolean printable = name.codePoints().noneMatch(Character::isISOControl);
         return length >= 1 && length <= MAX_NAME && printable ? name : null;
+    }
+
+    /**
+     * The page writes the cookie's value with {@code encodeURIComponent}, as a cookie value may not
+     * hold spaces, commas or semicolons (RFC 6265 §4.1.1); one that does not decode names nobody.
+     */
+    private static Optional<String> cookieName(UpgradeRequest request) {
+        return request.cookie(NAME_COOKIE).map(value -> {
+            try {
+                return URLDecoder.decode(value, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException malformed) {
+                return "";
+            }
+        });
     }
 
     private static String taken(String name) {

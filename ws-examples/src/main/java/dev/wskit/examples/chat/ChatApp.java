@@ -30,6 +30,7 @@ public final class ChatApp extends ServerApp {
                 "usage: chat [--transport T] [--host H] [--port P] [--metrics]",
                 "",
                 "Serves a chat page on http://HOST:PORT/ and the chat WebSocket on ws://HOST:PORT/ws?name=NAME.",
+                "The name may come instead in the cookie " + ChatAdmission.NAME_COOKIE + ", which the page sets.",
                 "Open the printed URL in several browser windows, pick a name in each, and talk.",
                 "The upgrade is refused with 400 for a missing name (1 to " + ChatAdmission.MAX_NAME
                         + " characters) and 409 for a name in use;",

@@ -23,6 +23,17 @@ class ChatAdmissionTest {
     private final ChatRoom room = new ChatRoom();
     private final ChatAdmission admission = new ChatAdmission(room, new ChatHandler(room));
 
+    /** The page's cookie names who joins when the query does not; the query wins when both do. */
+    @Test
+    void aNameComesFromThePagesCookieToo() {
+        HttpHeaders cookie = HttpHeaders.of("Cookie", "theme=dark; chat-name=ada%20lovelace");
+
+        assertThat(ChatAdmission.nameFrom(request("/ws", cookie))).isEqualTo("ada lovelace");
+        assertThat(ChatAdmission.nameFrom(request("/ws?name=bob", cookie))).isEqualTo("bob");
+        assertThat(ChatAdmission.nameFrom(request("/ws", HttpHeaders.of("Cookie", "chat-name=%zz")))).isNull();
+        assertThat(ChatAdmission.nameFrom(request("/ws", HttpHeaders.of("Cookie", "chat-name=")))).isNull();
+    }
+
     @Test
     void namesComeFromTheQueryTrimmedAndBounded() {
         assertThat(ChatAdmission.nameFrom(request("/ws?x=1&name=%20ada+lovelace%20"))).isEqualTo("ada lovelace");
@@ -77,6 +88,10 @@ class ChatAdmissionTest {
     }
 
     private static UpgradeRequest request(String target) {
-        return new UpgradeRequest(new HttpRequest("GET", target, 1, 1, HttpHeaders.empty()), null, null);
+        return request(target, HttpHeaders.empty());
+    }
+
+    private static UpgradeRequest request(String target, HttpHeaders headers) {
+        return new UpgradeRequest(new HttpRequest("GET", target, 1, 1, headers), null, null);
     }
 }

@@ -110,7 +110,7 @@ class ChatAppTest {
 
             assertThat(found.statusCode()).isEqualTo(200);
             assertThat(found.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-            assertThat(found.body()).contains("<title>wskit chat</title>", "/ws?name=", "/name-check?name=");
+            assertThat(found.body()).contains("<title>wskit chat</title>", "\"/ws\"", "chat-name", "/name-check?name=");
             assertThat(missing.statusCode()).isEqualTo(404);
         }
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -28,7 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The chat page in a real browser: headless Chromium opens it in two tabs, both join, and a
- * message typed in one appears in the other; a name the server refuses shows its reason. On every
+ * message typed in one appears in the other; a name the server refuses shows its reason; the name
+ * reaches the server's upgrade decision in the cookie the page set. On every
  * transport. Skipped where Debian's
  * {@code chromium} and {@code chromium-driver} are not installed.
  */
@@ -126,6 +128,29 @@ class ChatPageBrowserTest {
             assertThat(browser.findElement(By.id("members")).getText()).isEqualTo("ada\nbob");
             browser.close();
             browser.switchTo().window(adaTab);
+        }
+    }
+
+    /**
+     * The page keeps the chosen name in a cookie and opens {@code /ws} with no name in the URL:
+     * the server's upgrade decision reads the name from the cookie the browser sent. Coming back,
+     * the page fills the name in from it.
+     */
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void theNameTravelsInTheCookieThePageSet(ExampleTransport transport) throws Exception {
+        assumeTrue(browser != null, HOW_TO_ENABLE);
+        try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
+            String page = chat.awaitUri("http").toString();
+            browser.get(page);
+            joinAs("grace hopper");
+
+            assertThat(browser.manage().getCookieNamed("chat-name").getValue()).isEqualTo("grace%20hopper");
+            assertThat(((JavascriptExecutor) browser).executeScript("return socket.url")).asString().endsWith("/ws");
+            assertThat(browser.findElement(By.id("members")).getText()).isEqualTo("grace hopper");
+
+            browser.get(page);
+            assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("grace hopper");
         }
     }
 

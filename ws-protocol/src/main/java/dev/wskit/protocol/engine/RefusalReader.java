@@ -8,15 +8,19 @@ import java.util.List;
 
 /**
  * A client's reading of the body of a response that refused the upgrade (RFC 6455 §4.1 item 1),
- * so the application learns why: as long as {@code Content-Length} says, within the handshake
- * timeout, at most {@link UpgradeRefusedException#MAX_BODY_BYTES}. A body without a length lasts
- * until the server closes (RFC 9112 §6.3), which it may never do: the refusal then carries what
- * came with the head, rather than holding the failure until the timeout. A 1xx, 204 or 304 answer
- * has no body (RFC 9110 §6.4.1), and a chunked one is not decoded: its body is left unread.
+ * so the application learns why, within the handshake timeout, at most
+ * {@link UpgradeRefusedException#MAX_BODY_BYTES}: framed as RFC 9112 §6.3 says for a response.
+ * A 1xx, 204 or 304 answer has no body (RFC 9110 §6.4.1). A {@code Transfer-Encoding} ending in
+ * {@code chunked} is decoded ({@link ChunkedBody}), whatever {@code Content-Length} says (§6.3
+ * item 3). Else {@code Content-Length} says how long the body is. A body without either lasts until
+ * the server closes (§6.3 items 4 and 8), which it may never do: the refusal then carries what
+ * came with the head, rather than holding the failure until the timeout.
  */
 final class RefusalReader {
     private final HttpResponse head;
-    /** The bytes still to read before the body is complete, or the cap when it has no length. */
+    /** The decoder of a chunked body, or {@code null} when the body is not chunked. */
+    private final ChunkedBody chunked;
+    /** The bytes still to read before a body not chunked is complete, or the cap when it has no length. */
     private int wanted;
     /** No length: the body is what came with the head. */
     private final boolean unframed;
@@ -24,25 +28,32 @@ final class RefusalReader {
 
     RefusalReader(HttpResponse head) {
         this.head = head;
-        this.wanted = bodyLength(head);
-        this.unframed = hasBody(head) && head.headers().all("Content-Length").isEmpty();
+        boolean hasBody = hasBody(head);
+        this.chunked = hasBody && isChunked(head) ? new ChunkedBody(UpgradeRefusedException.MAX_BODY_BYTES) : null;
+        this.unframed = hasBody && chunked == null
+                && (head.headers().contains("Transfer-Encoding") || head.headers().all("Content-Length").isEmpty());
+        this.wanted = !hasBody || chunked != null ? 0 : unframed ? UpgradeRefusedException.MAX_BODY_BYTES : length(head);
     }
 
     private static boolean hasBody(HttpResponse head) {
         int status = head.status();
-        return status >= 200 && status != 204 && status != 304 && !head.headers().contains("Transfer-Encoding");
+        return status >= 200 && status != 204 && status != 304;
     }
 
-    private static int bodyLength(HttpResponse head) {
-        if (!hasBody(head)) {
-            return 0;
+    /** Whether {@code chunked} is the final transfer coding (RFC 9112 §6.1), which frames the body. */
+    private static boolean isChunked(HttpResponse head) {
+        List<String> fields = head.headers().all("Transfer-Encoding");
+        if (fields.isEmpty()) {
+            return false;
         }
-        List<String> lengths = head.headers().all("Content-Length");
-        if (lengths.isEmpty()) {
-            return UpgradeRefusedException.MAX_BODY_BYTES;
-        }
+        String codings = fields.get(fields.size() - 1);
+        String last = codings.substring(codings.lastIndexOf(',') + 1).trim();
+        return last.equalsIgnoreCase("chunked");
+    }
+
+    private static int length(HttpResponse head) {
         try {
-            long length = Long.parseLong(lengths.get(0).trim());
+            long length = Long.parseLong(head.headers().all("Content-Length").get(0).trim());
             return (int) Math.max(0, Math.min(length, UpgradeRefusedException.MAX_BODY_BYTES));
         } catch (NumberFormatException malformed) {
             return 0;
@@ -51,6 +62,9 @@ final class RefusalReader {
 
     /** Reads body bytes from {@code in}, none past the body; returns whether it is complete (or cut at the cap). */
     boolean receive(ByteBuffer in) {
+        if (chunked != null) {
+            return chunked.receive(in);
+        }
         int taken = Math.min(wanted, in.remaining());
         if (taken > 0) {
             int had = body.length;
@@ -63,6 +77,6 @@ final class RefusalReader {
 
     /** The refusal, with the body read so far: all of it once {@link #receive} said so. */
     UpgradeRefusedException refusal() {
-        return new UpgradeRefusedException(head.withBodyRead(body));
+        return new UpgradeRefusedException(head.withBodyRead(chunked != null ? chunked.decoded() : body));
     }
 }

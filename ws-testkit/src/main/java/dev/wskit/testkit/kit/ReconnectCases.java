@@ -2,18 +2,24 @@ package dev.wskit.testkit.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.protocol.CloseCode;
+import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ReconnectPolicy;
 import dev.wskit.transport.core.ReconnectingWebSocket;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.junit.jupiter.api.Test;
 
 /**
  * The transport's reconnecting client against the transport's own server, stopped and started
- * again on the same port: every new connection opens, sends are refused while there is none, and
- * it gives up after its attempts.
+ * again on the same port: every new connection opens, sends are refused while there is none, the
+ * connect options go with every attempt, and it gives up after its attempts.
  */
 public interface ReconnectCases extends TransportCases {
 
@@ -39,6 +45,40 @@ public interface ReconnectCases extends TransportCases {
         socket.close();
         recorder.expect("close:1000:");
         assertThat(socket.stopped()).isCompleted();
+    }
+
+    /**
+     * The options of a reconnecting socket go with every connect: the header a server reads on
+     * the first opening request is on the request after the server dropped the connection too.
+     */
+    @Test
+    default void sendsItsConnectOptionsWithEveryConnect(Kit kit) throws Exception {
+        BlockingQueue<String> tokens = new LinkedBlockingQueue<>();
+        TransportUnderTest.Server server = kit.closeAfter(kit.transport().startServer(0, () -> new WebSocketHandler() {
+            @Override
+            public void onOpen(WebSocket socket) {
+                tokens.add(socket.request().headers().first("X-Token"));
+            }
+
+            @Override
+            public void onText(WebSocket socket, String text) {
+                socket.close(CloseCode.GOING_AWAY, "dropped");
+            }
+        }, WebSocketConfig.defaults()));
+        Recorder recorder = kit.recorder("reconnecting client");
+        ReconnectingWebSocket socket = kit.client(WebSocketConfig.defaults(), null).reconnecting(uri(server.port()),
+                recorder, ReconnectPolicy.exponential(Duration.ofMillis(20), Duration.ofMillis(200)),
+                ConnectOptions.none().withHeader("X-Token", "t0ken"));
+        recorder.expect("open");
+        assertThat(Kit.next(tokens)).as("first connect").isEqualTo("t0ken");
+
+        assertThat(socket.sendText("drop me")).isTrue();
+        recorder.expect("close:1001:dropped");
+        recorder.expect("open");
+        assertThat(Kit.next(tokens)).as("after the reconnect").isEqualTo("t0ken");
+
+        socket.close();
+        recorder.expect("close:1000:");
     }
 
     @Test

@@ -122,7 +122,13 @@ public interface TransportUnderTest {
         CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options);
 
         /** A connection that comes back after it drops (the clients' {@code reconnecting}). */
-        ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy);
+        default ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
+            return reconnecting(uri, handler, policy, ConnectOptions.none());
+        }
+
+        /** As above, with what {@code options} adds to the opening request of every connect. */
+        ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
+                                           ConnectOptions options);
 
         @Override
         void close();
@@ -133,10 +139,11 @@ public interface TransportUnderTest {
             CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options);
         }
 
-        /** A client's {@code reconnecting}. */
+        /** A client's {@code reconnecting} with options. */
         @FunctionalInterface
         interface Reconnector {
-            ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy);
+            ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
+                                               ConnectOptions options);
         }
 
         /** A client from its methods, e.g. {@code Client.of(client::connect, client::reconnecting, client::close)}. */
@@ -148,8 +155,9 @@ public interface TransportUnderTest {
                 }
 
                 @Override
-                public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
-                    return reconnecting.reconnecting(uri, handler, policy);
+                public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
+                                                          ConnectOptions options) {
+                    return reconnecting.reconnecting(uri, handler, policy, options);
                 }
 
                 @Override

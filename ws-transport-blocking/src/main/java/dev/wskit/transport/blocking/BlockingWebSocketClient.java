@@ -112,22 +112,30 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      * @throws IllegalStateException after {@link #close}
      */
     public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
-        WebSocketUri.of(uri);
-        return ReconnectingWebSocket.start(handler, policy, each -> connectInBackground(uri, each), (delay, task) -> {
+        return reconnecting(uri, handler, policy, ConnectOptions.none());
+    }
+
+    /**
+     * {@link #reconnecting(URI, WebSocketHandler, ReconnectPolicy)} with what {@code options} adds
+     * to the opening request of every connect.
+     */
+    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
+                                              ConnectOptions options) {
+        return settings.reconnecting(uri, handler, policy, options, this::connectInBackground, (delay, task) -> {
             if (timer.schedule(task, delay) == null) {
                 throw new IllegalStateException("client closed");
             }
         });
     }
 
-    private CompletableFuture<WebSocket> connectInBackground(URI uri, WebSocketHandler handler) {
+    private CompletableFuture<WebSocket> connectInBackground(URI uri, WebSocketHandler handler, ConnectOptions options) {
         if (group.isClosing()) {
             throw new IllegalStateException("client closed");
         }
         CompletableFuture<WebSocket> opened = new CompletableFuture<>();
         threads.execute(() -> {
             try {
-                opened.complete(connect(uri, handler));
+                opened.complete(connect(uri, handler, options));
             } catch (IOException | RuntimeException e) {
                 opened.completeExceptionally(e);
             }

@@ -1,6 +1,7 @@
 package dev.wskit.transport.core;
 
 import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -82,6 +84,35 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
         }
         options.addTo(request);
         return request.build(config);
+    }
+
+    /** A client's own connect with options, as {@link #reconnecting} calls it for each attempt. */
+    @FunctionalInterface
+    public interface Connect {
+        /**
+         * Connects to {@code uri}, completing with the open socket or the failure.
+         *
+         * @throws RuntimeException when the client cannot connect at all (closed)
+         */
+        CompletionStage<? extends WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options);
+    }
+
+    /**
+     * The {@code reconnecting} of every client: a {@link ReconnectingWebSocket} whose every
+     * attempt is {@code connect} with the same {@code options}, so headers set for one connect
+     * (a token, a cookie) go with each reconnect too, each request built afresh with a new key.
+     *
+     * @throws IllegalArgumentException when {@code uri} is not a WebSocket URI (RFC 6455 §3)
+     * @throws RuntimeException what the first connect throws at its call site (a closed client)
+     */
+    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
+                                              ConnectOptions options, Connect connect,
+                                              ReconnectingWebSocket.Timer timer) {
+        // Checked here, as a client may make its first attempt on another thread.
+        WebSocketUri.of(uri);
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(connect, "connect");
+        return ReconnectingWebSocket.start(handler, policy, each -> connect.connect(uri, each, options), timer);
     }
 
     /** A fresh {@code CONNECT} exchange to {@code target}'s host and port when there is a proxy. */

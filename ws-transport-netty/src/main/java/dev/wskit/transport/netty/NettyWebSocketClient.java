@@ -123,7 +123,16 @@ public final class NettyWebSocketClient implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()}
      */
     public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
-        return ReconnectingWebSocket.start(handler, policy, each -> connect(uri, each),
+        return reconnecting(uri, handler, policy, ConnectOptions.none());
+    }
+
+    /**
+     * {@link #reconnecting(URI, WebSocketHandler, ReconnectPolicy)} with what {@code options} adds
+     * to the opening request of every connect.
+     */
+    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
+                                              ConnectOptions options) {
+        return settings.reconnecting(uri, handler, policy, options, this::connect,
                 (delay, task) -> group.next().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS));
     }
 

@@ -117,7 +117,17 @@ public final class VertxWebSocketClient implements AutoCloseable {
      * @throws IllegalStateException after {@link #close()} or {@link #shutdown()}
      */
     public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
-        return ReconnectingWebSocket.start(handler, policy, each -> connect(uri, each).toCompletionStage(),
+        return reconnecting(uri, handler, policy, ConnectOptions.none());
+    }
+
+    /**
+     * {@link #reconnecting(URI, WebSocketHandler, ReconnectPolicy)} with what {@code options} adds
+     * to the opening request of every connect.
+     */
+    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
+                                              ConnectOptions options) {
+        return settings.reconnecting(uri, handler, policy, options,
+                (to, each, with) -> connect(to, each, with).toCompletionStage(),
                 (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()), timer -> task.run()));
     }
 
