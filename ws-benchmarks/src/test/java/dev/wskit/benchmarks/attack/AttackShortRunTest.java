@@ -41,7 +41,7 @@ class AttackShortRunTest {
                 results.put(result.get("attack"), result);
             }
             // 30 unfinished 15 MB deflate bombs would take 450 MB of a 256 MiB heap: the memory
-            // budget (a quarter of the heap) sheds them. An error would come after the attack
+            // budget (an eighth of the heap) sheds them. An error would come after the attack
             // looked, so wait for one, bounded.
             assertThat(server.outOfMemoryWithin(Duration.ofSeconds(5))).as(results.get("deflate-bomb").line()).isFalse();
         }

@@ -72,7 +72,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     /**
      * The memory all connections together may make the server hold: messages being reassembled
      * or inflated, output their peers do not read. When it runs short, the connections holding the
-     * most are closed with {@code 1013} (see {@link MemoryBudget}). Default: a quarter of the
+     * most are closed with {@code 1013} (see {@link MemoryBudget}). Default: an eighth of the
      * maximum heap ({@code -Xmx}), read when the server is built.
      */
     public final B memoryBudget(long bytes) {

@@ -101,6 +101,6 @@ class MemoryBudgetTest {
     void aBudgetIsPositive() {
         assertThatThrownBy(() -> new MemoryBudget(0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("memoryBudget must be positive: 0");
-        assertThat(MemoryBudget.ofHeap().limit()).isEqualTo(Runtime.getRuntime().maxMemory() / 4);
+        assertThat(MemoryBudget.ofHeap().limit()).isEqualTo(Runtime.getRuntime().maxMemory() / 8);
     }
 }
