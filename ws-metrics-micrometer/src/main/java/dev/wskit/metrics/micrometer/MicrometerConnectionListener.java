@@ -5,6 +5,7 @@ import dev.wskit.protocol.CloseSummary;
 import dev.wskit.protocol.ConnectionInfo;
 import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.RoundTrip;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -89,6 +90,15 @@ public final class MicrometerConnectionListener implements ConnectionListener {
                 .tags(tags(connection).and(WskitMeters.EVENT, backpressure.name()))
                 .register(registry)
                 .increment();
+    }
+
+    @Override
+    public void roundTrip(ConnectionInfo connection, RoundTrip roundTrip) {
+        Timer.builder(WskitMeters.ROUND_TRIP)
+                .description("Round trips of WebSocket pings to their pongs")
+                .tags(tags(connection))
+                .register(registry)
+                .record(roundTrip.latestNanos(), TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -22,6 +22,11 @@ public final class WskitMeters {
     public static final String FRAME_BYTES = "wskit.frame.bytes";
     /** Timer: how long connections lasted, from the open to the TCP close. */
     public static final String CONNECTION_DURATION = "wskit.connection.duration";
+    /**
+     * Timer: the round trip of each measuring ping (keepalive or {@code WebSocket.ping()}) to its
+     * pong: slow peers show here before a keepalive timeout drops them.
+     */
+    public static final String ROUND_TRIP = "wskit.round.trip";
     /** Counter: flow-control changes, by {@link #EVENT} ({@code PAUSED}, {@code DRAINED}, {@code DROPPED}). */
     public static final String BACKPRESSURE = "wskit.backpressure";
 

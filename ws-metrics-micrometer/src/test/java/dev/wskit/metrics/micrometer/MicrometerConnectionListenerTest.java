@@ -6,9 +6,12 @@ import dev.wskit.protocol.Backpressure;
 import dev.wskit.protocol.ConnectionInfo;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.Role;
+import dev.wskit.protocol.RoundTrip;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +40,19 @@ class MicrometerConnectionListenerTest {
                 "wskit.backpressure{event=DROPPED,role=SERVER,transport=netty} 1",
                 "wskit.backpressure{event=PAUSED,role=SERVER,transport=netty} 2",
                 "wskit.violations{code=1006,role=SERVER,rule=OUTBOUND_LIMIT_EXCEEDED,transport=netty} 1");
+    }
+
+    @Test
+    void eachRoundTripIsTimedByItsLatestValue() {
+        MicrometerConnectionListener listener = MicrometerConnectionListener.of(registry);
+
+        listener.roundTrip(SERVER_SIDE, new RoundTrip(3_000_000, 3_000_000));
+        listener.roundTrip(SERVER_SIDE, new RoundTrip(5_000_000, 3_250_000));
+
+        Timer timer = registry.get(WskitMeters.ROUND_TRIP).tags("transport", "netty", "role", "SERVER").timer();
+        assertThat(timer.count()).isEqualTo(2);
+        assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(8.0);
+        assertThat(timer.max(TimeUnit.MILLISECONDS)).isEqualTo(5.0);
     }
 
     @Test
