@@ -4,6 +4,8 @@ import static dev.wskit.testkit.kit.Kit.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.testkit.kit.Events;
 import dev.wskit.testkit.kit.JdkRecorder;
 import dev.wskit.testkit.kit.Kit;
@@ -77,6 +79,35 @@ class JfrEventsTest {
             assertThat(rejected.getInt("status")).isEqualTo(426);
             assertThat(rejected.getString("violation")).isEqualTo(ProtocolViolation.UNSUPPORTED_VERSION.name());
             assertThat(rejected.getString("source")).isEqualTo(ProtocolViolation.UNSUPPORTED_VERSION.source());
+        }
+    }
+
+    @Test
+    void aPingsRoundTripIsRecorded(Kit kit) throws Exception {
+        BlockingQueue<RecordedEvent> recorded = new LinkedBlockingQueue<>();
+        try (RecordingStream recording = new RecordingStream()) {
+            recording.enable("dev.wskit.RoundTrip");
+            // The connection's other events are recorded too (wskit's events are on by default).
+            recording.onEvent("dev.wskit.RoundTrip", recorded::add);
+            recording.startAsync();
+
+            BlockingWebSocketServer server = kit.closeAfter(BlockingWebSocketServer.builder().handler(() -> new WebSocketHandler() {
+                @Override
+                public void onOpen(WebSocket socket) {
+                    socket.ping();
+                }
+            }).build());
+            server.start();
+            // The JDK's client answers the ping by itself (RFC 6455 §5.5.3); a measuring ping
+            // carries its number.
+            JdkRecorder jdk = kit.jdk(URI.create("ws://127.0.0.1:" + server.port() + "/"));
+            jdk.expect("ping:1");
+
+            RecordedEvent roundTrip = byType(recorded, 1).get("dev.wskit.RoundTrip");
+            assertThat(roundTrip.getString("transport")).isEqualTo("blocking");
+            assertThat(roundTrip.getDuration("latest")).isPositive();
+            assertThat(roundTrip.getDuration("smoothed")).as("the first measurement is the smoothed value (RFC 6298 §2.2)")
+                    .isEqualTo(roundTrip.getDuration("latest"));
         }
     }
 

@@ -5,6 +5,7 @@ import dev.wskit.protocol.CloseSummary;
 import dev.wskit.protocol.ConnectionInfo;
 import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.RoundTrip;
 
 /**
  * The connections' life as JDK Flight Recorder events (category {@code wskit}, names
@@ -40,6 +41,17 @@ public final class JfrConnectionListener implements ConnectionListener {
                 event.violation = violation.name();
                 event.source = violation.source();
             }
+            event.commit();
+        }
+    }
+
+    @Override
+    public void roundTrip(ConnectionInfo connection, RoundTrip roundTrip) {
+        RoundTripMeasured event = new RoundTripMeasured();
+        if (event.isEnabled()) {
+            event.describe(connection);
+            event.latest = roundTrip.latestNanos();
+            event.smoothed = roundTrip.smoothedNanos();
             event.commit();
         }
     }
