@@ -12,9 +12,7 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
+import dev.wskit.testkit.kit.RawPeer;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -107,12 +105,9 @@ class EchoAppTest {
     void acceptsPermessageDeflate(ExampleTransport transport) throws Exception {
         try (RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0")) {
             URI uri = echo.awaitUri("ws");
-            try (Socket raw = new Socket(uri.getHost(), uri.getPort())) {
-                OutputStream out = raw.getOutputStream();
-                out.write(("GET / HTTP/1.1\r\nHost: test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                        + "Sec-WebSocket-Extensions: permessage-deflate\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                String head = readHead(raw.getInputStream());
+            try (RawPeer raw = RawPeer.to(uri.getPort())) {
+                raw.write(RawPeer.UPGRADE.replace("\r\n\r\n", "\r\nSec-WebSocket-Extensions: permessage-deflate\r\n\r\n"));
+                String head = raw.readHead();
 
                 assertThat(head).startsWith("HTTP/1.1 101 ").contains("Sec-WebSocket-Extensions: permessage-deflate");
             }
@@ -129,18 +124,5 @@ class EchoAppTest {
             assertThat(client.next()).isEqualTo("close:1001 server stopping");
             assertThat(echo.out().next()).isEqualTo("stopped");
         }
-    }
-
-    /** The response head, up to the empty line. */
-    private static String readHead(InputStream in) throws Exception {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        return head.toString();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.testkit.kit.RawPeer;
 import dev.wskit.transport.blocking.BlockingWebSocketServer;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.WebSocketServer;
@@ -12,9 +13,6 @@ import dev.wskit.transport.netty.NettyWebSocketServer;
 import dev.wskit.transport.vertx.VertxWebSocketServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -35,8 +33,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * dependencies of this module.
  */
 class LoopbackMetricsTest {
-    private static final String UPGRADE = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
-            + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -87,11 +83,9 @@ class LoopbackMetricsTest {
     @ValueSource(strings = {"blocking", "netty", "vertx"})
     void aRejectedHandshakeIsCountedWithItsStatusAndRule(String transport) throws Exception {
         WebSocketServer server = start(transport);
-        try (Socket peer = new Socket("127.0.0.1", server.port())) {
-            peer.setSoTimeout(10_000);
-            peer.getOutputStream().write(UPGRADE.replace("Version: 13", "Version: 12").getBytes(StandardCharsets.US_ASCII));
-            assertThat(new String(peer.getInputStream().readAllBytes(), StandardCharsets.US_ASCII))
-                    .startsWith("HTTP/1.1 426 ");
+        try (RawPeer peer = RawPeer.to(server.port())) {
+            peer.write(RawPeer.UPGRADE.replace("Version: 13", "Version: 12"));
+            assertThat(new String(peer.readToEnd(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 426 ");
         }
 
         assertThat(MeterLines.awaitOf(registry, lines -> !lines.isEmpty())).containsExactly(
@@ -108,14 +102,10 @@ class LoopbackMetricsTest {
     @ValueSource(strings = {"blocking", "netty", "vertx"})
     void aViolationIsCountedByRuleWithTheCloseItCaused(String transport) throws Exception {
         WebSocketServer server = start(transport);
-        try (Socket peer = new Socket("127.0.0.1", server.port())) {
-            peer.setSoTimeout(10_000);
-            OutputStream out = peer.getOutputStream();
-            InputStream in = peer.getInputStream();
-            out.write(UPGRADE.getBytes(StandardCharsets.US_ASCII));
-            assertThat(readHead(in)).startsWith("HTTP/1.1 101 ");
-            out.write(new byte[] {(byte) 0x81, 5, 'H', 'e', 'l', 'l', 'o'});
-            in.readAllBytes();
+        try (RawPeer peer = RawPeer.to(server.port())) {
+            peer.upgrade();
+            peer.write(RawPeer.unmasked(0x81, "Hello".getBytes(StandardCharsets.US_ASCII)));
+            peer.readToEnd();
         }
         String tags = "role=SERVER,transport=" + transport;
         ProtocolViolation rule = ProtocolViolation.UNMASKED_CLIENT_FRAME;
@@ -153,18 +143,6 @@ class LoopbackMetricsTest {
                 .start();
         toClose.add(server);
         return server;
-    }
-
-    private static String readHead(InputStream in) throws Exception {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                break;
-            }
-            head.append((char) b);
-        }
-        return head.toString();
     }
 
     /** Sends every text back. */

@@ -36,6 +36,14 @@ public final class RawPeer implements AutoCloseable {
         this(port, receiveBuffer, null);
     }
 
+    /**
+     * A raw peer connected to {@code port} on 127.0.0.1, for a test outside the kit, which closes
+     * it itself (the kit's {@link Kit#raw} closes its own).
+     */
+    public static RawPeer to(int port) throws IOException {
+        return new RawPeer(port, 0);
+    }
+
     /** @param localAddress the address to connect from (another loopback address, say), or {@code null} for any */
     RawPeer(int port, int receiveBuffer, String localAddress) throws IOException {
         socket = new Socket();
