@@ -2,6 +2,7 @@ package dev.wskit.transport.core;
 
 import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.TransportEnd;
 import dev.wskit.protocol.WebSocket;
@@ -65,24 +66,52 @@ public final class ConnectionDriver {
     private MemoryBudget.Account memory;
     /** Who hears this connection's life, told the transport and the peer at {@link #start}. */
     private ConnectionListener listener = ConnectionListener.NONE;
+    /** What records this connection's course, or {@link WireTap#NONE}. */
+    private final WireTap tap;
+    /** The engine's socket as the application's calls reach it (through {@link #tap}). */
+    private final WebSocket applicationSocket;
 
     private ConnectionDriver(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades,
-                             EngineFactory engines, LongSupplier clock, WebSocketConfig config, ConnectionLimits.Slot slot) {
+                             EngineFactory engines, LongSupplier clock, WebSocketConfig config, ConnectionLimits.Slot slot,
+                             WireTap tap) {
         this.io = io;
         this.slot = slot;
+        this.tap = tap;
         this.maxOutboundBytes = config.maxOutboundBytes();
-        this.clock = clock;
+        this.clock = tap.clock(clock);
         this.facade = facades.apply(this);
-        this.engine = engines.create(application -> new LifecycleHandler(application, facade, opened), clock);
+        this.engine = engines.create(tap.config(config),
+                application -> new LifecycleHandler(tap.handler(application), facade, opened), tap, this.clock);
+        this.applicationSocket = tap.socket(engine.socket());
         engine.endpoint(facade);
     }
 
     /**
-     * How the engine of a connection is made, given the clock and what wraps each application
-     * handler it calls (see {@link LifecycleHandler}).
+     * How the engine of a connection is made, given its configuration, what wraps each application
+     * handler it calls (see {@link LifecycleHandler}), what watches it, and the clock.
      */
     interface EngineFactory {
-        WebSocketEngine create(UnaryOperator<WebSocketHandler> lifecycle, LongSupplier clock);
+        WebSocketEngine create(WebSocketConfig config, UnaryOperator<WebSocketHandler> lifecycle, WireTap tap,
+                               LongSupplier clock);
+    }
+
+    /**
+     * A server's engine that accepts every upgrade {@code admitting} lets through with
+     * {@code handler}, which also hears a failed handshake.
+     */
+    private static EngineFactory accepting(WebSocketHandler handler, UnaryOperator<UpgradeDecider> admitting) {
+        return (config, lifecycle, tap, clock) -> {
+            WebSocketHandler wrapped = lifecycle.apply(handler);
+            return WebSocketEngine.server(config, tap.decider(admitting.apply(request -> UpgradeDecision.accept(wrapped))),
+                    wrapped, clock);
+        };
+    }
+
+    /** A server's engine whose upgrades {@code decider} decides, once {@code admitting} lets them through. */
+    private static EngineFactory deciding(UpgradeDecider decider, UnaryOperator<UpgradeDecider> admitting) {
+        return (config, lifecycle, tap, clock) -> WebSocketEngine.server(config,
+                tap.decider(admitting.apply(request -> withLifecycle(decider.decide(request), lifecycle))),
+                lifecycle.apply(NOBODY), clock);
     }
 
     /** A server connection on a TCP connection just accepted: its opening-handshake clock starts now. */
@@ -94,23 +123,24 @@ public final class ConnectionDriver {
     /** For tests of the lifecycle: a clock that moves only when the test moves it. */
     static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io,
                                    Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
-        return new ConnectionDriver(io, facades,
-                (lifecycle, time) -> WebSocketEngine.server(config, lifecycle.apply(handler), time), clock, config, null);
+        return new ConnectionDriver(io, facades, accepting(handler, UnaryOperator.identity()), clock, config, null,
+                WireTap.NONE);
     }
 
     /**
-     * A server connection as above that holds {@code slot} while its transport is up; over a
-     * limit, its upgrade is refused instead of accepted with {@code handler}.
+     * A server connection as above that holds {@code slot} while its transport is up (over a
+     * limit, its upgrade is refused instead of accepted with {@code handler}), watched by {@code tap}.
      */
     static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionLimits.Slot slot,
-                                   ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
-        // What WebSocketEngine.server(config, handler, clock) does, with the slot's say first: the
-        // handler still hears a failed handshake before the decision.
-        return new ConnectionDriver(io, facades, (lifecycle, time) -> {
-            WebSocketHandler wrapped = lifecycle.apply(handler);
-            return WebSocketEngine.server(config, slot.admitting(request -> UpgradeDecision.accept(wrapped)), wrapped,
-                    time);
-        }, NANO_CLOCK, config, slot);
+                                   WireTap tap, ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        return new ConnectionDriver(io, facades, accepting(handler, slot::admitting), NANO_CLOCK, config, slot, tap);
+    }
+
+    /** A connection a wire trace's replay drives, with its own clock and the recorded answers. */
+    static ConnectionDriver replaying(WebSocketConfig config, WebSocketHandler handler, WireTap tap, ConnectionIo io,
+                                      LongSupplier clock) {
+        return new ConnectionDriver(io, WebSocketFacade::new, accepting(handler, UnaryOperator.identity()), clock,
+                config, null, tap);
     }
 
     public static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io) {
@@ -133,20 +163,17 @@ public final class ConnectionDriver {
     /** For tests of the lifecycle: a clock that moves only when the test moves it. */
     static ConnectionDriver server(WebSocketConfig config, UpgradeDecider decider, ConnectionIo io,
                                    Function<ConnectionDriver, ? extends WebSocketFacade> facades, LongSupplier clock) {
-        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketEngine.server(config,
-                request -> withLifecycle(decider.decide(request), lifecycle), lifecycle.apply(NOBODY), time),
-                clock, config, null);
+        return new ConnectionDriver(io, facades, deciding(decider, UnaryOperator.identity()), clock, config, null,
+                WireTap.NONE);
     }
 
     /**
-     * A server connection as above that holds {@code slot} while its transport is up; over a
-     * limit, its upgrade is refused and {@code decider} never asked.
+     * A server connection as above that holds {@code slot} while its transport is up (over a
+     * limit, its upgrade is refused and {@code decider} never asked), watched by {@code tap}.
      */
     static ConnectionDriver server(WebSocketConfig config, UpgradeDecider decider, ConnectionLimits.Slot slot,
-                                   ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
-        return new ConnectionDriver(io, facades, (lifecycle, time) -> WebSocketEngine.server(config,
-                slot.admitting(request -> withLifecycle(decider.decide(request), lifecycle)), lifecycle.apply(NOBODY),
-                time), NANO_CLOCK, config, slot);
+                                   WireTap tap, ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
+        return new ConnectionDriver(io, facades, deciding(decider, slot::admitting), NANO_CLOCK, config, slot, tap);
     }
 
     /** {@code decision} with its handler, now or when it comes, wrapped by {@code lifecycle}. */
@@ -164,8 +191,9 @@ public final class ConnectionDriver {
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                           ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         return new ConnectionDriver(io, facades,
-                (lifecycle, time) -> WebSocketEngine.client(handshake, config, lifecycle.apply(handler), time),
-                NANO_CLOCK, config, null);
+                (engineConfig, lifecycle, tap, time) -> WebSocketEngine.client(handshake, engineConfig,
+                        lifecycle.apply(handler), time),
+                NANO_CLOCK, config, null, WireTap.NONE);
     }
 
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
@@ -179,7 +207,7 @@ public final class ConnectionDriver {
      */
     public ConnectionDriver drawingOn(MemoryBudget budget) {
         memory = budget.open(() -> io.runAsOwner(this::shed));
-        engine.memoryAccount(memory);
+        engine.memoryAccount(tap.account(memory));
         return this;
     }
 
@@ -210,6 +238,11 @@ public final class ConnectionDriver {
         return engine;
     }
 
+    /** The engine's socket, for the application's calls. */
+    WebSocket applicationSocket() {
+        return applicationSocket;
+    }
+
     ConnectionIo io() {
         return io;
     }
@@ -223,6 +256,7 @@ public final class ConnectionDriver {
      * made, as only now does every transport know the peer's address.
      */
     public void start() {
+        tap.started(io);
         if (slot != null) {
             slot.take(io.remoteAddress());
         }
@@ -238,6 +272,12 @@ public final class ConnectionDriver {
             in.position(in.limit());
             return;
         }
+        tap.received(in);
+        step(in);
+    }
+
+    /** Offers the engine {@code in} after what it left unread before. */
+    private void step(ByteBuffer in) {
         ByteBuffer input = in;
         if (held != null) {
             held = append(held, in);
@@ -270,6 +310,7 @@ public final class ConnectionDriver {
             return;
         }
         transportClosed = true;
+        tap.closed();
         if (slot != null) {
             // Before the handler's onClose: a client it tells to come back finds the place free.
             slot.release();
@@ -290,6 +331,7 @@ public final class ConnectionDriver {
             WebSocketException failure = engine.failure();
             opened.completeExceptionally(failure != null ? failure : new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE));
         }
+        tap.ended();
     }
 
     /**
@@ -303,21 +345,22 @@ public final class ConnectionDriver {
 
     /** The transport wrote some of what it held (or its writability changed): flow control may change. */
     public void outputProgressed() {
+        tap.progressed();
         afterStep();
     }
 
     // ---- the facade's calls, on the owner -----------------------------------------------------
 
     void pause() {
-        engine.socket().pause();
+        applicationSocket.pause();
         afterStep();
     }
 
     void resume() {
-        engine.socket().resume();
+        applicationSocket.resume();
         // Inside a callback the engine's own loop goes on with the input it holds.
         if (depth == 0 && held != null && !transportClosed) {
-            receive(NO_INPUT);
+            step(NO_INPUT);
         } else {
             afterStep();
         }
@@ -372,10 +415,11 @@ public final class ConnectionDriver {
         }
     }
 
-    private void decided(UpgradeDecision decision, Throwable failure) {
+    void decided(UpgradeDecision decision, Throwable failure) {
         if (transportClosed) {
             return;
         }
+        tap.decided(decision, failure);
         depth++;
         try {
             if (failure != null) {
@@ -388,7 +432,7 @@ public final class ConnectionDriver {
         }
         // Whatever arrived during the wait (frames right after the request, say) is read now.
         if (held != null) {
-            receive(NO_INPUT);
+            step(NO_INPUT);
         } else {
             afterStep();
         }
@@ -408,10 +452,11 @@ public final class ConnectionDriver {
     }
 
     /** The memory budget chose this connection to give way. */
-    private void shed() {
+    void shed() {
         if (transportClosed) {
             return;
         }
+        tap.shed();
         depth++;
         try {
             engine.shed();
@@ -423,7 +468,27 @@ public final class ConnectionDriver {
 
     /** What the connection holds beyond the engine's queue: the transport's, and sends not yet handed over. */
     long unwrittenBytes() {
+        return tap.unwritten(io.unwrittenBytes() + facade.handedOverBytes());
+    }
+
+    /**
+     * {@link #unwrittenBytes()} as the application reads it: only the lifecycle's own reads decide
+     * the connection's course, so only they are what a wire trace records.
+     */
+    long unwrittenBytesNow() {
         return io.unwrittenBytes() + facade.handedOverBytes();
+    }
+
+    /** A send handed over from another thread was found wrong when it ran: the connection fails with 1011. */
+    void applicationFailed(RuntimeException misuse) {
+        tap.applicationFailed(misuse);
+        engine.applicationFailed(misuse);
+    }
+
+    /** {@link WebSocketEngine#transferBinary}, as the application's call. */
+    boolean transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
+        tap.transferring(data, last);
+        return engine.transferBinary(data, last, release);
     }
 
     long maxOutboundBytes() {
@@ -432,6 +497,7 @@ public final class ConnectionDriver {
 
     private void writeQueued() {
         for (ByteBuffer out; (out = engine.pollOutbound()) != null; ) {
+            tap.written(out);
             HttpResponse answer = engine.answerOfPolled();
             if (answer != null) {
                 io.writeAnswer(answer, out);
@@ -479,11 +545,12 @@ public final class ConnectionDriver {
         wakeUp = io.schedule(Math.max(0, next - clock.getAsLong()), this::wakeUp);
     }
 
-    private void wakeUp() {
+    void wakeUp() {
         wakeUp = null;
         if (transportClosed) {
             return;
         }
+        tap.wokeUp();
         depth++;
         try {
             engine.wakeUp();

@@ -25,6 +25,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     private int maxConnections = 10_000;
     private int maxConnectionsPerAddress = Integer.MAX_VALUE;
     private ConnectionListener listener = ConnectionListener.NONE;
+    private WireTrace wireTrace;
 
     protected ServerBuilder() {
     }
@@ -124,6 +125,15 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     }
 
     /**
+     * Records chosen connections to files, both directions and all that decided their course, for
+     * {@code inspect --replay} (see {@link WireTrace}); default none. The later call wins.
+     */
+    public final B wireTrace(WireTrace trace) {
+        this.wireTrace = Objects.requireNonNull(trace, "trace");
+        return self();
+    }
+
+    /**
      * The server, not started yet.
      *
      * @throws IllegalStateException when neither {@link #handler} nor {@link #upgrade} was set
@@ -141,7 +151,8 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
         }
         MemoryBudget memory = memoryBudget > 0 ? new MemoryBudget(memoryBudget) : MemoryBudget.ofHeap();
         return new ServerSettings(host, port, config, handlers, decider, memory,
-                new ConnectionLimits(maxConnections, maxConnectionsPerAddress), ConnectionListeners.withJfr(listener));
+                new ConnectionLimits(maxConnections, maxConnectionsPerAddress), ConnectionListeners.withJfr(listener),
+                wireTrace);
     }
 
     @SuppressWarnings("unchecked")

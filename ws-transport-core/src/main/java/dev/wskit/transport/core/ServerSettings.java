@@ -22,10 +22,11 @@ import java.util.function.Supplier;
  * @param memory what all connections together may hold
  * @param limits counts this server's open connections, one count per server
  * @param listener hears the life of every connection
+ * @param wireTrace records chosen connections, or {@code null}
  */
 public record ServerSettings(String host, int port, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers,
                              UpgradeDecider decider, MemoryBudget memory, ConnectionLimits limits,
-                             ConnectionListener listener) {
+                             ConnectionListener listener, WireTrace wireTrace) {
     /** The reason of the {@code 1001} every open connection gets when a server stops. */
     public static final String STOP_REASON = "server stopping";
 
@@ -47,9 +48,10 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
     public ConnectionDriver newConnection(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         ConnectionLimits.Slot slot = limits.newSlot();
         WebSocketConfig admitted = slot.admitting(config);
+        WireTap tap = wireTrace != null ? wireTrace.newTap() : WireTap.NONE;
         ConnectionDriver driver = decider != null
-                ? ConnectionDriver.server(admitted, decider, slot, io, facades)
-                : ConnectionDriver.server(admitted, newHandler(), slot, io, facades);
+                ? ConnectionDriver.server(admitted, decider, slot, tap, io, facades)
+                : ConnectionDriver.server(admitted, newHandler(), slot, tap, io, facades);
         return driver.drawingOn(memory).observedBy(listener);
     }
 

@@ -4,7 +4,6 @@ import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.RoundTrip;
 import dev.wskit.protocol.WebSocket;
-import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.http.HttpRequest;
@@ -15,7 +14,7 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
-import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
 import javax.net.ssl.SSLSession;
 
 /**
@@ -73,12 +72,12 @@ public class WebSocketFacade implements WebSocket {
         }
         String copy = text.toString();
         if (!driver.io().runsLaterFromHere()) {
-            return handOver(copy.length(), engine -> engine.socket().sendText(copy, last));
+            return handOver(copy.length(), () -> socket().sendText(copy, last));
         }
         synchronized (driver) {
             // Checked here, so bad text fails at its call site, a piece's first char against the last one handed over.
             Utf8Encoder.checkPiece(copy, last, textAwaitsLowSurrogate);
-            boolean sent = handOver(copy.length(), engine -> engine.socket().sendText(copy, last));
+            boolean sent = handOver(copy.length(), () -> socket().sendText(copy, last));
             if (sent) {
                 textAwaitsLowSurrogate = !last && !copy.isEmpty() && Character.isHighSurrogate(copy.charAt(copy.length() - 1));
             }
@@ -94,9 +93,9 @@ public class WebSocketFacade implements WebSocket {
         if (driver.io().runsLaterFromHere()) {
             // Copied once here, then handed over: the engine need not copy it again.
             ByteBuffer copy = copyOf(data);
-            return handOver(copy.remaining(), engine -> engine.socket().transferBinary(copy, last));
+            return handOver(copy.remaining(), () -> socket().transferBinary(copy, last));
         }
-        return handOver(data.remaining(), engine -> engine.socket().sendBinary(data, last));
+        return handOver(data.remaining(), () -> socket().sendBinary(data, last));
     }
 
     @Override
@@ -104,7 +103,7 @@ public class WebSocketFacade implements WebSocket {
         if (isOwner()) {
             return afterStep(socket().transferBinary(data, last));
         }
-        return handOver(data.remaining(), engine -> engine.socket().transferBinary(data, last));
+        return handOver(data.remaining(), () -> socket().transferBinary(data, last));
     }
 
     /**
@@ -114,16 +113,16 @@ public class WebSocketFacade implements WebSocket {
      */
     protected boolean transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
         if (isOwner()) {
-            return afterStep(engine().transferBinary(data, last, release));
+            return afterStep(driver.transferBinary(data, last, release));
         }
         if (!driver.io().runsLaterFromHere()) {
             // The engine answers before this returns, and runs the release itself whatever it answers.
-            return handOver(data.remaining(), engine -> engine.transferBinary(data, last, release));
+            return handOver(data.remaining(), () -> driver.transferBinary(data, last, release));
         }
         // Refused or failed before it reached the engine: released here.
         boolean accepted = false;
         try {
-            accepted = handOver(data.remaining(), engine -> engine.transferBinary(data, last, release));
+            accepted = handOver(data.remaining(), () -> driver.transferBinary(data, last, release));
             return accepted;
         } finally {
             if (!accepted) {
@@ -139,7 +138,7 @@ public class WebSocketFacade implements WebSocket {
             return afterStep(socket().sendPing(payload));
         }
         ByteBuffer copy = outliving(payload);
-        return handOver(copy.remaining(), engine -> engine.socket().sendPing(copy));
+        return handOver(copy.remaining(), () -> socket().sendPing(copy));
     }
 
     @Override
@@ -149,7 +148,7 @@ public class WebSocketFacade implements WebSocket {
             return afterStep(socket().sendPong(payload));
         }
         ByteBuffer copy = outliving(payload);
-        return handOver(copy.remaining(), engine -> engine.socket().sendPong(copy));
+        return handOver(copy.remaining(), () -> socket().sendPong(copy));
     }
 
     @Override
@@ -157,7 +156,7 @@ public class WebSocketFacade implements WebSocket {
         if (isOwner()) {
             return afterStep(socket().ping());
         }
-        return handOver(0, engine -> engine.socket().ping());
+        return handOver(0, () -> socket().ping());
     }
 
     @Override
@@ -251,7 +250,7 @@ public class WebSocketFacade implements WebSocket {
     /** The engine's queue, the transport's unwritten bytes, and sends handed over and not yet run. */
     @Override
     public long pendingOutboundBytes() {
-        return isOwner() ? socket().pendingOutboundBytes() + driver.unwrittenBytes() : pendingOutboundBytes;
+        return isOwner() ? socket().pendingOutboundBytes() + driver.unwrittenBytesNow() : pendingOutboundBytes;
     }
 
     /** Bytes of sends from other threads waiting for the owner. */
@@ -284,13 +283,9 @@ public class WebSocketFacade implements WebSocket {
         return driver.io().isOwner();
     }
 
-    private WebSocketEngine engine() {
-        return driver.engine();
-    }
-
     /** The engine's own socket: what a call does, on the owner. */
     private WebSocket socket() {
-        return driver.engine().socket();
+        return driver.applicationSocket();
     }
 
     private boolean afterStep(boolean sent) {
@@ -304,7 +299,7 @@ public class WebSocketFacade implements WebSocket {
      * the send is refused here (the owner, stuck or busy, drops the peer when it next runs), so
      * threads sending to a peer that does not read cannot queue without bound.
      */
-    private boolean handOver(long bytes, Predicate<WebSocketEngine> send) {
+    private boolean handOver(long bytes, BooleanSupplier send) {
         ConnectionState seen = state;
         if (seen == ConnectionState.CONNECTING) {
             throw new IllegalStateException("cannot send before the opening handshake completed");
@@ -327,12 +322,12 @@ public class WebSocketFacade implements WebSocket {
      * The owner runs the send before this call returns (the blocking transport, outside any
      * callback): misuse throws here, and the answer is the engine's own.
      */
-    private boolean runNow(Predicate<WebSocketEngine> send) {
+    private boolean runNow(BooleanSupplier send) {
         boolean[] sent = new boolean[1];
         RuntimeException[] misuse = new RuntimeException[1];
         driver.io().runAsOwner(() -> {
             try {
-                sent[0] = send.test(engine());
+                sent[0] = send.getAsBoolean();
             } catch (RuntimeException e) {
                 misuse[0] = e;
             }
@@ -344,13 +339,12 @@ public class WebSocketFacade implements WebSocket {
         return sent[0];
     }
 
-    private void runHandedOver(long bytes, Predicate<WebSocketEngine> send) {
+    private void runHandedOver(long bytes, BooleanSupplier send) {
         HANDED_OVER_BYTES.addAndGet(this, -bytes);
-        WebSocketEngine engine = engine();
         try {
-            send.test(engine);
+            send.getAsBoolean();
         } catch (RuntimeException misuse) {
-            engine.applicationFailed(misuse);
+            driver.applicationFailed(misuse);
         }
         driver.afterStep();
     }
