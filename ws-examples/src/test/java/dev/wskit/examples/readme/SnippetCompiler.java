@@ -37,7 +37,7 @@ final class SnippetCompiler {
             "dev.wskit.protocol.proxy.*", "dev.wskit.protocol.upgrade.*", "dev.wskit.transport.core.*",
             "dev.wskit.transport.blocking.*", "dev.wskit.transport.netty.*", "dev.wskit.transport.vertx.*",
             "dev.wskit.metrics.micrometer.*", "io.micrometer.core.instrument.*", "io.netty.handler.codec.http.*",
-            "io.vertx.core.*", "java.net.*", "java.nio.*", "java.time.*",
+            "io.vertx.core.*", "java.net.*", "java.nio.*", "java.nio.file.*", "java.time.*",
             "java.util.*", "java.security.cert.*", "javax.net.ssl.*");
 
     private SnippetCompiler() {
