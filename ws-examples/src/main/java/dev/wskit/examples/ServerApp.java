@@ -71,9 +71,9 @@ public abstract class ServerApp implements App {
             closeIfAny(metrics);
             throw notStarted;
         }
-        // Said by the stop itself: after Ctrl-C the JVM halts once the stop returns, maybe before
-        // this thread wakes up. Registered before the announcement, so a signal sent by whoever
-        // waited for it always finds the graceful stop.
+        // Said by the stop itself: when the stop runs in a shutdown hook (SIGHUP) the JVM ends once
+        // it returns, maybe before this thread wakes up. Registered before the announcement, so a
+        // signal sent by whoever waited for it always finds the graceful stop.
         stop.register(() -> {
             server.stop();
             closeIfAny(metrics);
