@@ -8,4 +8,6 @@ module dev.wskit.examples {
     requires dev.wskit.transport.vertx;
     requires dev.wskit.metrics.micrometer;
     requires micrometer.registry.prometheus;
+    // sun.misc.Signal: Ctrl-C runs the graceful stop and the app then exits with its own status.
+    requires jdk.unsupported;
 }

@@ -58,18 +58,25 @@ public abstract class ServerApp implements App {
         String host = line.get("host", DEFAULT_HOST);
         int port = line.getInt("port", defaultPort(), 0, 0xffff);
         ServerSetup setup = newSetup();
+        PrometheusEndpoint metrics = line.has("metrics") ? new PrometheusEndpoint() : null;
         ConnectionListener listener = ConnectionListener.NONE;
-        if (line.has("metrics")) {
-            PrometheusEndpoint metrics = new PrometheusEndpoint();
+        if (metrics != null) {
             setup = metrics.serving(setup);
             listener = metrics.listener();
         }
-        RunningServer server = transport.startServer(host, port, setup.config(), setup.decider(), listener);
-        // Said by the stop itself: after Ctrl-C the JVM halts once the stop returns, maybe before
-        // this thread wakes up. Registered before the announcement, so a signal sent by whoever
-        // waited for it always finds the graceful stop.
+        RunningServer server;
+        try {
+            server = transport.startServer(host, port, setup.config(), setup.decider(), listener);
+        } catch (IOException | RuntimeException notStarted) {
+            closeIfAny(metrics);
+            throw notStarted;
+        }
+        // Said by the stop itself: when the stop runs in a shutdown hook (SIGHUP) the JVM ends once
+        // it returns, maybe before this thread wakes up. Registered before the announcement, so a
+        // signal sent by whoever waited for it always finds the graceful stop.
         stop.register(() -> {
             server.stop();
+            closeIfAny(metrics);
             out.println("stopped");
         });
         announce(transport, server, out);
@@ -85,5 +92,12 @@ public abstract class ServerApp implements App {
             stop.request();
         }
         return 0;
+    }
+
+    /** Stops the live page's feed, when {@code --metrics} made one. */
+    private static void closeIfAny(PrometheusEndpoint metrics) {
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 }

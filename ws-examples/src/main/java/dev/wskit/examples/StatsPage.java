@@ -7,8 +7,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * {@code --metrics}'s {@code GET /stats}: a page that reads {@code /metrics} every two seconds and
- * shows the wskit samples as a table, for a person without a Prometheus.
+ * {@code --metrics}'s {@code GET /stats}: a page that plots the open connections and the messages
+ * per second of the last five minutes, drawn in the browser from the samples of
+ * {@link StatsFeed}, for a person without a Prometheus.
  */
 final class StatsPage {
     /** Where the page is served. */

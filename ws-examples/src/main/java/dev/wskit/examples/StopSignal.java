@@ -1,13 +1,18 @@
 package dev.wskit.examples;
 
 import java.util.concurrent.CountDownLatch;
+import sun.misc.Signal;
 
 /**
- * How a running app learns that it should stop: Ctrl-C for a person (a JVM shutdown hook), a call
- * for a test. The app registers its graceful stop; whoever requests the stop runs it on their own
- * thread, so a shutdown hook holds the JVM until open connections got their close frame.
+ * How a running app learns that it should stop: Ctrl-C or SIGTERM for a person or a service
+ * manager, a call for a test. The app registers its graceful stop; whoever requests the stop runs
+ * it on their own thread, and the app then ends as it would have by itself, with its own exit
+ * status, so the JVM's shutdown hooks (a JFR recording's dump on exit among them) all run.
  */
 public final class StopSignal {
+    /** The signals that ask an app to stop gracefully: Ctrl-C and a service manager's stop. */
+    private static final String[] STOP_SIGNALS = {"INT", "TERM"};
+
     private final boolean onCtrlC;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private Runnable stop; // guarded by this
@@ -18,8 +23,9 @@ public final class StopSignal {
     }
 
     /**
-     * Stops on Ctrl-C (SIGINT) or SIGTERM. The hook is added only when an app registers a stop, so
-     * apps that end by themselves leave the JVM's shutdown alone.
+     * Stops on Ctrl-C (SIGINT) or SIGTERM, and on any other shutdown of the JVM. The handlers are
+     * installed only when an app registers a stop, so apps that end by themselves leave the JVM's
+     * signals and shutdown alone.
      */
     public static StopSignal onCtrlC() {
         return new StopSignal(true);
@@ -43,7 +49,10 @@ public final class StopSignal {
         if (runNow) {
             runStop(stop);
         } else if (onCtrlC) {
-            Runtime.getRuntime().addShutdownHook(new Thread(this::stopOnShutdown, "wskit-examples-stop"));
+            handleStopSignals();
+            // Any other end of the JVM (SIGHUP, a closed terminal) still closes connections with 1001;
+            // its exit status stays the JVM's.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::runStopOnce, "wskit-examples-stop"));
         }
     }
 
@@ -53,16 +62,24 @@ public final class StopSignal {
     }
 
     /**
-     * The shutdown hook. A signal ends the JVM with status 128 + its number (130 for SIGINT, 143 for
-     * SIGTERM), and once the shutdown has begun {@code System.exit} blocks, so the app could never
-     * return its own status: a graceful stop run to its end here is the app's normal end, status 0,
-     * and only {@code halt} can still say so. Nothing in the apps calls {@code System.exit} while
-     * serving, so a shutdown that finds the stop not yet run was started by a signal; one that finds
-     * it run already (the app returned, {@link Main} exits) keeps the status the app returned.
+     * Takes SIGINT and SIGTERM from the JVM, whose own handling starts the shutdown at once and
+     * ends with status 128 + the signal's number: here the first one runs the graceful stop, after
+     * which the app returns and exits with its own status (0 for a server), shutdown hooks and
+     * all. A second one while the stop runs is a person who will not wait: it starts the JVM's
+     * shutdown as the JVM would have.
      */
-    private void stopOnShutdown() {
-        if (runStopOnce()) {
-            Runtime.getRuntime().halt(0);
+    private void handleStopSignals() {
+        for (String name : STOP_SIGNALS) {
+            try {
+                Signal.handle(new Signal(name), signal -> {
+                    if (!runStopOnce()) {
+                        System.exit(128 + signal.getNumber());
+                    }
+                });
+            } catch (IllegalArgumentException leftToTheSystem) {
+                // -Xrs: the JVM leaves the signal to its default action, which ends the process at
+                // once; the app serves all the same, without a graceful stop on that signal.
+            }
         }
     }
 

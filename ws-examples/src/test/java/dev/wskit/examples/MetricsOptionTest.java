@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code --metrics}: Prometheus text on {@code /metrics} of the app's own port, on every transport,
- * and the {@code /stats} page that reads it.
+ * and the {@code /stats} page that plots the same numbers (its feed: {@link StatsFeedTest}).
  */
 class MetricsOptionTest {
     private final HttpClient http = HttpClient.newHttpClient();
@@ -55,7 +55,7 @@ class MetricsOptionTest {
     }
 
     @Test
-    void statsIsAPageThatReadsMetrics() throws Exception {
+    void statsIsAPageThatPlotsTheFeed() throws Exception {
         try (RunningApp echo = RunningApp.start("echo", "--port", "0", "--metrics")) {
             URI ws = echo.awaitUri("ws");
 
@@ -63,7 +63,7 @@ class MetricsOptionTest {
 
             assertThat(stats.statusCode()).isEqualTo(200);
             assertThat(stats.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-            assertThat(stats.body()).contains("<title>wskit stats</title>", "fetch(\"/metrics\"");
+            assertThat(stats.body()).contains("<title>wskit stats</title>", "\"/stats/feed\"");
         }
     }
 

@@ -3,15 +3,11 @@ package dev.wskit.examples.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.wskit.examples.HeadlessChromium;
 import dev.wskit.examples.RunningApp;
 import dev.wskit.examples.transport.ExampleTransport;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,9 +16,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -35,53 +28,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code chromium} and {@code chromium-driver} are not installed.
  */
 class ChatPageBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(15);
-    private static final String HOW_TO_ENABLE =
-            "needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver enables this test";
 
-    private static Path profile;
+    private static HeadlessChromium chromium;
     private static WebDriver browser;
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        // Each test checks the browser itself: a skip here would hide the reason from the report,
-        // and Maven's console shows only a count of skipped tests, so the reason is printed too.
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            System.err.println(ChatPageBrowserTest.class.getSimpleName() + " skipped: " + HOW_TO_ENABLE);
-            return;
-        }
-        profile = Files.createTempDirectory("wskit-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        // Both paths given, so Selenium Manager is never asked to find (or download) anything.
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--user-data-dir=" + profile);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, options);
+        chromium = HeadlessChromium.startIfInstalled(ChatPageBrowserTest.class);
+        browser = chromium == null ? null : chromium.browser();
     }
 
     @AfterAll
     static void stopBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
     void aMessageTypedInOneWindowAppearsInTheOther(ExampleTransport transport) throws Exception {
-        assumeTrue(browser != null, HOW_TO_ENABLE);
+        assumeTrue(browser != null, HeadlessChromium.HOW_TO_ENABLE);
         try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
             String adaTab = adaHereAndThePageInANewTab(chat.awaitUri("http").toString());
             String bobTab = browser.getWindowHandle();
@@ -107,7 +75,7 @@ class ChatPageBrowserTest {
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
     void aTakenOrBlankNameIsRefusedWithTheServersReason(ExampleTransport transport) throws Exception {
-        assumeTrue(browser != null, HOW_TO_ENABLE);
+        assumeTrue(browser != null, HeadlessChromium.HOW_TO_ENABLE);
         try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
             String adaTab = adaHereAndThePageInANewTab(chat.awaitUri("http").toString());
             String secondTab = browser.getWindowHandle();
@@ -139,7 +107,7 @@ class ChatPageBrowserTest {
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
     void theNameTravelsInTheCookieThePageSet(ExampleTransport transport) throws Exception {
-        assumeTrue(browser != null, HOW_TO_ENABLE);
+        assumeTrue(browser != null, HeadlessChromium.HOW_TO_ENABLE);
         try (RunningApp chat = RunningApp.start("chat", "--transport", transport.optionName(), "--port", "0")) {
             String page = chat.awaitUri("http").toString();
             browser.get(page);

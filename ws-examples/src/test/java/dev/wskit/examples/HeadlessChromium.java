@@ -1,0 +1,70 @@
+package dev.wskit.examples;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's {@code chromium}, headless, driven through its {@code chromedriver}, for the browser
+ * tests of the apps' pages, with a profile of its own that is deleted on close. Where the two are
+ * not installed there is no browser, and the tests skip saying how to enable them.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** The skip message. */
+    public static final String HOW_TO_ENABLE =
+            "needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver enables this test";
+
+    private final Path profile;
+    private final WebDriver browser;
+
+    private HeadlessChromium(Path profile, WebDriver browser) {
+        this.profile = profile;
+        this.browser = browser;
+    }
+
+    /**
+     * A started browser, or {@code null} where it is not installed. Each test then checks the
+     * browser itself: a skip in a {@code @BeforeAll} would hide the reason from the report, and
+     * Maven's console shows only a count of skipped tests, so the reason is printed here too.
+     */
+    public static HeadlessChromium startIfInstalled(Class<?> test) throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            System.err.println(test.getSimpleName() + " skipped: " + HOW_TO_ENABLE);
+            return null;
+        }
+        Path profile = Files.createTempDirectory("wskit-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        // Both paths given, so Selenium Manager is never asked to find (or download) anything.
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--user-data-dir=" + profile);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new HeadlessChromium(profile, new ChromeDriver(driver, options));
+    }
+
+    public WebDriver browser() {
+        return browser;
+    }
+
+    /** Quits the browser and deletes its profile. */
+    @Override
+    public void close() throws IOException {
+        browser.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}
