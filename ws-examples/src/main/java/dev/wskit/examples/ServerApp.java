@@ -3,9 +3,11 @@ package dev.wskit.examples;
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.examples.transport.RunningServer;
 import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.transport.core.WireTrace;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -15,7 +17,7 @@ import java.util.Set;
  * one-line failure (exit status 1); the stop closes every open connection with 1001.
  */
 public abstract class ServerApp implements App {
-    private static final Set<String> OPTIONS = Set.of("transport", "host", "port");
+    private static final Set<String> OPTIONS = Set.of("transport", "host", "port", "trace");
     private static final Set<String> SWITCHES = Set.of("metrics");
     private static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -37,6 +39,8 @@ public abstract class ServerApp implements App {
                 "  --metrics                          serve the connections' meters as Prometheus text on",
                 "                                     http://HOST:PORT" + PrometheusEndpoint.PATH + " (the same port), and as a live",
                 "                                     page on " + StatsPage.PATH,
+                "  --trace DIR                        record every connection (at most 100, 16 MiB each) to a",
+                "                                     wire trace in DIR, for inspect --replay",
                 "",
                 "Runs until Ctrl-C, which closes open connections with 1001 (going away).",
                 "Exit status: 0 after Ctrl-C, 1 when the port is in use, 2 for a bad argument.");
@@ -66,7 +70,14 @@ public abstract class ServerApp implements App {
         }
         RunningServer server;
         try {
-            server = transport.startServer(host, port, setup.config(), setup.decider(), listener);
+            ConnectionListener heard = listener;
+            String traces = line.get("trace", null);
+            server = transport.startServer(host, port, setup.config(), setup.decider(), builder -> {
+                builder.listener(heard);
+                if (traces != null) {
+                    builder.wireTrace(WireTrace.into(Path.of(traces)));
+                }
+            });
         } catch (IOException | RuntimeException notStarted) {
             closeIfAny(metrics);
             throw notStarted;

@@ -1,26 +1,28 @@
 package dev.wskit.examples.transport;
 
-import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.blocking.BlockingWebSocketClient;
 import dev.wskit.transport.blocking.BlockingWebSocketServer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** {@code java.net} sockets, a thread per connection. */
 final class BlockingTransport implements Transport {
 
     @Override
     public RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider,
-                               ConnectionListener listener) throws IOException {
-        BlockingWebSocketServer server = BlockingWebSocketServer.builder()
-                .host(host).port(port).config(config).upgrade(decider).listener(listener)
-                .build().start();
+                               Consumer<? super ServerBuilder<?>> watching) throws IOException {
+        BlockingWebSocketServer.Builder builder = BlockingWebSocketServer.builder()
+                .host(host).port(port).config(config).upgrade(decider);
+        watching.accept(builder);
+        BlockingWebSocketServer server = builder.build().start();
         return new RunningServer(host, server.port(), () -> server.stop(config.closeTimeout()));
     }
 

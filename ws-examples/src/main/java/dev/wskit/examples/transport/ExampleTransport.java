@@ -1,11 +1,11 @@
 package dev.wskit.examples.transport;
 
 import dev.wskit.examples.CommandLine;
-import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ServerBuilder;
 import java.io.IOException;
 import java.net.URI;
 import java.util.Arrays;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -52,18 +53,19 @@ public enum ExampleTransport {
      */
     public RunningServer startServer(String host, int port, WebSocketConfig config, UpgradeDecider decider)
             throws IOException {
-        return startServer(host, port, config, decider, ConnectionListener.NONE);
+        return startServer(host, port, config, decider, builder -> { });
     }
 
     /**
-     * Binds {@code host:port} as above; {@code listener} hears every connection's life.
+     * Binds {@code host:port} as above; {@code watching} sets what observes every connection (a
+     * listener, a wire trace) on the transport's server builder.
      *
      * @throws IOException when the address cannot be bound (in use, not local), with the reason
      */
     public RunningServer startServer(String host, int port, WebSocketConfig config, UpgradeDecider decider,
-                                     ConnectionListener listener) throws IOException {
+                                     Consumer<? super ServerBuilder<?>> watching) throws IOException {
         try {
-            return transport.start(host, port, config, decider, listener);
+            return transport.start(host, port, config, decider, watching);
         } catch (IOException failed) {
             // Every server's start names the address and why it could not be bound.
             throw failed;

@@ -1,26 +1,28 @@
 package dev.wskit.examples.transport;
 
-import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.netty.NettyWebSocketClient;
 import dev.wskit.transport.netty.NettyWebSocketServer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** Netty 4.2 channels on event loops the server or client creates for itself. */
 final class NettyTransport implements Transport {
 
     @Override
     public RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider,
-                               ConnectionListener listener) throws IOException {
-        NettyWebSocketServer server = NettyWebSocketServer.builder()
-                .host(host).port(port).config(config).upgrade(decider).listener(listener)
-                .build().start();
+                               Consumer<? super ServerBuilder<?>> watching) throws IOException {
+        NettyWebSocketServer.Builder builder = NettyWebSocketServer.builder()
+                .host(host).port(port).config(config).upgrade(decider);
+        watching.accept(builder);
+        NettyWebSocketServer server = builder.build().start();
         return new RunningServer(host, server.port(), () -> server.stop(config.closeTimeout()));
     }
 

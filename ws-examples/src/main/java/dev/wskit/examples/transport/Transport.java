@@ -1,9 +1,9 @@
 package dev.wskit.examples.transport;
 
-import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ServerBuilder;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** One transport's way to start a server and open a client connection; failures are thrown as they come. */
 interface Transport {
@@ -20,8 +21,9 @@ interface Transport {
      */
     Duration LONGEST_WAIT = Duration.ofSeconds(60);
 
+    /** Starts a server; {@code watching} adds what observes its connections (listener, wire trace). */
     RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider,
-                        ConnectionListener listener) throws Exception;
+                        Consumer<? super ServerBuilder<?>> watching) throws Exception;
 
     ClientConnection connect(URI uri, WebSocketConfig config, ClientOptions options,
                              WebSocketHandler handler) throws Exception;

@@ -1,16 +1,17 @@
 package dev.wskit.examples.transport;
 
-import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.vertx.VertxWebSocketClient;
 import dev.wskit.transport.vertx.WebSocketVerticle;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Vert.x 5: a server as a {@link WebSocketVerticle}, so its connections run on the verticle's
@@ -19,10 +20,10 @@ import java.util.Map;
 final class VertxTransport implements Transport {
     @Override
     public RunningServer start(String host, int port, WebSocketConfig config, UpgradeDecider decider,
-                               ConnectionListener listener) throws Exception {
+                               Consumer<? super ServerBuilder<?>> watching) throws Exception {
         Vertx vertx = Vertx.vertx();
-        WebSocketVerticle verticle = new WebSocketVerticle(server -> server
-                .host(host).port(port).config(config).upgrade(decider).listener(listener));
+        WebSocketVerticle verticle = new WebSocketVerticle(server -> watching.accept(server
+                .host(host).port(port).config(config).upgrade(decider)));
         try {
             Transport.await(vertx.deployVerticle(verticle).toCompletionStage());
         } catch (Exception failed) {

@@ -3,10 +3,8 @@ package dev.wskit.examples.inspect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.examples.Main;
-import dev.wskit.protocol.WebSocket;
-import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.transport.blocking.BlockingWebSocketServer;
-import dev.wskit.transport.core.WireTrace;
+import dev.wskit.examples.RunningApp;
+import dev.wskit.examples.transport.ExampleTransport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -22,20 +20,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code inspect --replay} over a trace a real server recorded of a session with the JDK's client:
- * as recorded, exit 0; with one byte the peer sent changed, the divergence and exit 1.
+ * {@code inspect --replay} over a trace the echo app ({@code --trace}) recorded on each transport of a
+ * session with the JDK's client: as recorded, exit 0; with the recorded callback changed by one
+ * byte, the divergence and exit 1.
  */
 class InspectReplayTest {
 
-    @Test
-    void aRecordedSessionReplaysAsRecordedAndAChangedOneSaysWhereItDiverges(@TempDir Path traces) throws Exception {
-        Path trace = recordOneEchoedMessage(traces, "replay me");
+    @ParameterizedTest
+    @EnumSource(ExampleTransport.class)
+    void aSessionTheEchoAppRecordedReplaysAsRecordedAndAChangedOneSaysWhereItDiverges(ExampleTransport transport,
+            @TempDir Path traces) throws Exception {
+        Path trace = recordOneEchoedMessage(transport, traces, "replay me");
 
         Run asRecorded = inspect("--replay", trace.toString());
         assertThat(asRecorded.status()).as(asRecorded.out()).isZero();
-        assertThat(asRecorded.out()).contains("trace: server connection on blocking from /127.0.0.1:")
+        assertThat(asRecorded.out()).contains("trace: server connection on " + transport.optionName() + " from /127.0.0.1:")
                 .contains("event onOpen")
                 .contains("event onText 9 B").contains("\"replay me\"")
                 .contains("call sendText 9 chars")
@@ -66,21 +69,15 @@ class InspectReplayTest {
         assertThat(run.err()).contains("not a wskit wire trace");
     }
 
-    private static Path recordOneEchoedMessage(Path traces, String text) throws Exception {
-        BlockingWebSocketServer server = BlockingWebSocketServer.builder()
-                .handler(() -> new WebSocketHandler() {
-                    @Override
-                    public void onText(WebSocket socket, String message) {
-                        socket.sendText(message);
-                    }
-                })
-                .wireTrace(WireTrace.into(traces))
-                .build().start();
-        try {
+    /** The echo app, run with {@code --trace}, records one session of the JDK's client. */
+    private static Path recordOneEchoedMessage(ExampleTransport transport, Path traces, String text) throws Exception {
+        try (RunningApp echo = RunningApp.start("echo", "--transport", transport.optionName(), "--port", "0",
+                "--trace", traces.toString())) {
+            URI uri = echo.awaitUri("ws");
             CompletableFuture<String> echoed = new CompletableFuture<>();
             CompletableFuture<Integer> closed = new CompletableFuture<>();
             java.net.http.WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/"), new java.net.http.WebSocket.Listener() {
+                    .buildAsync(uri, new java.net.http.WebSocket.Listener() {
                         @Override
                         public CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
                             echoed.complete(data.toString());
@@ -99,8 +96,6 @@ class InspectReplayTest {
             client.sendClose(1000, "bye").get(10, TimeUnit.SECONDS);
             assertThat(closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
             return completeTrace(traces);
-        } finally {
-            server.stop(java.time.Duration.ofSeconds(1));
         }
     }
 

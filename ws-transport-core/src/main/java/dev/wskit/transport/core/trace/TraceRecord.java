@@ -39,7 +39,7 @@ public final class TraceRecord {
 
     @Override
     public String toString() {
-        return "#" + index + " " + kind + (kind.isTimed() ? " at " + time / 1_000_000.0 + " ms" : "");
+        return "#" + index + " " + kind + (kind.isTimed() ? String.format(java.util.Locale.ROOT, " at %.3f ms", time / 1e6) : "");
     }
 
     /** The fields of one record, read in order. */
