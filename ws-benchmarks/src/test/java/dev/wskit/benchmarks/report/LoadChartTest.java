@@ -77,7 +77,7 @@ class LoadChartTest {
         assertThat(texts).anyMatch(t -> t.contains("p99 latency, µs, median of the runs' p99: lower is better"));
         assertThat(String.join("\n", texts)).contains("small: 100 connections × 64 B binary, 16 in flight")
                 .contains("bulk: 10 connections × 64 KiB binary, 4 in flight")
-                .contains("3 s measured per point").contains("medians of 1 run per server")
+                .contains("about 3 s measured per point").contains("medians of 1 run per server")
                 .contains("JDK 25.0.1+8-LTS").contains("2026-12-07");
         assertThat(nodes(svg, "//*[local-name()='rect'][@id='bar-small-rate-wskit-netty']/*[local-name()='title']").item(0)
                 .getTextContent()).isEqualTo("wskit-netty: 250,000 msg/s");
