@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the end-to-end comparison: wskit's echo on each of its transports, against echo servers
 # written with Netty's own and Vert.x's own WebSocket stacks (and a raw TCP echo, the ceiling of
-# the load tool), and prints a markdown table of medians with the ratios to the baselines.
+# the load tool), prints a markdown table of medians with the ratios to the baselines, and draws
+# the points with traffic as an SVG chart (rate and p99 per server).
 #
 #   ws-benchmarks/run-load.sh [jdk-home]
 #
@@ -23,7 +24,8 @@
 # MEMORY_CONNECTIONS [10000], SERVER_CPUS / LOAD_CPUS [first half / second half of the cores],
 # LOAD_THREADS [1 per load core], SERVER_JAVA_OPTS [-Xms256m -Xmx1g], LOAD_JAVA_OPTS [-Xmx1g],
 # MEMORY_JAVA_OPTS [-Xms1g -Xmx1g -XX:+AlwaysPreTouch],
-# BASE_PORT [18100]. About 14 minutes on 2 cores with the defaults.
+# BASE_PORT [18100], CHART [the chart's path, next to the results]. About 14 minutes on 2 cores
+# with the defaults.
 # Builds target/benchmarks.jar with Maven when it is missing; rebuild it after changing code.
 set -euo pipefail
 
@@ -79,7 +81,12 @@ stamp=$(date +%Y%m%d-%H%M%S)
 results="$out/load-$stamp.txt"
 table="$out/load-$stamp.md"
 log="$out/load-$stamp.log"
+chart=${CHART:-"$out/load-$stamp.svg"}
 : >"$results"
+
+# On every result line, so that the chart can say which JDK ran and when.
+jdk_version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.runtime\.version = //p')
+run_date=$(date +%F)
 
 server_pid=""
 start_server() { # start_server <kind> <java options>: sets server_pid and server_port
@@ -120,6 +127,7 @@ load() { # load <kind> <point> <rep> <load tool options…>
   $(pin_prefix "$load_cpus") "$java" $load_java_opts -cp "$jar" dev.wskit.benchmarks.load.LoadTool \
     --port "$server_port" --threads "$load_threads" "${raw[@]}" "$@" \
     --label server="$kind" --label point="$point" --label rep="$rep" \
+    --label jdk="${jdk_version:-unknown}" --label date="$run_date" \
     >>"$results" 2>>"$log" || echo "  run failed (kept in $results)" >&2
 }
 
@@ -166,3 +174,4 @@ elapsed=$(($(date +%s) - started))
 } | tee "$table"
 echo >&2
 echo "Table: $table" >&2
+"$java" -cp "$jar" dev.wskit.benchmarks.report.LoadChart "$results" "$chart" # prints where it went

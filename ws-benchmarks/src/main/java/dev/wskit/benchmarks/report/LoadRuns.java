@@ -63,6 +63,20 @@ final class LoadRuns {
                 .distinct().toList();
     }
 
+    /**
+     * The distinct non-empty values of {@code key} over the runs of {@code point}, in the order
+     * first read: a setting of the point, or a label the script puts on every run.
+     */
+    List<String> values(String point, String key) {
+        return runs.stream().filter(run -> point.equals(run.get("point")))
+                .map(run -> run.getOrDefault(key, "")).filter(value -> !value.isEmpty()).distinct().toList();
+    }
+
+    /** The same over every run, whatever its point. */
+    List<String> values(String key) {
+        return runs.stream().map(run -> run.getOrDefault(key, "")).filter(value -> !value.isEmpty()).distinct().toList();
+    }
+
     boolean has(String point, String server) {
         return runs.stream().anyMatch(run -> matches(run, point, server));
     }

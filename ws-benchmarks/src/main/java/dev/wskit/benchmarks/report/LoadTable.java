@@ -21,7 +21,8 @@ import java.util.OptionalDouble;
 public final class LoadTable {
     static final String NETTY = "netty-own";
     static final String VERTX = "vertx-own";
-    private static final List<String> SERVERS = List.of(NETTY, "wskit-netty", VERTX, "wskit-vertx", "wskit-blocking", "raw-tcp");
+    /** The servers in the order of the table's columns and the chart's bars: each wskit transport after its native stack. */
+    static final List<String> SERVERS = List.of(NETTY, "wskit-netty", VERTX, "wskit-vertx", "wskit-blocking", "raw-tcp");
 
     /** A row: the point, the result key, its label, and whether higher is better. */
     record Measure(String point, String key, String label, boolean higherIsBetter) {
