@@ -1,15 +1,12 @@
-package dev.wskit.transport.blocking;
+package dev.wskit.testkit.kit;
 
 import static dev.wskit.testkit.kit.Kit.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.testkit.kit.Events;
-import dev.wskit.testkit.kit.JdkRecorder;
-import dev.wskit.testkit.kit.Kit;
-import dev.wskit.testkit.kit.RawPeer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -20,21 +17,16 @@ import java.util.concurrent.TimeUnit;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The Flight Recorder events a server records with no setting of its own, read back from a
- * recording of this process while the JDK's client talks to it over loopback. One transport is
- * enough: the events come from the lifecycle every transport shares (the kit's
- * {@code ListenerCases} show each transport tells it alike).
+ * The Flight Recorder events a server of this transport records with no setting of its own, read
+ * back from a recording of this process while the JDK's client talks to it over loopback: the
+ * session's open and close with their fields, a rejected handshake's status, a ping's round trip.
  */
-@ExtendWith(Kit.Extension.class)
-@Timeout(60)
-class JfrEventsTest {
+public interface JfrCases extends TransportCases {
 
     @Test
-    void aSessionIsRecordedAsOpenedThenClosedAndARejectedHandshakeAsItsStatus(Kit kit) throws Exception {
+    default void aSessionIsRecordedAsOpenedThenClosedAndARejectedHandshakeAsItsStatus(Kit kit) throws Exception {
         BlockingQueue<RecordedEvent> recorded = new LinkedBlockingQueue<>();
         try (RecordingStream recording = new RecordingStream()) {
             for (String name : new String[] {"ConnectionOpened", "ConnectionClosed", "HandshakeRejected"}) {
@@ -43,22 +35,25 @@ class JfrEventsTest {
             recording.onEvent(recorded::add);
             recording.startAsync();
 
-            BlockingWebSocketServer server = kit.closeAfter(BlockingWebSocketServer.builder().handler(Kit::echo).build());
-            server.start();
-            JdkRecorder jdk = kit.jdk(URI.create("ws://127.0.0.1:" + server.port() + "/"));
+            RecordingServer server = kit.echoServer(WebSocketConfig.defaults());
+            JdkRecorder jdk = kit.jdk(server.uri());
+            Recorder serverSide = server.nextOpenConnection();
             await(jdk.socket().sendText("hello", true));
             jdk.expectText("hello");
+            serverSide.expectText("hello");
             await(jdk.socket().sendClose(1000, "done"));
             jdk.expect("close:1000:");
+            serverSide.expect("close:1000:done");
             try (RawPeer peer = kit.raw(server.port())) {
                 peer.write(RawPeer.UPGRADE.replace("Version: 13", "Version: 12"));
                 assertThat(new String(peer.readToEnd(), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 426 ");
             }
+            server.nextConnection().expect("error:" + ProtocolViolation.UNSUPPORTED_VERSION);
 
             // Committed on different threads (the rejection may race the close), so taken by type.
             Map<String, RecordedEvent> byType = byType(recorded, 3);
             RecordedEvent opened = byType.get("dev.wskit.ConnectionOpened");
-            assertThat(opened.getString("transport")).isEqualTo("blocking");
+            assertThat(opened.getString("transport")).isEqualTo(kit.transport().name());
             assertThat(opened.getString("role")).isEqualTo("SERVER");
             assertThat(opened.getString("remoteAddress")).contains("127.0.0.1");
             assertThat(opened.getEventType().getCategoryNames()).containsExactly("wskit");
@@ -83,7 +78,7 @@ class JfrEventsTest {
     }
 
     @Test
-    void aPingsRoundTripIsRecorded(Kit kit) throws Exception {
+    default void aPingsRoundTripIsRecorded(Kit kit) throws Exception {
         BlockingQueue<RecordedEvent> recorded = new LinkedBlockingQueue<>();
         try (RecordingStream recording = new RecordingStream()) {
             recording.enable("dev.wskit.RoundTrip");
@@ -91,20 +86,19 @@ class JfrEventsTest {
             recording.onEvent("dev.wskit.RoundTrip", recorded::add);
             recording.startAsync();
 
-            BlockingWebSocketServer server = kit.closeAfter(BlockingWebSocketServer.builder().handler(() -> new WebSocketHandler() {
+            var server = kit.server(builder -> builder.handler(() -> new WebSocketHandler() {
                 @Override
                 public void onOpen(WebSocket socket) {
                     socket.ping();
                 }
-            }).build());
-            server.start();
+            }));
             // The JDK's client answers the ping by itself (RFC 6455 §5.5.3); a measuring ping
             // carries its number.
             JdkRecorder jdk = kit.jdk(URI.create("ws://127.0.0.1:" + server.port() + "/"));
             jdk.expect("ping:1");
 
             RecordedEvent roundTrip = byType(recorded, 1).get("dev.wskit.RoundTrip");
-            assertThat(roundTrip.getString("transport")).isEqualTo("blocking");
+            assertThat(roundTrip.getString("transport")).isEqualTo(kit.transport().name());
             assertThat(roundTrip.getDuration("latest")).isPositive();
             assertThat(roundTrip.getDuration("smoothed")).as("the first measurement is the smoothed value (RFC 6298 §2.2)")
                     .isEqualTo(roundTrip.getDuration("latest"));
