@@ -6,15 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.protocol.upgrade.UpgradeDecision;
 import dev.wskit.transport.core.TraceReplay;
 import dev.wskit.transport.core.WireTrace;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,6 +111,41 @@ public interface WireTraceCases extends TransportCases {
 
         assertThat(replay.identical()).isFalse();
         assertThat(replay.divergence()).contains("onText 8 B").contains("\"trace md\"").contains("\"trace me\"");
+    }
+
+    /** Wake-ups drive the replay: the keepalive pings, their round trips, a decision that came later. */
+    @Test
+    default void aLateDecisionAndKeepalivePingsReplayIdentically(Kit kit, @TempDir Path traces) throws Exception {
+        Recorder serverSide = kit.echoingRecorder("server connection");
+        WebSocketConfig config = WebSocketConfig.builder().idleTimeout(Duration.ofMillis(500)).build();
+        TransportUnderTest.Server server = kit.server(builder -> builder.config(config)
+                .upgrade(request -> UpgradeDecision.later(CompletableFuture.supplyAsync(
+                        () -> UpgradeDecision.accept(serverSide).withSubprotocol("late.v1"),
+                        CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))))
+                .wireTrace(WireTrace.into(traces)));
+        JdkRecorder jdk = kit.jdk(URI.create("ws://127.0.0.1:" + server.port() + "/"),
+                kit.jdkBuilder().subprotocols("late.v1"));
+        serverSide.expect("open");
+        serverSide.ignoreNotes("pong:");
+        // Silent for a while: the server pings (numbered), the JDK's client answers each.
+        jdk.expect("ping:1");
+        jdk.expect("ping:2");
+        jdk.ignoreNotes("ping:");
+        await(jdk.socket().sendText("after the pings", true));
+        jdk.expectText("after the pings");
+        serverSide.expectText("after the pings");
+        await(jdk.socket().sendClose(1000, ""));
+        jdk.expect("close:1000:");
+        serverSide.expect("close:1000:");
+
+        TraceReplay.Result replay = replayWhenComplete(traces);
+        assertThat(replay.divergence()).as(String.join("\n", replay.transcript())).isNull();
+        assertThat(replay.transcript())
+                .anySatisfy(line -> assertThat(line).contains("decision later"))
+                .anySatisfy(line -> assertThat(line).contains("DECIDED"))
+                .anySatisfy(line -> assertThat(line).contains("event onOpen subprotocol=late.v1"))
+                .anySatisfy(line -> assertThat(line).contains("WAKE"))
+                .anySatisfy(line -> assertThat(line).contains("event onPong"));
     }
 
     @Test
