@@ -30,7 +30,9 @@ public interface ConnectionListener {
      * The opening handshake failed. On a server: the request broke a rule of RFC 6455 §4.2.1
      * ({@code violation}, answered with {@code status}), or the application's upgrade decision
      * rejected it ({@code violation} {@code null}, {@code status} the decision's). On a client:
-     * the server's answer was not a valid {@code 101}, or none came ({@code status} 0). Such a
+     * the server refused the upgrade ({@code status} the server's, {@code violation}
+     * {@link ProtocolViolation#STATUS_NOT_101}), its {@code 101} was not valid, or no answer came
+     * ({@code status} 0 for both). Such a
      * connection never opened, so no {@link #closed} follows.
      */
     default void handshakeRejected(ConnectionInfo connection, int status, ProtocolViolation violation) {

@@ -36,7 +36,7 @@ public final class WskitMeters {
     public static final String ROLE = "role";
     /** A handshake's outcome: {@link #ACCEPTED} or {@link #REJECTED}. */
     public static final String OUTCOME = "outcome";
-    /** A handshake's HTTP status: {@code 101} when accepted, the refusal's, or {@code 0} for a client that got no valid answer. */
+    /** A handshake's HTTP status: {@code 101} when accepted, the refusal's (a client's is the server's), or {@code 0} for a client that got no answer or an invalid {@code 101}. */
     public static final String STATUS = "status";
     /** The rule a rejected handshake broke, or {@link #NONE} (accepted, or the application's decision refused it). */
     public static final String VIOLATION = "violation";
