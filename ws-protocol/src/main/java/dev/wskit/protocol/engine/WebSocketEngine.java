@@ -149,6 +149,7 @@ public final class WebSocketEngine {
      */
     public void listener(ConnectionListener listener, String transport, SocketAddress remoteAddress) {
         observer.listener(Objects.requireNonNull(listener, "listener"), new ConnectionInfo(transport, role, remoteAddress));
+        outbound.reportMessagesTo(observer.messageObserver());
     }
 
     // ---- input ------------------------------------------------------------------------------
@@ -289,7 +290,7 @@ public final class WebSocketEngine {
             handler = accepted.handler();
             attributes = accepted.attributes();
         }
-        inbound = new InboundFrames(role, config, handler, outbound, memory, roundTrips);
+        inbound = new InboundFrames(role, config, handler, outbound, memory, roundTrips, observer.messageObserver());
         handshake.startCompression(inbound);
         state = ConnectionState.OPEN;
         opened = true;
