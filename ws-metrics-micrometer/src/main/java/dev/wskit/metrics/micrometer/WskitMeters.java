@@ -27,6 +27,13 @@ public final class WskitMeters {
      * pong: slow peers show here before a keepalive timeout drops them.
      */
     public static final String ROUND_TRIP = "wskit.round.trip";
+    /**
+     * Distribution summary (bytes): the size of each complete data message, by {@link #DIRECTION},
+     * as the application sees it (text as UTF-8, fragments added up, after inflation or before
+     * deflation). Count and total by default; percentiles or a histogram as the application's
+     * {@code MeterFilter} configures them.
+     */
+    public static final String MESSAGE_SIZE = "wskit.message.size";
     /** Counter: flow-control changes, by {@link #EVENT} ({@code PAUSED}, {@code DRAINED}, {@code DROPPED}). */
     public static final String BACKPRESSURE = "wskit.backpressure";
 
