@@ -30,7 +30,9 @@ public interface ConnectionListener {
      * The opening handshake failed. On a server: the request broke a rule of RFC 6455 §4.2.1
      * ({@code violation}, answered with {@code status}), or the application's upgrade decision
      * rejected it ({@code violation} {@code null}, {@code status} the decision's). On a client:
-     * the server's answer was not a valid {@code 101}, or none came ({@code status} 0). Such a
+     * the server refused the upgrade ({@code status} the server's, {@code violation}
+     * {@link ProtocolViolation#STATUS_NOT_101}), its {@code 101} was not valid, or no answer came
+     * ({@code status} 0 for both). Such a
      * connection never opened, so no {@link #closed} follows.
      */
     default void handshakeRejected(ConnectionInfo connection, int status, ProtocolViolation violation) {
@@ -61,6 +63,28 @@ public interface ConnectionListener {
      * connection's latency; {@link WebSocket#roundTrip()} reads the same values.
      */
     default void roundTrip(ConnectionInfo connection, RoundTrip roundTrip) {
+    }
+
+    /**
+     * A data message is complete: received ({@link Direction#IN}, once its last frame arrived,
+     * RFC 6455 §5.4), or sent ({@link Direction#OUT}, once its last piece was queued).
+     * {@code payloadBytes} is its size as the application sees it: text as UTF-8, the frames of a
+     * fragmented message or the pieces of one sent in parts added up, and a compressed message
+     * measured after inflation or before deflation (RFC 7692 §6). Control frames are not messages.
+     *
+     * <p>Called for every message, the listener's hottest path: a listener that has no use for it
+     * says so with {@link #hearsMessages()}.
+     */
+    default void message(ConnectionInfo connection, Direction direction, long payloadBytes) {
+    }
+
+    /**
+     * Whether {@link #message} is to be called, asked once per connection when the listener is set.
+     * A listener that ignores messages answers {@code false}: its connections then pay one branch per
+     * message, as with no listener at all.
+     */
+    default boolean hearsMessages() {
+        return true;
     }
 
     /** An open connection's TCP connection is closed: how it ended, how long it lasted, what it carried. */

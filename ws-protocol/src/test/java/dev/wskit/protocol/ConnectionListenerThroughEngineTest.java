@@ -6,8 +6,10 @@ import static dev.wskit.protocol.Wire.masked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.engine.WebSocketEngine;
+import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the engine tells a {@link ConnectionListener}, on a stepped clock: who started a close,
  * how long the connection lasted, the engine's own reasons to fail (keepalive, memory budget,
- * a peer that does not read), an application's rejection, and a listener that throws.
+ * a peer that does not read), an application's rejection, a client's refused handshake with the
+ * server's status, and a listener that throws.
  */
 class ConnectionListenerThroughEngineTest {
     private static final InetSocketAddress PEER = InetSocketAddress.createUnresolved("peer.example", 4711);
@@ -85,6 +88,29 @@ class ConnectionListenerThroughEngineTest {
     }
 
     @Test
+    void aClientHearsTheStatusOfARefusalWhoseBodyHasALength() {
+        WebSocketEngine client = client();
+        client.receive(ascii("HTTP/1.1 403 Forbidden\r\nContent-Length: 2\r\n\r\nno"));
+        assertThat(heard).containsExactly("rejected:403:STATUS_NOT_101");
+    }
+
+    /** RFC 9112 §6.3 item 8: a body with no length ends when the server closes, and the refusal with it. */
+    @Test
+    void aClientHearsTheStatusOfARefusalThatEndsAtTheClose() {
+        WebSocketEngine client = client();
+        client.receive(ascii("HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n"));
+        client.transportClosed();
+        assertThat(heard).containsExactly("rejected:503:STATUS_NOT_101");
+    }
+
+    @Test
+    void aClientThatGotNoAnswerHearsStatusZero() {
+        WebSocketEngine client = client();
+        client.transportClosed();
+        assertThat(heard).containsExactly("rejected:0:HANDSHAKE_INCOMPLETE");
+    }
+
+    @Test
     void aListenerThatThrowsLeavesTheConnectionAsItWas() {
         WebSocketEngine engine = WebSocketEngine.server(WebSocketConfig.defaults(), events, clock);
         engine.listener(new ConnectionListener() {
@@ -107,6 +133,19 @@ class ConnectionListenerThroughEngineTest {
         drain(engine);
         assertThat(events.take()).containsExactly("open");
         return engine;
+    }
+
+    private WebSocketEngine client() {
+        WebSocketEngine engine = WebSocketEngine.client(
+                ClientHandshake.builder(URI.create("ws://server.example/")).build(WebSocketConfig.defaults()),
+                WebSocketConfig.defaults(), events, clock);
+        engine.listener(new Recording(), "test", PEER);
+        drain(engine);
+        return engine;
+    }
+
+    private static ByteBuffer ascii(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static ByteBuffer request() {

@@ -15,9 +15,17 @@ public final class EnginePair {
     public final WebSocketEngine server;
 
     public EnginePair(WebSocketConfig clientConfig, WebSocketConfig serverConfig) {
+        this(clientConfig, serverConfig, ConnectionListener.NONE, ConnectionListener.NONE);
+    }
+
+    /** A pair whose engines each tell their own listener, set before the first byte moves. */
+    public EnginePair(WebSocketConfig clientConfig, WebSocketConfig serverConfig, ConnectionListener clientListener,
+                      ConnectionListener serverListener) {
         client = WebSocketEngine.client(
                 ClientHandshake.builder(URI.create("ws://localhost/")).build(clientConfig), clientConfig, clientEvents, new TestClock());
         server = WebSocketEngine.server(serverConfig, serverEvents, new TestClock());
+        client.listener(clientListener, "pipe", null);
+        server.listener(serverListener, "pipe", null);
         pump();
         assertThat(clientEvents.take()).containsExactly("open");
         assertThat(serverEvents.take()).containsExactly("open");

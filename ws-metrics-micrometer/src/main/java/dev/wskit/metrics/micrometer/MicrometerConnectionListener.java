@@ -4,6 +4,7 @@ import dev.wskit.protocol.Backpressure;
 import dev.wskit.protocol.CloseSummary;
 import dev.wskit.protocol.ConnectionInfo;
 import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.protocol.Direction;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.RoundTrip;
 import io.micrometer.core.instrument.Counter;
@@ -29,23 +30,25 @@ import java.util.concurrent.TimeUnit;
  * tags on the same registry would find the first one's gauge registered, and its own counts unseen;
  * give it tags of its own ({@link #of(MeterRegistry, Iterable)}) if two are needed.
  *
- * <p>Messages and bytes are added from the {@link CloseSummary}, when a connection closes: the
- * listener hears connections, not messages, so the engine's per-message path stays a field
- * addition. A long-lived connection's traffic therefore shows once it ends. For the same reason
- * there is no distribution of message sizes: no event carries one message's size.
+ * <p>Message and byte counts are added from the {@link CloseSummary}, when a connection closes,
+ * so a long-lived connection's traffic shows once it ends. Each message's size is recorded as it
+ * completes ({@link WskitMeters#MESSAGE_SIZE}): its count and total show traffic as it flows.
  *
- * <p>Every event looks its meter up in the registry (a map lookup) rather than keeping meters per
- * tag combination: events come a few times per connection, never per message.
+ * <p>Every connection event looks its meter up in the registry (a map lookup): those come a few
+ * times per connection. Message sizes, which come per message, are kept in meters of their own
+ * ({@link MessageSizes}), allocating nothing.
  */
 public final class MicrometerConnectionListener implements ConnectionListener {
     private final MeterRegistry registry;
     private final Tags common;
     private final OpenConnections open;
+    private final MessageSizes messageSizes;
 
     private MicrometerConnectionListener(MeterRegistry registry, Tags common) {
         this.registry = registry;
         this.common = common;
         this.open = new OpenConnections(registry, common);
+        this.messageSizes = new MessageSizes(registry, common);
     }
 
     /** A listener whose meters go to {@code registry}. */
@@ -99,6 +102,11 @@ public final class MicrometerConnectionListener implements ConnectionListener {
                 .tags(tags(connection))
                 .register(registry)
                 .record(roundTrip.latestNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void message(ConnectionInfo connection, Direction direction, long payloadBytes) {
+        messageSizes.record(connection.transport(), connection.role(), direction, payloadBytes);
     }
 
     @Override

@@ -27,6 +27,13 @@ public final class WskitMeters {
      * pong: slow peers show here before a keepalive timeout drops them.
      */
     public static final String ROUND_TRIP = "wskit.round.trip";
+    /**
+     * Distribution summary (bytes): the size of each complete data message, by {@link #DIRECTION},
+     * as the application sees it (text as UTF-8, fragments added up, after inflation or before
+     * deflation). Count and total by default; percentiles or a histogram as the application's
+     * {@code MeterFilter} configures them.
+     */
+    public static final String MESSAGE_SIZE = "wskit.message.size";
     /** Counter: flow-control changes, by {@link #EVENT} ({@code PAUSED}, {@code DRAINED}, {@code DROPPED}). */
     public static final String BACKPRESSURE = "wskit.backpressure";
 
@@ -36,7 +43,7 @@ public final class WskitMeters {
     public static final String ROLE = "role";
     /** A handshake's outcome: {@link #ACCEPTED} or {@link #REJECTED}. */
     public static final String OUTCOME = "outcome";
-    /** A handshake's HTTP status: {@code 101} when accepted, the refusal's, or {@code 0} for a client that got no valid answer. */
+    /** A handshake's HTTP status: {@code 101} when accepted, the refusal's (a client's is the server's), or {@code 0} for a client that got no answer or an invalid {@code 101}. */
     public static final String STATUS = "status";
     /** The rule a rejected handshake broke, or {@link #NONE} (accepted, or the application's decision refused it). */
     public static final String VIOLATION = "violation";

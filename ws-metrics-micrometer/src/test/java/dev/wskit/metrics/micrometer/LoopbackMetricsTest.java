@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,9 @@ class LoopbackMetricsTest {
 
         assertThat(MeterLines.of(registry)).containsExactly(
                 "wskit.connections.open{" + tags + "} 1",
-                "wskit.handshakes{outcome=ACCEPTED,role=SERVER,status=101,transport=" + transport + ",violation=NONE} 1");
+                "wskit.handshakes{outcome=ACCEPTED,role=SERVER,status=101,transport=" + transport + ",violation=NONE} 1",
+                "wskit.message.size{direction=in," + tags + "} count=1,total=5",
+                "wskit.message.size{direction=out," + tags + "} count=1,total=5");
 
         client.sendClose(1000, "done").get(10, TimeUnit.SECONDS);
         assertThat(peer.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
@@ -75,8 +78,35 @@ class LoopbackMetricsTest {
                 "wskit.frame.bytes{direction=in," + tags + "} 23",
                 "wskit.frame.bytes{direction=out," + tags + "} 11",
                 "wskit.handshakes{outcome=ACCEPTED,role=SERVER,status=101,transport=" + transport + ",violation=NONE} 1",
+                "wskit.message.size{direction=in," + tags + "} count=1,total=5",
+                "wskit.message.size{direction=out," + tags + "} count=1,total=5",
                 "wskit.messages{direction=in," + tags + "} 1",
                 "wskit.messages{direction=out," + tags + "} 1");
+    }
+
+    /**
+     * Each message's size as it completes, before the connection closes: "héllo" is 6 bytes of
+     * UTF-8, and the binary message the client sends in two parts (100 + 200) is one of 300.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"blocking", "netty", "vertx"})
+    void eachMessagesSizeIsRecordedAsItCompletes(String transport) throws Exception {
+        WebSocketServer server = start(transport);
+        JdkPeer peer = new JdkPeer();
+        java.net.http.WebSocket client = HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/"), peer)
+                .get(10, TimeUnit.SECONDS);
+        client.sendText("héllo", true).get(10, TimeUnit.SECONDS);
+        client.sendBinary(ByteBuffer.allocate(100), false).get(10, TimeUnit.SECONDS);
+        client.sendBinary(ByteBuffer.allocate(200), true).get(10, TimeUnit.SECONDS);
+        assertThat(peer.binary.get(10, TimeUnit.SECONDS)).isEqualTo(300);
+        String tags = "role=SERVER,transport=" + transport;
+
+        assertThat(MeterLines.of(registry)).filteredOn(line -> line.startsWith(WskitMeters.MESSAGE_SIZE + "{")).containsExactly(
+                "wskit.message.size{direction=in," + tags + "} count=2,total=306",
+                "wskit.message.size{direction=out," + tags + "} count=2,total=306");
+        client.sendClose(1000, "").get(10, TimeUnit.SECONDS);
+        assertThat(peer.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
     }
 
     @ParameterizedTest
@@ -145,18 +175,35 @@ class LoopbackMetricsTest {
         return server;
     }
 
-    /** Sends every text back. */
+    /** Sends every message back. */
     private static final class Echo implements WebSocketHandler {
         @Override
         public void onText(WebSocket socket, String text) {
             socket.sendText(text);
         }
+
+        @Override
+        public void onBinary(WebSocket socket, ByteBuffer data) {
+            socket.sendBinary(data);
+        }
     }
 
-    /** The JDK client's side: the first text, and the close code. */
+    /** The JDK client's side: the first text, the size of the first binary message, and the close code. */
     private static final class JdkPeer implements java.net.http.WebSocket.Listener {
         final CompletableFuture<String> text = new CompletableFuture<>();
+        final CompletableFuture<Integer> binary = new CompletableFuture<>();
         final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+        private int binaryBytes;
+
+        @Override
+        public CompletionStage<?> onBinary(java.net.http.WebSocket webSocket, ByteBuffer data, boolean last) {
+            binaryBytes += data.remaining();
+            if (last) {
+                binary.complete(binaryBytes);
+            }
+            webSocket.request(1);
+            return null;
+        }
 
         @Override
         public CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data, boolean last) {

@@ -1,6 +1,7 @@
 package dev.wskit.metrics.micrometer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * A registry's meters as sorted lines, {@code name{key=value,...} N}, so a test states every meter
- * it expects at once and an unexpected one fails it. A counter or gauge shows its value, a timer its count.
+ * it expects at once and an unexpected one fails it. A counter or gauge shows its value, a timer its
+ * count, a distribution summary its count and total ({@code count=2,total=10}).
  */
 final class MeterLines {
     /** How long the server's events may take to arrive after the client saw the end. */
@@ -54,7 +56,14 @@ final class MeterLines {
         return meter.getId().getName() + "{" + tags + "} " + value(meter);
     }
 
-    private static long value(Meter meter) {
+    private static String value(Meter meter) {
+        if (meter instanceof DistributionSummary summary) {
+            return "count=" + summary.count() + ",total=" + (long) summary.totalAmount();
+        }
+        return Long.toString(number(meter));
+    }
+
+    private static long number(Meter meter) {
         if (meter instanceof Counter counter) {
             return (long) counter.count();
         }

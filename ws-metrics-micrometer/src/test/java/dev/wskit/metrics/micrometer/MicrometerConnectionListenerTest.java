@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.Backpressure;
 import dev.wskit.protocol.ConnectionInfo;
+import dev.wskit.protocol.Direction;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.Role;
 import dev.wskit.protocol.RoundTrip;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -53,6 +55,25 @@ class MicrometerConnectionListenerTest {
         assertThat(timer.count()).isEqualTo(2);
         assertThat(timer.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(8.0);
         assertThat(timer.max(TimeUnit.MILLISECONDS)).isEqualTo(5.0);
+    }
+
+    @Test
+    void messageSizesAreSummarisedPerTransportRoleAndDirectionOnlyWhereMessagesCame() {
+        MicrometerConnectionListener listener = MicrometerConnectionListener.of(registry);
+
+        listener.message(SERVER_SIDE, Direction.IN, 5);
+        listener.message(SERVER_SIDE, Direction.IN, 1_000);
+        listener.message(SERVER_SIDE, Direction.OUT, 0);
+        listener.message(CLIENT_SIDE, Direction.OUT, 70_000);
+
+        assertThat(MeterLines.of(registry)).containsExactly(
+                "wskit.message.size{direction=in,role=SERVER,transport=netty} count=2,total=1005",
+                "wskit.message.size{direction=out,role=CLIENT,transport=blocking} count=1,total=70000",
+                "wskit.message.size{direction=out,role=SERVER,transport=netty} count=1,total=0");
+        DistributionSummary in = registry.get(WskitMeters.MESSAGE_SIZE)
+                .tags("transport", "netty", "role", "SERVER", "direction", "in").summary();
+        assertThat(in.max()).isEqualTo(1_000.0);
+        assertThat(in.getId().getBaseUnit()).isEqualTo("bytes");
     }
 
     @Test

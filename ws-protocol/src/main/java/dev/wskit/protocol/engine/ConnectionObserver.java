@@ -5,6 +5,7 @@ import dev.wskit.protocol.CloseInitiator;
 import dev.wskit.protocol.CloseSummary;
 import dev.wskit.protocol.ConnectionInfo;
 import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.protocol.Direction;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.RoundTrip;
 import java.util.function.LongSupplier;
@@ -16,6 +17,9 @@ import java.util.function.LongSupplier;
  * <p>The byte counts are plain fields added to on every input and output, listener or not: an
  * addition to a field of an object the step touches anyway costs no more than the test whether
  * anyone listens, and keeps one path. The clock is read at the open and at the TCP close only.
+ * A message's size is told per message, so only to a listener that hears messages: the halves
+ * that see messages hold this observer only then ({@link #messageObserver()}), and otherwise test
+ * a field that is {@code null}.
  */
 final class ConnectionObserver {
     private final LongSupplier clock;
@@ -26,6 +30,7 @@ final class ConnectionObserver {
     private int code;
     private String reason = "";
     private boolean closedReported;
+    private boolean hearsMessages;
     long bytesIn;
     long bytesOut;
 
@@ -36,6 +41,28 @@ final class ConnectionObserver {
     void listener(ConnectionListener listener, ConnectionInfo connection) {
         this.listener = listener;
         this.connection = connection;
+        try {
+            hearsMessages = listener != ConnectionListener.NONE && listener.hearsMessages();
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped, and it hears no messages.
+            hearsMessages = false;
+        }
+    }
+
+    /**
+     * This observer, for the sending and receiving halves to tell of each message, or {@code null}
+     * when the listener does not hear messages: the halves then test one field per message.
+     */
+    ConnectionObserver messageObserver() {
+        return hearsMessages ? this : null;
+    }
+
+    void message(Direction direction, long payloadBytes) {
+        try {
+            listener.message(connection, direction, payloadBytes);
+        } catch (RuntimeException dropped) {
+            // A listener watches and cannot fail the connection: dropped (see ConnectionListener).
+        }
     }
 
     void opened(String subprotocol, String extensions) {

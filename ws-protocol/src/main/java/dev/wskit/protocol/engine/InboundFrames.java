@@ -41,10 +41,11 @@ final class InboundFrames {
     private int controlLength;
     private ClosePayload close;
 
+    /** {@code messageObserver} is told each message received, or is {@code null} when nobody listens. */
     InboundFrames(Role role, WebSocketConfig config, WebSocketHandler handler, Outbound outbound, MemoryAccount memory,
-                  RoundTripMeter roundTrips) {
+                  RoundTripMeter roundTrips, ConnectionObserver messageObserver) {
         this.decoder = new FrameDecoder(role, config.maxFramePayload());
-        this.messages = new InboundMessages(handler, config, memory);
+        this.messages = new InboundMessages(handler, config, memory, messageObserver);
         this.handler = handler;
         this.outbound = outbound;
         this.autoPong = config.autoPong();

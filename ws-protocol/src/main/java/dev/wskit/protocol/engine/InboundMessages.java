@@ -1,5 +1,6 @@
 package dev.wskit.protocol.engine;
 
+import dev.wskit.protocol.Direction;
 import dev.wskit.protocol.MemoryAccount;
 import dev.wskit.protocol.MessageDelivery;
 import dev.wskit.protocol.ProtocolViolation;
@@ -32,9 +33,12 @@ final class InboundMessages {
     private final int maxFragments;
     private final Utf8Validator utf8 = new Utf8Validator();
     private final MessageBuffer buffer;
+    /** Told each message's size, or {@code null} when nobody listens for it. */
+    private final ConnectionObserver messageObserver;
 
     /** Opcode of the message in progress, {@link Opcode#CONTINUATION} when none is. */
     private int messageOpcode = Opcode.CONTINUATION;
+    /** Payload bytes of the message in progress so far: declared by its headers, or inflated. */
     private long messageSize;
     /** Frames of the message in progress so far, its first included. */
     private int fragments;
@@ -53,8 +57,10 @@ final class InboundMessages {
     /** The socket the events of the current frame go to, for the inflater's sink. */
     private WebSocket socket;
 
-    InboundMessages(WebSocketHandler handler, WebSocketConfig config, MemoryAccount memory) {
+    InboundMessages(WebSocketHandler handler, WebSocketConfig config, MemoryAccount memory,
+                    ConnectionObserver messageObserver) {
         this.handler = handler;
+        this.messageObserver = messageObserver;
         this.delivery = config.delivery();
         this.maxMessageSize = config.maxMessageSize();
         this.maxFragments = config.maxFragmentsPerMessage();
@@ -191,6 +197,9 @@ final class InboundMessages {
 
     private void deliverWhole(WebSocket socket, ByteBuffer in, int from, int to) {
         received++;
+        if (messageObserver != null) {
+            messageObserver.message(Direction.IN, messageSize);
+        }
         if (messageOpcode == Opcode.TEXT) {
             handler.onText(socket, decodeUtf8(in, from, to));
         } else {
@@ -201,6 +210,9 @@ final class InboundMessages {
     private void deliverFragment(WebSocket socket, ByteBuffer piece, boolean last) {
         if (last) {
             received++;
+            if (messageObserver != null) {
+                messageObserver.message(Direction.IN, messageSize);
+            }
         }
         if (messageOpcode == Opcode.TEXT) {
             handler.onTextFragment(socket, piece, last);

@@ -1,5 +1,6 @@
 package dev.wskit.protocol.engine;
 
+import dev.wskit.protocol.Direction;
 import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.extension.internal.MessageDeflater;
 import dev.wskit.protocol.frame.FrameEncoder;
@@ -33,10 +34,19 @@ final class Outbound {
     private boolean messageCompressed;
     /** Data messages sent whole so far: a plain field, counted whether or not anyone asks. */
     private long messagesSent;
+    /** Told each message's size, or {@code null} when nobody listens for it. */
+    private ConnectionObserver messageObserver;
+    /** Payload bytes of the message being sent so far, counted only for {@link #messageObserver}. */
+    private long messageBytes;
 
     Outbound(FrameEncoder encoder, int maxFrameSize) {
         this.encoder = encoder;
         this.maxFrameSize = maxFrameSize;
+    }
+
+    /** From now on each message sent is told to {@code messageObserver} ({@code null}: to nobody). */
+    void reportMessagesTo(ConnectionObserver messageObserver) {
+        this.messageObserver = messageObserver;
     }
 
     /** Data messages whose last piece was queued. */
@@ -94,6 +104,10 @@ final class Outbound {
             // RFC 7692 §6: compression is chosen per message, on its first piece.
             messageCompressed = deflater != null && payload.remaining() >= compressionThreshold;
         }
+        if (messageObserver != null) {
+            // Before compression: the size the application sent (RFC 7692 §6).
+            messageBytes += payload.remaining();
+        }
         // The deflater's output lies in its own buffer, reused by the next message: always copied.
         ByteBuffer data = messageCompressed ? deflater.compress(payload, last) : payload;
         boolean inPlace = handedOver && !messageCompressed && data.remaining() >= MIN_UNCOPIED_PAYLOAD
@@ -119,6 +133,10 @@ final class Outbound {
         messageOpcode = last ? Opcode.CONTINUATION : opcode;
         if (last) {
             messagesSent++;
+            if (messageObserver != null) {
+                messageObserver.message(Direction.OUT, messageBytes);
+                messageBytes = 0;
+            }
         }
         if (release != null && !inPlace) {
             release.release();

@@ -19,6 +19,7 @@ import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.handshake.UpgradeRefusedException;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
@@ -148,6 +149,7 @@ public final class WebSocketEngine {
      */
     public void listener(ConnectionListener listener, String transport, SocketAddress remoteAddress) {
         observer.listener(Objects.requireNonNull(listener, "listener"), new ConnectionInfo(transport, role, remoteAddress));
+        outbound.reportMessagesTo(observer.messageObserver());
     }
 
     // ---- input ------------------------------------------------------------------------------
@@ -288,7 +290,7 @@ public final class WebSocketEngine {
             handler = accepted.handler();
             attributes = accepted.attributes();
         }
-        inbound = new InboundFrames(role, config, handler, outbound, memory, roundTrips);
+        inbound = new InboundFrames(role, config, handler, outbound, memory, roundTrips, observer.messageObserver());
         handshake.startCompression(inbound);
         state = ConnectionState.OPEN;
         opened = true;
@@ -383,7 +385,7 @@ public final class WebSocketEngine {
             // A refusal without Content-Length ends at close (RFC 9112 §6.3): the body is complete.
             WebSocketException refused = handshake.refusalSoFar();
             failure = refused != null ? refused : new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE);
-            observer.handshakeRejected(0, failure.violation());
+            observer.handshakeRejected(statusOf(failure), failure.violation());
             notifyError(failure);
         }
     }
@@ -500,7 +502,7 @@ public final class WebSocketEngine {
             } else {
                 // A client's failed handshake, or a request that never completed: nothing to say.
                 abort();
-                observer.handshakeRejected(0, e.violation());
+                observer.handshakeRejected(statusOf(e), e.violation());
             }
             notifyError(e);
             return;
@@ -531,6 +533,14 @@ public final class WebSocketEngine {
         } catch (RuntimeException fromHandler) {
             e.addSuppressed(fromHandler);
         }
+    }
+
+    /**
+     * The HTTP status a client's failed handshake came with: the server's own when it refused the
+     * upgrade (RFC 6455 §4.1 item 1: any status but 101), else 0, as no answer came.
+     */
+    private static int statusOf(WebSocketException failure) {
+        return failure instanceof UpgradeRefusedException refused ? refused.status() : 0;
     }
 
     /** A peer declared dead: nothing more is written to it, and what waited for it is freed now. */

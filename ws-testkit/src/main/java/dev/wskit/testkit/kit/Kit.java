@@ -4,6 +4,7 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ServerBuilder;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -140,6 +141,11 @@ public final class Kit {
     /** A client that connects through {@code proxy}, or directly when it is {@code null}. */
     public TransportUnderTest.Client client(WebSocketConfig config, TestCertificate trusted, HttpProxy proxy) {
         return closeAfter(transport().newClient(config, trusted, proxy));
+    }
+
+    /** A client as {@code setup} sets up its builder (see {@link TransportUnderTest#newClient(Consumer)}). */
+    public TransportUnderTest.Client client(Consumer<? super ClientBuilder<?>> setup) {
+        return closeAfter(transport().newClient(setup));
     }
 
     /** Connects a new recorder with a client of the default config; returns once open, {@code "open"} taken. */

@@ -5,6 +5,7 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ReconnectPolicy;
 import dev.wskit.transport.core.ReconnectingWebSocket;
@@ -74,6 +75,12 @@ public interface TransportUnderTest {
      * @param proxy the proxy to tunnel through ({@code proxy(...)} of the client's builder), or {@code null} for none
      */
     Client newClient(WebSocketConfig config, TestCertificate trusted, HttpProxy proxy);
+
+    /**
+     * A client for {@code ws} URIs as {@code setup} sets up the transport's builder, through the
+     * settings every client builder shares (its listener, say).
+     */
+    Client newClient(Consumer<? super ClientBuilder<?>> setup);
 
     /** A running server. */
     interface Server extends AutoCloseable {

@@ -6,6 +6,7 @@ import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
+import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ServerBuilder;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -88,6 +89,17 @@ final class BlockingTransport implements TransportUnderTest {
                 throw new IllegalStateException(e);
             }
         }
+        return client(builder);
+    }
+
+    @Override
+    public Client newClient(Consumer<? super ClientBuilder<?>> setup) {
+        BlockingWebSocketClient.Builder builder = BlockingWebSocketClient.builder();
+        setup.accept(builder);
+        return client(builder);
+    }
+
+    private static Client client(BlockingWebSocketClient.Builder builder) {
         BlockingWebSocketClient client = builder.build();
         return Client.of((uri, handler, options) -> CompletableFuture.supplyAsync(() -> {
             try {

@@ -4,7 +4,9 @@ import dev.wskit.protocol.Backpressure;
 import dev.wskit.protocol.CloseSummary;
 import dev.wskit.protocol.ConnectionInfo;
 import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.protocol.Direction;
 import dev.wskit.protocol.ProtocolViolation;
+import dev.wskit.protocol.RoundTrip;
 import dev.wskit.transport.core.jfr.JfrConnectionListener;
 
 /**
@@ -18,9 +20,16 @@ final class ConnectionListeners implements ConnectionListener {
     private final ConnectionListener first;
     private final ConnectionListener second;
 
+    private final boolean firstHearsMessages;
+    private final boolean secondHearsMessages;
+    private final boolean hearsMessages;
+
     private ConnectionListeners(ConnectionListener first, ConnectionListener second) {
         this.first = first;
         this.second = second;
+        this.firstHearsMessages = first.hearsMessages();
+        this.secondHearsMessages = second.hearsMessages();
+        this.hearsMessages = firstHearsMessages || secondHearsMessages;
     }
 
     /** The JFR events, and {@code application}'s listener unless it is {@link ConnectionListener#NONE}. */
@@ -52,6 +61,28 @@ final class ConnectionListeners implements ConnectionListener {
     public void backpressure(ConnectionInfo connection, Backpressure backpressure, long unwrittenBytes) {
         first.backpressure(connection, backpressure, unwrittenBytes);
         second.backpressure(connection, backpressure, unwrittenBytes);
+    }
+
+    @Override
+    public void roundTrip(ConnectionInfo connection, RoundTrip roundTrip) {
+        first.roundTrip(connection, roundTrip);
+        second.roundTrip(connection, roundTrip);
+    }
+
+    /** Only one of the two may hear messages: the other is not called for them. */
+    @Override
+    public boolean hearsMessages() {
+        return hearsMessages;
+    }
+
+    @Override
+    public void message(ConnectionInfo connection, Direction direction, long payloadBytes) {
+        if (firstHearsMessages) {
+            first.message(connection, direction, payloadBytes);
+        }
+        if (secondHearsMessages) {
+            second.message(connection, direction, payloadBytes);
+        }
     }
 
     @Override

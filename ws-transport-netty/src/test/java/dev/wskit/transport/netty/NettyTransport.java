@@ -6,6 +6,7 @@ import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
+import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ServerBuilder;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContext;
@@ -78,6 +79,17 @@ final class NettyTransport implements TransportUnderTest {
                 throw new IllegalStateException(e);
             }
         }
+        return client(builder);
+    }
+
+    @Override
+    public Client newClient(Consumer<? super ClientBuilder<?>> setup) {
+        NettyWebSocketClient.Builder builder = NettyWebSocketClient.builder();
+        setup.accept(builder);
+        return client(builder);
+    }
+
+    private static Client client(NettyWebSocketClient.Builder builder) {
         NettyWebSocketClient client = builder.build();
         return Client.of(client::connect, client::reconnecting, client::close);
     }

@@ -6,6 +6,7 @@ import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.testkit.kit.TestCertificate;
 import dev.wskit.testkit.kit.TransportUnderTest;
+import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ServerBuilder;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -84,6 +85,17 @@ final class VertxTransport implements TransportUnderTest {
         if (trusted != null) {
             builder.tls(new ClientSSLOptions().setTrustOptions(TrustOptions.wrap(trusted.trustManagers())));
         }
+        return client(builder);
+    }
+
+    @Override
+    public Client newClient(Consumer<? super ClientBuilder<?>> setup) {
+        VertxWebSocketClient.Builder builder = VertxWebSocketClient.builder(vertx());
+        setup.accept(builder);
+        return client(builder);
+    }
+
+    private static Client client(VertxWebSocketClient.Builder builder) {
         VertxWebSocketClient client = builder.build();
         return Client.of((uri, handler, options) -> client.connect(uri, handler, options).toCompletionStage()
                 .toCompletableFuture(), client::reconnecting, client::close);

@@ -73,6 +73,19 @@ public final class JfrConnectionListener implements ConnectionListener {
         }
     }
 
+    /**
+     * No event per message. Messages come thousands of times more often than connection events,
+     * and this listener is on every connection: an event per message, even disabled by default,
+     * would make every message of every connection pay a call and a flag check, and, once enabled,
+     * would flood a recording (JFR's own threshold is a duration, meaningless for a size). A
+     * message size distribution is a histogram's job: {@code ws-metrics-micrometer}'s
+     * {@code wskit.message.size}. Connections this listener alone watches pay one branch per message.
+     */
+    @Override
+    public boolean hearsMessages() {
+        return false;
+    }
+
     @Override
     public void backpressure(ConnectionInfo connection, Backpressure backpressure, long unwrittenBytes) {
         BackpressureChanged event = new BackpressureChanged();
