@@ -3,12 +3,11 @@ package dev.wskit.transport.blocking;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
-import dev.wskit.protocol.proxy.ProxyTunnel;
 import dev.wskit.transport.core.ArgumentChecks;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
+import dev.wskit.transport.core.ConnectDeadline;
 import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ReconnectPolicy;
@@ -22,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import javax.net.ssl.SNIHostName;
@@ -84,11 +82,9 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      */
     public WebSocket connect(URI uri, WebSocketHandler handler, ConnectOptions options) throws IOException {
         ClientSettings.Opening opening = settings.opening(uri, handler, options, group.isClosing());
-        ClientHandshake request = opening.handshake();
-        WebSocketUri target = opening.target();
-        Socket socket = open(target);
+        Socket socket = open(opening);
         BlockingConnection connection = new BlockingConnection(socket, resources,
-                io -> settings.newConnection(request, handler, io));
+                io -> settings.newConnection(opening.handshake(), handler, io));
         if (!group.tryAdd(connection)) {
             socket.close();
             throw new IllegalStateException(group.isClosing() ? "client closed" : MAX_CONNECTIONS + " connections open");
@@ -144,20 +140,15 @@ public final class BlockingWebSocketClient implements AutoCloseable {
     }
 
     /** TCP to the server, or to the proxy and through its tunnel; then TLS for {@code wss}, all within the connect timeout. */
-    private Socket open(WebSocketUri target) throws IOException {
-        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
-        Optional<ProxyTunnel> tunnel = settings.tunnelTo(target);
+    private Socket open(ClientSettings.Opening opening) throws IOException {
         Socket tcp = new Socket();
         try {
             tcp.setTcpNoDelay(true);
-            InetSocketAddress address = tunnel
-                    .map(exchange -> new InetSocketAddress(exchange.proxy().host(), exchange.proxy().port()))
-                    .orElseGet(() -> new InetSocketAddress(target.host(), target.port()));
-            tcp.connect(address, settings.connectTimeoutMillis());
-            if (tunnel.isPresent()) {
-                ProxyHandshake.open(tcp, tunnel.get(), deadline, settings.connectTimeout());
+            tcp.connect(new InetSocketAddress(opening.tcpHost(), opening.tcpPort()), opening.deadline().millisLeft());
+            if (opening.tunnel() != null) {
+                ProxyHandshake.open(tcp, opening.tunnel(), opening.deadline());
             }
-            return target.isSecure() ? startTls(tcp, target, deadline) : tcp;
+            return opening.target().isSecure() ? startTls(tcp, opening.target(), opening.deadline()) : tcp;
         } catch (IOException | RuntimeException e) {
             tcp.close();
             throw e;
@@ -168,7 +159,7 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      * RFC 6455 §4.1 item 5 (wss): TLS with the server's certificate checked against the host, and
      * SNI; the server's host even through a proxy, whose tunnel {@code tcp} then is.
      */
-    private SSLSocket startTls(Socket tcp, WebSocketUri target, long deadline) throws IOException {
+    private SSLSocket startTls(Socket tcp, WebSocketUri target, ConnectDeadline deadline) throws IOException {
         SSLContext context;
         try {
             context = tls != null ? tls : SSLContext.getDefault();
@@ -181,12 +172,11 @@ public final class BlockingWebSocketClient implements AutoCloseable {
         target.serverName().ifPresent(name -> parameters.setServerNames(List.of(new SNIHostName(name))));
         socket.setSSLParameters(parameters);
         // The TLS handshake counts against the connect timeout, then reads block freely again.
-        long left = Deadline.millisLeft(deadline);
-        if (left == 0) {
-            throw new SocketTimeoutException("connect timeout of " + settings.connectTimeout().toMillis()
+        if (deadline.hasPassed()) {
+            throw new SocketTimeoutException("connect timeout of " + deadline.timeout().toMillis()
                     + " ms passed before the TLS handshake");
         }
-        tcp.setSoTimeout((int) left);
+        tcp.setSoTimeout(deadline.millisLeft());
         socket.startHandshake();
         tcp.setSoTimeout(0);
         return socket;

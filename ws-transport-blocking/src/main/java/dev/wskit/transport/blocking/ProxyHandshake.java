@@ -2,12 +2,12 @@ package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.proxy.ProxyConnectException;
 import dev.wskit.protocol.proxy.ProxyTunnel;
+import dev.wskit.transport.core.ConnectDeadline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 
 /** Runs a {@link ProxyTunnel}'s {@code CONNECT} exchange on a socket connected to the proxy. */
 final class ProxyHandshake {
@@ -19,27 +19,26 @@ final class ProxyHandshake {
 
     /**
      * Writes the request and reads the answer until the tunnel is open, each read bounded by what
-     * is left of the connect timeout ({@code deadline}, in {@link System#nanoTime()}).
+     * is left of the connect timeout.
      *
      * @throws ProxyConnectException when the proxy refuses, answers garbage, closes or is silent
      */
-    static void open(Socket proxy, ProxyTunnel tunnel, long deadline, Duration connectTimeout) throws IOException {
+    static void open(Socket proxy, ProxyTunnel tunnel, ConnectDeadline deadline) throws IOException {
         ByteBuffer request = tunnel.request();
         proxy.getOutputStream().write(request.array(), request.arrayOffset() + request.position(), request.remaining());
         InputStream in = proxy.getInputStream();
         byte[] buffer = new byte[READ_SIZE];
         boolean open = false;
         while (!open) {
-            long left = Deadline.millisLeft(deadline);
-            if (left == 0) {
-                throw tunnel.timedOut(connectTimeout);
+            if (deadline.hasPassed()) {
+                throw tunnel.timedOut(deadline.timeout());
             }
-            proxy.setSoTimeout((int) left);
+            proxy.setSoTimeout(deadline.millisLeft());
             int read;
             try {
                 read = in.read(buffer);
             } catch (SocketTimeoutException e) {
-                throw tunnel.timedOut(connectTimeout);
+                throw tunnel.timedOut(deadline.timeout());
             }
             if (read < 0) {
                 throw tunnel.closedEarly();

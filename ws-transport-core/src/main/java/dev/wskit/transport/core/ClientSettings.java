@@ -49,14 +49,26 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
         return ConnectionDriver.client(handshake, config, handler, io, facades).observedBy(listener);
     }
 
-    /** What one connect opens with: its opening handshake, and where it goes. */
-    public record Opening(ClientHandshake handshake, WebSocketUri target) {
+    /**
+     * What one connect opens with: its opening handshake, where it goes, the proxy's tunnel to it
+     * (or {@code null} when it goes straight there), and its connect deadline, which began with it.
+     */
+    public record Opening(ClientHandshake handshake, WebSocketUri target, ProxyTunnel tunnel, ConnectDeadline deadline) {
+        /** Where TCP connects: the proxy when there is one, else the server. */
+        public String tcpHost() {
+            return tunnel != null ? tunnel.proxy().host() : target.host();
+        }
+
+        /** The port of {@link #tcpHost()}. */
+        public int tcpPort() {
+            return tunnel != null ? tunnel.proxy().port() : target.port();
+        }
     }
 
     /**
      * One connect, checked alike on every client: {@code uri} is a WebSocket URI (RFC 6455 §3),
      * then the client is still open; the handshake has these headers and origin, then what
-     * {@code options} adds for this connect, and a fresh key.
+     * {@code options} adds for this connect, and a fresh key; through the proxy if there is one.
      *
      * @throws IllegalArgumentException when {@code uri} is not a WebSocket URI
      * @throws IllegalStateException when {@code clientClosed}
@@ -69,7 +81,7 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
         if (clientClosed) {
             throw new IllegalStateException("client closed");
         }
-        return new Opening(handshake, target);
+        return new Opening(handshake, target, tunnelTo(target).orElse(null), ConnectDeadline.in(connectTimeout));
     }
 
     /**

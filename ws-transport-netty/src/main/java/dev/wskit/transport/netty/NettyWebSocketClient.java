@@ -2,17 +2,18 @@ package dev.wskit.transport.netty;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.protocol.handshake.WebSocketUri;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ReconnectPolicy;
 import dev.wskit.transport.core.ReconnectingWebSocket;
+import dev.wskit.transport.core.TunnelHandshake;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
@@ -78,14 +80,12 @@ public final class NettyWebSocketClient implements AutoCloseable {
      */
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
         ClientSettings.Opening opening = settings.opening(uri, handler, options, connections.isClosing());
-        WebSocketUri target = opening.target();
         WebSocketChannelHandler connection = WebSocketChannelHandler.client(opening.handshake(), settings, handler);
         CompletableFuture<WebSocket> opened = connection.opened();
-        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
-        ProxyTunnelHandler tunnel = settings.tunnelTo(target)
-                .map(exchange -> new ProxyTunnelHandler(exchange, deadline, settings.connectTimeout(),
-                        target.isSecure() ? alloc -> tlsHandler(alloc, target, opened, deadline) : null, opened))
-                .orElse(null);
+        Function<ByteBufAllocator, ChannelHandler> tls =
+                opening.target().isSecure() ? alloc -> tlsHandler(alloc, opening, opened) : null;
+        ProxyTunnelHandler tunnel = opening.tunnel() == null ? null
+                : new ProxyTunnelHandler(new TunnelHandshake(opening.tunnel(), opening.deadline()), tls, opened);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(EventLoops.channelType(group))
@@ -96,15 +96,13 @@ public final class NettyWebSocketClient implements AutoCloseable {
                         if (tunnel != null) {
                             // TLS, if any, joins behind it once the tunnel is open.
                             channel.pipeline().addLast(tunnel);
-                        } else if (target.isSecure()) {
-                            channel.pipeline().addLast(tlsHandler(channel.alloc(), target, opened, deadline));
+                        } else if (tls != null) {
+                            channel.pipeline().addLast(tls.apply(channel.alloc()));
                         }
                         channel.pipeline().addLast(connection);
                     }
                 });
-        ChannelFuture connecting = tunnel == null
-                ? bootstrap.connect(target.host(), target.port())
-                : bootstrap.connect(settings.proxy().host(), settings.proxy().port());
+        ChannelFuture connecting = bootstrap.connect(opening.tcpHost(), opening.tcpPort());
         connecting.addListener(done -> {
             if (done.isSuccess()) {
                 admit(connection, tunnel, connecting.channel());
@@ -140,9 +138,9 @@ public final class NettyWebSocketClient implements AutoCloseable {
      * RFC 6455 §4.1 item 5 (wss): TLS with the server's host for SNI and the certificate check,
      * through a proxy too; the handshake within what is left of the connect timeout.
      */
-    private SslHandler tlsHandler(ByteBufAllocator alloc, WebSocketUri target, CompletableFuture<WebSocket> opened, long deadline) {
-        SslHandler handshaking = tls.newHandler(alloc, target.host(), target.port());
-        handshaking.setHandshakeTimeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    private SslHandler tlsHandler(ByteBufAllocator alloc, ClientSettings.Opening opening, CompletableFuture<WebSocket> opened) {
+        SslHandler handshaking = tls.newHandler(alloc, opening.target().host(), opening.target().port());
+        handshaking.setHandshakeTimeout(opening.deadline().nanosLeft(), TimeUnit.NANOSECONDS);
         handshaking.handshakeFuture().addListener(done -> {
             if (!done.isSuccess()) {
                 opened.completeExceptionally(done.cause());

@@ -1,61 +1,41 @@
 package dev.wskit.transport.vertx;
 
-import dev.wskit.protocol.proxy.ProxyConnectException;
-import dev.wskit.protocol.proxy.ProxyTunnel;
+import dev.wskit.transport.core.TunnelHandshake;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetSocket;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a {@link ProxyTunnel}'s {@code CONNECT} exchange on a socket connected to the proxy, on
- * the socket's context. Vert.x's own {@code ProxyOptions} would refuse other answers, with other
- * errors, than the other transports; this is the exchange they all share.
+ * Runs the shared {@link TunnelHandshake} on a socket connected to the proxy, on the socket's
+ * context. Vert.x's own {@code ProxyOptions} would refuse other answers, with other errors, than
+ * the other transports; this is the exchange they all share.
  */
 final class ProxyHandshake {
     private ProxyHandshake() {
     }
 
     /**
-     * Writes the request and reads the answer; completes once the tunnel is open, with the socket's
-     * handlers free again, or fails with the {@link ProxyConnectException} (or the socket's own
-     * error) and closes the socket.
-     *
-     * @param deadline the end of the connect timeout, in {@link System#nanoTime()}
+     * Completes once the tunnel is open, with the socket's handlers free again, or fails with the
+     * {@code ProxyConnectException} (or the socket's own error) and closes the socket.
      */
-    static Future<Void> open(Vertx vertx, NetSocket socket, ProxyTunnel tunnel, long deadline, Duration connectTimeout) {
+    static Future<Void> open(Vertx vertx, NetSocket socket, TunnelHandshake handshake) {
         Promise<Void> open = Promise.promise();
-        long millisLeft = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-        long timer = vertx.setTimer(millisLeft, expired -> fail(socket, open, tunnel.timedOut(connectTimeout)));
-        socket.handler(answer -> {
-            try {
-                if (!open.future().isComplete() && tunnel.receive(BufferBridge.ownedView(answer))) {
-                    vertx.cancelTimer(timer);
-                    socket.handler(null).closeHandler(null).exceptionHandler(null);
-                    open.complete();
-                }
-            } catch (ProxyConnectException e) {
-                vertx.cancelTimer(timer);
-                fail(socket, open, e);
+        long timer = vertx.setTimer(handshake.deadline().millisLeft(), expired -> handshake.timedOut());
+        handshake.whenSettled(failure -> {
+            vertx.cancelTimer(timer);
+            if (failure == null) {
+                socket.handler(null).closeHandler(null).exceptionHandler(null);
+                open.complete();
+            } else {
+                open.fail(failure);
+                socket.close();
             }
         });
-        socket.closeHandler(closed -> {
-            vertx.cancelTimer(timer);
-            fail(socket, open, tunnel.closedEarly());
-        });
-        socket.exceptionHandler(error -> {
-            vertx.cancelTimer(timer);
-            fail(socket, open, error);
-        });
-        socket.write(BufferBridge.wrap(tunnel.request()));
+        socket.handler(answer -> handshake.received(BufferBridge.ownedView(answer)));
+        socket.closeHandler(closed -> handshake.closed());
+        socket.exceptionHandler(handshake::failed);
+        socket.write(BufferBridge.wrap(handshake.request()));
         return open.future();
-    }
-
-    private static void fail(NetSocket socket, Promise<Void> open, Throwable cause) {
-        if (open.tryFail(cause)) {
-            socket.close();
-        }
     }
 }

@@ -5,12 +5,12 @@ import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
-import dev.wskit.protocol.proxy.ProxyTunnel;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ReconnectPolicy;
 import dev.wskit.transport.core.ReconnectingWebSocket;
+import dev.wskit.transport.core.TunnelHandshake;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -21,7 +21,6 @@ import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.net.URI;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -83,25 +82,19 @@ public final class VertxWebSocketClient implements AutoCloseable {
      */
     public Future<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
         ClientSettings.Opening opening = settings.opening(uri, handler, options, closed);
-        ClientHandshake handshake = opening.handshake();
-        WebSocketUri target = opening.target();
         Promise<WebSocket> opened = Promise.promise();
-        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
-        Optional<ProxyTunnel> tunnel = settings.tunnelTo(target);
-        io.vertx.core.net.ConnectOptions connecting = tunnel.map(exchange -> new io.vertx.core.net.ConnectOptions()
-                .setHost(exchange.proxy().host()).setPort(exchange.proxy().port())).orElseGet(() -> connectOptions(target));
-        netClient.connect(connecting).onComplete(connected -> {
+        netClient.connect(connectOptions(opening)).onComplete(connected -> {
             if (connected.failed()) {
                 opened.fail(connected.cause());
-            } else if (tunnel.isEmpty()) {
-                start(connected.result(), handshake, handler, opened);
+            } else if (opening.tunnel() == null) {
+                start(connected.result(), opening.handshake(), handler, opened);
             } else {
                 NetSocket socket = connected.result();
-                throughTunnel(socket, tunnel.get(), target, deadline).onComplete(open -> {
+                throughTunnel(socket, opening).onComplete(open -> {
                     if (open.failed()) {
                         opened.fail(open.cause());
                     } else {
-                        start(socket, handshake, handler, opened);
+                        start(socket, opening.handshake(), handler, opened);
                     }
                 });
             }
@@ -135,14 +128,13 @@ public final class VertxWebSocketClient implements AutoCloseable {
      * The proxy's {@code CONNECT}, then TLS to the server for {@code wss}, within what is left of the
      * connect timeout; on the socket's context.
      */
-    private Future<Void> throughTunnel(NetSocket socket, ProxyTunnel tunnel, WebSocketUri target, long deadline) {
-        Future<Void> open = ProxyHandshake.open(vertx, socket, tunnel, deadline, settings.connectTimeout());
-        if (!target.isSecure()) {
+    private Future<Void> throughTunnel(NetSocket socket, ClientSettings.Opening opening) {
+        Future<Void> open = ProxyHandshake.open(vertx, socket, new TunnelHandshake(opening.tunnel(), opening.deadline()));
+        if (!opening.target().isSecure()) {
             return open;
         }
         ContextInternal context = (ContextInternal) Vertx.currentContext();
-        return open.compose(tunnelled -> tlsInTunnel.start(context, socket, tls, target,
-                Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+        return open.compose(tunnelled -> tlsInTunnel.start(context, socket, tls, opening.target(), opening.deadline().millisLeft()));
     }
 
     /** Runs on the new socket's context: the connect future's listeners are called there. */
@@ -164,14 +156,18 @@ public final class VertxWebSocketClient implements AutoCloseable {
         connection.start(ClientSettings.CLOSE_REASON);
     }
 
-    private io.vertx.core.net.ConnectOptions connectOptions(WebSocketUri target) {
+    /** To the proxy as the client's options say; straight to the server with TLS for {@code wss}, and SNI. */
+    private io.vertx.core.net.ConnectOptions connectOptions(ClientSettings.Opening opening) {
         io.vertx.core.net.ConnectOptions options = new io.vertx.core.net.ConnectOptions()
-                .setHost(target.host())
-                .setPort(target.port())
-                .setSsl(target.isSecure());
-        if (target.isSecure()) {
-            options.setSslOptions(tls);
-            target.serverName().ifPresent(options::setSniServerName);
+                .setHost(opening.tcpHost())
+                .setPort(opening.tcpPort());
+        WebSocketUri target = opening.target();
+        if (opening.tunnel() == null) {
+            options.setSsl(target.isSecure());
+            if (target.isSecure()) {
+                options.setSslOptions(tls);
+                target.serverName().ifPresent(options::setSniServerName);
+            }
         }
         return options;
     }
