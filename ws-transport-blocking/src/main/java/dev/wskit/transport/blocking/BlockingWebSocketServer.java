@@ -99,26 +99,22 @@ public final class BlockingWebSocketServer implements WebSocketServer {
      */
     @Override
     public synchronized BlockingWebSocketServer start() throws IOException {
-        lifecycle.starting();
-        ServerSocket socket = null;
-        try {
-            socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
-            if (tlsParameters != null) {
-                ((SSLServerSocket) socket).setSSLParameters(tlsParameters);
-            }
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
-            ServerSocket bound = socket;
-            threads.execute(() -> acceptUntilClosed(bound));
-        } catch (IOException | RuntimeException e) {
-            if (socket != null) {
+        lifecycle.start(settings, () -> {
+            ServerSocket socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
+            try {
+                if (tlsParameters != null) {
+                    ((SSLServerSocket) socket).setSSLParameters(tlsParameters);
+                }
+                socket.setReuseAddress(true);
+                socket.bind(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
+                threads.execute(() -> acceptUntilClosed(socket));
+            } catch (IOException | RuntimeException e) {
                 socket.close();
+                throw e;
             }
-            lifecycle.startFailed();
-            throw settings.bindFailed(e);
-        }
-        serverSocket = socket;
-        lifecycle.started(socket.getLocalPort());
+            serverSocket = socket;
+            return socket.getLocalPort();
+        });
         return this;
     }
 
@@ -174,10 +170,10 @@ public final class BlockingWebSocketServer implements WebSocketServer {
      */
     @Override
     public void stop(Duration grace) {
-        ArgumentChecks.notNegative(grace, "grace");
-        if (!lifecycle.stopping()) {
-            return;
-        }
+        lifecycle.stop(grace, this::stopAccepted);
+    }
+
+    private void stopAccepted(Duration grace) {
         try {
             serverSocket.close();
         } catch (IOException e) {

@@ -1,5 +1,9 @@
 package dev.wskit.transport.core;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.function.Consumer;
+
 /**
  * The one life of a server, the same on every transport: started at most once, stopped at most
  * once, in that order. A start that fails to bind leaves the server as new, so it may be started
@@ -10,6 +14,45 @@ public final class ServerLifecycle {
 
     private State state = State.NEW;
     private int port = -1;
+
+    /** How a server binds, at once: returns the port it is bound to, or throws why it is not. */
+    @FunctionalInterface
+    public interface Binding {
+        int bind() throws Exception;
+    }
+
+    /**
+     * The {@code start()} of a server that binds at once: {@link #starting()}, then {@code binding},
+     * then {@link #started}; a failed bind leaves the server new (the binding has released what it
+     * took) and is thrown as the one failure every server's start has.
+     *
+     * @throws IOException {@link ServerSettings#bindFailed} of what {@code binding} threw
+     * @throws IllegalStateException when it was started before
+     */
+    public void start(ServerSettings settings, Binding binding) throws IOException {
+        starting();
+        int bound;
+        try {
+            bound = binding.bind();
+        } catch (Exception e) {
+            startFailed();
+            throw settings.bindFailed(e);
+        }
+        started(bound);
+    }
+
+    /**
+     * The {@code stop(grace)} of every server: checks {@code grace}, then runs {@code stop} with it
+     * for the first stop of a started server only.
+     *
+     * @throws IllegalArgumentException when {@code grace} is negative
+     */
+    public void stop(Duration grace, Consumer<Duration> stop) {
+        ArgumentChecks.notNegative(grace, "grace");
+        if (stopping()) {
+            stop.accept(grace);
+        }
+    }
 
     /**
      * The server begins to bind.

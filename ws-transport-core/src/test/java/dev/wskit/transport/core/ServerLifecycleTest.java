@@ -3,6 +3,13 @@ package dev.wskit.transport.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.protocol.WebSocketConfig;
+import java.io.IOException;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ServerLifecycleTest {
@@ -34,5 +41,30 @@ class ServerLifecycleTest {
         lifecycle.starting();
         lifecycle.started(9000);
         assertThat(lifecycle.port()).isEqualTo(9000);
+    }
+
+    @Test
+    void aBindingThatFailsIsTheServersOneBindFailureAndMayBeTriedAgain() throws IOException {
+        ServerSettings settings = new ServerSettings("127.0.0.1", 8080, WebSocketConfig.defaults(), null, null, null, null,
+                ConnectionListener.NONE, null);
+        BindException inUse = new BindException("Address already in use");
+        assertThatThrownBy(() -> lifecycle.start(settings, () -> {
+            throw inUse;
+        })).isInstanceOf(IOException.class).hasMessage("cannot listen on 127.0.0.1:8080: Address already in use").hasCause(inUse);
+        lifecycle.start(settings, () -> 8080);
+        assertThat(lifecycle.port()).isEqualTo(8080);
+    }
+
+    @Test
+    void onlyTheFirstStopOfAStartedServerRunsAndEveryStopChecksItsGrace() {
+        List<Duration> stops = new ArrayList<>();
+        lifecycle.stop(Duration.ZERO, stops::add);
+        lifecycle.starting();
+        lifecycle.started(8080);
+        assertThatThrownBy(() -> lifecycle.stop(Duration.ofSeconds(-1), stops::add))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("grace must not be negative: PT-1S");
+        lifecycle.stop(Duration.ofSeconds(2), stops::add);
+        lifecycle.stop(Duration.ofSeconds(3), stops::add);
+        assertThat(stops).containsExactly(Duration.ofSeconds(2));
     }
 }

@@ -1,6 +1,5 @@
 package dev.wskit.transport.netty;
 
-import dev.wskit.transport.core.ArgumentChecks;
 import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.ServerLifecycle;
@@ -8,7 +7,6 @@ import dev.wskit.transport.core.ServerSettings;
 import dev.wskit.transport.core.WebSocketServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
@@ -62,7 +60,11 @@ public final class NettyWebSocketServer implements WebSocketServer {
      */
     @Override
     public synchronized NettyWebSocketServer start() throws IOException {
-        lifecycle.starting();
+        lifecycle.start(settings, this::bind);
+        return this;
+    }
+
+    private int bind() {
         EventLoopGroup boss = bossGroup;
         EventLoopGroup workers = workerGroup;
         if (boss == null) {
@@ -80,15 +82,14 @@ public final class NettyWebSocketServer implements WebSocketServer {
                         accept(channel);
                     }
                 });
-        ChannelFuture bound = bootstrap.bind(settings.host(), settings.port()).awaitUninterruptibly();
-        if (!bound.isSuccess()) {
+        try {
+            serverChannel = bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
+        } catch (Exception e) {
+            // Netty rethrows the bind's own failure (a BindException, checked or not): it is caught here as it is.
             shutdownOwnedGroups(LOOPS_SHUTDOWN);
-            lifecycle.startFailed();
-            throw settings.bindFailed(bound.cause());
+            throw e;
         }
-        serverChannel = bound.channel();
-        lifecycle.started(((InetSocketAddress) serverChannel.localAddress()).getPort());
-        return this;
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
     private void accept(SocketChannel channel) {
@@ -125,10 +126,10 @@ public final class NettyWebSocketServer implements WebSocketServer {
      */
     @Override
     public void stop(Duration grace) {
-        ArgumentChecks.notNegative(grace, "grace");
-        if (!lifecycle.stopping()) {
-            return;
-        }
+        lifecycle.stop(grace, this::stopAccepted);
+    }
+
+    private void stopAccepted(Duration grace) {
         serverChannel.close().syncUninterruptibly();
         connections.closeAll(ServerSettings.STOP_REASON, grace);
         shutdownOwnedGroups(grace.compareTo(LOOPS_SHUTDOWN) < 0 ? LOOPS_SHUTDOWN : grace);
