@@ -9,7 +9,9 @@ import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ReconnectPolicy;
 import dev.wskit.transport.core.ReconnectingWebSocket;
+import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ServerBuilder;
+import dev.wskit.transport.core.WebSocketServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -28,36 +30,88 @@ public interface TransportUnderTest {
     String name();
 
     /**
+     * A new server builder of the transport, on 127.0.0.1 and a free port unless a case says
+     * otherwise; every server of the kit starts from one.
+     *
+     * @param tls the certificate to serve {@code wss} with, or {@code null} for plain {@code ws}
+     */
+    ServerBuilder<?> serverBuilder(TestCertificate tls) throws Exception;
+
+    /**
+     * A new server builder of the transport over TLS with {@code certificate} that asks clients for
+     * a certificate without requiring one, and trusts only {@code trustedClient}'s.
+     */
+    ServerBuilder<?> serverBuilderAskingForClientCertificates(TestCertificate certificate, TestCertificate trustedClient)
+            throws Exception;
+
+    /**
+     * Starts a server as {@code setup} sets up the transport's {@link #serverBuilder}, through the
+     * settings every builder shares; {@code setup} gives it a handler or a decider. Returns once it
+     * accepts.
+     *
+     * @param tls the certificate to serve {@code wss} with, or {@code null} for plain {@code ws}
+     */
+    default Server startServer(Consumer<? super ServerBuilder<?>> setup, TestCertificate tls) throws Exception {
+        return start(serverBuilder(tls), setup);
+    }
+
+    private static Server start(ServerBuilder<?> builder, Consumer<? super ServerBuilder<?>> setup) throws Exception {
+        setup.accept(builder);
+        WebSocketServer server = builder.build().start();
+        return Server.of(server::port, server::stop);
+    }
+
+    /**
      * Starts a server on 127.0.0.1 and a free port, one handler from {@code handlers} per accepted
      * connection; returns once it accepts.
      *
      * @param tls the certificate to serve {@code wss} with, or {@code null} for plain {@code ws}
      */
-    Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls)
-            throws Exception;
+    default Server startServer(Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config, TestCertificate tls)
+            throws Exception {
+        return startServer(builder -> builder.handler(handlers).config(config), tls);
+    }
 
     /** Starts a server as above whose upgrades {@code decider} decides (the builders' {@code upgrade}). */
-    Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) throws Exception;
+    default Server startServer(UpgradeDecider decider, WebSocketConfig config, TestCertificate tls) throws Exception {
+        return startServer(builder -> builder.upgrade(decider).config(config), tls);
+    }
 
     /**
      * Starts a server as above over TLS with {@code certificate} that asks clients for a
      * certificate without requiring one, and trusts only {@code trustedClient}'s.
      */
-    Server startServerAskingForClientCertificates(UpgradeDecider decider, WebSocketConfig config,
-            TestCertificate certificate, TestCertificate trustedClient) throws Exception;
+    default Server startServerAskingForClientCertificates(UpgradeDecider decider, WebSocketConfig config,
+            TestCertificate certificate, TestCertificate trustedClient) throws Exception {
+        return start(serverBuilderAskingForClientCertificates(certificate, trustedClient),
+                builder -> builder.upgrade(decider).config(config));
+    }
 
     /**
      * Starts a plain {@code ws} server as above on {@code port} (the builders' {@code port}), 0 for a
      * free one: a case stops a server and starts another where its clients come back.
      */
-    Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config) throws Exception;
+    default Server startServer(int port, Supplier<? extends WebSocketHandler> handlers, WebSocketConfig config)
+            throws Exception {
+        return startServer(builder -> builder.port(port).handler(handlers).config(config), null);
+    }
 
     /**
      * Starts a plain {@code ws} server on 127.0.0.1 and a free port as {@code setup} sets up the
      * transport's builder, through the settings every builder shares (its limits, say); {@code setup}
      * gives it a handler or a decider. Returns once it accepts.
      */
-    Server startServer(Consumer<? super ServerBuilder<?>> setup) throws Exception;
+    default Server startServer(Consumer<? super ServerBuilder<?>> setup) throws Exception {
+        return startServer(setup, null);
+    }
+
+    /**
+     * A client for {@code ws} and {@code wss} URIs, as {@code setup} sets up the transport's
+     * builder through the settings every client builder shares; every client of the kit is one.
+     *
+     * @param trusted the certificate to trust for {@code wss}, or {@code null} for the JDK's default trust
+     */
+    Client newClient(Consumer<? super ClientBuilder<?>> setup, TestCertificate trusted) throws Exception;
 
     /**
      * A client for {@code ws} and {@code wss} URIs.
@@ -74,13 +128,30 @@ public interface TransportUnderTest {
      * @param trusted the certificate to trust for {@code wss}, or {@code null} for the JDK's default trust
      * @param proxy the proxy to tunnel through ({@code proxy(...)} of the client's builder), or {@code null} for none
      */
-    Client newClient(WebSocketConfig config, TestCertificate trusted, HttpProxy proxy);
+    default Client newClient(WebSocketConfig config, TestCertificate trusted, HttpProxy proxy) {
+        return made(builder -> {
+            builder.config(config);
+            if (proxy != null) {
+                builder.proxy(proxy);
+            }
+        }, trusted);
+    }
 
     /**
      * A client for {@code ws} URIs as {@code setup} sets up the transport's builder, through the
      * settings every client builder shares (its listener, say).
      */
-    Client newClient(Consumer<? super ClientBuilder<?>> setup);
+    default Client newClient(Consumer<? super ClientBuilder<?>> setup) {
+        return made(setup, null);
+    }
+
+    private Client made(Consumer<? super ClientBuilder<?>> setup, TestCertificate trusted) {
+        try {
+            return newClient(setup, trusted);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make the " + name() + " client", e);
+        }
+    }
 
     /** A running server. */
     interface Server extends AutoCloseable {
