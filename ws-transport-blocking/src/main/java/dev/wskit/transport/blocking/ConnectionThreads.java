@@ -1,5 +1,6 @@
 package dev.wskit.transport.blocking;
 
+import dev.wskit.transport.core.Uninterruptibly;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -139,23 +140,10 @@ final class ConnectionThreads {
             ownPool.shutdown();
         }
         for (Thread t : created) {
-            interrupted |= joinUninterruptibly(t);
+            Uninterruptibly.join(t, 0);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** Waits for {@code thread} (may be null) to end, interrupts or not; returns whether one came. */
-    static boolean joinUninterruptibly(Thread thread) {
-        boolean interrupted = false;
-        while (thread != null && thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        return interrupted;
     }
 }

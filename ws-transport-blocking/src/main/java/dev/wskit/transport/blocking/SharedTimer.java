@@ -1,5 +1,6 @@
 package dev.wskit.transport.blocking;
 
+import dev.wskit.transport.core.Uninterruptibly;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -45,8 +46,6 @@ final class SharedTimer {
     /** Drops every pending timer and returns once the timer thread has ended. */
     void stop() {
         scheduler.shutdownNow();
-        if (ConnectionThreads.joinUninterruptibly(thread)) {
-            Thread.currentThread().interrupt();
-        }
+        Uninterruptibly.join(thread, 0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.wskit.transport.netty;
 
+import dev.wskit.transport.core.Uninterruptibly;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -47,8 +48,7 @@ final class EventLoops {
         group.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
         group.terminationFuture().awaitUninterruptibly(timeout.toMillis());
         for (Thread thread : threads) {
-            long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
-            joinUninterruptibly(thread, left);
+            Uninterruptibly.join(thread, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
         }
     }
 
@@ -66,24 +66,6 @@ final class EventLoops {
             return EpollSupport.isAvailable();
         } catch (ClassNotFoundException | LinkageError absent) {
             return false;
-        }
-    }
-
-    private static void joinUninterruptibly(Thread thread, long millis) {
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    thread.join(millis);
-                    return;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }
