@@ -23,9 +23,12 @@ public interface ConnectionIo {
 
     /**
      * Whether a task given to {@link #runAsOwner} from the calling thread runs after that call
-     * returns, so any data it reads must be copied first.
+     * returns, so any data it reads must be copied first. By default whenever the caller is not
+     * the owner: a transport that queues every task to its owner (an event loop, a context).
      */
-    boolean runsLaterFromHere();
+    default boolean runsLaterFromHere() {
+        return !isOwner();
+    }
 
     /**
      * Runs {@code task} as the owner: queued on the event loop or context, or at once under the

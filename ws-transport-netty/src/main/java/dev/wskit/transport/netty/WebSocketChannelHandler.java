@@ -241,11 +241,6 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     }
 
     @Override
-    public boolean runsLaterFromHere() {
-        return !isOwner();
-    }
-
-    @Override
     public void runAsOwner(Runnable task) {
         ctx.executor().execute(task);
     }

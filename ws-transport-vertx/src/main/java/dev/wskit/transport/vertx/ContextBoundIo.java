@@ -34,11 +34,6 @@ abstract class ContextBoundIo implements ConnectionIo {
     }
 
     @Override
-    public final boolean runsLaterFromHere() {
-        return !isOwner();
-    }
-
-    @Override
     public final void runAsOwner(Runnable task) {
         context.runOnContext(v -> task.run());
     }
