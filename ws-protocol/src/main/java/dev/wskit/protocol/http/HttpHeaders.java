@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
@@ -213,6 +214,17 @@ public final class HttpHeaders {
             }
             ends[endCount++] = packed.append(name).length();
             ends[endCount++] = packed.append(value).length();
+            return this;
+        }
+
+        /**
+         * Appends every field line of {@code fields} in order, as {@link #add} does each: the
+         * headers another HTTP stack read (Netty's, Vert.x's), for the engine to judge.
+         */
+        public Builder addAll(Iterable<? extends Map.Entry<String, String>> fields) {
+            for (Map.Entry<String, String> field : fields) {
+                add(field.getKey(), field.getValue());
+            }
             return this;
         }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class HttpHeadersTest {
@@ -60,5 +61,14 @@ class HttpHeadersTest {
         assertThatThrownBy(() -> HttpHeaders.of("X", "a\u0000")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpHeaders.of("X", "\u20ac")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> HttpHeaders.of("X")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void addAllKeepsTheOrderAndChecksEachLineAsAddDoes() {
+        HttpHeaders copied = HttpHeaders.builder().addAll(List.of(Map.entry("A", "1"), Map.entry("b", "2"), Map.entry("a", "3"))).build();
+        assertThat(copied.all("a")).containsExactly("1", "3");
+        assertThat(copied.first("B")).isEqualTo("2");
+        assertThatThrownBy(() -> HttpHeaders.builder().addAll(List.of(Map.entry("bad name", "x"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

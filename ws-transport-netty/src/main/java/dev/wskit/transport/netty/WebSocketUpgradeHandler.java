@@ -29,7 +29,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -163,11 +162,7 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
      * engine refuses, a fragment in the target say: then {@link IllegalArgumentException}.
      */
     private static HttpRequest toWskit(io.netty.handler.codec.http.HttpRequest request) {
-        HttpHeaders.Builder headers = HttpHeaders.builder();
-        for (Map.Entry<String, String> header : request.headers()) {
-            headers.add(header.getKey(), header.getValue());
-        }
-        return new HttpRequest(request.method().name(), request.uri(),
-                request.protocolVersion().majorVersion(), request.protocolVersion().minorVersion(), headers.build());
+        return new HttpRequest(request.method().name(), request.uri(), request.protocolVersion().majorVersion(),
+                request.protocolVersion().minorVersion(), HttpHeaders.builder().addAll(request.headers()).build());
     }
 }

@@ -11,7 +11,6 @@ import dev.wskit.transport.core.ConnectionDriver;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -104,11 +103,8 @@ public final class VertxUpgradeHandler {
 
     /** The request as the engine reads it; {@link IllegalArgumentException} for what it cannot take. */
     private static HttpRequest toWskit(HttpServerRequest request) {
-        HttpHeaders.Builder headers = HttpHeaders.builder();
-        for (Map.Entry<String, String> header : request.headers()) {
-            headers.add(header.getKey(), header.getValue());
-        }
         int minor = request.version() == HttpVersion.HTTP_1_0 ? 0 : 1;
-        return new HttpRequest(request.method().name(), request.uri(), 1, minor, headers.build());
+        return new HttpRequest(request.method().name(), request.uri(), 1, minor,
+                HttpHeaders.builder().addAll(request.headers()).build());
     }
 }
