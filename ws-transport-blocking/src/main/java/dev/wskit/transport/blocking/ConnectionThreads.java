@@ -1,8 +1,6 @@
 package dev.wskit.transport.blocking;
 
-import dev.wskit.transport.core.Uninterruptibly;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.wskit.transport.core.JoinableThreads;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -24,24 +22,27 @@ final class ConnectionThreads {
 
     private final Executor executor;
     private final ThreadPoolExecutor ownPool;
-    /** Threads we created and have not seen end; joined on stop. Empty with a caller's executor. */
-    private final Set<Thread> created = ConcurrentHashMap.newKeySet();
+    /** The threads we made, joined on stop; {@code null} with a caller's executor. */
+    private final JoinableThreads made;
     private int running;
 
     private ConnectionThreads(Executor callers) {
         this.executor = callers;
         this.ownPool = null;
+        this.made = null;
     }
 
     private ConnectionThreads(ThreadFactory factory) {
-        this.executor = task -> remember(factory.newThread(task)).start();
+        this.made = new JoinableThreads(factory);
+        this.executor = task -> made.newThread(task).start();
         this.ownPool = null;
     }
 
     private ConnectionThreads(ThreadFactory platform, int maxThreads) {
+        this.made = new JoinableThreads(platform);
         // No queue: a task either gets a thread at once or is refused, never waits behind a reader.
         this.ownPool = new ThreadPoolExecutor(0, maxThreads, IDLE_THREAD_SECONDS, TimeUnit.SECONDS,
-                new SynchronousQueue<>(), task -> remember(platform.newThread(task)));
+                new SynchronousQueue<>(), made);
         this.executor = ownPool;
     }
 
@@ -67,13 +68,6 @@ final class ConnectionThreads {
         }, maxThreads);
     }
 
-    private Thread remember(Thread thread) {
-        // Threads end when idle or done; forgetting the dead ones here keeps the set at the live count.
-        created.removeIf(t -> !t.isAlive());
-        created.add(thread);
-        return thread;
-    }
-
     /**
      * Runs {@code task} on a thread of its own.
      *
@@ -93,7 +87,7 @@ final class ConnectionThreads {
 
     /**
      * A task as a thread runs it: counted until it ends, and let go of once started. A terminated
-     * virtual thread keeps its Runnable, and {@link #created} keeps the thread until the next one
+     * virtual thread keeps its Runnable, and {@link JoinableThreads} keeps the thread until the next one
      * is made; holding the task would keep a closed connection whole (engine, socket, buffers).
      */
     private final class Counted implements Runnable {
@@ -139,8 +133,8 @@ final class ConnectionThreads {
         if (ownPool != null) {
             ownPool.shutdown();
         }
-        for (Thread t : created) {
-            Uninterruptibly.join(t, 0);
+        if (made != null) {
+            made.joinAll(0);
         }
         if (interrupted) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,6 @@
 package dev.wskit.transport.blocking;
 
-import dev.wskit.transport.core.Uninterruptibly;
+import dev.wskit.transport.core.JoinableThreads;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -14,16 +14,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class SharedTimer {
     private final ScheduledThreadPoolExecutor scheduler;
-    private volatile Thread thread;
+    private final JoinableThreads made;
 
     SharedTimer(String name) {
-        scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+        made = new JoinableThreads(task -> {
             Thread t = new Thread(task, name);
             // A timer alone must not keep the JVM alive.
             t.setDaemon(true);
-            thread = t;
             return t;
         });
+        scheduler = new ScheduledThreadPoolExecutor(1, made);
         // Most timers are cancelled (a write that finished, a handshake that completed): drop them at once.
         scheduler.setRemoveOnCancelPolicy(true);
     }
@@ -46,6 +46,6 @@ final class SharedTimer {
     /** Drops every pending timer and returns once the timer thread has ended. */
     void stop() {
         scheduler.shutdownNow();
-        Uninterruptibly.join(thread, 0);
+        made.joinAll(0);
     }
 }

@@ -1,6 +1,6 @@
 package dev.wskit.transport.netty;
 
-import dev.wskit.transport.core.Uninterruptibly;
+import dev.wskit.transport.core.JoinableThreads;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -11,9 +11,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -25,17 +22,12 @@ final class EventLoops {
     private static final boolean EPOLL = epollUsable();
 
     private final EventLoopGroup group;
-    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+    private final JoinableThreads threads;
 
     EventLoops(String threadNamePrefix, int threadCount) {
-        ThreadFactory names = new DefaultThreadFactory(threadNamePrefix, true);
-        ThreadFactory tracked = task -> {
-            Thread thread = names.newThread(task);
-            threads.add(thread);
-            return thread;
-        };
+        this.threads = new JoinableThreads(new DefaultThreadFactory(threadNamePrefix, true));
         IoHandlerFactory io = EPOLL ? EpollSupport.ioHandlerFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(threadCount, tracked, io);
+        this.group = new MultiThreadIoEventLoopGroup(threadCount, threads, io);
     }
 
     EventLoopGroup group() {
@@ -47,9 +39,7 @@ final class EventLoops {
         long deadline = System.nanoTime() + timeout.toNanos();
         group.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
         group.terminationFuture().awaitUninterruptibly(timeout.toMillis());
-        for (Thread thread : threads) {
-            Uninterruptibly.join(thread, Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-        }
+        threads.joinAll(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
     }
 
     static Class<? extends ServerChannel> serverChannelType(EventLoopGroup group) {
