@@ -28,7 +28,7 @@ final class EpollSupport {
     }
 
     static boolean drives(EventLoopGroup group) {
-        return group instanceof IoEventLoopGroup && ((IoEventLoopGroup) group).isIoType(EpollIoHandler.class);
+        return group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class);
     }
 
     static Class<? extends ServerChannel> serverChannelType() {

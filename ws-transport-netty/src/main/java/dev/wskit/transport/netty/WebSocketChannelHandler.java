@@ -195,11 +195,10 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof ByteBuf)) {
+        if (!(msg instanceof ByteBuf in)) {
             ctx.fireChannelRead(msg);
             return;
         }
-        ByteBuf in = (ByteBuf) msg;
         inReadBurst = true;
         try {
             if (in.nioBufferCount() == 1 && !in.isReadOnly()) {
@@ -282,8 +281,8 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     @Override
     public void endGracefully() {
         ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(written -> {
-            if (ctx.channel() instanceof DuplexChannel && ctx.pipeline().get(SslHandler.class) == null) {
-                ((DuplexChannel) ctx.channel()).shutdownOutput();
+            if (ctx.channel() instanceof DuplexChannel duplex && ctx.pipeline().get(SslHandler.class) == null) {
+                duplex.shutdownOutput();
             } else {
                 ctx.close();
             }

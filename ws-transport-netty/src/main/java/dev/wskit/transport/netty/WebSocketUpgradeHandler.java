@@ -79,8 +79,8 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (pipelined != null && msg instanceof ByteBuf) {
-            pipelined.writeBytes((ByteBuf) msg);
+        if (pipelined != null && msg instanceof ByteBuf bytes) {
+            pipelined.writeBytes(bytes);
             ReferenceCountUtil.release(msg);
         } else if (msg instanceof io.netty.handler.codec.http.HttpRequest head && head.decoderResult().isFailure()) {
             // The codec could not read this head: its target may be a stand-in and the codec drops

@@ -23,8 +23,8 @@ final class BufferBridge {
      * touches again, so the caller owns it. Anything else is copied once.
      */
     static ByteBuffer ownedView(Buffer buffer) {
-        if (buffer instanceof BufferInternal) {
-            ByteBuf byteBuf = ((BufferInternal) buffer).getByteBuf();
+        if (buffer instanceof BufferInternal internal) {
+            ByteBuf byteBuf = internal.getByteBuf();
             if (byteBuf.hasArray() && byteBuf.nioBufferCount() == 1) {
                 ByteBuffer view = byteBuf.nioBuffer();
                 if (!view.isReadOnly()) {

@@ -124,8 +124,8 @@ final class NetSocketConnection extends ContextBoundIo {
         // Completes after every earlier write: the FIN follows the last queued byte.
         socket.write(Buffer.buffer()).onComplete(written -> {
             Channel channel = channel();
-            if (channel instanceof DuplexChannel && channel.pipeline().get(SslHandler.class) == null) {
-                ((DuplexChannel) channel).shutdownOutput();
+            if (channel instanceof DuplexChannel duplex && channel.pipeline().get(SslHandler.class) == null) {
+                duplex.shutdownOutput();
             } else {
                 socket.close();
             }

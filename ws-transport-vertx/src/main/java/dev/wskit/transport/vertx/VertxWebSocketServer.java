@@ -68,8 +68,8 @@ public final class VertxWebSocketServer implements WebSocketServer {
         try {
             return BlockingWait.await(bind());
         } catch (CompletionException failed) {
-            if (failed.getCause() instanceof IOException) {
-                throw (IOException) failed.getCause();
+            if (failed.getCause() instanceof IOException bindFailed) {
+                throw bindFailed;
             }
             throw failed;
         }
