@@ -25,6 +25,7 @@ final class ProxyTunnelHandler extends ChannelInboundHandlerAdapter {
     private final TunnelHandshake handshake;
     private final Function<ByteBufAllocator, ChannelHandler> tls;
     private final CompletableFuture<?> opened;
+    private ScheduledFuture<?> timeout;
     private volatile boolean open;
 
     /**
@@ -42,12 +43,13 @@ final class ProxyTunnelHandler extends ChannelInboundHandlerAdapter {
         return open;
     }
 
+    /** Settled before the channel is active too: a failure then fails the connect and closes the channel. */
     @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-        ScheduledFuture<?> timeout = ctx.executor().schedule(handshake::timedOut,
-                handshake.deadline().nanosLeft(), TimeUnit.NANOSECONDS);
+    public void handlerAdded(ChannelHandlerContext ctx) {
         handshake.whenSettled(failure -> {
-            timeout.cancel(false);
+            if (timeout != null) {
+                timeout.cancel(false);
+            }
             if (failure == null) {
                 handOn(ctx);
             } else {
@@ -55,6 +57,11 @@ final class ProxyTunnelHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
             }
         });
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        timeout = ctx.executor().schedule(handshake::timedOut, handshake.deadline().nanosLeft(), TimeUnit.NANOSECONDS);
         ctx.writeAndFlush(Unpooled.wrappedBuffer(handshake.request()))
                 .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE);
     }
