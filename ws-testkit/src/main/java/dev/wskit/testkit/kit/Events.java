@@ -53,12 +53,14 @@ public class Events {
     }
 
     /**
-     * From now on, notes starting with {@code prefix} are not recorded: for events that recur on
-     * a timer (keepalive pings and pongs), which a test cannot take all of. Said in the test, so
+     * From now on, notes starting with {@code prefix} are not recorded, and those already waiting
+     * are dropped: for events that recur on a timer (keepalive pings and pongs), which a test
+     * cannot take all of, and one of which may come before the test says so. Said in the test, so
      * never silent.
      */
     public void ignoreNotes(String prefix) {
         ignored.add(prefix);
+        queue.removeIf(event -> event instanceof Note note && note.text().startsWith(prefix));
     }
 
     /** The next event, waiting up to {@link #WAIT}. */
