@@ -37,8 +37,8 @@ public interface Cluster extends AutoCloseable {
     CompletionStage<Set<String>> presence(String topic);
 
     /**
-     * Tells {@code listener} of each member that joins or leaves {@code topic} on any node from
-     * now on, until the subscription is closed.
+     * Tells {@code listener} of each member that joins or leaves {@code topic} on any node, from
+     * when the subscription is {@linkplain Subscription#live() live} until it is closed.
      */
     Subscription watchPresence(String topic, PresenceListener listener);
 

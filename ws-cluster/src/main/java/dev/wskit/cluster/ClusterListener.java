@@ -21,7 +21,10 @@ public interface ClusterListener {
     default void publishesDropped(long total) {
     }
 
-    /** {@code sink} of {@code member} in {@code topic} threw; it stays a member. */
-    default void sinkFailed(String topic, String member, RuntimeException failure) {
+    /**
+     * The sink of {@code member} in {@code topic} threw (it stays a member), or, with
+     * {@code member} {@code null}, a presence listener of {@code topic} did (it stays subscribed).
+     */
+    default void callbackFailed(String topic, String member, RuntimeException failure) {
     }
 }

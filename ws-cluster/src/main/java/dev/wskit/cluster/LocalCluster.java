@@ -25,11 +25,12 @@ public final class LocalCluster implements Cluster {
     private final ScheduledExecutorService delivery = DeliveryThread.start("wskit-cluster-local");
     private final Map<String, TopicLog> logs = new HashMap<>();
     private final TopicMembers members = new TopicMembers();
-    private final PresenceWatchers watchers = new PresenceWatchers();
+    private final PresenceWatchers watchers;
 
     private LocalCluster(HistoryBounds bounds, ClusterListener listener) {
         this.bounds = bounds;
         this.listener = listener;
+        this.watchers = new PresenceWatchers(listener);
     }
 
     /** A cluster keeping {@link HistoryBounds#DEFAULT}. */
@@ -88,9 +89,13 @@ public final class LocalCluster implements Cluster {
     public Subscription watchPresence(String topic, PresenceListener presenceListener) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(presenceListener, "presenceListener");
+        CompletableFuture<Void> live = new CompletableFuture<>();
         // Every join and leave after this call runs after the listener is added: one thread runs them all.
-        run(new CompletableFuture<>(), () -> watchers.add(topic, presenceListener));
-        return () -> run(new CompletableFuture<>(), () -> watchers.remove(topic, presenceListener));
+        run(live, () -> {
+            watchers.add(topic, presenceListener);
+            live.complete(null);
+        });
+        return new Watch(live, () -> run(new CompletableFuture<>(), () -> watchers.remove(topic, presenceListener)));
     }
 
     @Override

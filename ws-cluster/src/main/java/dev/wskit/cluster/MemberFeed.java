@@ -78,7 +78,7 @@ final class MemberFeed {
         try {
             sinkCall.run();
         } catch (RuntimeException e) {
-            listener.sinkFailed(topic, member, e);
+            listener.callbackFailed(topic, member, e);
         }
     }
 }

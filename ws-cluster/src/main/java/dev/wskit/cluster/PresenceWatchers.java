@@ -9,6 +9,11 @@ import java.util.Set;
 /** The presence listeners a node has, by topic. Touched on the delivery thread only. */
 final class PresenceWatchers {
     private final Map<String, List<PresenceListener>> byTopic = new HashMap<>();
+    private final ClusterListener failures;
+
+    PresenceWatchers(ClusterListener failures) {
+        this.failures = failures;
+    }
 
     /** True if {@code listener} is its topic's first on this node. */
     boolean add(String topic, PresenceListener listener) {
@@ -32,7 +37,11 @@ final class PresenceWatchers {
 
     void tell(PresenceEvent event) {
         for (PresenceListener listener : List.copyOf(byTopic.getOrDefault(event.topic(), List.of()))) {
-            listener.presenceChanged(event);
+            try {
+                listener.presenceChanged(event);
+            } catch (RuntimeException e) {
+                failures.callbackFailed(event.topic(), null, e);
+            }
         }
     }
 

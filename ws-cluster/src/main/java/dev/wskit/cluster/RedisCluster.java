@@ -63,16 +63,18 @@ public final class RedisCluster implements Cluster {
     private final StatefulRedisConnection<String, String> readerConnection;
     private final ScheduledExecutorService delivery;
     private final TopicMembers members = new TopicMembers();
-    private final PresenceWatchers watchers = new PresenceWatchers();
+    private final PresenceWatchers watchers;
     private final Link link;
     private final Publisher publisher;
     private final StreamReader reader;
     private final Thread readerThread;
     /** A presence refresh waits for the reader: one at a time, so an outage does not pile them up. */
     private final AtomicBoolean refreshWaiting = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private RedisCluster(Settings settings) {
         this.settings = settings;
+        this.watchers = new PresenceWatchers(settings.listener);
         String name = "wskit-cluster-" + nodeId.substring(0, 8);
         this.delivery = DeliveryThread.start(name);
         this.resources = ClientResources.builder()
@@ -156,17 +158,27 @@ public final class RedisCluster implements Cluster {
     public Subscription watchPresence(String topic, PresenceListener listener) {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(listener, "listener");
-        CompletableFuture<Void> added = new CompletableFuture<>();
-        run(added, () -> {
-            if (watchers.add(topic, listener)) {
-                reader.submit(reader -> reader.watch(topic));
-            }
+        CompletableFuture<Void> live = new CompletableFuture<>();
+        run(live, () -> {
+            watchers.add(topic, listener);
+            reader.submit(new StreamReader.Task() {
+                @Override
+                public void run(StreamReader reader) {
+                    reader.watch(topic);
+                    live.complete(null);
+                }
+
+                @Override
+                public void abandon(Throwable reason) {
+                    live.completeExceptionally(reason);
+                }
+            });
         });
-        return () -> run(new CompletableFuture<>(), () -> {
+        return new Watch(live, () -> run(new CompletableFuture<>(), () -> {
             if (watchers.remove(topic, listener)) {
                 reader.submit(reader -> reader.unwatch(topic));
             }
-        });
+        }));
     }
 
     /** UP or DOWN, as the listener last heard. */
@@ -176,6 +188,9 @@ public final class RedisCluster implements Cluster {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         reader.stop();
         readerThread.interrupt();
         try {

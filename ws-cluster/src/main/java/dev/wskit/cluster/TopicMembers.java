@@ -44,9 +44,10 @@ final class TopicMembers {
         if (feeds == null) {
             return;
         }
+        // A sink that leaves from its call only queues the leave: the list holds still meanwhile.
         for (StreamEntry entry : entries) {
             boolean deliver = !(entry.deliveredLocally() && self.equals(entry.origin()));
-            for (MemberFeed feed : List.copyOf(feeds)) {
+            for (MemberFeed feed : feeds) {
                 if (feed.isLive()) {
                     feed.offer(entry, deliver);
                 }

@@ -164,7 +164,7 @@ abstract class ClusterSemanticsTest {
     void presenceNamesTheMembersAndItsListenerHearsThemJoinAndLeave() throws Exception {
         Cluster node = node();
         RecordingPresence heard = new RecordingPresence();
-        node.watchPresence(topic, heard);
+        await(node.watchPresence(topic, heard).live());
 
         Membership ada = node.join(topic, "ada", null, new RecordingSink());
         Membership bob = node.join(topic, "bob", null, new RecordingSink());

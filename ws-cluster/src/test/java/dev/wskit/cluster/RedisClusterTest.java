@@ -142,7 +142,7 @@ class RedisClusterTest {
         RedisCluster lives = node();
         RedisCluster watcher = node();
         RecordingPresence heard = new RecordingPresence();
-        watcher.watchPresence(TOPIC, heard);
+        await(watcher.watchPresence(TOPIC, heard).live());
 
         await(dies.join(TOPIC, "ann", null, new RecordingSink()).live());
         await(lives.join(TOPIC, "ben", null, new RecordingSink()).live());
