@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A node of a cluster joined through Redis (5.0 or later; 7 tested), with Lettuce. Each topic is
+ * A node of a cluster joined through Redis (6.2 or later, for {@code MINID} and exclusive ranges;
+ * 7.0 tested), with Lettuce. Each topic is
  * a Redis stream: a publish appends to it ({@code XADD}, trimmed to {@link HistoryBounds}), and
  * each message keeps the stream's id. Each node has one reader, on one connection, that reads the
  * streams of the topics its members are in ({@code XREAD BLOCK}) from the last id it delivered,

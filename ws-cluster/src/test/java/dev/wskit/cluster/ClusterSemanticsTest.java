@@ -111,6 +111,44 @@ abstract class ClusterSemanticsTest {
         assertThat(sink.gaps()).isEmpty();
     }
 
+    /**
+     * The history read and the live reading meet while messages keep coming: the resuming member
+     * still gets each message after its id once, in order. A live member on the same node keeps
+     * the topic being read throughout.
+     */
+    @Test
+    void aMemberResumingWhileMessagesKeepComingGetsEachOnceInOrder() throws Exception {
+        Cluster node = node();
+        RecordingSink live = new RecordingSink();
+        await(node.join(topic, "live", null, live).live());
+        List<CompletionStage<String>> stages = new ArrayList<>();
+        Thread publisher = new Thread(() -> numbers(0, 2000).forEach(payload -> {
+            CompletionStage<String> stage = node.publish(topic, "sender", payload);
+            synchronized (stages) {
+                stages.add(stage);
+                stages.notifyAll();
+            }
+        }));
+        publisher.start();
+        CompletionStage<String> fiveHundredth;
+        synchronized (stages) {
+            while (stages.size() < 500) {
+                stages.wait(RedisServer.WAIT.toMillis());
+            }
+            fiveHundredth = stages.get(499);
+        }
+        RecordingSink resuming = new RecordingSink();
+
+        await(node.join(topic, "resuming", await(fiveHundredth), resuming).live());
+        publisher.join(RedisServer.WAIT.toMillis());
+
+        resuming.await(1500);
+        live.await(2000);
+        assertThat(resuming.payloads()).containsExactlyElementsOf(numbers(500, 2000));
+        assertThat(resuming.gaps()).isEmpty();
+        assertThat(live.payloads()).containsExactlyElementsOf(numbers(0, 2000));
+    }
+
     @Test
     void resumingFromTheStartGetsTheWholeHistoryWithoutAGap() throws Exception {
         Cluster node = node();
