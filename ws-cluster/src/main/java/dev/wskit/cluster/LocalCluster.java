@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A cluster of one node, in memory: the embedded default, and the reference for what
@@ -61,7 +60,12 @@ public final class LocalCluster implements Cluster {
             }
             live.complete(null);
         });
-        return new LocalMembership(feed, live);
+        return new FeedMembership(feed, live, () -> run(new CompletableFuture<>(), () -> {
+            members.remove(feed);
+            if (!members.hasNamesake(feed)) {
+                watchers.tell(new PresenceEvent(topic, member, PresenceEvent.Change.LEFT));
+            }
+        }));
     }
 
     @Override
@@ -113,44 +117,6 @@ public final class LocalCluster implements Cluster {
             delivery.execute(task);
         } catch (RejectedExecutionException closed) {
             result.completeExceptionally(new IllegalStateException("the cluster is closed", closed));
-        }
-    }
-
-    private final class LocalMembership implements Membership {
-        private final MemberFeed feed;
-        private final CompletableFuture<Void> live;
-        private final AtomicBoolean closed = new AtomicBoolean();
-
-        LocalMembership(MemberFeed feed, CompletableFuture<Void> live) {
-            this.feed = feed;
-            this.live = live;
-        }
-
-        @Override
-        public String topic() {
-            return feed.topic();
-        }
-
-        @Override
-        public String member() {
-            return feed.member();
-        }
-
-        @Override
-        public CompletionStage<Void> live() {
-            return live;
-        }
-
-        @Override
-        public void close() {
-            if (closed.compareAndSet(false, true)) {
-                run(new CompletableFuture<>(), () -> {
-                    members.remove(feed);
-                    if (!members.hasNamesake(feed)) {
-                        watchers.tell(new PresenceEvent(feed.topic(), feed.member(), PresenceEvent.Change.LEFT));
-                    }
-                });
-            }
         }
     }
 }

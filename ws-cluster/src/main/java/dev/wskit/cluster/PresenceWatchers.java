@@ -15,11 +15,8 @@ final class PresenceWatchers {
         this.failures = failures;
     }
 
-    /** True if {@code listener} is its topic's first on this node. */
-    boolean add(String topic, PresenceListener listener) {
-        List<PresenceListener> listeners = byTopic.computeIfAbsent(topic, key -> new ArrayList<>());
-        listeners.add(listener);
-        return listeners.size() == 1;
+    void add(String topic, PresenceListener listener) {
+        byTopic.computeIfAbsent(topic, key -> new ArrayList<>()).add(listener);
     }
 
     /** True if {@code topic} has no listener left on this node. */

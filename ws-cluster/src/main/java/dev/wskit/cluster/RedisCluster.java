@@ -136,7 +136,18 @@ public final class RedisCluster implements Cluster {
                 }
             });
         });
-        return new RedisMembership(feed, live);
+        return new FeedMembership(feed, live, () -> run(new CompletableFuture<>(), () -> {
+            boolean lastOfTopic = members.remove(feed);
+            boolean nameStays = members.hasNamesake(feed);
+            reader.submit(reader -> {
+                if (lastOfTopic) {
+                    reader.unfollow(topic);
+                }
+                if (!nameStays) {
+                    reader.leave(topic, member);
+                }
+            });
+        }));
     }
 
     @Override
@@ -249,51 +260,6 @@ public final class RedisCluster implements Cluster {
     private void shutdownClient() {
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
         resources.shutdown(0, 2, TimeUnit.SECONDS);
-    }
-
-    private final class RedisMembership implements Membership {
-        private final MemberFeed feed;
-        private final CompletableFuture<Void> live;
-        private final AtomicBoolean closed = new AtomicBoolean();
-
-        RedisMembership(MemberFeed feed, CompletableFuture<Void> live) {
-            this.feed = feed;
-            this.live = live;
-        }
-
-        @Override
-        public String topic() {
-            return feed.topic();
-        }
-
-        @Override
-        public String member() {
-            return feed.member();
-        }
-
-        @Override
-        public CompletionStage<Void> live() {
-            return live;
-        }
-
-        @Override
-        public void close() {
-            if (!closed.compareAndSet(false, true)) {
-                return;
-            }
-            run(new CompletableFuture<>(), () -> {
-                boolean lastOfTopic = members.remove(feed);
-                boolean nameStays = members.hasNamesake(feed);
-                reader.submit(reader -> {
-                    if (lastOfTopic) {
-                        reader.unfollow(feed.topic());
-                    }
-                    if (!nameStays) {
-                        reader.leave(feed.topic(), feed.member());
-                    }
-                });
-            });
-        }
     }
 
     /** What a node is built from; every setting is checked as it is set. */

@@ -11,11 +11,8 @@ import java.util.TreeSet;
 final class TopicMembers {
     private final Map<String, List<MemberFeed>> byTopic = new HashMap<>();
 
-    /** Adds {@code feed}; true if it is its topic's first member on this node. */
-    boolean add(MemberFeed feed) {
-        List<MemberFeed> feeds = byTopic.computeIfAbsent(feed.topic(), topic -> new ArrayList<>());
-        feeds.add(feed);
-        return feeds.size() == 1;
+    void add(MemberFeed feed) {
+        byTopic.computeIfAbsent(feed.topic(), topic -> new ArrayList<>()).add(feed);
     }
 
     /** Removes {@code feed}; true if its topic has no member left on this node. */
