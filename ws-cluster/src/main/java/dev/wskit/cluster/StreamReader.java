@@ -41,6 +41,7 @@ final class StreamReader implements Runnable {
     private final RedisCommands<String, String> redis;
     private final Link link;
     private final Executor delivery;
+    /** The delivery thread's: touched only in what this reader hands to that thread. */
     private final TopicMembers members;
     private final PresenceWatchers watchers;
     private final String self;
