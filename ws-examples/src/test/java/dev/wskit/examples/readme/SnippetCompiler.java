@@ -36,7 +36,7 @@ final class SnippetCompiler {
             "dev.wskit.protocol.*", "dev.wskit.protocol.engine.*", "dev.wskit.protocol.handshake.*",
             "dev.wskit.protocol.proxy.*", "dev.wskit.protocol.upgrade.*", "dev.wskit.transport.core.*",
             "dev.wskit.transport.blocking.*", "dev.wskit.transport.netty.*", "dev.wskit.transport.vertx.*",
-            "dev.wskit.metrics.micrometer.*", "io.micrometer.core.instrument.*", "io.netty.handler.codec.http.*",
+            "dev.wskit.metrics.micrometer.*", "dev.wskit.cluster.*", "io.micrometer.core.instrument.*", "io.netty.handler.codec.http.*",
             "io.vertx.core.*", "java.net.*", "java.nio.*", "java.nio.file.*", "java.time.*",
             "java.util.*", "java.security.cert.*", "javax.net.ssl.*");
 

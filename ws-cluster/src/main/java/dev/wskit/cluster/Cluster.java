@@ -1,0 +1,51 @@
+package dev.wskit.cluster;
+
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Topics that members join and leave, shared by every node of a cluster. A message published to
+ * a topic on any node reaches every member of that topic on every node, through its
+ * {@link TopicSink}, in the topic's one order; its id names its place in that order, and a
+ * member that joins again with the id of the last message it got gets what it missed, then the
+ * messages that follow.
+ *
+ * <p>Sinks and listeners are called on the node's one delivery thread, in order, and must not
+ * block it: hand slow work to another thread. Implementations: {@link LocalCluster} (one node, in
+ * memory) and {@link RedisCluster} (any number of nodes, through Redis).
+ */
+public interface Cluster extends AutoCloseable {
+
+    /**
+     * Adds a member named {@code member} to {@code topic}. With {@code afterId} {@code null} the
+     * member gets the messages that follow; with the id of a message it gets every message after
+     * that one still in the topic's history first, then those that follow, in order, each once.
+     * When messages after {@code afterId} are no longer in the history, the sink is told
+     * ({@link TopicSink#missed}) before the first message it gets after the gap.
+     */
+    Membership join(String topic, String member, String afterId, TopicSink sink);
+
+    /** Publishes {@code message} to {@code topic} from {@code sender} ({@code null}: no one named). */
+    CompletionStage<String> publish(String topic, String sender, String message);
+
+    /** Publishes {@code message} to {@code topic} with no sender; the stage completes with its id. */
+    default CompletionStage<String> publish(String topic, String message) {
+        return publish(topic, null, message);
+    }
+
+    /** The names of the members present in {@code topic}, on every node. */
+    CompletionStage<Set<String>> presence(String topic);
+
+    /**
+     * Tells {@code listener} of each member that joins or leaves {@code topic} on any node, from
+     * when the subscription is {@linkplain Subscription#live() live} until it is closed.
+     */
+    Subscription watchPresence(String topic, PresenceListener listener);
+
+    /**
+     * Stops this node: its sinks and listeners hear no more. Its members are not left: to the
+     * other nodes the node is gone as if it had died (see the implementation for how soon).
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,11 @@
+package dev.wskit.cluster;
+
+/** A member that joined or left a topic, on any node. */
+public record PresenceEvent(String topic, String member, Change change) {
+
+    public enum Change {
+        JOINED,
+        /** Left, or vanished with its node once its presence expired. */
+        LEFT
+    }
+}

@@ -1,0 +1,45 @@
+package dev.wskit.cluster;
+
+import dev.wskit.protocol.WebSocket;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Where a member's messages go. Called on the node's delivery thread, one call at a time, which it
+ * must not block.
+ */
+public interface TopicSink {
+
+    /** The next message of the topic. */
+    void deliver(TopicMessage message);
+
+    /**
+     * Messages of {@code topic} after {@code lastId} (the last message this member got, or the id
+     * it resumed from) are lost to it: trimmed from the history, or lost with Redis's data. The
+     * next {@link #deliver} is the first message after the gap.
+     */
+    void missed(String topic, String lastId);
+
+    /**
+     * A sink that sends each message to {@code socket} as the text {@code render} makes of it, and
+     * a gap as the text {@code gapNotice} makes of the last id before it. The socket's sends
+     * queue and never block, on every transport; a closed socket refuses them, and the
+     * application leaves the membership when the socket closes.
+     */
+    static TopicSink sendingTo(WebSocket socket, Function<TopicMessage, String> render, Function<String, String> gapNotice) {
+        Objects.requireNonNull(socket, "socket");
+        Objects.requireNonNull(render, "render");
+        Objects.requireNonNull(gapNotice, "gapNotice");
+        return new TopicSink() {
+            @Override
+            public void deliver(TopicMessage message) {
+                socket.sendText(render.apply(message));
+            }
+
+            @Override
+            public void missed(String topic, String lastId) {
+                socket.sendText(gapNotice.apply(lastId));
+            }
+        };
+    }
+}
