@@ -5,24 +5,35 @@ package dev.wskit.protocol;
  * codes may travel in a close frame. Reading and writing both use {@link #isValidOnWire}.
  */
 public final class CloseCode {
+    /** 1000: normal closure. */
     public static final int NORMAL_CLOSURE = 1000;
+    /** 1001: going away. */
     public static final int GOING_AWAY = 1001;
+    /** 1002: protocol error. */
     public static final int PROTOCOL_ERROR = 1002;
+    /** 1003: unsupported data. */
     public static final int UNSUPPORTED_DATA = 1003;
-    /** Reserved: never sent; reported when a close frame carried no code. */
+    /** 1005: no status received. Reserved: never sent; reported when a close frame carried no code. */
     public static final int NO_STATUS_RECEIVED = 1005;
-    /** Reserved: never sent; reported when the connection ended without a close frame. */
+    /** 1006: abnormal closure. Reserved: never sent; reported when the connection ended without a close frame. */
     public static final int ABNORMAL_CLOSURE = 1006;
+    /** 1007: invalid frame payload data. */
     public static final int INVALID_FRAME_PAYLOAD_DATA = 1007;
+    /** 1008: policy violation. */
     public static final int POLICY_VIOLATION = 1008;
+    /** 1009: message too big. */
     public static final int MESSAGE_TOO_BIG = 1009;
+    /** 1010: mandatory extension. */
     public static final int MANDATORY_EXTENSION = 1010;
+    /** 1011: internal error. */
     public static final int INTERNAL_ERROR = 1011;
-    /** Registered with IANA after RFC 6455 (RFC 6455 §11.7 registry). */
+    /** 1012: service restart. Registered with IANA after RFC 6455 (RFC 6455 §11.7 registry). */
     public static final int SERVICE_RESTART = 1012;
+    /** 1013: try again later. */
     public static final int TRY_AGAIN_LATER = 1013;
+    /** 1014: bad gateway. */
     public static final int BAD_GATEWAY = 1014;
-    /** Reserved: never sent. */
+    /** 1015: TLS handshake. Reserved: never sent. */
     public static final int TLS_HANDSHAKE = 1015;
 
     private CloseCode() {

@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param remoteAddress the peer's address, or {@code null} when the transport does not know it
  */
 public record ConnectionInfo(String transport, Role role, SocketAddress remoteAddress) {
+    /** Checks that the transport and the role are given. */
     public ConnectionInfo {
         Objects.requireNonNull(transport, "transport");
         Objects.requireNonNull(role, "role");

@@ -10,6 +10,7 @@ import java.util.Objects;
 public abstract class ForwardingWebSocketHandler implements WebSocketHandler {
     private final WebSocketHandler delegate;
 
+    /** A handler passing every event it does not override to {@code delegate}. */
     protected ForwardingWebSocketHandler(WebSocketHandler delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }

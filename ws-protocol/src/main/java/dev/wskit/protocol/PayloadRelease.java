@@ -8,5 +8,6 @@ package dev.wskit.protocol;
  */
 @FunctionalInterface
 public interface PayloadRelease {
+    /** Frees the payload; called once, when it was written, dropped or refused. */
     void release();
 }

@@ -66,6 +66,7 @@ public final class WebSocketConfig {
         return builder().build();
     }
 
+    /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -183,6 +184,7 @@ public final class WebSocketConfig {
         return autoPong;
     }
 
+    /** How data messages reach the handler: whole (the default) or as their frames arrive. */
     public MessageDelivery delivery() {
         return delivery;
     }
@@ -286,21 +288,25 @@ public final class WebSocketConfig {
         private Builder() {
         }
 
+        /** Sets {@link WebSocketConfig#maxHandshakeBytes()}. */
         public Builder maxHandshakeBytes(int bytes) {
             this.maxHandshakeBytes = positive(bytes, "maxHandshakeBytes");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#maxHttpBodyBytes()}. */
         public Builder maxHttpBodyBytes(int bytes) {
             this.maxHttpBodyBytes = positive(bytes, "maxHttpBodyBytes");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#maxFramePayload()}. */
         public Builder maxFramePayload(int bytes) {
             this.maxFramePayload = positive(bytes, "maxFramePayload");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#maxMessageSize()}. */
         public Builder maxMessageSize(int bytes) {
             this.maxMessageSize = positive(bytes, "maxMessageSize");
             return this;
@@ -312,6 +318,7 @@ public final class WebSocketConfig {
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#maxOutboundBytes()}. */
         public Builder maxOutboundBytes(long bytes) {
             if (bytes <= 0) {
                 throw new IllegalArgumentException("maxOutboundBytes must be positive: " + bytes);
@@ -330,70 +337,84 @@ public final class WebSocketConfig {
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#maxOutgoingFrameSize()}. */
         public Builder maxOutgoingFrameSize(int bytes) {
             this.maxOutgoingFrameSize = positive(bytes, "maxOutgoingFrameSize");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#autoPong()}. */
         public Builder autoPong(boolean autoPong) {
             this.autoPong = autoPong;
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#delivery()}. */
         public Builder delivery(MessageDelivery delivery) {
             this.delivery = Objects.requireNonNull(delivery, "delivery");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#subprotocols()}. */
         public Builder subprotocols(List<String> subprotocols) {
             this.subprotocols = HttpSyntax.subprotocols(subprotocols);
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#subprotocols()}. */
         public Builder subprotocols(String... subprotocols) {
             return subprotocols(List.of(subprotocols));
         }
 
+        /** Sets {@link WebSocketConfig#originPolicy()}. */
         public Builder originPolicy(Predicate<String> originPolicy) {
             this.originPolicy = Objects.requireNonNull(originPolicy, "originPolicy");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#httpHandler()}. */
         public Builder httpHandler(HttpRequestHandler httpHandler) {
             this.httpHandler = httpHandler;
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#random()}. */
         public Builder random(Random random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#handshakeTimeout()}. */
         public Builder handshakeTimeout(Duration timeout) {
             this.handshakeTimeout = nonNegative(timeout, "handshakeTimeout");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#closeTimeout()}. */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = nonNegative(timeout, "closeTimeout");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#idleTimeout()}. */
         public Builder idleTimeout(Duration timeout) {
             this.idleTimeout = nonNegative(timeout, "idleTimeout");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#messageTimeout()}. */
         public Builder messageTimeout(Duration timeout) {
             this.messageTimeout = nonNegative(timeout, "messageTimeout");
             return this;
         }
 
+        /** Sets {@link WebSocketConfig#perMessageDeflate()}. */
         public Builder perMessageDeflate(PerMessageDeflateConfig perMessageDeflate) {
             this.perMessageDeflate = perMessageDeflate;
             return this;
         }
 
+        /** A configuration with these settings. */
         public WebSocketConfig build() {
             return new WebSocketConfig(this);
         }

@@ -13,19 +13,23 @@ public class WebSocketException extends RuntimeException {
 
     private final ProtocolViolation violation;
 
+    /** The violation, with its own description as the detail. */
     public WebSocketException(ProtocolViolation violation) {
         this(violation, violation.description(), null);
     }
 
+    /** The violation, with what exactly broke it. */
     public WebSocketException(ProtocolViolation violation, String detail) {
         this(violation, detail, null);
     }
 
+    /** The violation, with what exactly broke it and the failure behind it. */
     public WebSocketException(ProtocolViolation violation, String detail, Throwable cause) {
         super(violation.name() + ": " + detail + " (" + violation.source() + ")", cause);
         this.violation = Objects.requireNonNull(violation);
     }
 
+    /** The rule that was broken. */
     public ProtocolViolation violation() {
         return violation;
     }

@@ -68,6 +68,7 @@ public final class ClosePayload {
         return code;
     }
 
+    /** The reason, empty when none was given. */
     public String reason() {
         return reason;
     }

@@ -170,6 +170,7 @@ public final class FrameDecoder {
         return inFrame || headerFill > 0;
     }
 
+    /** Whether the current frame ends its message. */
     public boolean fin() {
         return fin;
     }
@@ -179,18 +180,22 @@ public final class FrameDecoder {
         return rsvBits;
     }
 
+    /** The current frame's opcode (see {@link Opcode}). */
     public int opcode() {
         return opcode;
     }
 
+    /** Whether the current frame came masked. */
     public boolean masked() {
         return masked;
     }
 
+    /** The current frame's masking key, 0 when it came unmasked. */
     public int maskingKey() {
         return maskingKey;
     }
 
+    /** The current frame's payload length, as its header declares it. */
     public long payloadLength() {
         return payloadLength;
     }

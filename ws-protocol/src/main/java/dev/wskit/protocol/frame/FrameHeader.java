@@ -26,14 +26,18 @@ public final class FrameHeader {
     public static final int B0_FIN = 0x80;
     /** Byte 0: reserved bit 1, owned by a negotiated extension (permessage-deflate: "compressed"). */
     public static final int B0_RSV1 = 0x40;
+    /** Byte 0: reserved bit 2, owned by a negotiated extension. */
     public static final int B0_RSV2 = 0x20;
+    /** Byte 0: reserved bit 3, owned by a negotiated extension. */
     public static final int B0_RSV3 = 0x10;
     /** Byte 0: all three reserved bits. */
     public static final int B0_RSV_BITS = B0_RSV1 | B0_RSV2 | B0_RSV3;
+    /** Byte 0: the opcode (see {@link Opcode}). */
     public static final int B0_OPCODE = 0x0f;
 
     /** Byte 1: a masking key follows the length. */
     public static final int B1_MASK = 0x80;
+    /** Byte 1: the 7-bit payload length field. */
     public static final int B1_PAYLOAD_LENGTH = 0x7f;
 
     /** Payload length value meaning "a 16-bit length follows". */
@@ -42,6 +46,7 @@ public final class FrameHeader {
     public static final int LENGTH_64_BIT = 127;
     /** Largest length carried in the 7-bit field itself. */
     public static final int MAX_7_BIT_LENGTH = 125;
+    /** Largest length carried in the 16-bit extended length. */
     public static final int MAX_16_BIT_LENGTH = 0xffff;
 
     /** Largest payload of a control frame (RFC 6455 §5.5). */

@@ -2,11 +2,17 @@ package dev.wskit.protocol.frame;
 
 /** Frame opcodes (RFC 6455 §5.2, §11.8). Codes 3–7 and 0xB–0xF are reserved. */
 public final class Opcode {
+    /** A later frame of a fragmented message. */
     public static final int CONTINUATION = 0x0;
+    /** The first frame of a text message (UTF-8). */
     public static final int TEXT = 0x1;
+    /** The first frame of a binary message. */
     public static final int BINARY = 0x2;
+    /** A close frame (RFC 6455 §5.5.1). */
     public static final int CLOSE = 0x8;
+    /** A ping (RFC 6455 §5.5.2). */
     public static final int PING = 0x9;
+    /** A pong, the answer to a ping or unsolicited (RFC 6455 §5.5.3). */
     public static final int PONG = 0xA;
 
     private Opcode() {

@@ -90,14 +90,17 @@ public final class HttpRequest {
         return query < 0 ? null : target.substring(query + 1);
     }
 
+    /** The major HTTP version: 1 in {@code HTTP/1.1}. */
     public int versionMajor() {
         return versionMajor;
     }
 
+    /** The minor HTTP version: 1 in {@code HTTP/1.1}. */
     public int versionMinor() {
         return versionMinor;
     }
 
+    /** The header fields, in the order they came. */
     public HttpHeaders headers() {
         return headers;
     }

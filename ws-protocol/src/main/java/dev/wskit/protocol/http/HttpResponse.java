@@ -76,6 +76,7 @@ public final class HttpResponse {
         return new HttpResponse(status, reason, replaced, body);
     }
 
+    /** The status code. */
     public int status() {
         return status;
     }
@@ -85,6 +86,7 @@ public final class HttpResponse {
         return reason;
     }
 
+    /** The header fields, in the order they came or were added. */
     public HttpHeaders headers() {
         return headers;
     }

@@ -25,6 +25,7 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     private HttpProxy proxy;
     private ConnectionListener listener = ConnectionListener.NONE;
 
+    /** For a transport's client builder; every setting starts at its default. */
     protected ClientBuilder() {
     }
 

@@ -33,6 +33,7 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
     /** The reason of the {@code 1001} every open connection gets when a client closes. */
     public static final String CLOSE_REASON = "client closing";
 
+    /** Copies the headers; a listener is required ({@link ConnectionListener#NONE} for none). */
     public ClientSettings {
         headers = List.copyOf(headers);
         Objects.requireNonNull(listener, "listener");

@@ -143,6 +143,7 @@ public final class ConnectionDriver {
                 config, null, tap);
     }
 
+    /** A server connection on a TCP connection just accepted, with the transport-neutral facade. */
     public static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io) {
         return server(config, handler, io, WebSocketFacade::new);
     }
@@ -156,6 +157,7 @@ public final class ConnectionDriver {
         return server(config, decider, io, facades, NANO_CLOCK);
     }
 
+    /** A server connection whose upgrade {@code decider} decides, with the transport-neutral facade. */
     public static ConnectionDriver server(WebSocketConfig config, UpgradeDecider decider, ConnectionIo io) {
         return server(config, decider, io, WebSocketFacade::new);
     }
@@ -196,6 +198,7 @@ public final class ConnectionDriver {
                 NANO_CLOCK, config, null, WireTap.NONE);
     }
 
+    /** A client connection on a TCP connection just made, with the transport-neutral facade. */
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                           ConnectionIo io) {
         return client(handshake, config, handler, io, WebSocketFacade::new);

@@ -97,6 +97,7 @@ public interface ConnectionIo {
 
     /** A task {@link #schedule} set. */
     interface Scheduled {
+        /** Keeps the task from running, if it has not run yet. */
         void cancel();
     }
 }

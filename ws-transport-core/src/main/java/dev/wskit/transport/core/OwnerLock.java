@@ -35,6 +35,7 @@ public final class OwnerLock {
         return LOCKS_HELD.get()[0];
     }
 
+    /** Whether the calling thread holds this connection's lock. */
     public boolean isHeldByCurrentThread() {
         return lock.isHeldByCurrentThread();
     }
@@ -63,6 +64,7 @@ public final class OwnerLock {
         }
     }
 
+    /** Takes the lock, waiting for it; {@link #release()} gives it back. */
     public void acquire() {
         lock.lock();
         LOCKS_HELD.get()[0]++;

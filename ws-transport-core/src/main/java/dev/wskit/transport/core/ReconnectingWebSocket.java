@@ -46,6 +46,7 @@ public final class ReconnectingWebSocket implements WebSocket {
     /** Runs a task once after a delay, on the transport's own timer, without blocking the caller. */
     @FunctionalInterface
     public interface Timer {
+        /** Runs {@code task} once, {@code delay} from now. */
         void schedule(Duration delay, Runnable task);
     }
 

@@ -27,6 +27,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     private ConnectionListener listener = ConnectionListener.NONE;
     private WireTrace wireTrace;
 
+    /** For a transport's server builder; every setting starts at its default. */
     protected ServerBuilder() {
     }
 

@@ -30,6 +30,7 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
     /** The reason of the {@code 1001} every open connection gets when a server stops. */
     public static final String STOP_REASON = "server stopping";
 
+    /** A listener is required ({@link ConnectionListener#NONE} for none). */
     public ServerSettings {
         Objects.requireNonNull(listener, "listener");
     }

@@ -61,6 +61,7 @@ public class WebSocketFacade implements WebSocket {
      */
     private boolean textAwaitsLowSurrogate; // guarded by the driver's monitor
 
+    /** The facade of {@code driver}'s connection; a transport's subclass adds its own sends. */
     protected WebSocketFacade(ConnectionDriver driver) {
         this.driver = driver;
     }

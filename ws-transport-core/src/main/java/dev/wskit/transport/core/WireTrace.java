@@ -61,6 +61,7 @@ public final class WireTrace {
         return new WireTrace(directory, peers, maxBytesPerTrace, ArgumentChecks.positive(traces, "maxTraces"));
     }
 
+    /** Where the traces are written. */
     public Path directory() {
         return directory;
     }
