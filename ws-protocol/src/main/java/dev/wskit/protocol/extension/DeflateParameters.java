@@ -11,10 +11,13 @@ package dev.wskit.protocol.extension;
 public record DeflateParameters(boolean serverNoContextTakeover, boolean clientNoContextTakeover, int serverMaxWindowBits) {
     /** RFC 7692 §7: the extension's name in {@code Sec-WebSocket-Extensions}. */
     public static final String EXTENSION_NAME = "permessage-deflate";
-    /** RFC 7692 §7.1: the names of the extension's parameters. */
+    /** RFC 7692 §7.1.1.1: the server compresses each message on its own. */
     public static final String SERVER_NO_CONTEXT_TAKEOVER = "server_no_context_takeover";
+    /** RFC 7692 §7.1.1.2: the client compresses each message on its own. */
     public static final String CLIENT_NO_CONTEXT_TAKEOVER = "client_no_context_takeover";
+    /** RFC 7692 §7.1.2.1: the largest LZ77 window the server may use. */
     public static final String SERVER_MAX_WINDOW_BITS = "server_max_window_bits";
+    /** RFC 7692 §7.1.2.2: the largest LZ77 window the client may use. */
     public static final String CLIENT_MAX_WINDOW_BITS = "client_max_window_bits";
 
     /** The server's {@code Sec-WebSocket-Extensions} value for these parameters. */

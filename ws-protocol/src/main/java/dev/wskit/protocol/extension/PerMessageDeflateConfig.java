@@ -24,10 +24,12 @@ public final class PerMessageDeflateConfig {
         this.clientNoContextTakeover = b.clientNoContextTakeover;
     }
 
+    /** The defaults: zlib's level, 64-byte threshold, context takeover on both sides. */
     public static PerMessageDeflateConfig defaults() {
         return builder().build();
     }
 
+    /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -58,6 +60,7 @@ public final class PerMessageDeflateConfig {
         return clientNoContextTakeover;
     }
 
+    /** Builds a {@link PerMessageDeflateConfig}; every setting starts at its default. */
     public static final class Builder {
         private int compressionLevel = Deflater.DEFAULT_COMPRESSION;
         private int threshold = 64;
@@ -67,6 +70,7 @@ public final class PerMessageDeflateConfig {
         private Builder() {
         }
 
+        /** Sets {@link PerMessageDeflateConfig#compressionLevel()}. */
         public Builder compressionLevel(int level) {
             if (level < -1 || level > 9) {
                 throw new IllegalArgumentException("compression level must be -1 or 0..9: " + level);
@@ -75,6 +79,7 @@ public final class PerMessageDeflateConfig {
             return this;
         }
 
+        /** Sets {@link PerMessageDeflateConfig#threshold()}. */
         public Builder threshold(int bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("threshold must not be negative: " + bytes);
@@ -83,16 +88,19 @@ public final class PerMessageDeflateConfig {
             return this;
         }
 
+        /** Sets {@link PerMessageDeflateConfig#serverNoContextTakeover()}. */
         public Builder serverNoContextTakeover(boolean on) {
             this.serverNoContextTakeover = on;
             return this;
         }
 
+        /** Sets {@link PerMessageDeflateConfig#clientNoContextTakeover()}. */
         public Builder clientNoContextTakeover(boolean on) {
             this.clientNoContextTakeover = on;
             return this;
         }
 
+        /** A configuration with these settings. */
         public PerMessageDeflateConfig build() {
             return new PerMessageDeflateConfig(this);
         }

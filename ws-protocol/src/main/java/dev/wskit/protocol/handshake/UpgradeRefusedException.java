@@ -19,6 +19,7 @@ public final class UpgradeRefusedException extends WebSocketException {
 
     private final transient HttpResponse response;
 
+    /** The refusal {@code response}, as the client received it. */
     public UpgradeRefusedException(HttpResponse response) {
         super(ProtocolViolation.STATUS_NOT_101, "status " + response.status() + " " + response.reason());
         this.response = Objects.requireNonNull(response, "response");

@@ -47,6 +47,7 @@ public final class HttpHeaders {
         return builder.build();
     }
 
+    /** A builder with no fields yet. */
     public static Builder builder() {
         return new Builder();
     }
@@ -228,6 +229,7 @@ public final class HttpHeaders {
             return this;
         }
 
+        /** The fields added so far, in their order. */
         public HttpHeaders build() {
             return endCount == 0 ? EMPTY : new HttpHeaders(packed.toString(), Arrays.copyOf(ends, endCount));
         }

@@ -121,6 +121,7 @@ public final class HttpProxy {
         return host;
     }
 
+    /** The proxy's port. */
     public int port() {
         return port;
     }

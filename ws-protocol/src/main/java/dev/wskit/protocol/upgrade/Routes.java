@@ -33,6 +33,7 @@ public final class Routes implements UpgradeDecider {
         this.prefixes = List.copyOf(sorted);
     }
 
+    /** A builder with no routes yet. */
     public static Builder builder() {
         return new Builder();
     }
@@ -78,6 +79,7 @@ public final class Routes implements UpgradeDecider {
             return prefix(prefix, UpgradeDecider.acceptAll(handlers));
         }
 
+        /** The routes added so far. */
         public Routes build() {
             return new Routes(this);
         }

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 @FunctionalInterface
 public interface UpgradeDecider {
 
+    /** The decision on {@code request}: accept with a handler, reject, or {@link UpgradeDecision#later}. */
     UpgradeDecision decide(UpgradeRequest request);
 
     /** Accepts every request, with a new handler from {@code handlers} for each connection. */

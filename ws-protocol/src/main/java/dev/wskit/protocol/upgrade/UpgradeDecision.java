@@ -138,14 +138,17 @@ public final class UpgradeDecision {
                 status, body, later);
     }
 
+    /** Whether this decision accepts the upgrade. */
     public boolean isAccepted() {
         return kind == Kind.ACCEPT;
     }
 
+    /** Whether this decision refuses the upgrade with an HTTP response. */
     public boolean isRejected() {
         return kind == Kind.REJECT;
     }
 
+    /** Whether this decision is still to come, from {@link #stage()}. */
     public boolean isLater() {
         return kind == Kind.LATER;
     }

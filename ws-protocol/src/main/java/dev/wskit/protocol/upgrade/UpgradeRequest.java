@@ -76,6 +76,7 @@ public final class UpgradeRequest {
         return values == null ? Optional.empty() : Optional.of(values.get(0));
     }
 
+    /** The request's header fields, in the order they came. */
     public HttpHeaders headers() {
         return request.headers();
     }
