@@ -1,8 +1,12 @@
 package consumer;
 
+import dev.wskit.metrics.micrometer.MicrometerConnectionListener;
+import dev.wskit.metrics.micrometer.WskitMeters;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.transport.blocking.BlockingWebSocketServer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
@@ -11,15 +15,22 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-/** An echo server on the blocking transport, and the JDK's client checking it. */
+/** An echo server on the blocking transport, its connections metered, and the JDK's client checking it. */
 public final class EchoCheck {
     public static void main(String[] args) throws Exception {
-        BlockingWebSocketServer server = BlockingWebSocketServer.builder().port(0).handler(Echo::new).build().start();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        BlockingWebSocketServer server = BlockingWebSocketServer.builder().port(0).handler(Echo::new)
+                .listener(MicrometerConnectionListener.of(registry)).build().start();
         try {
             checkEcho(server.port());
         } finally {
             server.stop(Duration.ofSeconds(5));
         }
+        double handshakes = registry.get(WskitMeters.HANDSHAKES).counters().stream().mapToDouble(Counter::count).sum();
+        if (handshakes != 1) {
+            throw new AssertionError("handshakes counted: " + handshakes);
+        }
+        System.out.println("handshakes counted: " + handshakes);
     }
 
     /** The application's handler: every message back to its sender. */
