@@ -81,11 +81,30 @@ class EchoProcessSignalTest {
     /** The echo app in a JVM of its own, on any free port, with {@code jvmOptions} before the class. */
     private static Process startEcho(String... jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
+        // A build started as a shell's background job has SIGINT ignored, and every child inherits
+        // that; a person at a terminal has it at its default, which is what these cases are about.
+        if (SIGNALS_RESETTABLE) {
+            command.addAll(List.of("env", "--default-signal=INT,TERM"));
+        }
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
                 "echo", "--port", "0"));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Whether {@code env} can reset signals to their defaults (GNU coreutils 8.31 and later). */
+    private static final boolean SIGNALS_RESETTABLE = canResetSignals();
+
+    private static boolean canResetSignals() {
+        try {
+            return new ProcessBuilder("env", "--default-signal=INT,TERM", "true").start().waitFor() == 0;
+        } catch (IOException noEnv) {
+            return false;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** The address the app announced. */
