@@ -27,9 +27,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * One cluster of three nodes, one per transport (a blocking server, a Netty one, a Vert.x one),
- * each a room of the WebSocket clients connected to it: the JDK's client on each node sends its
- * messages, and every client gets every message of every node exactly once, in each sender's order.
+ * Clusters of wskit servers on different transports, each node a room of the WebSocket clients
+ * connected to it, with the JDK's client as every peer: every client gets every message of every
+ * node exactly once, in each sender's order; and a client whose node died resumes on another with
+ * its last id.
  */
 class MixedTransportsClusterTest {
     private static final String TOPIC = "room";
@@ -79,8 +80,9 @@ class MixedTransportsClusterTest {
         for (Client client : clients) {
             Map<String, Integer> nextFromSender = new HashMap<>();
             for (int i = 0; i < expected; i++) {
-                String message = client.received.poll(30, TimeUnit.SECONDS);
-                assertThat(message).as("message " + (i + 1) + " of " + expected + " at " + client.uri).isNotNull();
+                String received = client.received.poll(30, TimeUnit.SECONDS);
+                assertThat(received).as("message " + (i + 1) + " of " + expected + " at " + client.uri).isNotNull();
+                String message = received.substring(received.indexOf(' ') + 1);
                 String sender = message.substring(0, message.indexOf('-'));
                 int number = Integer.parseInt(message.substring(message.indexOf('-') + 1));
                 assertThat(number).as("from " + sender + " at " + client.uri + ": in order, each once")
@@ -89,6 +91,61 @@ class MixedTransportsClusterTest {
             }
             assertThat(client.received.poll(300, TimeUnit.MILLISECONDS)).as("nothing more").isNull();
         }
+    }
+
+    /**
+     * A node dies (its cluster stops without leaving, its server drops its connections) while
+     * another node's client goes on sending: the dead node's client connects to the other node with
+     * the id of the last message it got, and gets every message after it, once, in order.
+     */
+    @Test
+    void aClientOfAKilledNodeResumesOnAnotherNodeWithItsLastIdAndLosesNothing() throws Exception {
+        RedisServer redis = RedisServer.start();
+        toClose.add(redis);
+        RedisCluster dying = RedisCluster.builder(redis.uri()).connect();
+        CompletableFuture<Void> dyingLive = new CompletableFuture<>();
+        WebSocketServer dyingServer = serverBuilder("netty")
+                .handler(() -> new RoomMember(dying, "netty", dyingLive)).build();
+        dyingServer.start();
+        RedisCluster surviving = RedisCluster.builder(redis.uri()).connect();
+        toClose.add(surviving);
+        List<CompletableFuture<Void>> survivingLive = new ArrayList<>();
+        WebSocketServer survivingServer = serverBuilder("blocking").handler(() -> {
+            CompletableFuture<Void> live = new CompletableFuture<>();
+            survivingLive.add(live);
+            return new RoomMember(surviving, "blocking", live);
+        }).build();
+        survivingServer.start();
+        toClose.add(() -> survivingServer.stop(java.time.Duration.ofSeconds(1)));
+
+        Client resuming = Client.connect(URI.create("ws://127.0.0.1:" + dyingServer.port() + "/"));
+        Client sender = Client.connect(URI.create("ws://127.0.0.1:" + survivingServer.port() + "/"));
+        dyingLive.get(30, TimeUnit.SECONDS);
+        survivingLive.get(0).get(30, TimeUnit.SECONDS);
+        for (int n = 0; n < 50; n++) {
+            sender.socket.sendText("m-" + n, true).get(10, TimeUnit.SECONDS);
+        }
+        String lastId = null;
+        for (int n = 0; n < 50; n++) {
+            String[] idAndText = resuming.next().split(" ", 2);
+            assertThat(idAndText[1]).isEqualTo("m-" + n);
+            lastId = idAndText[0];
+        }
+        // Heard by the sender too, so every publish so far is acknowledged by Redis.
+        for (int n = 0; n < 50; n++) {
+            assertThat(sender.next()).endsWith(" m-" + n);
+        }
+
+        dying.close();
+        dyingServer.stop(java.time.Duration.ZERO);
+        for (int n = 50; n < 100; n++) {
+            sender.socket.sendText("m-" + n, true).get(10, TimeUnit.SECONDS);
+        }
+        Client resumed = Client.connect(URI.create("ws://127.0.0.1:" + survivingServer.port() + "/?after=" + lastId));
+        for (int n = 50; n < 100; n++) {
+            assertThat(resumed.next()).as("message %d after the resume", n).endsWith(" m-" + n);
+        }
+        assertThat(resumed.received.poll(300, TimeUnit.MILLISECONDS)).as("nothing twice").isNull();
     }
 
     private ServerBuilder<?> serverBuilder(String transport) {
@@ -118,10 +175,14 @@ class MixedTransportsClusterTest {
             this.live = live;
         }
 
+        /** Joins from the message after {@code ?after=ID} when the client names one; sends "ID TEXT". */
         @Override
         public void onOpen(WebSocket socket) {
-            membership = cluster.join(TOPIC, transport + "-" + NAMES.incrementAndGet(), null,
-                    TopicSink.sendingTo(socket, TopicMessage::payload, lastId -> "gap after " + lastId));
+            String query = socket.request().query();
+            String after = query != null && query.startsWith("after=") ? query.substring("after=".length()) : null;
+            membership = cluster.join(TOPIC, transport + "-" + NAMES.incrementAndGet(), after,
+                    TopicSink.sendingTo(socket, message -> message.id() + " " + message.payload(),
+                            lastId -> "gap after " + lastId));
             membership.live().whenComplete((done, failed) -> {
                 if (failed != null) {
                     live.completeExceptionally(failed);
@@ -153,6 +214,13 @@ class MixedTransportsClusterTest {
 
         private Client(URI uri) {
             this.uri = uri;
+        }
+
+        /** The next message, waiting up to 30 s. */
+        String next() throws InterruptedException {
+            String message = received.poll(30, TimeUnit.SECONDS);
+            assertThat(message).as("a message at " + uri + " within 30 s").isNotNull();
+            return message;
         }
 
         static Client connect(URI uri) throws Exception {
