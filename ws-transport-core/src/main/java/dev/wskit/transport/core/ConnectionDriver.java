@@ -471,7 +471,7 @@ public final class ConnectionDriver {
 
     /** What the connection holds beyond the engine's queue: the transport's, and sends not yet handed over. */
     long unwrittenBytes() {
-        return tap.unwritten(io.unwrittenBytes() + facade.handedOverBytes());
+        return tap.unwritten(unwrittenBytesNow());
     }
 
     /**
