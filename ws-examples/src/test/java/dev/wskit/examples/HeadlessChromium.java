@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -57,6 +61,37 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver browser() {
         return browser;
+    }
+
+    /**
+     * One browser for a test class, as a {@code @RegisterExtension} field: started before its
+     * tests, handed to {@code browser} ({@code null} where it is not installed), quit after them.
+     */
+    public static Extension perTestClass(Consumer<WebDriver> browser) {
+        return new Extension(browser);
+    }
+
+    /** See {@link #perTestClass}. */
+    public static final class Extension implements BeforeAllCallback, AfterAllCallback {
+        private final Consumer<WebDriver> browser;
+        private HeadlessChromium chromium;
+
+        private Extension(Consumer<WebDriver> browser) {
+            this.browser = browser;
+        }
+
+        @Override
+        public void beforeAll(ExtensionContext context) throws IOException {
+            chromium = startIfInstalled(context.getRequiredTestClass());
+            browser.accept(chromium == null ? null : chromium.browser());
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws IOException {
+            if (chromium != null) {
+                chromium.close();
+            }
+        }
     }
 
     /** Quits the browser and deletes its profile. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wskit.examples.transport.ExampleTransport;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -14,8 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
@@ -34,21 +32,9 @@ class StatsPageBrowserTest {
     /** The points of an SVG path as the page writes them: a command letter, x, y. */
     private static final Pattern POINT = Pattern.compile("[ML]([0-9.-]+) ([0-9.-]+)");
 
-    private static HeadlessChromium chromium;
     private static WebDriver browser;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.startIfInstalled(StatsPageBrowserTest.class);
-        browser = chromium == null ? null : chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final HeadlessChromium.Extension CHROMIUM = HeadlessChromium.perTestClass(started -> browser = started);
 
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.wskit.examples.HeadlessChromium;
 import dev.wskit.examples.RunningApp;
 import dev.wskit.examples.transport.ExampleTransport;
-import java.io.IOException;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.openqa.selenium.By;
@@ -30,21 +28,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 class ChatPageBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
-    private static HeadlessChromium chromium;
     private static WebDriver browser;
-
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        chromium = HeadlessChromium.startIfInstalled(ChatPageBrowserTest.class);
-        browser = chromium == null ? null : chromium.browser();
-    }
-
-    @AfterAll
-    static void stopBrowser() throws IOException {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+    @RegisterExtension
+    static final HeadlessChromium.Extension CHROMIUM = HeadlessChromium.perTestClass(started -> browser = started);
 
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
