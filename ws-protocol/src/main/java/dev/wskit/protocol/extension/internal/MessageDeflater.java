@@ -31,7 +31,8 @@ public final class MessageDeflater {
     /** {@code null} until a message needs it, and between messages with no context takeover. */
     private Deflater deflater;
     private boolean released;
-    private byte[] output = new byte[1024];
+    /** Made and freed with {@link #deflater}; a view returned by {@link #compress} keeps its own reference. */
+    private byte[] output;
 
     /**
      * @param level             the {@link Deflater} level, 0–9 or -1 for zlib's default
@@ -54,10 +55,10 @@ public final class MessageDeflater {
      * @throws IllegalStateException after {@link #release()}
      */
     public ByteBuffer compress(ByteBuffer piece, boolean last) {
+        Deflater zlib = deflater();
         if (output.length > RETAINED_CAPACITY) {
             output = new byte[1024];
         }
-        Deflater zlib = deflater();
         zlib.setInput(piece.duplicate());
         int length = 0;
         // Deflater's contract for SYNC_FLUSH: a full buffer may hide more output, so ask again.
@@ -78,11 +79,12 @@ public final class MessageDeflater {
             } else {
                 length -= 4;
             }
-            if (noContextTakeover) {
-                freeState();
-            }
         }
-        return ByteBuffer.wrap(output, 0, length);
+        ByteBuffer compressed = ByteBuffer.wrap(output, 0, length);
+        if (last && noContextTakeover) {
+            freeState();
+        }
+        return compressed;
     }
 
     /** Whether the zlib state is held now: between messages only with context takeover. */
@@ -102,6 +104,7 @@ public final class MessageDeflater {
                 throw new IllegalStateException("the deflater was released");
             }
             deflater = new Deflater(level, true);
+            output = new byte[1024];
             if (literalsOnly) {
                 deflater.setStrategy(Deflater.HUFFMAN_ONLY);
                 // A new strategy takes effect in the next deflate call, which then takes no
@@ -116,6 +119,7 @@ public final class MessageDeflater {
         if (deflater != null) {
             deflater.end();
             deflater = null;
+            output = null;
         }
     }
 }

@@ -32,7 +32,8 @@ public final class MessageInflater {
     /** {@code null} until a compressed message arrives, and between messages with no context takeover. */
     private Inflater inflater;
     private boolean released;
-    private final byte[] output = new byte[OUTPUT_BYTES];
+    /** Made and freed with {@link #inflater}: an idle connection holds neither. */
+    private byte[] output;
     /**
      * The message's DEFLATE stream ended with a final block: what follows in the message (the
      * padding octet RFC 7692 §7.2.3.4 puts there, and the tail) is not DEFLATE data and is
@@ -113,6 +114,7 @@ public final class MessageInflater {
                 throw new IllegalStateException("the inflater was released");
             }
             inflater = new Inflater(true);
+            output = new byte[OUTPUT_BYTES];
         }
         return inflater;
     }
@@ -121,6 +123,7 @@ public final class MessageInflater {
         if (inflater != null) {
             inflater.end();
             inflater = null;
+            output = null;
         }
     }
 }
