@@ -25,9 +25,8 @@ public final class MessageDeflater {
     /** The window the JDK's Deflater searches. */
     private static final int JDK_WINDOW_BITS = 15;
 
-    private final int level;
+    private final Settings settings;
     private final boolean noContextTakeover;
-    private final boolean literalsOnly;
     /** {@code null} until a message needs it, and between messages with no context takeover. */
     private Deflater deflater;
     private boolean released;
@@ -42,9 +41,49 @@ public final class MessageDeflater {
      *                          ({@code *_max_window_bits}, RFC 7692 §7.1.2), or 0 for no limit
      */
     public MessageDeflater(int level, boolean noContextTakeover, int windowBits) {
-        this.level = level;
+        this.settings = new Settings(level, windowBits != 0 && windowBits < JDK_WINDOW_BITS);
         this.noContextTakeover = noContextTakeover;
-        this.literalsOnly = windowBits != 0 && windowBits < JDK_WINDOW_BITS;
+    }
+
+    /**
+     * What decides the bytes a message compresses to from an empty window: two deflaters with
+     * equal settings compress a message alone to the same bytes.
+     *
+     * @param level        the {@link Deflater} level
+     * @param literalsOnly whether only Huffman coding is used, for a window below 15 bits
+     */
+    public record Settings(int level, boolean literalsOnly) {
+    }
+
+    /** This deflater's settings. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Whether each message starts from an empty window, so it compresses alone. */
+    public boolean compressesEachMessageAlone() {
+        return noContextTakeover;
+    }
+
+    /**
+     * {@code message} (position to limit, left unchanged) compressed as a whole message from an
+     * empty window with this deflater's settings, as a new buffer; this deflater's own state is
+     * not touched.
+     */
+    public ByteBuffer compressAlone(ByteBuffer message) {
+        MessageDeflater alone = new MessageDeflater(settings, true);
+        try {
+            ByteBuffer compressed = alone.compress(message, true);
+            ByteBuffer copy = ByteBuffer.allocate(compressed.remaining());
+            return copy.put(compressed).flip();
+        } finally {
+            alone.release();
+        }
+    }
+
+    private MessageDeflater(Settings settings, boolean noContextTakeover) {
+        this.settings = settings;
+        this.noContextTakeover = noContextTakeover;
     }
 
     /**
@@ -103,9 +142,9 @@ public final class MessageDeflater {
             if (released) {
                 throw new IllegalStateException("the deflater was released");
             }
-            deflater = new Deflater(level, true);
+            deflater = new Deflater(settings.level(), true);
             output = new byte[1024];
-            if (literalsOnly) {
+            if (settings.literalsOnly()) {
                 deflater.setStrategy(Deflater.HUFFMAN_ONLY);
                 // A new strategy takes effect in the next deflate call, which then takes no
                 // input: spend that call here, on nothing.
