@@ -7,6 +7,7 @@ import dev.wskit.cluster.Subscription;
 import dev.wskit.cluster.TopicMessage;
 import dev.wskit.cluster.TopicSink;
 import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.engine.PreparedMessage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collection;
@@ -58,6 +59,8 @@ final class ChatRoom {
             new SynchronousQueue<>(), daemon("wskit-chat-sender"));
     private final Map<WebSocket, Member> members = new LinkedHashMap<>(); // the room's thread only
     private final RoomPresence presence = new RoomPresence(); // the room's thread only
+    /** The chat line last prepared; see {@link #line}. */
+    private volatile PreparedLine lastLine;
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final Subscription watch;
 
@@ -129,7 +132,7 @@ final class ChatRoom {
                 // Present already, through a connection its old node has not yet let go (the
                 // member resuming here after that node stopped): no join comes, so it is told now.
                 member.present = true;
-                member.outbox.offer(ChatEvents.join(name, presence.names()));
+                member.outbox.offer(PreparedMessage.text(ChatEvents.join(name, presence.names())));
             }
             member.membership = cluster.join(TOPIC, name, afterId, sinkOf(member.outbox));
         });
@@ -186,7 +189,8 @@ final class ChatRoom {
         if (joined) {
             members.values().stream().filter(member -> member.name.equals(name)).forEach(member -> member.present = true);
         }
-        String told = joined ? ChatEvents.join(name, presence.names()) : ChatEvents.leave(name, presence.names());
+        PreparedMessage told = PreparedMessage.text(
+                joined ? ChatEvents.join(name, presence.names()) : ChatEvents.leave(name, presence.names()));
         for (Member member : members.values()) {
             if (member.present) {
                 // A member whose outbox overflowed is being closed; its leave comes with its onClose.
@@ -196,18 +200,39 @@ final class ChatRoom {
     }
 
     /** The cluster calls a sink on its delivery thread: the outbox only queues, so it never blocks it. */
-    private static TopicSink sinkOf(Outbox outbox) {
+    private TopicSink sinkOf(Outbox outbox) {
         return new TopicSink() {
             @Override
             public void deliver(TopicMessage message) {
-                outbox.offer(ChatEvents.message(message.sender(), message.payload(), message.id()));
+                outbox.offer(line(message));
             }
 
             @Override
             public void missed(String topic, String lastId) {
-                outbox.offer(ChatEvents.gap(lastId));
+                outbox.offer(PreparedMessage.text(ChatEvents.gap(lastId)));
             }
         };
+    }
+
+    /**
+     * {@code message} as the page's event, prepared once for every member here: the cluster hands
+     * the members of this node the same message one after the other, so the last one prepared is
+     * the one asked for again. Two threads may prepare the same line at once; both are equal.
+     */
+    private PreparedMessage line(TopicMessage message) {
+        PreparedLine last = lastLine;
+        if (message.id() != null && last != null && last.id().equals(message.id())) {
+            return last.message();
+        }
+        PreparedMessage prepared = PreparedMessage.text(ChatEvents.message(message.sender(), message.payload(), message.id()));
+        if (message.id() != null) {
+            lastLine = new PreparedLine(message.id(), prepared);
+        }
+        return prepared;
+    }
+
+    /** A chat line prepared for the room, by the id of its message. */
+    private record PreparedLine(String id, PreparedMessage message) {
     }
 
     private static ThreadFactory daemon(String name) {

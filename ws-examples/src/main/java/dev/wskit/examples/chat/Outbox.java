@@ -2,6 +2,7 @@ package dev.wskit.examples.chat;
 
 import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.engine.PreparedMessage;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 
@@ -11,7 +12,8 @@ import java.util.concurrent.Executor;
  * each member waits alone: the room only queues here. A member more than {@link #MAX_BEHIND} behind
  * (queued here and unwritten in its connection) is closed with 1008 (RFC 6455 §7.4.1: a policy of
  * the room) instead of queued for without bound; a peer that does not read its close either is
- * dropped at the close timeout.
+ * dropped at the close timeout. Events come prepared: one chat line is encoded once for the whole
+ * room, and every member's connection queues the same bytes.
  */
 final class Outbox {
     /** Far more than a member that keeps up ever has waiting: about a second of a busy room. */
@@ -19,8 +21,8 @@ final class Outbox {
 
     private final WebSocket socket;
     private final Executor senders;
-    private final ArrayDeque<String> queued = new ArrayDeque<>();
-    private long queuedChars;
+    private final ArrayDeque<PreparedMessage> queued = new ArrayDeque<>();
+    private long queuedBytes;
     private boolean sending;
     private boolean tooSlow;
 
@@ -30,19 +32,19 @@ final class Outbox {
     }
 
     /** Queues {@code event}, unless the member fell too far behind: then it is closed instead. */
-    synchronized void offer(String event) {
+    synchronized void offer(PreparedMessage event) {
         if (tooSlow) {
             return;
         }
-        if (queuedChars + socket.pendingOutboundBytes() + event.length() > MAX_BEHIND) {
+        if (queuedBytes + socket.pendingOutboundBytes() + event.size() > MAX_BEHIND) {
             tooSlow = true;
             queued.clear();
-            queuedChars = 0;
+            queuedBytes = 0;
             socket.close(CloseCode.POLICY_VIOLATION, "too slow to keep up with the room");
             return;
         }
         queued.add(event);
-        queuedChars += event.length();
+        queuedBytes += event.size();
         if (!sending) {
             sending = true;
             senders.execute(this::sendQueued);
@@ -50,18 +52,18 @@ final class Outbox {
     }
 
     private void sendQueued() {
-        for (String event; (event = next()) != null; ) {
+        for (PreparedMessage event; (event = next()) != null; ) {
             // Refused (false) once the member's close is under way: its leave follows.
-            socket.sendText(event);
+            event.sendTo(socket);
         }
     }
 
-    private synchronized String next() {
-        String event = queued.poll();
+    private synchronized PreparedMessage next() {
+        PreparedMessage event = queued.poll();
         if (event == null) {
             sending = false;
         } else {
-            queuedChars -= event.length();
+            queuedBytes -= event.size();
         }
         return event;
     }
