@@ -1,0 +1,89 @@
+package dev.wskit.transport.netty.http2;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2SettingsFrame;
+import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The peer of the HTTP/2 tests: Netty's own HTTP/2 client codec on one connection (h2c with prior
+ * knowledge, or h2 over TLS), on which each {@link #open} starts a stream. Waits for the server's
+ * SETTINGS before a stream is opened, as RFC 8441 §3 makes the client wait for
+ * SETTINGS_ENABLE_CONNECT_PROTOCOL.
+ */
+final class H2Client implements AutoCloseable {
+    private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final CompletableFuture<Http2Settings> serverSettings = new CompletableFuture<>();
+    private final Channel connection;
+
+    private H2Client(int port, SslContext tls) throws Exception {
+        connection = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel channel) {
+                        if (tls != null) {
+                            channel.pipeline().addLast(tls.newHandler(channel.alloc(), "localhost", port));
+                        }
+                        channel.pipeline().addLast(Http2FrameCodecBuilder.forClient().build(),
+                                new SettingsWatcher(), new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+                    }
+                })
+                .connect("127.0.0.1", port).sync().channel();
+    }
+
+    /** A client whose connection has the server's SETTINGS. */
+    static H2Client connect(int port, SslContext tls) throws Exception {
+        H2Client client = new H2Client(port, tls);
+        client.serverSettings.get(10, TimeUnit.SECONDS);
+        return client;
+    }
+
+    Http2Settings serverSettings() throws Exception {
+        return serverSettings.get(10, TimeUnit.SECONDS);
+    }
+
+    /** A new stream on this connection. */
+    H2Stream open() throws Exception {
+        H2Stream stream = new H2Stream();
+        new Http2StreamChannelBootstrap(connection).handler(stream).open().sync();
+        return stream;
+    }
+
+    Channel connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() {
+        connection.close().syncUninterruptibly();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Completes {@link #serverSettings} with the first SETTINGS frame. */
+    private final class SettingsWatcher extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof Http2SettingsFrame settings) {
+                serverSettings.complete(settings.settings());
+                ReferenceCountUtil.release(msg);
+            } else {
+                ctx.fireChannelRead(msg);
+            }
+        }
+    }
+}
