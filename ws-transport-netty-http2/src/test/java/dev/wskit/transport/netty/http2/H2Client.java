@@ -5,11 +5,13 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -53,6 +55,15 @@ final class H2Client implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Opens the connection's own flow-control window by {@code bytes} (RFC 9113 §6.9: a
+     * WINDOW_UPDATE on stream 0), so only each stream's window holds the server back.
+     */
+    H2Client widenConnectionWindow(int bytes) {
+        connection.writeAndFlush(new DefaultHttp2WindowUpdateFrame(bytes)).syncUninterruptibly();
+        return this;
+    }
+
     Http2Settings serverSettings() throws Exception {
         return serverSettings.get(10, TimeUnit.SECONDS);
     }
@@ -64,8 +75,11 @@ final class H2Client implements AutoCloseable {
         return stream;
     }
 
-    Channel connection() {
-        return connection;
+    /** A new stream that reads nothing, so it never opens its flow-control window again (RFC 9113 §6.9). */
+    H2Stream openNotReading() throws Exception {
+        H2Stream stream = new H2Stream();
+        new Http2StreamChannelBootstrap(connection).option(ChannelOption.AUTO_READ, false).handler(stream).open().sync();
+        return stream;
     }
 
     @Override

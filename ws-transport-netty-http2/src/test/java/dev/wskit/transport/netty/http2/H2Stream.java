@@ -129,8 +129,12 @@ final class H2Stream extends ChannelInboundHandlerAdapter {
         return body.toString(StandardCharsets.UTF_8);
     }
 
-    Channel channel() {
-        return channel;
+    /** A stream opened not reading starts reading: what it holds is read, and its window opens again. */
+    void startReading() {
+        channel.eventLoop().execute(() -> {
+            channel.config().setAutoRead(true);
+            channel.read();
+        });
     }
 
     @Override
