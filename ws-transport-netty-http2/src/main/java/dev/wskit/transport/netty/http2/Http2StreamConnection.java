@@ -104,14 +104,16 @@ final class Http2StreamConnection extends ChannelDuplexHandler implements Connec
             return;
         }
         holdsPlace = extendedConnect;
-        driver = settings.newConnection(this);
-        ConnectionGroup.Member member = ConnectionGroup.Member.of(driver::goingAway, this::drop);
+        // On the owner, as the driver is made just below, on this loop.
+        ConnectionGroup.Member member = ConnectionGroup.Member.of(
+                reason -> runAsOwner(() -> driver.goingAway(reason)), this::drop);
         if (!connections.tryAdd(member)) {
-            // Opened while the server stops.
+            // Opened while the server stops: no driver, so nothing to tell when the stream goes.
             ctx.close();
             return;
         }
         ctx.channel().closeFuture().addListener(closed -> connections.remove(member));
+        driver = settings.newConnection(this);
         driver.start();
         driver.receiveHttp2Request(fields);
         endOfInput(frame.isEndStream());

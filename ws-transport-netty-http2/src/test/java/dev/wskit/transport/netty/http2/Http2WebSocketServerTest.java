@@ -7,10 +7,13 @@ import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.http.HttpResponse;
 import io.netty.handler.codec.http2.Http2Headers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +205,24 @@ class Http2WebSocketServerTest {
         for (int i = 0; i < streams.size(); i++) {
             assertThat(streams.get(i).nextFrame().text()).isEqualTo("stream " + i);
         }
+    }
+
+    @Test
+    void aStopClosesEachStreamWith1001() throws Exception {
+        H2Stream stream = client.open();
+        stream.connect("/echo");
+
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
+
+        // RFC 6455 §7.4.1: going away; the closing handshake completes before the stop returns.
+        H2Stream.Frame close = stream.nextFrame();
+        assertThat(close.closeCode()).isEqualTo(CloseCode.GOING_AWAY);
+        stream.sendFrame(true, CLOSE, new byte[] {0x03, (byte) 0xe9});
+        stream.awaitEnd();
+        stream.sendBytes(new byte[0], true);
+        stopped.get(10, TimeUnit.SECONDS);
+        assertThat(handler.next()).isEqualTo("open");
+        assertThat(handler.next()).isEqualTo("close:" + CloseCode.GOING_AWAY);
     }
 
     @Test
