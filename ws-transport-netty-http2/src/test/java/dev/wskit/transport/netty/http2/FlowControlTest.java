@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.upgrade.Routes;
+import dev.wskit.testkit.kit.Http2Peer;
+import dev.wskit.testkit.kit.Http2PeerStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.BlockingQueue;
@@ -24,7 +26,7 @@ class FlowControlTest {
 
     private final BlockingQueue<String> floodEvents = new LinkedBlockingQueue<>();
     private NettyHttp2WebSocketServer server;
-    private H2Client client;
+    private Http2Peer client;
 
     /** Sends more than a stream's first window (65,535 bytes, RFC 9113 §6.9.2) at once. */
     private final WebSocketHandler flood = new WebSocketHandler() {
@@ -45,7 +47,7 @@ class FlowControlTest {
         server = NettyHttp2WebSocketServer.builder().host("127.0.0.1").port(0)
                 .upgrade(Routes.builder().exact("/flood", () -> flood).exact("/echo", EchoRecorder::new).build())
                 .build().start();
-        client = H2Client.connect(server.port(), null).widenConnectionWindow(1 << 20);
+        client = Http2Peer.connect(server.port(), null).widenConnectionWindow(1 << 20);
     }
 
     @AfterEach
@@ -56,12 +58,12 @@ class FlowControlTest {
 
     @Test
     void theHandlerDrainsOnlyOnceThePeerReadsItsStream() throws Exception {
-        H2Stream flooded = client.openNotReading();
-        flooded.send(H2Stream.webSocketRequest("/flood"), false);
+        Http2PeerStream flooded = client.openNotReading();
+        flooded.send(Http2PeerStream.webSocketRequest("/flood"), false);
         assertThat(floodEvents.poll(10, TimeUnit.SECONDS)).isEqualTo("open");
         // A round trip on another stream of the connection, after the flood was written: its
         // window, not the connection's, holds the rest back.
-        H2Stream other = client.open();
+        Http2PeerStream other = client.open();
         assertThat(other.connect("/echo")).isEqualTo("200");
         other.sendFrame(true, 0x1, "after the flood".getBytes(StandardCharsets.UTF_8));
         assertThat(other.nextFrame().text()).isEqualTo("after the flood");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.testkit.kit.Http2Peer;
+import dev.wskit.testkit.kit.Http2PeerStream;
 import io.netty.handler.codec.http2.Http2Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,7 +34,7 @@ class Http2WebSocketServerTest {
 
     private final EchoRecorder handler = new EchoRecorder();
     private NettyHttp2WebSocketServer server;
-    private H2Client client;
+    private Http2Peer client;
 
     @BeforeEach
     void start() throws Exception {
@@ -41,7 +43,7 @@ class Http2WebSocketServerTest {
                         .httpHandler(request -> request.path().equals("/health") ? HttpResponse.text(200, "up\n") : null)
                         .build())
                 .handler(() -> handler).build().start();
-        client = H2Client.connect(server.port(), null);
+        client = Http2Peer.connect(server.port(), null);
     }
 
     @AfterEach
@@ -59,7 +61,7 @@ class Http2WebSocketServerTest {
     @ParameterizedTest(name = "{0} bytes")
     @ValueSource(ints = {0, 125, 126, 65535, 65536, 1 << 20})
     void echoesTextAndBinaryOfEverySize(int size) throws Exception {
-        H2Stream stream = client.open();
+        Http2PeerStream stream = client.open();
         assertThat(stream.connect("/echo")).isEqualTo("200");
         byte[] binary = new byte[size];
         new Random(size).nextBytes(binary);
@@ -68,10 +70,10 @@ class Http2WebSocketServerTest {
         stream.sendFrame(true, BINARY, binary);
         stream.sendFrame(true, TEXT, text);
 
-        H2Stream.Frame binaryEcho = stream.nextFrame();
+        Http2PeerStream.Frame binaryEcho = stream.nextFrame();
         assertThat(binaryEcho.opcode()).isEqualTo(BINARY);
         assertThat(Arrays.equals(binaryEcho.payload(), binary)).as("binary echo of %d bytes", size).isTrue();
-        H2Stream.Frame textEcho = stream.nextFrame();
+        Http2PeerStream.Frame textEcho = stream.nextFrame();
         assertThat(textEcho.opcode()).isEqualTo(TEXT);
         assertThat(Arrays.equals(textEcho.payload(), text)).as("text echo of %d bytes", text.length).isTrue();
         assertThat(handler.next()).isEqualTo("open");
@@ -79,7 +81,7 @@ class Http2WebSocketServerTest {
 
     @Test
     void reassemblesAFragmentedMessage() throws Exception {
-        H2Stream stream = client.open();
+        Http2PeerStream stream = client.open();
         stream.connect("/echo");
 
         stream.sendFrame(false, TEXT, "Hel".getBytes(StandardCharsets.UTF_8));
@@ -91,12 +93,12 @@ class Http2WebSocketServerTest {
 
     @Test
     void badUtf8IsClosedWith1007() throws Exception {
-        H2Stream stream = client.open();
+        Http2PeerStream stream = client.open();
         stream.connect("/echo");
 
         stream.sendFrame(true, TEXT, new byte[] {(byte) 0xc3, (byte) 0x28});
 
-        H2Stream.Frame close = stream.nextFrame();
+        Http2PeerStream.Frame close = stream.nextFrame();
         assertThat(close.opcode()).isEqualTo(CLOSE);
         assertThat(close.closeCode()).isEqualTo(CloseCode.INVALID_FRAME_PAYLOAD_DATA);
         assertThat(handler.next()).isEqualTo("open");
@@ -105,12 +107,12 @@ class Http2WebSocketServerTest {
 
     @Test
     void theClosingHandshakeEndsTheStreamBothWays() throws Exception {
-        H2Stream stream = client.open();
+        Http2PeerStream stream = client.open();
         stream.connect("/echo");
 
         stream.sendFrame(true, CLOSE, new byte[] {0x03, (byte) 0xe8});
 
-        H2Stream.Frame close = stream.nextFrame();
+        Http2PeerStream.Frame close = stream.nextFrame();
         assertThat(close.opcode()).isEqualTo(CLOSE);
         assertThat(close.closeCode()).isEqualTo(CloseCode.NORMAL_CLOSURE);
         // RFC 8441 §5: the server's END_STREAM is the TCP FIN it sends first (RFC 6455 §7.1.1).
@@ -122,7 +124,7 @@ class Http2WebSocketServerTest {
 
     @Test
     void aResetMidMessageIsAnAbruptClose() throws Exception {
-        H2Stream stream = client.open();
+        Http2PeerStream stream = client.open();
         stream.connect("/echo");
         stream.sendFrame(false, TEXT, "half a mess".getBytes(StandardCharsets.UTF_8));
 
@@ -135,8 +137,8 @@ class Http2WebSocketServerTest {
 
     @Test
     void aConnectWithoutProtocolIsRefused400() throws Exception {
-        H2Stream stream = client.open();
-        Http2Headers headers = H2Stream.webSocketRequest("/echo");
+        Http2PeerStream stream = client.open();
+        Http2Headers headers = Http2PeerStream.webSocketRequest("/echo");
         headers.remove(Http2Headers.PseudoHeaderName.PROTOCOL.value());
         headers.remove(Http2Headers.PseudoHeaderName.PATH.value());
         headers.remove(Http2Headers.PseudoHeaderName.SCHEME.value());
@@ -149,8 +151,8 @@ class Http2WebSocketServerTest {
 
     @Test
     void aVersionOtherThan13IsRefusedNamingOurs() throws Exception {
-        H2Stream stream = client.open();
-        Http2Headers headers = H2Stream.webSocketRequest("/echo");
+        Http2PeerStream stream = client.open();
+        Http2Headers headers = Http2PeerStream.webSocketRequest("/echo");
         headers.set("sec-websocket-version", "8");
 
         stream.send(headers, false);
@@ -164,10 +166,10 @@ class Http2WebSocketServerTest {
 
     @Test
     void dataSentBeforeTheAnswerIsReadAsFrames() throws Exception {
-        H2Stream stream = client.open();
+        Http2PeerStream stream = client.open();
 
         // The client does not wait for the 200 (RFC 8441 §5 does not make it): the frame follows at once.
-        stream.send(H2Stream.webSocketRequest("/echo"), false);
+        stream.send(Http2PeerStream.webSocketRequest("/echo"), false);
         stream.sendFrame(true, TEXT, "early".getBytes(StandardCharsets.UTF_8));
 
         assertThat(stream.status()).isEqualTo("200");
@@ -176,10 +178,10 @@ class Http2WebSocketServerTest {
 
     @Test
     void aPlainStreamGetsTheHttpHandlersAnswerOr404() throws Exception {
-        H2Stream health = client.open();
+        Http2PeerStream health = client.open();
         health.send(new io.netty.handler.codec.http2.DefaultHttp2Headers().method("GET").scheme("http")
                 .path("/health").authority("localhost"), true);
-        H2Stream missing = client.open();
+        Http2PeerStream missing = client.open();
         missing.send(new io.netty.handler.codec.http2.DefaultHttp2Headers().method("GET").scheme("http")
                 .path("/nothing").authority("localhost"), true);
 
@@ -192,10 +194,10 @@ class Http2WebSocketServerTest {
 
     @Test
     void aHundredWebSocketsShareOneConnection() throws Exception {
-        List<H2Stream> streams = new ArrayList<>();
+        List<Http2PeerStream> streams = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            H2Stream stream = client.open();
-            stream.send(H2Stream.webSocketRequest("/echo"), false);
+            Http2PeerStream stream = client.open();
+            stream.send(Http2PeerStream.webSocketRequest("/echo"), false);
             streams.add(stream);
         }
         for (int i = 0; i < streams.size(); i++) {
@@ -209,13 +211,13 @@ class Http2WebSocketServerTest {
 
     @Test
     void aStopClosesEachStreamWith1001() throws Exception {
-        H2Stream stream = client.open();
+        Http2PeerStream stream = client.open();
         stream.connect("/echo");
 
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> server.stop(Duration.ofSeconds(10)));
 
         // RFC 6455 §7.4.1: going away; the closing handshake completes before the stop returns.
-        H2Stream.Frame close = stream.nextFrame();
+        Http2PeerStream.Frame close = stream.nextFrame();
         assertThat(close.closeCode()).isEqualTo(CloseCode.GOING_AWAY);
         stream.sendFrame(true, CLOSE, new byte[] {0x03, (byte) 0xe9});
         stream.awaitEnd();
@@ -227,7 +229,7 @@ class Http2WebSocketServerTest {
 
     @Test
     void clientFramesMustBeMaskedOnAStreamToo() throws Exception {
-        H2Stream stream = client.open();
+        Http2PeerStream stream = client.open();
         stream.connect("/echo");
 
         // RFC 6455 §5.1, unchanged by RFC 8441 §5: an unmasked "Hello".

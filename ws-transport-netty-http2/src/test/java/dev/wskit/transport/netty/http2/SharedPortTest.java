@@ -2,6 +2,8 @@ package dev.wskit.transport.netty.http2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.testkit.kit.Http2Peer;
+import dev.wskit.testkit.kit.Http2PeerStream;
 import dev.wskit.testkit.kit.TestCertificate;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
@@ -48,8 +50,8 @@ class SharedPortTest {
         server = builder().build().start();
 
         String echo = jdkEcho(HttpClient.newHttpClient(), URI.create("ws://127.0.0.1:" + server.port() + "/echo"));
-        try (H2Client h2 = H2Client.connect(server.port(), null)) {
-            H2Stream stream = h2.open();
+        try (Http2Peer h2 = Http2Peer.connect(server.port(), null)) {
+            Http2PeerStream stream = h2.open();
             assertThat(stream.connect("/echo")).isEqualTo("200");
             stream.sendFrame(true, 0x1, "over h2c".getBytes(StandardCharsets.UTF_8));
             assertThat(stream.nextFrame().text()).isEqualTo("over h2c");
@@ -69,8 +71,8 @@ class SharedPortTest {
                 .applicationProtocolConfig(H2_THEN_HTTP11).build();
         server = builder().tls(serverTls).build().start();
 
-        try (H2Client h2 = H2Client.connect(server.port(), clientTls)) {
-            H2Stream stream = h2.open();
+        try (Http2Peer h2 = Http2Peer.connect(server.port(), clientTls)) {
+            Http2PeerStream stream = h2.open();
             assertThat(stream.connect("/echo")).isEqualTo("200");
             stream.sendFrame(true, 0x1, "over h2".getBytes(StandardCharsets.UTF_8));
             assertThat(stream.nextFrame().text()).isEqualTo("over h2");
@@ -83,13 +85,13 @@ class SharedPortTest {
     void aConnectionHoldsAtMostItsLimitOfWebSocketStreams() throws Exception {
         server = builder().maxWebSocketStreamsPerConnection(2).build().start();
 
-        try (H2Client h2 = H2Client.connect(server.port(), null)) {
-            H2Stream first = h2.open();
+        try (Http2Peer h2 = Http2Peer.connect(server.port(), null)) {
+            Http2PeerStream first = h2.open();
             assertThat(first.connect("/echo")).isEqualTo("200");
-            H2Stream second = h2.open();
+            Http2PeerStream second = h2.open();
             assertThat(second.connect("/echo")).isEqualTo("200");
-            H2Stream third = h2.open();
-            third.send(H2Stream.webSocketRequest("/echo"), false);
+            Http2PeerStream third = h2.open();
+            third.send(Http2PeerStream.webSocketRequest("/echo"), false);
 
             // RFC 9113 §8.7: refused, not processed, so the client may retry it.
             assertThat(third.awaitReset()).isEqualTo(Http2Error.REFUSED_STREAM);
@@ -99,7 +101,7 @@ class SharedPortTest {
             assertThat(handler.next()).isEqualTo("open");
             assertThat(handler.next()).isEqualTo("open");
             assertThat(handler.next()).isEqualTo("close:1000");
-            H2Stream fourth = h2.open();
+            Http2PeerStream fourth = h2.open();
             assertThat(fourth.connect("/echo")).isEqualTo("200");
         }
     }

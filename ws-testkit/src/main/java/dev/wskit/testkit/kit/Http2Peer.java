@@ -1,4 +1,4 @@
-package dev.wskit.transport.netty.http2;
+package dev.wskit.testkit.kit;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
@@ -28,12 +28,12 @@ import java.util.concurrent.TimeUnit;
  * SETTINGS before a stream is opened, as RFC 8441 §3 makes the client wait for
  * SETTINGS_ENABLE_CONNECT_PROTOCOL.
  */
-final class H2Client implements AutoCloseable {
+public final class Http2Peer implements AutoCloseable {
     private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final CompletableFuture<Http2Settings> serverSettings = new CompletableFuture<>();
     private final Channel connection;
 
-    private H2Client(int port, SslContext tls) throws Exception {
+    private Http2Peer(int port, SslContext tls) throws Exception {
         connection = new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -49,8 +49,8 @@ final class H2Client implements AutoCloseable {
     }
 
     /** A client whose connection has the server's SETTINGS. */
-    static H2Client connect(int port, SslContext tls) throws Exception {
-        H2Client client = new H2Client(port, tls);
+    public static Http2Peer connect(int port, SslContext tls) throws Exception {
+        Http2Peer client = new Http2Peer(port, tls);
         client.serverSettings.get(10, TimeUnit.SECONDS);
         return client;
     }
@@ -59,25 +59,25 @@ final class H2Client implements AutoCloseable {
      * Opens the connection's own flow-control window by {@code bytes} (RFC 9113 §6.9: a
      * WINDOW_UPDATE on stream 0), so only each stream's window holds the server back.
      */
-    H2Client widenConnectionWindow(int bytes) {
+    public Http2Peer widenConnectionWindow(int bytes) {
         connection.writeAndFlush(new DefaultHttp2WindowUpdateFrame(bytes)).syncUninterruptibly();
         return this;
     }
 
-    Http2Settings serverSettings() throws Exception {
+    public Http2Settings serverSettings() throws Exception {
         return serverSettings.get(10, TimeUnit.SECONDS);
     }
 
     /** A new stream on this connection. */
-    H2Stream open() throws Exception {
-        H2Stream stream = new H2Stream();
+    public Http2PeerStream open() throws Exception {
+        Http2PeerStream stream = new Http2PeerStream();
         new Http2StreamChannelBootstrap(connection).handler(stream).open().sync();
         return stream;
     }
 
     /** A new stream that reads nothing, so it never opens its flow-control window again (RFC 9113 §6.9). */
-    H2Stream openNotReading() throws Exception {
-        H2Stream stream = new H2Stream();
+    public Http2PeerStream openNotReading() throws Exception {
+        Http2PeerStream stream = new Http2PeerStream();
         new Http2StreamChannelBootstrap(connection).option(ChannelOption.AUTO_READ, false).handler(stream).open().sync();
         return stream;
     }

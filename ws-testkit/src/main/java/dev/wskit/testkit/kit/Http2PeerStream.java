@@ -1,4 +1,4 @@
-package dev.wskit.transport.netty.http2;
+package dev.wskit.testkit.kit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +29,11 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One stream of an {@link H2Client}, as a WebSocket client over it: sends the request HEADERS
+ * One stream of an {@link Http2Peer}, as a WebSocket client over it: sends the request HEADERS
  * and masked RFC 6455 frames in DATA, and reads the server's answer, its unmasked frames, its
  * END_STREAM and its RST_STREAM. Reading happens on the event loop, waiting on the test's thread.
  */
-final class H2Stream extends ChannelInboundHandlerAdapter {
+public final class Http2PeerStream extends ChannelInboundHandlerAdapter {
     private static final long WAIT_SECONDS = 10;
 
     private final FrameEncoder encoder = new FrameEncoder(Role.CLIENT, new Random(8441));
@@ -48,18 +48,18 @@ final class H2Stream extends ChannelInboundHandlerAdapter {
     private volatile boolean webSocket;
 
     /** A frame the server sent. */
-    record Frame(boolean fin, int opcode, byte[] payload) {
-        String text() {
+    public record Frame(boolean fin, int opcode, byte[] payload) {
+        public String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
 
-        int closeCode() {
+        public int closeCode() {
             return ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
         }
     }
 
     /** RFC 8441 §5's request: an extended CONNECT, plus {@code extra} name/value pairs. */
-    static Http2Headers webSocketRequest(String path, String... extra) {
+    public static Http2Headers webSocketRequest(String path, String... extra) {
         Http2Headers headers = new DefaultHttp2Headers().method("CONNECT").scheme("http").path(path)
                 .authority("localhost");
         headers.set(Http2Headers.PseudoHeaderName.PROTOCOL.value(), "websocket");
@@ -75,62 +75,62 @@ final class H2Stream extends ChannelInboundHandlerAdapter {
         channel = ctx.channel();
     }
 
-    H2Stream send(Http2Headers headers, boolean endStream) {
+    public Http2PeerStream send(Http2Headers headers, boolean endStream) {
         webSocket = "CONNECT".contentEquals(headers.method());
         channel.writeAndFlush(new DefaultHttp2HeadersFrame(headers, endStream)).syncUninterruptibly();
         return this;
     }
 
     /** Opens the WebSocket on {@code path} and returns the answer's status. */
-    String connect(String path, String... extra) throws Exception {
+    public String connect(String path, String... extra) throws Exception {
         send(webSocketRequest(path, extra), false);
         return status();
     }
 
-    String status() throws Exception {
+    public String status() throws Exception {
         return answer().status().toString();
     }
 
-    Http2Headers answer() throws Exception {
+    public Http2Headers answer() throws Exception {
         return answer.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** A masked frame, in one DATA frame. */
-    H2Stream sendFrame(boolean fin, int opcode, byte[] payload) {
+    public Http2PeerStream sendFrame(boolean fin, int opcode, byte[] payload) {
         return sendBytes(bytes(encoder.encode(fin, 0, opcode, ByteBuffer.wrap(payload))), false);
     }
 
-    H2Stream sendBytes(byte[] bytes, boolean endStream) {
+    public Http2PeerStream sendBytes(byte[] bytes, boolean endStream) {
         channel.writeAndFlush(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(bytes), endStream)).syncUninterruptibly();
         return this;
     }
 
-    void sendReset() {
+    public void sendReset() {
         channel.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.CANCEL)).syncUninterruptibly();
     }
 
-    Frame nextFrame() throws InterruptedException {
+    public Frame nextFrame() throws InterruptedException {
         Frame frame = frames.poll(WAIT_SECONDS, TimeUnit.SECONDS);
         assertThat(frame).as("a frame from the server").isNotNull();
         return frame;
     }
 
     /** Waits for the server's END_STREAM. */
-    void awaitEnd() throws Exception {
+    public void awaitEnd() throws Exception {
         ended.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
-    Http2Error awaitReset() throws Exception {
+    public Http2Error awaitReset() throws Exception {
         return reset.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** The DATA of an answer that was not a WebSocket's, as text; after {@link #awaitEnd()}. */
-    String body() {
+    public String body() {
         return body.toString(StandardCharsets.UTF_8);
     }
 
     /** A stream opened not reading starts reading: what it holds is read, and its window opens again. */
-    void startReading() {
+    public void startReading() {
         channel.eventLoop().execute(() -> {
             channel.config().setAutoRead(true);
             channel.read();
