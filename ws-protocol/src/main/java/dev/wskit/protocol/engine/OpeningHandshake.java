@@ -80,11 +80,36 @@ final class OpeningHandshake {
 
     /** A client's: its request goes on the wire at once (RFC 6455 §4.1). */
     static OpeningHandshake client(ClientHandshake handshake, WebSocketConfig config, Outbound outbound) {
+        if (handshake.isHttp2()) {
+            // RFC 8441 §4: the HTTP/2 stack sends the request as HEADERS and hands the answer back.
+            OpeningHandshake opening = new OpeningHandshake(config, outbound, new ClientSide(handshake), null, null);
+            opening.request = handshake.request();
+            return opening;
+        }
         OpeningHandshake opening = new OpeningHandshake(config, outbound, new ClientSide(handshake), null,
                 HttpHeadParser.forResponses(config.maxHandshakeBytes()));
         opening.request = handshake.request();
         outbound.queue(handshake.encodeRequest());
         return opening;
+    }
+
+    /**
+     * RFC 8441 §5: a client's check of the answer on its HTTP/2 stream, given as header fields
+     * ({@code :status} among them); the same check of the negotiated fields as over HTTP/1.1.
+     *
+     * @throws WebSocketException naming the first rule the answer breaks, or an
+     *     {@link dev.wskit.protocol.handshake.UpgradeRefusedException} for a status other than 2xx
+     */
+    void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
+        HttpResponse response;
+        try {
+            response = Http2ServerHandshake.response(fields);
+        } catch (IllegalArgumentException unreadable) {
+            throw new WebSocketException(ProtocolViolation.MALFORMED_RESPONSE, unreadable.getMessage());
+        }
+        subprotocol = client.handshake.validate(response);
+        deflate = client.handshake.deflate();
+        upgraded = true;
     }
 
     /**
@@ -102,6 +127,10 @@ final class OpeningHandshake {
         }
         if (client.refusal != null) {
             return receiveRefusal(in);
+        }
+        if (head == null) {
+            // Over HTTP/2 the answer comes as HEADERS (receiveHttp2Response), never as bytes.
+            return false;
         }
         if (!head.parse(in)) {
             return false;
@@ -280,6 +309,11 @@ final class OpeningHandshake {
 
     private static WebSocketException decisionFailed(RuntimeException cause) {
         return new WebSocketException(ProtocolViolation.UPGRADE_DECISION_FAILED, cause.toString(), cause);
+    }
+
+    /** Whether this is a client's handshake on an HTTP/2 stream (RFC 8441). */
+    boolean isHttp2Client() {
+        return client != null && client.handshake.isHttp2();
     }
 
     /** Whether a decision that comes later is awaited: nothing is answered, nothing more read. */

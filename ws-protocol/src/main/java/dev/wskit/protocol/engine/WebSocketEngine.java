@@ -253,6 +253,22 @@ public final class WebSocketEngine {
     }
 
     /**
+     * A client's answer on its HTTP/2 stream, as header fields (RFC 8441 §5): a 2xx with
+     * acceptable negotiated fields opens the connection; any other status fails it with an
+     * {@link dev.wskit.protocol.handshake.UpgradeRefusedException}.
+     *
+     * @throws IllegalStateException unless this is a client over HTTP/2 still connecting
+     */
+    public void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
+        if (role != Role.CLIENT || state != ConnectionState.CONNECTING || !handshake.isHttp2Client()) {
+            throw new IllegalStateException("an HTTP/2 answer is for a client over HTTP/2 still connecting, not a "
+                    + role + " " + state);
+        }
+        Objects.requireNonNull(fields, "fields");
+        handshakeStep(opening -> opening.receiveHttp2Response(fields));
+    }
+
+    /**
      * A stage the transport must wait on, taken once: the application decides the upgrade later
      * ({@link UpgradeDecision#later}). The transport hands its outcome to {@link #upgradeDecided}
      * or {@link #upgradeDecisionFailed} on the engine's thread; meanwhile the engine reads nothing

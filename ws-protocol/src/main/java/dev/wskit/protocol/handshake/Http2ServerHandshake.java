@@ -154,6 +154,26 @@ public final class Http2ServerHandshake {
         return List.copyOf(fields);
     }
 
+    /**
+     * The response that {@code fields} carry, the other way round from {@link #responseFields}:
+     * {@code :status}, and the regular fields; for a client on an HTTP/2 stream.
+     *
+     * @throws IllegalArgumentException when {@code :status} is missing or not a status
+     */
+    public static HttpResponse response(List<Map.Entry<String, String>> fields) {
+        String status = pseudo(fields, ":status");
+        if (status == null || !status.matches("[1-5][0-9][0-9]")) {
+            throw new IllegalArgumentException("no valid :status: " + fields);
+        }
+        HttpHeaders.Builder headers = HttpHeaders.builder();
+        for (Map.Entry<String, String> field : fields) {
+            if (!field.getKey().startsWith(":")) {
+                headers.add(field.getKey(), field.getValue());
+            }
+        }
+        return HttpResponse.of(Integer.parseInt(status), headers.build(), new byte[0]);
+    }
+
     /** The value of pseudo-header {@code name}, or {@code null}; HTTP/2 allows each one once (RFC 9113 §8.3). */
     private static String pseudo(List<Map.Entry<String, String>> fields, String name) {
         for (Map.Entry<String, String> field : fields) {

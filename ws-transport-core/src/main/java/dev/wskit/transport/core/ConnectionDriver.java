@@ -323,6 +323,17 @@ public final class ConnectionDriver {
         afterStep();
     }
 
+    /** A client's answer on its HTTP/2 stream, as header fields (RFC 8441 §5). */
+    public void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
+        depth++;
+        try {
+            engine.receiveHttp2Response(fields);
+        } finally {
+            depth--;
+        }
+        afterStep();
+    }
+
     /** The TCP connection ended (EOF, reset, or closed by us): a 1006 unless the close completed. */
     public void transportClosed() {
         if (transportClosed) {
