@@ -1,22 +1,15 @@
 package dev.wskit.transport.netty.http2;
 
 import dev.wskit.protocol.PayloadRelease;
-import dev.wskit.protocol.handshake.Http2ServerHandshake;
-import dev.wskit.protocol.http.HttpResponse;
+import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.transport.core.ConnectionDriver;
-import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ConnectionIo;
-import dev.wskit.transport.core.ServerSettings;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http2.DefaultHttp2DataFrame;
-import io.netty.handler.codec.http2.DefaultHttp2Headers;
-import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
-import io.netty.handler.codec.http2.DefaultHttp2ResetFrame;
 import io.netty.handler.codec.http2.Http2DataFrame;
-import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.ssl.SslHandler;
@@ -33,9 +26,9 @@ import javax.net.ssl.SSLSession;
 
 /**
  * One HTTP/2 stream as one wskit connection (RFC 8441): the I/O of the shared
- * {@link ConnectionDriver} on a stream child channel of Netty's {@code Http2MultiplexHandler}.
- * The stream's request HEADERS go to the engine as header fields, its answer goes back as
- * HEADERS, and after a {@code 200} the RFC 6455 frames travel in DATA frames both ways.
+ * {@link ConnectionDriver} on a stream child channel of Netty's {@code Http2MultiplexHandler},
+ * for either side. The opening HEADERS are each side's own ({@link Http2ServerStream},
+ * {@link Http2ClientStream}); after it the RFC 6455 frames travel in DATA frames both ways.
  *
  * <p>RFC 8441 §5 maps the stream's ends onto TCP's: our graceful end is an empty DATA frame with
  * END_STREAM (the FIN), the peer's END_STREAM is its FIN, and an abort or a peer's RST_STREAM is
@@ -45,27 +38,20 @@ import javax.net.ssl.SSLSession;
  * DATA the peer's HTTP/2 flow-control window holds back (RFC 9113 §5.2), so a peer that does not
  * read stops the WebSocket's output as a full TCP window would. Not {@code @Sharable}.
  */
-final class Http2StreamConnection extends ChannelDuplexHandler implements ConnectionIo {
-    private final ServerSettings settings;
-    private final WebSocketStreamLimit limit;
-    private final ConnectionGroup connections;
-    private ChannelHandlerContext ctx;
-    private ConnectionDriver driver;
-    /** Whether this stream asked for a WebSocket, so its 2xx opens the tunnel (RFC 8441 §5). */
-    private boolean extendedConnect;
-    /** Whether this stream holds one of its connection's WebSocket stream places. */
-    private boolean holdsPlace;
+abstract class Http2StreamIo extends ChannelDuplexHandler implements ConnectionIo {
+    private final long lowWaterMark;
+    ChannelHandlerContext ctx;
+    /** Made by the side once the stream opens; {@code null} before. */
+    ConnectionDriver driver;
     /** Whether we sent END_STREAM: nothing more may be written on the stream (RFC 9113 §5.1). */
-    private boolean outputEnded;
+    boolean outputEnded;
     private boolean inReadBurst;
     private boolean unflushed;
     /** Bytes written and not yet on the connection. */
     private long unwritten;
 
-    Http2StreamConnection(ServerSettings settings, WebSocketStreamLimit limit, ConnectionGroup connections) {
-        this.settings = settings;
-        this.limit = limit;
-        this.connections = connections;
+    Http2StreamIo(WebSocketConfig config) {
+        this.lowWaterMark = config.outboundLowWaterMark();
     }
 
     @Override
@@ -89,35 +75,8 @@ final class Http2StreamConnection extends ChannelDuplexHandler implements Connec
         }
     }
 
-    private void receiveHeaders(Http2HeadersFrame frame) {
-        if (driver != null) {
-            // Trailers: a WebSocket's stream carries none, and a plain request's are not read.
-            endOfInput(frame.isEndStream());
-            return;
-        }
-        List<Map.Entry<String, String>> fields = fields(frame.headers());
-        extendedConnect = Http2ServerHandshake.isExtendedConnect(fields);
-        if (extendedConnect && !limit.tryTake()) {
-            // RFC 9113 §8.7: REFUSED_STREAM says the stream was not processed, so it may be retried.
-            ctx.writeAndFlush(new DefaultHttp2ResetFrame(Http2Error.REFUSED_STREAM));
-            ctx.close();
-            return;
-        }
-        holdsPlace = extendedConnect;
-        // On the owner, as the driver is made just below, on this loop.
-        ConnectionGroup.Member member = ConnectionGroup.Member.of(
-                reason -> runAsOwner(() -> driver.goingAway(reason)), this::drop);
-        if (!connections.tryAdd(member)) {
-            // Opened while the server stops: no driver, so nothing to tell when the stream goes.
-            ctx.close();
-            return;
-        }
-        ctx.channel().closeFuture().addListener(closed -> connections.remove(member));
-        driver = settings.newConnection(this);
-        driver.start();
-        driver.receiveHttp2Request(fields);
-        endOfInput(frame.isEndStream());
-    }
+    /** The stream's HEADERS: the request on a server, the answer on a client; later ones end input at most. */
+    abstract void receiveHeaders(Http2HeadersFrame frame);
 
     private void receiveData(Http2DataFrame frame) {
         ByteBuf content = frame.content();
@@ -139,7 +98,7 @@ final class Http2StreamConnection extends ChannelDuplexHandler implements Connec
      * now closed and the channel goes; before it, we end our half too, and the driver hears the
      * close (a 1006 unless the closing handshake completed) when the channel goes.
      */
-    private void endOfInput(boolean endStream) {
+    final void endOfInput(boolean endStream) {
         if (endStream && !outputEnded) {
             endGracefully();
         }
@@ -163,14 +122,15 @@ final class Http2StreamConnection extends ChannelDuplexHandler implements Connec
     /** The stream closed (both ends, a reset either way, or the connection went). */
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (holdsPlace) {
-            holdsPlace = false;
-            limit.release();
-        }
+        streamClosed();
         if (driver != null) {
             driver.transportClosed();
         }
         ctx.fireChannelInactive();
+    }
+
+    /** What the side lets go of when its stream closes, before the driver hears it. */
+    void streamClosed() {
     }
 
     /** Any failure on the stream ends it; channelInactive reports it. */
@@ -179,11 +139,12 @@ final class Http2StreamConnection extends ChannelDuplexHandler implements Connec
         ctx.close();
     }
 
-    private void drop() {
+    /** The server or client stopped waiting for the closing handshake: the stream ends at once. */
+    final void drop() {
         runAsOwner(this::abort);
     }
 
-    private static List<Map.Entry<String, String>> fields(Http2Headers headers) {
+    static List<Map.Entry<String, String>> fields(Http2Headers headers) {
         List<Map.Entry<String, String>> fields = new ArrayList<>(headers.size());
         headers.forEach(field -> fields.add(Map.entry(field.getKey().toString(), field.getValue().toString())));
         return fields;
@@ -219,7 +180,6 @@ final class Http2StreamConnection extends ChannelDuplexHandler implements Connec
                 release.release();
             }
             // The stream's writability does not count what flow control holds: this is its drain.
-            long lowWaterMark = settings.config().outboundLowWaterMark();
             if (before > lowWaterMark && unwritten <= lowWaterMark) {
                 runAsOwner(driver::outputProgressed);
             }
@@ -227,23 +187,8 @@ final class Http2StreamConnection extends ChannelDuplexHandler implements Connec
         unflushed = true;
     }
 
-    /**
-     * The answer as HTTP/2 frames it: HEADERS, then the body in DATA with END_STREAM. A 2xx to
-     * an extended CONNECT opens the tunnel instead (RFC 8441 §5, RFC 9113 §8.5): the stream stays
-     * open for the WebSocket's frames.
-     */
-    @Override
-    public void writeAnswer(HttpResponse answer, ByteBuffer encoded) {
-        Http2Headers headers = new DefaultHttp2Headers();
-        Http2ServerHandshake.responseFields(answer).forEach(field -> headers.add(field.getKey(), field.getValue()));
-        boolean tunnel = extendedConnect && answer.status() / 100 == 2;
-        byte[] body = answer.body();
-        boolean headersEndStream = !tunnel && body.length == 0;
-        ctx.write(new DefaultHttp2HeadersFrame(headers, headersEndStream));
-        if (!tunnel && body.length > 0) {
-            ctx.write(new DefaultHttp2DataFrame(Unpooled.wrappedBuffer(body), true));
-        }
-        outputEnded = !tunnel;
+    /** Something was written; the flush comes at the end of the read burst, or now outside one. */
+    final void wroteUnflushed() {
         unflushed = true;
     }
 

@@ -13,7 +13,7 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 /**
  * What a connection becomes once its protocol is known: an HTTP/1.1 connection is one
  * {@link WebSocketChannelHandler}, exactly as on {@code NettyWebSocketServer}; an HTTP/2
- * connection is Netty's frame codec and multiplexer, with one {@link Http2StreamConnection} per
+ * connection is Netty's frame codec and multiplexer, with one {@link Http2ServerStream} per
  * stream. Every connection and stream joins the server's group, so a stop reaches each one.
  */
 final class ServingPipelines {
@@ -52,7 +52,7 @@ final class ServingPipelines {
         pipeline.addAfter("h2-frames", "h2-streams", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
-                stream.pipeline().addLast(new Http2StreamConnection(settings, limit, connections));
+                stream.pipeline().addLast(new Http2ServerStream(settings, limit, connections));
             }
         }));
     }
