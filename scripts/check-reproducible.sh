@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-published=(ws-protocol ws-transport-core ws-transport-blocking ws-transport-netty ws-transport-vertx ws-metrics-micrometer ws-cluster)
+published=(ws-protocol ws-transport-core ws-transport-blocking ws-transport-netty ws-transport-netty-http2 ws-transport-vertx ws-metrics-micrometer ws-cluster)
 modules=$(IFS=,; echo "${published[*]}")
 builds=$(mktemp -d)
 trap 'rm -rf "$builds"' EXIT

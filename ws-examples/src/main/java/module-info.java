@@ -6,6 +6,7 @@ module dev.wskit.examples {
     requires dev.wskit.cluster;
     requires dev.wskit.transport.blocking;
     requires dev.wskit.transport.netty;
+    requires dev.wskit.transport.netty.http2;
     requires dev.wskit.transport.vertx;
     requires dev.wskit.metrics.micrometer;
     requires micrometer.registry.prometheus;

@@ -3,6 +3,7 @@ package dev.wskit.examples;
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.examples.transport.RunningServer;
 import dev.wskit.protocol.ConnectionListener;
+import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.WireTrace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,15 +12,16 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An app that serves WebSocket connections until stopped: the options ({@code --transport},
- * {@code --host}, {@code --port}, {@code --metrics}) and the lifecycle that echo and chat share. A port in use is a
+ * {@code --host}, {@code --port}, {@code --metrics}, {@code --http2}) and the lifecycle that echo and chat share. A port in use is a
  * one-line failure (exit status 1); the stop closes every open connection with 1001.
  */
 public abstract class ServerApp implements App {
     private static final Set<String> OPTIONS = Set.of("transport", "host", "port", "trace");
-    private static final Set<String> SWITCHES = Set.of("metrics");
+    private static final Set<String> SWITCHES = Set.of("metrics", "http2");
     private static final String DEFAULT_HOST = "127.0.0.1";
 
     /** The port used when {@code --port} is absent; fixed, so a bookmark or a test script keeps working. */
@@ -52,6 +54,8 @@ public abstract class ServerApp implements App {
                 "                                     page on " + StatsPage.PATH,
                 "  --trace DIR                        record every connection (at most 100, 16 MiB each) to a",
                 "                                     wire trace in DIR, for inspect --replay",
+                "  --http2                            (netty) also serve WebSockets over HTTP/2 (RFC 8441) on",
+                "                                     the same port: h2c with prior knowledge, a stream each",
                 "",
                 "Runs until Ctrl-C, which closes open connections with 1001 (going away).",
                 "Exit status: 0 after Ctrl-C, 1 when the port is in use, 2 for a bad argument.");
@@ -72,6 +76,10 @@ public abstract class ServerApp implements App {
             throw new CommandLine.UsageException("unexpected argument: " + line.positional().get(0));
         }
         ExampleTransport transport = ExampleTransport.from(line);
+        boolean http2 = line.has("http2");
+        if (http2 && transport != ExampleTransport.NETTY) {
+            throw new CommandLine.UsageException("--http2 needs --transport netty, not " + transport.optionName());
+        }
         String host = line.get("host", DEFAULT_HOST);
         int port = line.getInt("port", defaultPort(), 0, 0xffff);
         ServerSetup setup = newSetup(line);
@@ -85,12 +93,15 @@ public abstract class ServerApp implements App {
         try {
             ConnectionListener heard = listener;
             String traces = line.get("trace", null);
-            server = transport.startServer(host, port, setup.config(), setup.decider(), builder -> {
+            Consumer<ServerBuilder<?>> watching = builder -> {
                 builder.listener(heard);
                 if (traces != null) {
                     builder.wireTrace(WireTrace.into(Path.of(traces)));
                 }
-            });
+            };
+            server = http2
+                    ? transport.startHttp2Server(host, port, setup.config(), setup.decider(), watching)
+                    : transport.startServer(host, port, setup.config(), setup.decider(), watching);
         } catch (IOException | RuntimeException notStarted) {
             closeIfAny(metrics);
             setup.release().run();
@@ -107,6 +118,9 @@ public abstract class ServerApp implements App {
             out.println("stopped");
         });
         announce(transport, server, out);
+        if (http2) {
+            out.println("and over HTTP/2 (h2c with prior knowledge) on the same port");
+        }
         if (listener != ConnectionListener.NONE) {
             out.println("metrics (Prometheus text) on " + server.uri("http", PrometheusEndpoint.PATH)
                     + ", live page on " + server.uri("http", StatsPage.PATH));

@@ -34,6 +34,14 @@ public enum ProtocolViolation {
     MALFORMED_EXTENSIONS(HANDSHAKE, 400, "RFC 6455 §9.1", "malformed Sec-WebSocket-Extensions"),
     /** Origin not allowed (RFC 6455 §4.2.2 item 3.3). */
     ORIGIN_REJECTED(HANDSHAKE, 403, "RFC 6455 §4.2.2 item 3.3", "origin not allowed"),
+    // Opening handshake over HTTP/2, server side (RFC 8441 §4, §5).
+    /** A CONNECT to a WebSocket needs the :protocol pseudo-header (RFC 8441 §4). */
+    CONNECT_WITHOUT_PROTOCOL(HANDSHAKE, 400, "RFC 8441 §4", "a CONNECT to a WebSocket needs :protocol"),
+    /** The :protocol pseudo-header must be websocket (RFC 8441 §5). */
+    UNSUPPORTED_PROTOCOL(HANDSHAKE, 400, "RFC 8441 §5", ":protocol must be websocket"),
+    /** An extended CONNECT needs :scheme, :path and :authority (RFC 8441 §4, RFC 9113 §8.3.1). */
+    INCOMPLETE_EXTENDED_CONNECT(HANDSHAKE, 400, "RFC 8441 §4, RFC 9113 §8.3.1",
+            "an extended CONNECT needs :scheme, :path and :authority"),
     // A plain request's body, read for the application's HTTP handler (RFC 9112 §6).
     /** Invalid Content-Length (RFC 9112 §6.3 item 5). */
     INVALID_CONTENT_LENGTH(HANDSHAKE, 400, "RFC 9112 §6.3 item 5", "invalid Content-Length"),

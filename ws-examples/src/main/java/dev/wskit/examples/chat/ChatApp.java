@@ -33,7 +33,7 @@ public final class ChatApp extends ServerApp {
     @Override
     public String usage() {
         return String.join("\n",
-                "usage: chat [--transport T] [--host H] [--port P] [--metrics] [--cluster redis://HOST:PORT] [--peers URL,...]",
+                "usage: chat [--transport T] [--host H] [--port P] [--metrics] [--http2] [--cluster redis://HOST:PORT] [--peers URL,...]",
                 "",
                 "Serves a chat page on http://HOST:PORT/ and the chat WebSocket on ws://HOST:PORT/ws?name=NAME.",
                 "The name may come instead in the cookie " + ChatAdmission.NAME_COOKIE + ", which the page sets.",

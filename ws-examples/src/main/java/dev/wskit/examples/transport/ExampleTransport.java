@@ -75,6 +75,27 @@ public enum ExampleTransport {
     }
 
     /**
+     * Binds {@code host:port} as above, serving WebSockets over HTTP/2 streams (RFC 8441, h2c with
+     * prior knowledge) beside HTTP/1.1 ones on the port; Netty only.
+     *
+     * @throws IOException when the address cannot be bound (in use, not local), with the reason
+     * @throws IllegalStateException on a transport other than Netty
+     */
+    public RunningServer startHttp2Server(String host, int port, WebSocketConfig config, UpgradeDecider decider,
+                                          Consumer<? super ServerBuilder<?>> watching) throws IOException {
+        if (this != NETTY) {
+            throw new IllegalStateException("HTTP/2 is served by the netty transport only, not " + optionName());
+        }
+        try {
+            return NettyTransport.startHttp2(host, port, config, decider, watching);
+        } catch (IOException failed) {
+            throw failed;
+        } catch (RuntimeException failed) {
+            throw new IOException("cannot listen on " + host + ":" + port + ": " + reason(failed), failed);
+        }
+    }
+
+    /**
      * Connects and completes the opening handshake; {@code handler} has seen {@code onOpen} when
      * this returns.
      *

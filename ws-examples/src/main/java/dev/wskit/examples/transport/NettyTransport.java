@@ -7,6 +7,7 @@ import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.netty.NettyWebSocketClient;
 import dev.wskit.transport.netty.NettyWebSocketServer;
+import dev.wskit.transport.netty.http2.NettyHttp2WebSocketServer;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
@@ -23,6 +24,19 @@ final class NettyTransport implements Transport {
                 .host(host).port(port).config(config).upgrade(decider);
         watching.accept(builder);
         NettyWebSocketServer server = builder.build().start();
+        return new RunningServer(host, server.port(), () -> server.stop(config.closeTimeout()));
+    }
+
+    /**
+     * A server that also speaks HTTP/2 on its port (RFC 8441): h2c with prior knowledge, one
+     * WebSocket per extended CONNECT stream, and HTTP/1.1 WebSockets as {@link #start} serves them.
+     */
+    static RunningServer startHttp2(String host, int port, WebSocketConfig config, UpgradeDecider decider,
+                                    Consumer<? super ServerBuilder<?>> watching) throws IOException {
+        NettyHttp2WebSocketServer.Builder builder = NettyHttp2WebSocketServer.builder()
+                .host(host).port(port).config(config).upgrade(decider);
+        watching.accept(builder);
+        NettyHttp2WebSocketServer server = builder.build().start();
         return new RunningServer(host, server.port(), () -> server.stop(config.closeTimeout()));
     }
 

@@ -52,6 +52,7 @@ class ApiReportTest {
                 new Object[] {"ws-transport-core", "dev.wskit.transport.core.ConnectionDriver"},
                 new Object[] {"ws-transport-blocking", "dev.wskit.transport.blocking.BlockingWebSocketServer"},
                 new Object[] {"ws-transport-netty", "dev.wskit.transport.netty.NettyWebSocketServer"},
+                new Object[] {"ws-transport-netty-http2", "dev.wskit.transport.netty.http2.NettyHttp2WebSocketServer"},
                 new Object[] {"ws-transport-vertx", "dev.wskit.transport.vertx.VertxWebSocketServer"},
                 new Object[] {"ws-metrics-micrometer", "dev.wskit.metrics.micrometer.MicrometerConnectionListener"},
                 new Object[] {"ws-cluster", "dev.wskit.cluster.LocalCluster"});

@@ -12,6 +12,8 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
+import dev.wskit.testkit.kit.Http2Peer;
+import dev.wskit.testkit.kit.Http2PeerStream;
 import dev.wskit.testkit.kit.RawPeer;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -124,5 +127,31 @@ class EchoAppTest {
             assertThat(client.next()).isEqualTo("close:1001 server stopping");
             assertThat(echo.out().next()).isEqualTo("stopped");
         }
+    }
+
+    @Test
+    void withHttp2EchoesOnHttp2StreamsAndStillOnHttp11() throws Exception {
+        try (RunningApp echo = RunningApp.start("echo", "--transport", "netty", "--http2", "--port", "0")) {
+            URI uri = echo.awaitUri("ws");
+            try (RecordingClient http11 = RecordingClient.connect(ExampleTransport.NETTY, uri);
+                 Http2Peer h2c = Http2Peer.connect(uri.getPort(), null)) {
+                Http2PeerStream stream = h2c.open();
+                assertThat(stream.connect("/")).isEqualTo("200");
+
+                stream.sendFrame(true, 0x1, "over h2c".getBytes(StandardCharsets.UTF_8));
+                http11.socket().sendText("over HTTP/1.1");
+
+                assertThat(stream.nextFrame().text()).isEqualTo("over h2c");
+                assertThat(http11.next()).isEqualTo("text:over HTTP/1.1");
+            }
+        }
+    }
+
+    @Test
+    void http2IsForNettyOnly() throws Exception {
+        RunningApp echo = RunningApp.start("echo", "--transport", "vertx", "--http2", "--port", "0");
+
+        assertThat(echo.awaitExit()).isEqualTo(2);
+        assertThat(echo.err().next()).isEqualTo("echo: --http2 needs --transport netty, not vertx (try echo --help)");
     }
 }

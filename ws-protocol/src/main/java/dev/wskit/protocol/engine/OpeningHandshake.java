@@ -10,6 +10,7 @@ import dev.wskit.protocol.extension.internal.MessageDeflater;
 import dev.wskit.protocol.extension.internal.MessageInflater;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.HandshakeDecision;
+import dev.wskit.protocol.handshake.Http2ServerHandshake;
 import dev.wskit.protocol.handshake.ServerHandshake;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpResponse;
@@ -18,6 +19,8 @@ import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import dev.wskit.protocol.upgrade.UpgradeRequest;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -43,6 +46,8 @@ final class OpeningHandshake {
      */
     private ServerRequests requests;
     private HttpRequest request;
+    /** The header fields of an HTTP/2 stream's request (RFC 8441); {@code null} over HTTP/1.1. */
+    private List<Map.Entry<String, String>> http2Fields;
     private boolean upgraded;
     /** A plain request was answered and the connection stays open for the next (RFC 9112 §9.3). */
     private boolean persists;
@@ -75,11 +80,36 @@ final class OpeningHandshake {
 
     /** A client's: its request goes on the wire at once (RFC 6455 §4.1). */
     static OpeningHandshake client(ClientHandshake handshake, WebSocketConfig config, Outbound outbound) {
+        if (handshake.isHttp2()) {
+            // RFC 8441 §4: the HTTP/2 stack sends the request as HEADERS and hands the answer back.
+            OpeningHandshake opening = new OpeningHandshake(config, outbound, new ClientSide(handshake), null, null);
+            opening.request = handshake.request();
+            return opening;
+        }
         OpeningHandshake opening = new OpeningHandshake(config, outbound, new ClientSide(handshake), null,
                 HttpHeadParser.forResponses(config.maxHandshakeBytes()));
         opening.request = handshake.request();
         outbound.queue(handshake.encodeRequest());
         return opening;
+    }
+
+    /**
+     * RFC 8441 §5: a client's check of the answer on its HTTP/2 stream, given as header fields
+     * ({@code :status} among them); the same check of the negotiated fields as over HTTP/1.1.
+     *
+     * @throws WebSocketException naming the first rule the answer breaks, or an
+     *     {@link dev.wskit.protocol.handshake.UpgradeRefusedException} for a status other than 2xx
+     */
+    void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
+        HttpResponse response;
+        try {
+            response = Http2ServerHandshake.response(fields);
+        } catch (IllegalArgumentException unreadable) {
+            throw new WebSocketException(ProtocolViolation.MALFORMED_RESPONSE, unreadable.getMessage());
+        }
+        subprotocol = client.handshake.validate(response);
+        deflate = client.handshake.deflate();
+        upgraded = true;
     }
 
     /**
@@ -97,6 +127,10 @@ final class OpeningHandshake {
         }
         if (client.refusal != null) {
             return receiveRefusal(in);
+        }
+        if (head == null) {
+            // Over HTTP/2 the answer comes as HEADERS (receiveHttp2Response), never as bytes.
+            return false;
         }
         if (!head.parse(in)) {
             return false;
@@ -178,9 +212,31 @@ final class OpeningHandshake {
         answerRequest(parsed, endpoint);
     }
 
+    /**
+     * RFC 8441 §5: a server's answer to the request that opened an HTTP/2 stream, given as its
+     * header fields; the same screening, decision and negotiation as an HTTP/1.1 request, answered
+     * as HTTP/2 does ({@code 200} opens the stream's tunnel). The HTTP/2 stack frames the answer.
+     *
+     * @throws WebSocketException naming the first rule the request breaks (a request that cannot
+     *     be read: {@link ProtocolViolation#MALFORMED_REQUEST}), or the application's failure to decide
+     */
+    void receiveHttp2Request(List<Map.Entry<String, String>> fields, WebSocket endpoint) {
+        requests = null;
+        http2Fields = List.copyOf(fields);
+        HttpRequest parsed;
+        try {
+            parsed = Http2ServerHandshake.request(http2Fields);
+        } catch (IllegalArgumentException unreadable) {
+            throw new WebSocketException(ProtocolViolation.MALFORMED_REQUEST, unreadable.getMessage());
+        }
+        answerRequest(parsed, endpoint);
+    }
+
     private void answerRequest(HttpRequest parsed, WebSocket endpoint) {
         request = parsed;
-        HandshakeDecision screened = ServerHandshake.screen(parsed, config);
+        HandshakeDecision screened = http2Fields != null
+                ? Http2ServerHandshake.screen(http2Fields, parsed, config)
+                : ServerHandshake.screen(parsed, config);
         if (screened != null) {
             answer(screened);
             return;
@@ -220,7 +276,9 @@ final class OpeningHandshake {
                     .with("Content-Type", "text/plain; charset=utf-8").with("Connection", "close"), decision.body()));
         } else {
             try {
-                answer(ServerHandshake.accept(request, config, decision.subprotocol(), decision.headers()));
+                answer(http2Fields != null
+                        ? Http2ServerHandshake.accept(request, config, decision.subprotocol(), decision.headers())
+                        : ServerHandshake.accept(request, config, decision.subprotocol(), decision.headers()));
             } catch (IllegalArgumentException notOffered) {
                 throw decisionFailed(notOffered);
             }
@@ -251,6 +309,11 @@ final class OpeningHandshake {
 
     private static WebSocketException decisionFailed(RuntimeException cause) {
         return new WebSocketException(ProtocolViolation.UPGRADE_DECISION_FAILED, cause.toString(), cause);
+    }
+
+    /** Whether this is a client's handshake on an HTTP/2 stream (RFC 8441). */
+    boolean isHttp2Client() {
+        return client != null && client.handshake.isHttp2();
     }
 
     /** Whether a decision that comes later is awaited: nothing is answered, nothing more read. */

@@ -26,6 +26,7 @@ import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -231,6 +232,40 @@ public final class WebSocketEngine {
         }
         Objects.requireNonNull(request, "request");
         handshakeStep(opening -> opening.receiveRequest(request, endpoint));
+    }
+
+    /**
+     * Takes the request that opened an HTTP/2 stream, as its header fields (name/value pairs,
+     * pseudo-header fields included, names lower-case): an extended CONNECT (RFC 8441 §4) is
+     * answered as {@link #receiveUpgrade} answers an HTTP/1.1 upgrade, {@code 200} instead of
+     * {@code 101}, and the stream's bytes are then frames; any other request gets the HTTP
+     * handler's answer (or 404). The answer is queued as an {@code HttpResponse} for the HTTP/2
+     * stack to frame (RFC 8441 §5: no {@code Sec-WebSocket-Accept}).
+     *
+     * @throws IllegalStateException unless this is a server connection still connecting
+     */
+    public void receiveHttp2Request(List<Map.Entry<String, String>> fields) {
+        if (role != Role.SERVER || state != ConnectionState.CONNECTING) {
+            throw new IllegalStateException("an opening request is for a server still connecting, not a " + role + " " + state);
+        }
+        Objects.requireNonNull(fields, "fields");
+        handshakeStep(opening -> opening.receiveHttp2Request(fields, endpoint));
+    }
+
+    /**
+     * A client's answer on its HTTP/2 stream, as header fields (RFC 8441 §5): a 2xx with
+     * acceptable negotiated fields opens the connection; any other status fails it with an
+     * {@link dev.wskit.protocol.handshake.UpgradeRefusedException}.
+     *
+     * @throws IllegalStateException unless this is a client over HTTP/2 still connecting
+     */
+    public void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
+        if (role != Role.CLIENT || state != ConnectionState.CONNECTING || !handshake.isHttp2Client()) {
+            throw new IllegalStateException("an HTTP/2 answer is for a client over HTTP/2 still connecting, not a "
+                    + role + " " + state);
+        }
+        Objects.requireNonNull(fields, "fields");
+        handshakeStep(opening -> opening.receiveHttp2Response(fields));
     }
 
     /**

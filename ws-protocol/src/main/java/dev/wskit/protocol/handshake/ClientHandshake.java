@@ -12,9 +12,11 @@ import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -33,14 +35,19 @@ public final class ClientHandshake {
             "sec-websocket-protocol", "sec-websocket-extensions");
 
     private final HttpRequest request;
+    /** {@code null} over HTTP/1.1; over HTTP/2 (RFC 8441) there is no key, and a 2xx opens. */
     private final String key;
+    /** The URI's scheme as HTTP/2's {@code :scheme} names it: {@code https} for {@code wss}. */
+    private final String scheme;
     private final List<String> offeredSubprotocols;
     private final boolean offeredDeflate;
     private DeflateParameters deflate;
     private HttpResponse response;
 
-    private ClientHandshake(HttpRequest request, String key, List<String> offeredSubprotocols, boolean offeredDeflate) {
+    private ClientHandshake(HttpRequest request, String key, String scheme, List<String> offeredSubprotocols,
+                            boolean offeredDeflate) {
         this.request = request;
+        this.scheme = scheme;
         this.key = key;
         this.offeredSubprotocols = offeredSubprotocols;
         this.offeredDeflate = offeredDeflate;
@@ -103,12 +110,42 @@ public final class ClientHandshake {
         return request;
     }
 
+    /** Whether this is an extended CONNECT on an HTTP/2 stream (RFC 8441 §4) rather than an upgrade. */
+    public boolean isHttp2() {
+        return key == null;
+    }
+
+    /**
+     * RFC 8441 §4, §5: the extended CONNECT's header fields, as HTTP/2 sends them: the pseudo-header
+     * fields first ({@code :protocol websocket}, the scheme, path and authority), then the others,
+     * names lower-case.
+     *
+     * @throws IllegalStateException over HTTP/1.1
+     */
+    public List<Map.Entry<String, String>> http2Fields() {
+        if (!isHttp2()) {
+            throw new IllegalStateException("an HTTP/1.1 upgrade has no HTTP/2 fields");
+        }
+        List<Map.Entry<String, String>> fields = new ArrayList<>();
+        fields.add(Map.entry(":method", "CONNECT"));
+        fields.add(Map.entry(":protocol", WEBSOCKET));
+        fields.add(Map.entry(":scheme", scheme));
+        fields.add(Map.entry(":path", request.target()));
+        fields.add(Map.entry(":authority", request.headers().first("Host")));
+        request.headers().forEach((name, value) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                fields.add(Map.entry(name.toLowerCase(Locale.ROOT), value));
+            }
+        });
+        return List.copyOf(fields);
+    }
+
     /** The upgrade request as it goes on the wire, ending with the empty line. */
     public ByteBuffer encodeRequest() {
         return request.encode();
     }
 
-    /** The {@code Sec-WebSocket-Key} sent: base64 of 16 random bytes (RFC 6455 §4.1 item 7). */
+    /** The {@code Sec-WebSocket-Key} sent: base64 of 16 random bytes (RFC 6455 §4.1 item 7); {@code null} over HTTP/2. */
     public String key() {
         return key;
     }
@@ -123,6 +160,9 @@ public final class ClientHandshake {
      */
     public String validate(HttpResponse response) {
         HttpHeaders headers = response.headers();
+        if (isHttp2()) {
+            return validateHttp2(response);
+        }
         if (response.status() != 101) {
             throw new UpgradeRefusedException(response);
         }
@@ -138,6 +178,23 @@ public final class ClientHandshake {
             throw new WebSocketException(ProtocolViolation.WRONG_ACCEPT,
                     "Sec-WebSocket-Accept: " + headers.all("Sec-WebSocket-Accept"));
         }
+        return negotiated(response);
+    }
+
+    /**
+     * RFC 8441 §5: any 2xx opens the stream's tunnel (RFC 9113 §8.5), with no Upgrade, Connection
+     * or Accept to check; the negotiated fields keep RFC 6455's rules.
+     */
+    private String validateHttp2(HttpResponse response) {
+        if (response.status() / 100 != 2) {
+            throw new UpgradeRefusedException(response);
+        }
+        return negotiated(response);
+    }
+
+    /** RFC 6455 §4.1 items 5 and 6: the extensions and the subprotocol the server chose. */
+    private String negotiated(HttpResponse response) {
+        HttpHeaders headers = response.headers();
         deflate = acceptedDeflate(headers.all("Sec-WebSocket-Extensions"));
         // RFC 6455 §4.1 item 6: at most one subprotocol, and one we offered.
         List<String> chosen = headers.values("Sec-WebSocket-Protocol");
@@ -231,6 +288,23 @@ public final class ClientHandshake {
                     .add("Connection", "Upgrade")
                     .add("Sec-WebSocket-Key", key)
                     .add("Sec-WebSocket-Version", "13");
+            return finish(headers, config, "GET", 1, 1, key);
+        }
+
+        /**
+         * The handshake as an extended CONNECT on an HTTP/2 stream (RFC 8441 §4, §5): no key, no
+         * Upgrade; the same version, origin, subprotocols, extensions and extra fields.
+         */
+        public ClientHandshake buildForHttp2(WebSocketConfig config) {
+            Objects.requireNonNull(config, "config");
+            HttpHeaders.Builder headers = HttpHeaders.builder()
+                    .add("Host", uri.hostHeader())
+                    .add("Sec-WebSocket-Version", "13");
+            return finish(headers, config, "CONNECT", 2, 0, null);
+        }
+
+        private ClientHandshake finish(HttpHeaders.Builder headers, WebSocketConfig config, String method,
+                                       int major, int minor, String key) {
             if (origin != null) {
                 headers.add("Origin", origin);
             }
@@ -243,8 +317,8 @@ public final class ClientHandshake {
                 headers.add("Sec-WebSocket-Extensions", DeflateNegotiation.offer(config.perMessageDeflate()));
             }
             extraHeaders.build().forEach(headers::add);
-            HttpRequest request = new HttpRequest("GET", uri.requestTarget(), 1, 1, headers.build());
-            return new ClientHandshake(request, key, offered, offerDeflate);
+            HttpRequest request = new HttpRequest(method, uri.requestTarget(), major, minor, headers.build());
+            return new ClientHandshake(request, key, uri.isSecure() ? "https" : "http", offered, offerDeflate);
         }
     }
 }

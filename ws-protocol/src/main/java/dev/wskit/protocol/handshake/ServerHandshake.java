@@ -3,13 +3,10 @@ package dev.wskit.protocol.handshake;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.DeflateParameters;
-import dev.wskit.protocol.extension.internal.DeflateNegotiation;
-import dev.wskit.protocol.extension.internal.ExtensionOffer;
 import dev.wskit.protocol.http.HttpHeaders;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpRequestHandler;
 import dev.wskit.protocol.http.HttpResponse;
-import java.util.List;
 
 /**
  * The server's side of the opening handshake (RFC 6455 §4.2): checks a parsed request against
@@ -18,7 +15,6 @@ import java.util.List;
  */
 public final class ServerHandshake {
     private static final String WEBSOCKET = "websocket";
-    private static final String SUPPORTED_VERSION = "13";
 
     private ServerHandshake() {
     }
@@ -63,11 +59,7 @@ public final class ServerHandshake {
     public static HandshakeDecision accept(HttpRequest request, WebSocketConfig config, String subprotocol,
                                            HttpHeaders extra) {
         HttpHeaders headers = request.headers();
-        if (subprotocol != null && !headers.values("Sec-WebSocket-Protocol").contains(subprotocol)) {
-            throw new IllegalArgumentException("subprotocol " + subprotocol + " was not offered: "
-                    + headers.values("Sec-WebSocket-Protocol"));
-        }
-        String chosen = subprotocol != null ? subprotocol : chooseSubprotocol(headers, config);
+        String chosen = UpgradeNegotiation.subprotocol(headers, config, subprotocol);
         HttpHeaders.Builder accept = HttpHeaders.builder()
                 .add("Upgrade", WEBSOCKET)
                 .add("Connection", "Upgrade")
@@ -75,15 +67,12 @@ public final class ServerHandshake {
         if (chosen != null) {
             accept.add("Sec-WebSocket-Protocol", chosen);
         }
-        DeflateParameters deflate = null;
-        if (config.perMessageDeflate() != null) {
-            try {
-                deflate = DeflateNegotiation.choose(
-                        ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions")), config.perMessageDeflate());
-            } catch (IllegalArgumentException malformed) {
-                // Only when called without screen(), which refuses these before any decision.
-                return reject(ProtocolViolation.MALFORMED_EXTENSIONS);
-            }
+        DeflateParameters deflate;
+        try {
+            deflate = UpgradeNegotiation.deflate(headers, config);
+        } catch (IllegalArgumentException malformed) {
+            // Only when called without screen(), which refuses these before any decision.
+            return reject(ProtocolViolation.MALFORMED_EXTENSIONS);
         }
         // RFC 6455 §9.1: only extensions we accept are named; the others go unanswered.
         if (deflate != null) {
@@ -118,48 +107,14 @@ public final class ServerHandshake {
         if (!headers.containsToken("Connection", "upgrade")) {
             return ProtocolViolation.MISSING_CONNECTION_UPGRADE;
         }
-        // RFC 6455 §4.2.1 item 6: exactly one version, and it is 13.
-        if (headers.count("Sec-WebSocket-Version") != 1
-                || !SUPPORTED_VERSION.equals(headers.first("Sec-WebSocket-Version"))) {
-            return ProtocolViolation.UNSUPPORTED_VERSION;
+        ProtocolViolation version = UpgradeNegotiation.versionViolation(headers);
+        if (version != null) {
+            return version;
         }
         if (headers.count("Sec-WebSocket-Key") != 1 || !AcceptKey.isValidKey(headers.first("Sec-WebSocket-Key"))) {
             return ProtocolViolation.INVALID_KEY;
         }
-        // RFC 6454 §7.3: a request carries at most one Origin; with several, no policy can judge it.
-        if (headers.count("Origin") > 1 || !config.originPolicy().test(headers.first("Origin"))) {
-            return ProtocolViolation.ORIGIN_REJECTED;
-        }
-        // Judged before the application decides, so an accepted upgrade is never refused after.
-        if (config.perMessageDeflate() != null && !offersParse(headers)) {
-            return ProtocolViolation.MALFORMED_EXTENSIONS;
-        }
-        return null;
-    }
-
-    /** RFC 6455 §9.1: whether the extension offers are well-formed. */
-    private static boolean offersParse(HttpHeaders headers) {
-        try {
-            ExtensionOffer.parseAll(headers.all("Sec-WebSocket-Extensions"));
-            return true;
-        } catch (IllegalArgumentException malformed) {
-            return false;
-        }
-    }
-
-    /**
-     * RFC 6455 §4.2.2 item 5.4: the first of our subprotocols, in our order of preference, that
-     * the client offered on any of its lines; none in common means no header, not a refusal.
-     * Names compare exactly, as the client will compare our echo.
-     */
-    private static String chooseSubprotocol(HttpHeaders headers, WebSocketConfig config) {
-        List<String> offered = headers.values("Sec-WebSocket-Protocol");
-        for (String supported : config.subprotocols()) {
-            if (offered.contains(supported)) {
-                return supported;
-            }
-        }
-        return null;
+        return UpgradeNegotiation.originOrExtensionsViolation(headers, config);
     }
 
     /**
@@ -181,7 +136,7 @@ public final class ServerHandshake {
             case MISSING_UPGRADE_WEBSOCKET, UNSUPPORTED_VERSION -> plain
                     .withHeader("Connection", "Upgrade, close")
                     .withHeader("Upgrade", WEBSOCKET)
-                    .withHeader("Sec-WebSocket-Version", SUPPORTED_VERSION);
+                    .withHeader("Sec-WebSocket-Version", UpgradeNegotiation.SUPPORTED_VERSION);
             // RFC 9110 §15.5.6: a 405 lists the methods the resource allows.
             case METHOD_NOT_GET -> plain.withHeader("Connection", "close").withHeader("Allow", "GET");
             default -> plain.withHeader("Connection", "close");
@@ -194,7 +149,7 @@ public final class ServerHandshake {
      * peer, so an exception becomes a bare 500. The answer says whether the connection stays open
      * for another request ({@link #persists}); one that closes says so.
      */
-    private static HandshakeDecision answerPlainRequest(HttpRequest request, HttpRequestHandler handler) {
+    static HandshakeDecision answerPlainRequest(HttpRequest request, HttpRequestHandler handler) {
         HttpResponse answer;
         try {
             answer = handler.handle(request);

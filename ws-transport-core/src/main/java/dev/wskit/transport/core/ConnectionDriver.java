@@ -16,6 +16,8 @@ import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -301,6 +303,31 @@ public final class ConnectionDriver {
         depth++;
         try {
             engine.receiveUpgrade(request);
+        } finally {
+            depth--;
+        }
+        afterStep();
+    }
+
+    /**
+     * The request that opened an HTTP/2 stream, as its header fields (RFC 8441): the stream is
+     * this connection, and the HTTP/2 stack frames the answer ({@link ConnectionIo#writeAnswer}).
+     */
+    public void receiveHttp2Request(List<Map.Entry<String, String>> fields) {
+        depth++;
+        try {
+            engine.receiveHttp2Request(fields);
+        } finally {
+            depth--;
+        }
+        afterStep();
+    }
+
+    /** A client's answer on its HTTP/2 stream, as header fields (RFC 8441 §5). */
+    public void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
+        depth++;
+        try {
+            engine.receiveHttp2Response(fields);
         } finally {
             depth--;
         }

@@ -91,8 +91,12 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         return new WebSocketChannelHandler(config, (io, facades) -> ConnectionDriver.server(config, decider, io, facades));
     }
 
-    /** A server-side handler for a server built with {@code settings}. */
-    static WebSocketChannelHandler server(ServerSettings settings) {
+    /**
+     * A server-side handler for a server built with {@code settings}: counted against its limits,
+     * drawing on its memory budget, heard by its listener. Public for servers built on this
+     * transport in other modules (HTTP/2's, which serves HTTP/1.1 connections with it).
+     */
+    public static WebSocketChannelHandler server(ServerSettings settings) {
         return new WebSocketChannelHandler(settings.config(), settings::newConnection);
     }
 
@@ -123,12 +127,12 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     }
 
     /** The server or client is stopping: 1001 to an open connection (RFC 6455 §7.4.1). */
-    void goingAway(String reason) {
+    public void goingAway(String reason) {
         driver.goingAway(reason);
     }
 
     /** The server or client stopped waiting for the closing handshake: the connection ends at once. */
-    void drop() {
+    public void drop() {
         runAsOwner(this::abort);
     }
 

@@ -1,0 +1,138 @@
+package dev.wskit.transport.netty.http2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.handshake.UpgradeRefusedException;
+import dev.wskit.protocol.upgrade.Routes;
+import dev.wskit.testkit.kit.TestCertificate;
+import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** wskit's own client over HTTP/2 against wskit's server: several WebSockets on one connection. */
+class Http2ClientTest {
+    private final BlockingQueue<SocketAddress> peers = new LinkedBlockingQueue<>();
+    private NettyHttp2WebSocketServer server;
+    private NettyHttp2WebSocketClient client;
+
+    @BeforeEach
+    void start() throws Exception {
+        WebSocketHandler echo = new WebSocketHandler() {
+            @Override
+            public void onOpen(WebSocket socket) {
+                peers.add(socket.remoteAddress());
+            }
+
+            @Override
+            public void onText(WebSocket socket, String text) {
+                socket.sendText(text);
+            }
+        };
+        server = NettyHttp2WebSocketServer.builder().host("127.0.0.1").port(0)
+                .config(WebSocketConfig.builder().subprotocols("chat").build())
+                .upgrade(Routes.builder().exact("/echo", () -> echo).build()).build().start();
+        client = NettyHttp2WebSocketClient.builder()
+                .config(WebSocketConfig.builder().subprotocols("chat").build()).build();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    /** Records the texts a client's socket receives. */
+    private static final class Texts implements WebSocketHandler {
+        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+
+        @Override
+        public void onText(WebSocket socket, String text) {
+            received.add(text);
+        }
+    }
+
+    @Test
+    void severalWebSocketsShareOneConnection() throws Exception {
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
+        List<Texts> handlers = new ArrayList<>();
+        List<WebSocket> sockets = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Texts texts = new Texts();
+            handlers.add(texts);
+            sockets.add(client.connect(uri, texts).get(10, TimeUnit.SECONDS));
+        }
+
+        for (int i = 0; i < sockets.size(); i++) {
+            assertThat(sockets.get(i).subprotocol()).isEqualTo("chat");
+            sockets.get(i).sendText("stream " + i);
+        }
+
+        for (int i = 0; i < handlers.size(); i++) {
+            assertThat(handlers.get(i).received.poll(10, TimeUnit.SECONDS)).isEqualTo("stream " + i);
+        }
+        // One TCP connection: the server saw every WebSocket come from the same client port.
+        SocketAddress first = peers.poll(10, TimeUnit.SECONDS);
+        assertThat(peers.poll(10, TimeUnit.SECONDS)).isEqualTo(first);
+        assertThat(peers.poll(10, TimeUnit.SECONDS)).isEqualTo(first);
+    }
+
+    @Test
+    void overTlsAlpnAgreesOnH2() throws Exception {
+        TestCertificate certificate = TestCertificate.loopback();
+        ApplicationProtocolConfig h2 = new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2);
+        NettyHttp2WebSocketServer secure = NettyHttp2WebSocketServer.builder().host("127.0.0.1").port(0)
+                .tls(SslContextBuilder.forServer(certificate.key(), certificate.certificate())
+                        .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                        .applicationProtocolConfig(h2).build())
+                .handler(() -> new WebSocketHandler() {
+                    @Override
+                    public void onText(WebSocket socket, String text) {
+                        socket.sendText(text);
+                    }
+                }).build().start();
+        try (NettyHttp2WebSocketClient tlsClient = NettyHttp2WebSocketClient.builder()
+                .tls(SslContextBuilder.forClient().trustManager(certificate.trustManagers())
+                        .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                        .applicationProtocolConfig(h2).build()).build()) {
+            Texts texts = new Texts();
+            WebSocket socket = tlsClient.connect(URI.create("wss://127.0.0.1:" + secure.port() + "/"), texts)
+                    .get(10, TimeUnit.SECONDS);
+
+            socket.sendText("over h2");
+
+            assertThat(texts.received.poll(10, TimeUnit.SECONDS)).isEqualTo("over h2");
+            assertThat(socket.tlsSession()).isPresent();
+        } finally {
+            secure.close();
+        }
+    }
+
+    @Test
+    void aRefusalFailsTheConnectWithItsStatus() {
+        URI nowhere = URI.create("ws://127.0.0.1:" + server.port() + "/nowhere");
+
+        assertThatThrownBy(() -> client.connect(nowhere, new Texts()).get(10, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOfSatisfying(UpgradeRefusedException.class,
+                        refused -> assertThat(refused.response().status()).isEqualTo(404));
+    }
+}
