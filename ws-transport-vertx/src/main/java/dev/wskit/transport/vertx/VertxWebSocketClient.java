@@ -123,7 +123,7 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
 
     /** Runs on the new socket's context: the connect future's listeners are called there. */
     private void start(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler, Promise<WebSocket> opened) {
-        NetSocketConnection connection = new NetSocketConnection(this, vertx, Vertx.currentContext(), socket,
+        NetSocketConnection connection = new NetSocketConnection(this, Vertx.currentContext(), socket,
                 io -> settings().newConnection(handshake, handler, io));
         connection.driver().opened().whenComplete((socketOpened, failure) -> {
             if (failure == null) {
