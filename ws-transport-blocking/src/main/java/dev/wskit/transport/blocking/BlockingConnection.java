@@ -6,6 +6,7 @@ import dev.wskit.protocol.WebSocketException;
 import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ConnectionIo;
+import dev.wskit.transport.core.OutboundWriter;
 import dev.wskit.transport.core.OwnerLock;
 import java.io.IOException;
 import java.io.InputStream;

@@ -10,8 +10,9 @@ import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectDeadline;
 import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ConnectionGroup;
-import dev.wskit.transport.core.ReconnectPolicy;
-import dev.wskit.transport.core.ReconnectingWebSocket;
+import dev.wskit.transport.core.ConnectionThreads;
+import dev.wskit.transport.core.SharedTimer;
+import dev.wskit.transport.core.WebSocketClient;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -32,13 +33,14 @@ import javax.net.ssl.SSLSocket;
  * A WebSocket client on {@code java.net} sockets (RFC 6455): {@link #connect} blocks until the
  * opening handshake is done, then a reader thread of the client runs the connection. Any thread
  * may send through the returned {@code WebSocket}. Threads come as on the server (virtual when the
- * JDK has them), plus one daemon timer thread; {@link #close} ends them all.
+ * JDK has them), plus one daemon timer thread; {@link #close} ends them all. A
+ * {@linkplain #reconnecting reconnecting} connection makes each connect on a thread of this client,
+ * and waits on its timer.
  */
-public final class BlockingWebSocketClient implements AutoCloseable {
+public final class BlockingWebSocketClient extends WebSocketClient<WebSocket, IOException> {
     /** Open connections at most, and so the bound of the platform thread pool on JDKs before 21. */
     private static final int MAX_CONNECTIONS = 10_000;
 
-    private final ClientSettings settings;
     private final SSLContext tls;
     private final ConnectionGroup group = new ConnectionGroup(MAX_CONNECTIONS);
     private final ConnectionThreads threads =
@@ -47,7 +49,7 @@ public final class BlockingWebSocketClient implements AutoCloseable {
     private final ConnectionResources resources;
 
     private BlockingWebSocketClient(ClientSettings settings, Builder b) {
-        this.settings = settings;
+        super(settings);
         this.tls = b.tls;
         this.resources = new ConnectionResources(b.writeTimeout, timer, threads, group);
     }
@@ -58,7 +60,8 @@ public final class BlockingWebSocketClient implements AutoCloseable {
     }
 
     /**
-     * Connects to a {@code ws://} or {@code wss://} URI and completes the opening handshake, within
+     * Connects to a {@code ws://} or {@code wss://} URI, with what {@code options} adds to this
+     * connect's opening request, and completes the opening handshake, within
      * the connect timeout (TCP, a proxy's {@code CONNECT}, TLS) and the configuration's handshake timeout (HTTP upgrade).
      * The handler's {@code onOpen} has run when this returns.
      *
@@ -72,19 +75,12 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      * @throws IllegalArgumentException for a URI that is not a WebSocket URI
      * @throws IllegalStateException after {@link #close}, or with 10 000 connections open
      */
-    public WebSocket connect(URI uri, WebSocketHandler handler) throws IOException {
-        return connect(uri, handler, ConnectOptions.none());
-    }
-
-    /**
-     * {@link #connect(URI, WebSocketHandler)} with what {@code options} adds to this connect's
-     * opening request.
-     */
+    @Override
     public WebSocket connect(URI uri, WebSocketHandler handler, ConnectOptions options) throws IOException {
-        ClientSettings.Opening opening = settings.opening(uri, handler, options, group.isClosing());
+        ClientSettings.Opening opening = settings().opening(uri, handler, options, group.isClosing());
         Socket socket = open(opening);
         BlockingConnection connection = new BlockingConnection(socket, resources,
-                io -> settings.newConnection(opening.handshake(), handler, io));
+                io -> settings().newConnection(opening.handshake(), handler, io));
         if (!group.tryAdd(connection)) {
             socket.close();
             throw new IllegalStateException(group.isClosing() ? "client closed" : MAX_CONNECTIONS + " connections open");
@@ -99,32 +95,15 @@ public final class BlockingWebSocketClient implements AutoCloseable {
         return connection.awaitOpen();
     }
 
-    /**
-     * A connection to {@code uri} that connects again after it drops, as {@code policy} says, until
-     * closed; see {@link ReconnectingWebSocket}. Returns at once: each connect runs on a thread of
-     * this client, the waits on its timer.
-     *
-     * @throws IllegalArgumentException for a URI that is not a WebSocket URI
-     * @throws IllegalStateException after {@link #close}
-     */
-    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
-        return reconnecting(uri, handler, policy, ConnectOptions.none());
+    @Override
+    protected void scheduleAttempt(Duration delay, Runnable attempt) {
+        if (timer.schedule(attempt, delay) == null) {
+            throw new IllegalStateException("client closed");
+        }
     }
 
-    /**
-     * {@link #reconnecting(URI, WebSocketHandler, ReconnectPolicy)} with what {@code options} adds
-     * to the opening request of every connect.
-     */
-    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
-                                              ConnectOptions options) {
-        return settings.reconnecting(uri, handler, policy, options, this::connectInBackground, (delay, task) -> {
-            if (timer.schedule(task, delay) == null) {
-                throw new IllegalStateException("client closed");
-            }
-        });
-    }
-
-    private CompletableFuture<WebSocket> connectInBackground(URI uri, WebSocketHandler handler, ConnectOptions options) {
+    @Override
+    protected CompletableFuture<WebSocket> connectInBackground(URI uri, WebSocketHandler handler, ConnectOptions options) {
         if (group.isClosing()) {
             throw new IllegalStateException("client closed");
         }
@@ -189,7 +168,7 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        group.closeAll(ClientSettings.CLOSE_REASON, settings.config().closeTimeout());
+        group.closeAll(ClientSettings.CLOSE_REASON, settings().config().closeTimeout());
         timer.stop();
         threads.awaitTermination();
     }

@@ -1,12 +1,13 @@
 package dev.wskit.transport.blocking;
 
 import dev.wskit.protocol.WebSocketConfig;
+import dev.wskit.transport.core.AbstractWebSocketServer;
 import dev.wskit.transport.core.ArgumentChecks;
 import dev.wskit.transport.core.ConnectionGroup;
+import dev.wskit.transport.core.ConnectionThreads;
 import dev.wskit.transport.core.ServerBuilder;
-import dev.wskit.transport.core.ServerLifecycle;
 import dev.wskit.transport.core.ServerSettings;
-import dev.wskit.transport.core.WebSocketServer;
+import dev.wskit.transport.core.SharedTimer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -43,8 +44,12 @@ import javax.net.ssl.SSLServerSocket;
  * at most {@link Builder#writeTimeout} per flush, after which the socket is closed and the handler
  * sees {@code onClose(1006)}; other connections are not affected. Sends that queue more than
  * {@link WebSocketConfig#maxOutboundBytes()} before a write drops the connection likewise.
+ *
+ * <p>A {@linkplain #stop stop} returns once every thread the server started has ended (with a
+ * caller's executor: every task it was given). It is not interruptible: an interrupt cuts the grace
+ * short and is kept.
  */
-public final class BlockingWebSocketServer implements WebSocketServer {
+public final class BlockingWebSocketServer extends AbstractWebSocketServer<BlockingWebSocketServer> {
     /** Pending connections the kernel may hold before {@code accept}; a burst of clients needs room. */
     private static final int ACCEPT_BACKLOG = 1024;
     /**
@@ -54,18 +59,16 @@ public final class BlockingWebSocketServer implements WebSocketServer {
      */
     static final int REFUSAL_ROOM = 1_000;
 
-    private final ServerSettings settings;
     private final SSLContext tls;
     private final SSLParameters tlsParameters;
     private final ConnectionGroup group;
     private final ConnectionThreads threads;
     private final SharedTimer timer = new SharedTimer("wskit-blocking-server-timer");
     private final ConnectionResources resources;
-    private final ServerLifecycle lifecycle = new ServerLifecycle();
     private ServerSocket serverSocket;
 
     private BlockingWebSocketServer(ServerSettings settings, Builder b) {
-        this.settings = settings;
+        super(settings);
         this.tls = b.tls;
         this.tlsParameters = b.tlsParameters;
         int hardCap = hardCap(settings.limits().maxConnections());
@@ -91,41 +94,22 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         return new Builder();
     }
 
-    /**
-     * Binds and starts accepting; returns once bound.
-     *
-     * @throws IOException when the address cannot be bound, naming it and why
-     * @throws IllegalStateException when started before
-     */
     @Override
-    public synchronized BlockingWebSocketServer start() throws IOException {
-        lifecycle.start(settings, () -> {
-            ServerSocket socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
-            try {
-                if (tlsParameters != null) {
-                    ((SSLServerSocket) socket).setSSLParameters(tlsParameters);
-                }
-                socket.setReuseAddress(true);
-                socket.bind(new InetSocketAddress(settings.host(), settings.port()), ACCEPT_BACKLOG);
-                threads.execute(() -> acceptUntilClosed(socket));
-            } catch (IOException | RuntimeException e) {
-                socket.close();
-                throw e;
+    protected int bind() throws IOException {
+        ServerSocket socket = tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
+        try {
+            if (tlsParameters != null) {
+                ((SSLServerSocket) socket).setSSLParameters(tlsParameters);
             }
-            serverSocket = socket;
-            return socket.getLocalPort();
-        });
-        return this;
-    }
-
-    /**
-     * The bound port (the one chosen when the builder's port was 0), also after a stop.
-     *
-     * @throws IllegalStateException before {@link #start()}
-     */
-    @Override
-    public int port() {
-        return lifecycle.port();
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(settings().host(), settings().port()), ACCEPT_BACKLOG);
+            threads.execute(() -> acceptUntilClosed(socket));
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        serverSocket = socket;
+        return socket.getLocalPort();
     }
 
     private void acceptUntilClosed(ServerSocket socket) {
@@ -142,7 +126,7 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         BlockingConnection connection;
         try {
             socket.setTcpNoDelay(true);
-            connection = new BlockingConnection(socket, resources, settings::newConnection);
+            connection = new BlockingConnection(socket, resources, settings()::newConnection);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw new IOException("connection not admitted", e);
@@ -159,21 +143,9 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         }
     }
 
-    /**
-     * Stops: accepts no more, sends {@code 1001 GOING_AWAY "server stopping"} on every open
-     * connection, waits up to {@code grace} for the closing handshakes, drops the connections left,
-     * and returns once every thread the server started has ended (with a caller's executor: every
-     * task it was given). Before {@link #start()}, and after a first stop, it does nothing. Not
-     * interruptible: an interrupt cuts the grace short and is kept.
-     *
-     * @param grace how long to wait for the closing handshakes; zero drops them at once
-     */
+    /** Accepts no more, then ends the connections, the timers and the threads, in that order. */
     @Override
-    public void stop(Duration grace) {
-        lifecycle.stop(grace, this::stopAccepted);
-    }
-
-    private void stopAccepted(Duration grace) {
+    protected void stopBound(Duration grace) {
         try {
             serverSocket.close();
         } catch (IOException e) {
@@ -183,12 +155,6 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         // Timers next, so none hands out work after the threads are awaited.
         timer.stop();
         threads.awaitTermination();
-    }
-
-    /** {@link #stop} with the configuration's close timeout as the grace. */
-    @Override
-    public void close() {
-        stop(settings.config().closeTimeout());
     }
 
     /**

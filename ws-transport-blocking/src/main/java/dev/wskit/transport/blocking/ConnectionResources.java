@@ -1,6 +1,8 @@
 package dev.wskit.transport.blocking;
 
 import dev.wskit.transport.core.ConnectionGroup;
+import dev.wskit.transport.core.ConnectionThreads;
+import dev.wskit.transport.core.SharedTimer;
 import java.time.Duration;
 
 /**

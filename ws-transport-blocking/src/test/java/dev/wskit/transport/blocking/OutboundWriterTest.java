@@ -10,6 +10,7 @@ import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.testkit.kit.Kit;
 import dev.wskit.testkit.kit.Payloads;
 import dev.wskit.testkit.kit.RawPeer;
+import dev.wskit.transport.core.OutboundWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

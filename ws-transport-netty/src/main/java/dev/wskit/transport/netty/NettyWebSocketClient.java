@@ -6,9 +6,8 @@ import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectOptions;
 import dev.wskit.transport.core.ConnectionGroup;
-import dev.wskit.transport.core.ReconnectPolicy;
-import dev.wskit.transport.core.ReconnectingWebSocket;
 import dev.wskit.transport.core.TunnelHandshake;
+import dev.wskit.transport.core.WebSocketClient;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
@@ -37,19 +36,19 @@ import javax.net.ssl.SSLException;
  * {@code ProxyConnectException} when a {@linkplain ClientBuilder#proxy proxy} does not open the
  * tunnel, the I/O or TLS exception otherwise. Handler callbacks run on the channel's
  * event loop. {@link #close()} closes the client's connections with 1001, then shuts down the
- * event loop group if the client created it.
+ * event loop group if the client created it. The waits of a {@linkplain #reconnecting reconnecting}
+ * connection run on the client's event loops.
  */
-public final class NettyWebSocketClient implements AutoCloseable {
+public final class NettyWebSocketClient extends WebSocketClient<CompletableFuture<WebSocket>, RuntimeException> {
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
-    private final ClientSettings settings;
     private final SslContext tls;
     private final EventLoops owned;
     private final EventLoopGroup group;
     private final ConnectionGroup connections = ConnectionGroup.unbounded();
 
     private NettyWebSocketClient(ClientSettings settings, Builder b) throws SSLException {
-        this.settings = settings;
+        super(settings);
         // Netty's client default verifies the certificate chain; the HTTPS algorithm adds the
         // host name check (RFC 6125) against the URI's host.
         this.tls = b.tls != null ? b.tls
@@ -64,23 +63,16 @@ public final class NettyWebSocketClient implements AutoCloseable {
     }
 
     /**
-     * Connects to a {@code ws} or {@code wss} URI; {@code handler} receives the connection's
-     * events, {@code onOpen} first.
+     * Connects to a {@code ws} or {@code wss} URI, with what {@code options} adds to this connect's
+     * opening request; {@code handler} receives the connection's events, {@code onOpen} first.
      *
      * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
      * @throws IllegalStateException after {@link #close()}
      */
-    public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler) {
-        return connect(uri, handler, ConnectOptions.none());
-    }
-
-    /**
-     * {@link #connect(URI, WebSocketHandler)} with what {@code options} adds to this connect's
-     * opening request.
-     */
+    @Override
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
-        ClientSettings.Opening opening = settings.opening(uri, handler, options, connections.isClosing());
-        WebSocketChannelHandler connection = WebSocketChannelHandler.client(opening.handshake(), settings, handler);
+        ClientSettings.Opening opening = settings().opening(uri, handler, options, connections.isClosing());
+        WebSocketChannelHandler connection = WebSocketChannelHandler.client(opening.handshake(), settings(), handler);
         CompletableFuture<WebSocket> opened = connection.opened();
         Function<ByteBufAllocator, ChannelHandler> tls =
                 opening.target().isSecure() ? alloc -> tlsHandler(alloc, opening, opened) : null;
@@ -89,7 +81,7 @@ public final class NettyWebSocketClient implements AutoCloseable {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(EventLoops.channelType(group))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings.connectTimeoutMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings().connectTimeoutMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -113,25 +105,15 @@ public final class NettyWebSocketClient implements AutoCloseable {
         return opened;
     }
 
-    /**
-     * A connection to {@code uri} that connects again after it drops, as {@code policy} says, until
-     * closed; see {@link ReconnectingWebSocket}. The waits run on the client's event loops.
-     *
-     * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
-     * @throws IllegalStateException after {@link #close()}
-     */
-    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
-        return reconnecting(uri, handler, policy, ConnectOptions.none());
+    /** Netty's connect returns at once already. */
+    @Override
+    protected CompletableFuture<WebSocket> connectInBackground(URI uri, WebSocketHandler handler, ConnectOptions options) {
+        return connect(uri, handler, options);
     }
 
-    /**
-     * {@link #reconnecting(URI, WebSocketHandler, ReconnectPolicy)} with what {@code options} adds
-     * to the opening request of every connect.
-     */
-    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
-                                              ConnectOptions options) {
-        return settings.reconnecting(uri, handler, policy, options, this::connect,
-                (delay, task) -> group.next().schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS));
+    @Override
+    protected void scheduleAttempt(Duration delay, Runnable attempt) {
+        group.next().schedule(attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -175,7 +157,7 @@ public final class NettyWebSocketClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        connections.closeAll(ClientSettings.CLOSE_REASON, settings.config().closeTimeout());
+        connections.closeAll(ClientSettings.CLOSE_REASON, settings().config().closeTimeout());
         if (owned != null) {
             owned.shutdown(SHUTDOWN_TIMEOUT);
         }

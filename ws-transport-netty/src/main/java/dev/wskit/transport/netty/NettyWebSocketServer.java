@@ -1,17 +1,15 @@
 package dev.wskit.transport.netty;
 
+import dev.wskit.transport.core.AbstractWebSocketServer;
 import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ServerBuilder;
-import dev.wskit.transport.core.ServerLifecycle;
 import dev.wskit.transport.core.ServerSettings;
-import dev.wskit.transport.core.WebSocketServer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,22 +24,20 @@ import java.util.Objects;
  * closing handshakes up to the grace period, drops the rest, and shuts down the event loops it
  * created itself; {@link #close()} is a stop with the configuration's close timeout.
  */
-public final class NettyWebSocketServer implements WebSocketServer {
+public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWebSocketServer> {
     /** The least time the server's own event loops get to end after a stop. */
     private static final Duration LOOPS_SHUTDOWN = Duration.ofSeconds(1);
 
-    private final ServerSettings settings;
     private final SslContext tls;
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ConnectionGroup connections = ConnectionGroup.unbounded();
-    private final ServerLifecycle lifecycle = new ServerLifecycle();
     private EventLoops ownedBoss;
     private EventLoops ownedWorkers;
     private Channel serverChannel;
 
     private NettyWebSocketServer(ServerSettings settings, Builder b) {
-        this.settings = settings;
+        super(settings);
         this.tls = b.tls;
         this.bossGroup = b.bossGroup;
         this.workerGroup = b.workerGroup;
@@ -52,19 +48,8 @@ public final class NettyWebSocketServer implements WebSocketServer {
         return new Builder();
     }
 
-    /**
-     * Binds and starts accepting; returns once bound.
-     *
-     * @throws IOException when the address cannot be bound, naming it and why
-     * @throws IllegalStateException when started before
-     */
     @Override
-    public synchronized NettyWebSocketServer start() throws IOException {
-        lifecycle.start(settings, this::bind);
-        return this;
-    }
-
-    private int bind() {
+    protected int bind() {
         EventLoopGroup boss = bossGroup;
         EventLoopGroup workers = workerGroup;
         if (boss == null) {
@@ -83,7 +68,7 @@ public final class NettyWebSocketServer implements WebSocketServer {
                     }
                 });
         try {
-            serverChannel = bootstrap.bind(settings.host(), settings.port()).syncUninterruptibly().channel();
+            serverChannel = bootstrap.bind(settings().host(), settings().port()).syncUninterruptibly().channel();
         } catch (Exception e) {
             // Netty rethrows the bind's own failure (a BindException, checked or not): it is caught here as it is.
             shutdownOwnedGroups(LOOPS_SHUTDOWN);
@@ -96,7 +81,7 @@ public final class NettyWebSocketServer implements WebSocketServer {
         if (tls != null) {
             channel.pipeline().addLast(tls.newHandler(channel.alloc()));
         }
-        WebSocketChannelHandler connection = WebSocketChannelHandler.server(settings);
+        WebSocketChannelHandler connection = WebSocketChannelHandler.server(settings());
         channel.pipeline().addLast(connection);
         ConnectionGroup.Member member = ConnectionGroup.Member.of(connection::goingAway, connection::drop);
         if (!connections.tryAdd(member)) {
@@ -107,38 +92,12 @@ public final class NettyWebSocketServer implements WebSocketServer {
         channel.closeFuture().addListener(closed -> connections.remove(member));
     }
 
-    /**
-     * The bound port (the one chosen when the builder said 0), also after a stop.
-     *
-     * @throws IllegalStateException before {@link #start()}
-     */
+    /** Accepts no more, ends the connections, then shuts down the event loops this server created. */
     @Override
-    public int port() {
-        return lifecycle.port();
-    }
-
-    /**
-     * Stops accepting, closes each connection with {@code 1001 "server stopping"}, waits up to
-     * {@code grace} for the closing handshakes, drops what is left and shuts down the event loops
-     * this server created. Before {@link #start()}, and after a first stop, it does nothing.
-     *
-     * @param grace how long to wait for the closing handshakes; zero drops them at once
-     */
-    @Override
-    public void stop(Duration grace) {
-        lifecycle.stop(grace, this::stopAccepted);
-    }
-
-    private void stopAccepted(Duration grace) {
+    protected void stopBound(Duration grace) {
         serverChannel.close().syncUninterruptibly();
         connections.closeAll(ServerSettings.STOP_REASON, grace);
         shutdownOwnedGroups(grace.compareTo(LOOPS_SHUTDOWN) < 0 ? LOOPS_SHUTDOWN : grace);
-    }
-
-    /** {@link #stop(Duration)} with the configured close timeout as the grace period. */
-    @Override
-    public void close() {
-        stop(settings.config().closeTimeout());
     }
 
     private synchronized void shutdownOwnedGroups(Duration timeout) {

@@ -1,13 +1,11 @@
 package dev.wskit.transport.netty;
 
-import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.protocol.handshake.ServerHandshake;
-import dev.wskit.protocol.http.HttpHeaders;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.MountedRequests;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -117,13 +115,9 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
         upgrade(ctx, request);
     }
 
-    /**
-     * RFC 6455 §4.2.1: a handshake that cannot be read is answered with an error status such as
-     * 400, as is any malformed request (RFC 9110 §15.5.1). The engine's own refusal, so it looks
-     * the same as on a connection the engine reads itself; it says close, and the connection closes.
-     */
+    /** The engine's answer to a request it cannot read ({@link MountedRequests#unreadable()}), then a close. */
     private static void refuse(ChannelHandlerContext ctx) {
-        HttpResponse refusal = ServerHandshake.reject(ProtocolViolation.MALFORMED_REQUEST).response();
+        HttpResponse refusal = MountedRequests.unreadable();
         byte[] body = refusal.body();
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(refusal.status(), refusal.reason()), Unpooled.wrappedBuffer(body));
@@ -162,7 +156,7 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
      * engine refuses, a fragment in the target say: then {@link IllegalArgumentException}.
      */
     private static HttpRequest toWskit(io.netty.handler.codec.http.HttpRequest request) {
-        return new HttpRequest(request.method().name(), request.uri(), request.protocolVersion().majorVersion(),
-                request.protocolVersion().minorVersion(), HttpHeaders.builder().addAll(request.headers()).build());
+        return MountedRequests.read(request.method().name(), request.uri(), request.protocolVersion().majorVersion(),
+                request.protocolVersion().minorVersion(), request.headers());
     }
 }

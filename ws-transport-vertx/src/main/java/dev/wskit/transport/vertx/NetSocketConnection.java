@@ -10,7 +10,6 @@ import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
@@ -28,7 +27,8 @@ import javax.net.ssl.SSLSession;
  * <p>Half-close and reset are not in Vert.x's public socket API; both go to the Netty channel
  * under it, through Vert.x's integrator API ({@code io.vertx.core.internal.net}).
  */
-final class NetSocketConnection extends ContextBoundIo {
+final class NetSocketConnection implements ContextBoundIo {
+    private final Context context;
     private final NetSocket socket;
     private final ConnectionDriver driver;
     private final Promise<Void> closed = Promise.promise();
@@ -43,9 +43,9 @@ final class NetSocketConnection extends ContextBoundIo {
     private long unwrittenBytes;
     private Throwable socketError;
 
-    NetSocketConnection(Object keptReachable, Vertx vertx, Context context, NetSocket socket,
+    NetSocketConnection(Object keptReachable, Context context, NetSocket socket,
                         Function<ConnectionIo, ConnectionDriver> drivers) {
-        super(vertx, context);
+        this.context = context;
         this.keptReachable = keptReachable;
         this.socket = socket;
         this.driver = drivers.apply(this);
@@ -61,6 +61,11 @@ final class NetSocketConnection extends ContextBoundIo {
         });
         socket.shutdownHandler(v -> driver.goingAway(goingAwayReason));
         driver.start();
+    }
+
+    @Override
+    public Context context() {
+        return context;
     }
 
     ConnectionDriver driver() {
@@ -97,11 +102,6 @@ final class NetSocketConnection extends ContextBoundIo {
             }
             driver.outputProgressed();
         });
-    }
-
-    /** Vert.x flushes a socket's writes itself, at the end of each read batch or at once. */
-    @Override
-    public void flush() {
     }
 
     @Override

@@ -1,13 +1,12 @@
 package dev.wskit.transport.vertx;
 
-import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ServerHandshake;
-import dev.wskit.protocol.http.HttpHeaders;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.MountedRequests;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -80,7 +79,7 @@ public final class VertxUpgradeHandler {
                 return false;
             }
             // A target the engine refuses (a fragment, say): answered as the engine answers it.
-            UpgradingRequest.respond(request.response(), ServerHandshake.reject(ProtocolViolation.MALFORMED_REQUEST).response())
+            UpgradingRequest.respond(request.response(), MountedRequests.unreadable())
                     .onComplete(written -> request.connection().close());
             return true;
         }
@@ -104,7 +103,6 @@ public final class VertxUpgradeHandler {
     /** The request as the engine reads it; {@link IllegalArgumentException} for what it cannot take. */
     private static HttpRequest toWskit(HttpServerRequest request) {
         int minor = request.version() == HttpVersion.HTTP_1_0 ? 0 : 1;
-        return new HttpRequest(request.method().name(), request.uri(), 1, minor,
-                HttpHeaders.builder().addAll(request.headers()).build());
+        return MountedRequests.read(request.method().name(), request.uri(), 1, minor, request.headers());
     }
 }

@@ -8,9 +8,8 @@ import dev.wskit.protocol.handshake.WebSocketUri;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectOptions;
-import dev.wskit.transport.core.ReconnectPolicy;
-import dev.wskit.transport.core.ReconnectingWebSocket;
 import dev.wskit.transport.core.TunnelHandshake;
+import dev.wskit.transport.core.WebSocketClient;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -20,7 +19,9 @@ import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,12 +34,12 @@ import java.util.concurrent.TimeUnit;
  * another algorithm, or {@code ""} for none.
  *
  * <p>{@link #close()} blocks, so on an event loop use its asynchronous form, {@link #shutdown()}.
+ * The waits of a {@linkplain #reconnecting reconnecting} connection are Vert.x timers.
  */
-public final class VertxWebSocketClient implements AutoCloseable {
+public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket>, RuntimeException> {
     private static final String HTTPS_HOSTNAME_VERIFICATION = "HTTPS";
 
     private final Vertx vertx;
-    private final ClientSettings settings;
     private final NetClient netClient;
     private final ClientSSLOptions tls;
     private final TlsInTunnel tlsInTunnel;
@@ -46,8 +47,8 @@ public final class VertxWebSocketClient implements AutoCloseable {
     private volatile boolean closed;
 
     private VertxWebSocketClient(ClientSettings settings, Builder b) {
+        super(settings);
         this.vertx = b.vertx;
-        this.settings = settings;
         NetClientOptions options = new NetClientOptions(b.options).setConnectTimeout(settings.connectTimeoutMillis());
         this.tls = tlsOptions(b.tls != null ? b.tls : options.getSslOptions());
         this.netClient = vertx.createNetClient(options);
@@ -60,8 +61,9 @@ public final class VertxWebSocketClient implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code uri}; {@code handler} receives the connection's events, {@code onOpen}
-     * first. Subprotocols offered are those of the configuration.
+     * Connects to {@code uri}, with what {@code options} adds to this connect's opening request
+     * (its subprotocols offered instead of the configuration's); {@code handler} receives the
+     * connection's events, {@code onOpen} first.
      *
      * @return completes with the open socket, or fails with an
      *     {@link dev.wskit.protocol.handshake.UpgradeRefusedException} carrying the server's
@@ -72,16 +74,9 @@ public final class VertxWebSocketClient implements AutoCloseable {
      * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
      * @throws IllegalStateException after {@link #close()} or {@link #shutdown()}
      */
-    public Future<WebSocket> connect(URI uri, WebSocketHandler handler) {
-        return connect(uri, handler, ConnectOptions.none());
-    }
-
-    /**
-     * {@link #connect(URI, WebSocketHandler)} with what {@code options} adds to this connect's
-     * opening request (its subprotocols offered instead of the configuration's).
-     */
+    @Override
     public Future<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
-        ClientSettings.Opening opening = settings.opening(uri, handler, options, closed);
+        ClientSettings.Opening opening = settings().opening(uri, handler, options, closed);
         Promise<WebSocket> opened = Promise.promise();
         netClient.connect(connectOptions(opening)).onComplete(connected -> {
             if (connected.failed()) {
@@ -102,26 +97,15 @@ public final class VertxWebSocketClient implements AutoCloseable {
         return opened.future();
     }
 
-    /**
-     * A connection to {@code uri} that connects again after it drops, as {@code policy} says, until
-     * closed; see {@link ReconnectingWebSocket}. The waits are Vert.x timers.
-     *
-     * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
-     * @throws IllegalStateException after {@link #close()} or {@link #shutdown()}
-     */
-    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy) {
-        return reconnecting(uri, handler, policy, ConnectOptions.none());
+    /** Vert.x's connect returns at once already. */
+    @Override
+    protected CompletionStage<WebSocket> connectInBackground(URI uri, WebSocketHandler handler, ConnectOptions options) {
+        return connect(uri, handler, options).toCompletionStage();
     }
 
-    /**
-     * {@link #reconnecting(URI, WebSocketHandler, ReconnectPolicy)} with what {@code options} adds
-     * to the opening request of every connect.
-     */
-    public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
-                                              ConnectOptions options) {
-        return settings.reconnecting(uri, handler, policy, options,
-                (to, each, with) -> connect(to, each, with).toCompletionStage(),
-                (delay, task) -> vertx.setTimer(Math.max(1, delay.toMillis()), timer -> task.run()));
+    @Override
+    protected void scheduleAttempt(Duration delay, Runnable attempt) {
+        vertx.setTimer(Math.max(1, delay.toMillis()), timer -> attempt.run());
     }
 
     /**
@@ -139,8 +123,8 @@ public final class VertxWebSocketClient implements AutoCloseable {
 
     /** Runs on the new socket's context: the connect future's listeners are called there. */
     private void start(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler, Promise<WebSocket> opened) {
-        NetSocketConnection connection = new NetSocketConnection(this, vertx, Vertx.currentContext(), socket,
-                io -> settings.newConnection(handshake, handler, io));
+        NetSocketConnection connection = new NetSocketConnection(this, Vertx.currentContext(), socket,
+                io -> settings().newConnection(handshake, handler, io));
         connection.driver().opened().whenComplete((socketOpened, failure) -> {
             if (failure == null) {
                 opened.tryComplete(socketOpened);
@@ -191,7 +175,7 @@ public final class VertxWebSocketClient implements AutoCloseable {
      */
     public Future<Void> shutdown() {
         closed = true;
-        return netClient.shutdown(settings.config().closeTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        return netClient.shutdown(settings().config().closeTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .eventually(connections::allClosed);
     }
 

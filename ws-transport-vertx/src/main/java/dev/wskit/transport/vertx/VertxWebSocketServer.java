@@ -103,7 +103,7 @@ public final class VertxWebSocketServer implements WebSocketServer {
     }
 
     private void accept(NetSocket socket) {
-        NetSocketConnection connection = new NetSocketConnection(this, vertx, Vertx.currentContext(), socket,
+        NetSocketConnection connection = new NetSocketConnection(this, Vertx.currentContext(), socket,
                 settings::newConnection);
         connections.add(connection);
         connection.start(ServerSettings.STOP_REASON);

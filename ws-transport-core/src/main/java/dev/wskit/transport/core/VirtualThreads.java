@@ -1,4 +1,4 @@
-package dev.wskit.transport.blocking;
+package dev.wskit.transport.core;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

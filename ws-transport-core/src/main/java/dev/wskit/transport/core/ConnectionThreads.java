@@ -1,6 +1,5 @@
-package dev.wskit.transport.blocking;
+package dev.wskit.transport.core;
 
-import dev.wskit.transport.core.JoinableThreads;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -10,14 +9,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Where the threads of a server or client come from (a reader per connection, the acceptor, the
- * short tasks timers hand over), and the means to wait until every one of them has ended.
+ * Where the threads of a server or client whose connections each hold a thread come from (a reader
+ * per connection, the acceptor, the short tasks timers hand over), and the means to wait until
+ * every one of them has ended. Thread-safe.
  *
  * <p>By default: virtual threads when the JDK has them, otherwise platform threads from a pool
  * bounded by {@code maxThreads}. A caller's {@link ThreadFactory} is used like the virtual one; a
  * caller's {@link Executor} runs the tasks, and then only the tasks can be awaited, not its threads.
  */
-final class ConnectionThreads {
+public final class ConnectionThreads {
     private static final long IDLE_THREAD_SECONDS = 60;
 
     private final Executor executor;
@@ -46,16 +46,18 @@ final class ConnectionThreads {
         this.executor = ownPool;
     }
 
-    static ConnectionThreads onExecutor(Executor executor) {
+    /** Runs every task on a caller's {@code executor}; only the tasks can be awaited. */
+    public static ConnectionThreads onExecutor(Executor executor) {
         return new ConnectionThreads(executor);
     }
 
-    static ConnectionThreads fromFactory(ThreadFactory factory) {
+    /** Makes a thread with {@code factory} for each task, and joins them all on termination. */
+    public static ConnectionThreads fromFactory(ThreadFactory factory) {
         return new ConnectionThreads(factory);
     }
 
     /** Virtual threads when available, otherwise a pool of at most {@code maxThreads} platform threads. */
-    static ConnectionThreads byDefault(String prefix, int maxThreads, boolean daemon) {
+    public static ConnectionThreads byDefault(String prefix, int maxThreads, boolean daemon) {
         ThreadFactory virtual = VirtualThreads.factory(prefix);
         if (virtual != null) {
             return new ConnectionThreads(virtual);
@@ -73,7 +75,7 @@ final class ConnectionThreads {
      *
      * @throws RejectedExecutionException when no thread is left (the pool is at its bound, or stopped)
      */
-    void execute(Runnable task) {
+    public void execute(Runnable task) {
         synchronized (this) {
             running++;
         }
@@ -119,7 +121,7 @@ final class ConnectionThreads {
      * Returns once every task has ended and every thread we created has terminated. Not
      * interruptible: an interrupt is kept for the caller.
      */
-    void awaitTermination() {
+    public void awaitTermination() {
         boolean interrupted = false;
         synchronized (this) {
             while (running > 0) {

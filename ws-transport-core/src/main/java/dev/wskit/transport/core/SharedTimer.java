@@ -1,6 +1,5 @@
-package dev.wskit.transport.blocking;
+package dev.wskit.transport.core;
 
-import dev.wskit.transport.core.JoinableThreads;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
@@ -8,15 +7,16 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one timer thread of a server or client: handshake, idle, close and write timeouts of all its
- * connections. Its tasks only close a socket or hand work to a connection thread, never write or
+ * The one timer thread of a server or client whose connections each hold a thread: handshake,
+ * idle, close and write timeouts of all its connections. Its tasks only close a socket or hand work to a connection thread, never write or
  * wait for a connection's lock, so one stalled peer cannot delay another's timeouts.
  */
-final class SharedTimer {
+public final class SharedTimer {
     private final ScheduledThreadPoolExecutor scheduler;
     private final JoinableThreads made;
 
-    SharedTimer(String name) {
+    /** A timer whose one daemon thread is named {@code name}. */
+    public SharedTimer(String name) {
         made = new JoinableThreads(task -> {
             Thread t = new Thread(task, name);
             // A timer alone must not keep the JVM alive.
@@ -32,7 +32,7 @@ final class SharedTimer {
      * Runs {@code task} after {@code delay}; {@code null} when the delay is zero (that timeout is
      * off) or the timer has stopped (its owner is stopping and closes every socket itself).
      */
-    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         if (delay.isZero()) {
             return null;
         }
@@ -44,7 +44,7 @@ final class SharedTimer {
     }
 
     /** Drops every pending timer and returns once the timer thread has ended. */
-    void stop() {
+    public void stop() {
         scheduler.shutdownNow();
         made.joinAll(0);
     }

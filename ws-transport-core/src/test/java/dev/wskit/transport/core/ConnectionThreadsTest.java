@@ -1,4 +1,4 @@
-package dev.wskit.transport.blocking;
+package dev.wskit.transport.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.wskit.transport.blocking;
+package dev.wskit.transport.core;
 
 import dev.wskit.protocol.PayloadRelease;
 import java.io.IOException;
@@ -7,7 +7,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
 
 /**
- * Writes what the driver queued to the socket's stream, in queue order, holding no buffer between
+ * Writes what the driver queued to a connection's {@link OutputStream} (the blocking transport's
+ * socket stream), in queue order, holding no buffer between
  * writes: an idle connection keeps no write buffer. A buffer written alone, or at least
  * {@link #GATHER_BYTES} long, goes to the stream straight from its array; several small frames are
  * gathered into one short-lived array, so they cost one write to the socket (over TLS, one record)
@@ -17,12 +18,12 @@ import java.util.ArrayDeque;
  * <p>Not thread-safe: its connection adds and takes batches with its lock held, and one thread at a
  * time writes a batch without it.
  */
-final class OutboundWriter {
+public final class OutboundWriter {
     /**
      * The most gathered into one write: TLS plaintext records hold at most 2^14 bytes (RFC 8446
      * §5.1, RFC 5246 §6.2.1), so over TLS a gathered write is one record.
      */
-    static final int GATHER_BYTES = 16 * 1024;
+    public static final int GATHER_BYTES = 16 * 1024;
     private static final PayloadRelease NOTHING_TO_RELEASE = () -> { };
 
     private final OutputStream out;
@@ -33,22 +34,27 @@ final class OutboundWriter {
     private int filled;
     private Batch writing;
 
-    OutboundWriter(OutputStream out) {
+    /** A writer to {@code out}, which one thread at a time writes to. */
+    public OutboundWriter(OutputStream out) {
         this.out = out;
     }
 
     /** Buffers taken together to be written in one go, in order. */
-    static final class Batch {
+    public static final class Batch {
         private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>();
         private final ArrayDeque<PayloadRelease> releases = new ArrayDeque<>();
         private long bytes;
 
-        long bytes() {
+        private Batch() {
+        }
+
+        /** The bytes of this batch not yet written. */
+        public long bytes() {
             return bytes;
         }
 
         /** Runs the releases of what was not written. */
-        void discard() {
+        public void discard() {
             releases.forEach(PayloadRelease::release);
             buffers.clear();
             releases.clear();
@@ -57,7 +63,7 @@ final class OutboundWriter {
     }
 
     /** Queues {@code bytes} for the next batch; {@code release} (may be null) runs once they are written or dropped. */
-    void add(ByteBuffer bytes, PayloadRelease release) {
+    public void add(ByteBuffer bytes, PayloadRelease release) {
         if (pending == null) {
             pending = new Batch();
         }
@@ -67,16 +73,18 @@ final class OutboundWriter {
         pending.bytes += bytes.remaining();
     }
 
-    boolean hasPending() {
+    /** Whether anything was added since the last {@link #takeBatch}. */
+    public boolean hasPending() {
         return pending != null;
     }
 
-    long pendingBytes() {
+    /** The bytes added and not yet taken. */
+    public long pendingBytes() {
         return pending == null ? 0 : pending.bytes;
     }
 
     /** Everything added so far, to be written by {@link #writeBatch}; {@code null} when nothing is. */
-    Batch takeBatch() {
+    public Batch takeBatch() {
         Batch taken = pending;
         pending = null;
         return taken;
@@ -87,7 +95,7 @@ final class OutboundWriter {
      * runs once its bytes are written or copied, also when the write fails (then what is left is
      * dropped and released too). One batch at a time.
      */
-    void writeBatch(Batch batch) throws IOException {
+    public void writeBatch(Batch batch) throws IOException {
         writing = batch;
         try {
             for (ByteBuffer b; (b = batch.buffers.poll()) != null; ) {
@@ -111,7 +119,7 @@ final class OutboundWriter {
     }
 
     /** Drops what was added and not taken, running its releases. */
-    void discard() {
+    public void discard() {
         if (pending != null) {
             pending.discard();
             pending = null;
