@@ -3,7 +3,9 @@ package dev.wskit.cluster;
 /** A member that joined or left a topic, on any node. */
 public record PresenceEvent(String topic, String member, Change change) {
 
+    /** Whether the member came or went. */
     public enum Change {
+        /** Joined, on some node. */
         JOINED,
         /** Left, or vanished with its node once its presence expired. */
         LEFT
