@@ -30,22 +30,38 @@ public final class OwnerLock {
         this.afterLetGo = afterLetGo;
     }
 
-    /** How many connection locks the calling thread holds. */
+    /**
+     * How many connection locks the calling thread holds.
+     *
+     * @return the count, at least 0
+     */
     public static int heldByThisThread() {
         return LOCKS_HELD.get()[0];
     }
 
-    /** Whether the calling thread holds this connection's lock. */
+    /**
+     * Whether the calling thread holds this connection's lock.
+     *
+     * @return {@code true} when the calling thread holds it
+     */
     public boolean isHeldByCurrentThread() {
         return lock.isHeldByCurrentThread();
     }
 
-    /** See {@link ConnectionIo#runsLaterFromHere()}: from inside another connection's callback. */
+    /**
+     * See {@link ConnectionIo#runsLaterFromHere()}: from inside another connection's callback.
+     *
+     * @return {@code true} when a task given now would run later, after the caller returns
+     */
     public boolean runsLaterFromHere() {
         return !lock.isHeldByCurrentThread() && heldByThisThread() > 0;
     }
 
-    /** See {@link ConnectionIo#runAsOwner}: under the lock now, or handed to its holder. */
+    /**
+     * See {@link ConnectionIo#runAsOwner}: under the lock now, or handed to its holder.
+     *
+     * @param task the task
+     */
     public void runAsOwner(Runnable task) {
         if (runsLaterFromHere()) {
             handedOff.add(task);
@@ -101,7 +117,11 @@ public final class OwnerLock {
         return outermost;
     }
 
-    /** A condition of this lock, for a holder that waits (a paused reader). */
+    /**
+     * A condition of this lock, for a holder that waits (a paused reader).
+     *
+     * @return a new condition
+     */
     public Condition newCondition() {
         return lock.newCondition();
     }

@@ -36,18 +36,33 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, int maxA
      * A policy waiting {@code initialDelay} before the first reconnect, doubling up to
      * {@code maxDelay}, giving up after 10 failed connects in a row.
      *
+     * @param initialDelay the wait before the first reconnect; above zero
+     * @param maxDelay the longest wait; at least {@code initialDelay}
+     * @return the policy
      * @throws IllegalArgumentException when a delay is not positive, or the first exceeds the bound
      */
     public static ReconnectPolicy exponential(Duration initialDelay, Duration maxDelay) {
         return new ReconnectPolicy(initialDelay, maxDelay, 10, () -> ThreadLocalRandom.current().nextDouble());
     }
 
-    /** This policy, giving up after {@code maxAttempts} failed connects in a row (an open connection starts the count again). */
+    /**
+     * This policy, giving up after {@code maxAttempts} failed connects in a row (an open connection
+     * starts the count again).
+     *
+     * @param maxAttempts failed connects in a row before giving up; at least 1
+     * @return a new policy; this one is unchanged
+     */
     public ReconnectPolicy withMaxAttempts(int maxAttempts) {
         return new ReconnectPolicy(initialDelay, maxDelay, maxAttempts, random);
     }
 
-    /** This policy, its jitter drawn from {@code random}, which gives values in {@code [0, 1)}: for tests. */
+    /**
+     * This policy, its jitter drawn from {@code random}, which gives values in {@code [0, 1)}: for
+     * tests.
+     *
+     * @param random gives the jitter's values, in {@code [0, 1)}
+     * @return a new policy; this one is unchanged
+     */
     public ReconnectPolicy withRandom(DoubleSupplier random) {
         return new ReconnectPolicy(initialDelay, maxDelay, maxAttempts, random);
     }
@@ -55,6 +70,9 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, int maxA
     /**
      * The wait before attempt {@code attempt} in a row (1 for the first reconnect after a drop or
      * a failed connect): the backoff, less up to half of it at random.
+     *
+     * @param attempt the attempt's number in a row, 1 for the first; at least 1
+     * @return the wait, above zero
      */
     public Duration delayBefore(int attempt) {
         ArgumentChecks.positive(attempt, "attempt");
