@@ -52,7 +52,11 @@ public final class BlockingWebSocketClient implements AutoCloseable {
         this.resources = new ConnectionResources(b.writeTimeout, timer, threads, group);
     }
 
-    /** A builder; every setting has a default. */
+    /**
+     * A builder; every setting has a default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -62,6 +66,9 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      * the connect timeout (TCP, a proxy's {@code CONNECT}, TLS) and the configuration's handshake timeout (HTTP upgrade).
      * The handler's {@code onOpen} has run when this returns.
      *
+     * @param uri the server's {@code ws:} or {@code wss:} URI (RFC 6455 §3)
+     * @param handler the application's handler for this connection
+     * @return the open socket
      * @throws dev.wskit.protocol.handshake.UpgradeRefusedException when the server answers with
      *     another status than 101: its response, body included
      * @throws WebSocketException when the server's answer fails the handshake otherwise (wrong
@@ -79,6 +86,14 @@ public final class BlockingWebSocketClient implements AutoCloseable {
     /**
      * {@link #connect(URI, WebSocketHandler)} with what {@code options} adds to this connect's
      * opening request.
+     *
+     * @param uri the server's {@code ws:} or {@code wss:} URI (RFC 6455 §3)
+     * @param handler the application's handler for this connection
+     * @param options header fields and subprotocols this connect adds;
+     *     {@link ConnectOptions#none()} for none
+     * @return the open socket
+     * @throws IOException when the TCP connection, the proxy's tunnel or the TLS handshake fails,
+     *     as {@link #connect(URI, WebSocketHandler)} says (the other failures too)
      */
     public WebSocket connect(URI uri, WebSocketHandler handler, ConnectOptions options) throws IOException {
         ClientSettings.Opening opening = settings.opening(uri, handler, options, group.isClosing());
@@ -104,6 +119,10 @@ public final class BlockingWebSocketClient implements AutoCloseable {
      * closed; see {@link ReconnectingWebSocket}. Returns at once: each connect runs on a thread of
      * this client, the waits on its timer.
      *
+     * @param uri the server's {@code ws:} or {@code wss:} URI (RFC 6455 §3)
+     * @param handler the application's handler, which hears every connection made
+     * @param policy when to connect again and how long to wait between attempts
+     * @return the socket, its first connect started
      * @throws IllegalArgumentException for a URI that is not a WebSocket URI
      * @throws IllegalStateException after {@link #close}
      */
@@ -114,6 +133,12 @@ public final class BlockingWebSocketClient implements AutoCloseable {
     /**
      * {@link #reconnecting(URI, WebSocketHandler, ReconnectPolicy)} with what {@code options} adds
      * to the opening request of every connect.
+     *
+     * @param uri the server's {@code ws:} or {@code wss:} URI (RFC 6455 §3)
+     * @param handler the application's handler, which hears every connection made
+     * @param policy when to connect again and how long to wait between attempts
+     * @param options header fields and subprotocols every connect adds
+     * @return the socket, its first connect started
      */
     public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
                                               ConnectOptions options) {
@@ -205,19 +230,34 @@ public final class BlockingWebSocketClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The TLS context for {@code wss}; default {@link SSLContext#getDefault()}. */
+        /**
+         * The TLS context for {@code wss}; default {@link SSLContext#getDefault()}.
+         *
+         * @param tls the context; not {@code null}
+         * @return this builder
+         */
         public Builder tls(SSLContext tls) {
             this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 
-        /** As on the server: how long one flush may block on a server that does not read; default 30 s. */
+        /**
+         * As on the server: how long one flush may block on a server that does not read; default 30
+         * s.
+         *
+         * @param writeTimeout the timeout; above zero
+         * @return this builder
+         */
         public Builder writeTimeout(Duration writeTimeout) {
             this.writeTimeout = ArgumentChecks.positive(writeTimeout, "writeTimeout");
             return this;
         }
 
-        /** The client. */
+        /**
+         * The client.
+         *
+         * @return the client, ready to connect
+         */
         public BlockingWebSocketClient build() {
             return new BlockingWebSocketClient(settings(), this);
         }

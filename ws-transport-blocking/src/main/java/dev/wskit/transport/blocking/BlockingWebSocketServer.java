@@ -86,7 +86,11 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         return (int) Math.min(Integer.MAX_VALUE, (long) maxConnections + REFUSAL_ROOM);
     }
 
-    /** A builder; only {@link Builder#handler} is required. */
+    /**
+     * A builder; only {@link Builder#handler} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -205,7 +209,13 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         private Builder() {
         }
 
-        /** Serves {@code wss}: TLS on every accepted socket, from an {@code SSLServerSocket} of this context. */
+        /**
+         * Serves {@code wss}: TLS on every accepted socket, from an {@code SSLServerSocket} of this
+         * context.
+         *
+         * @param tls the context, with the server's key and certificate; not {@code null}
+         * @return this builder
+         */
         public Builder tls(SSLContext tls) {
             this.tls = Objects.requireNonNull(tls, "tls");
             this.tlsParameters = null;
@@ -217,6 +227,10 @@ public final class BlockingWebSocketServer implements WebSocketServer {
          * takes them (what they leave {@code null} stays the context's default): protocols, cipher
          * suites, and client certificates ({@code setNeedClientAuth} for mutual TLS, or
          * {@code setWantClientAuth} to let the upgrade decision judge their absence).
+         *
+         * @param tls the context, with the server's key and certificate; not {@code null}
+         * @param parameters the TLS parameters; not {@code null}
+         * @return this builder
          */
         public Builder tls(SSLContext tls, SSLParameters parameters) {
             tls(tls);
@@ -228,6 +242,9 @@ public final class BlockingWebSocketServer implements WebSocketServer {
          * Runs the acceptor, the readers and timer hand-overs on {@code executor}; it needs a thread
          * for each at once (twice the hard cap, {@code maxConnections} plus 1 000, plus one), or
          * connections are closed at once.
+         *
+         * @param executor runs the server's tasks; not {@code null}
+         * @return this builder
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -235,7 +252,12 @@ public final class BlockingWebSocketServer implements WebSocketServer {
             return this;
         }
 
-        /** Makes every thread with {@code threadFactory}, one per task. */
+        /**
+         * Makes every thread with {@code threadFactory}, one per task.
+         *
+         * @param threadFactory makes the server's threads; not {@code null}
+         * @return this builder
+         */
         public Builder threadFactory(ThreadFactory threadFactory) {
             this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
             this.executor = null;
@@ -245,6 +267,9 @@ public final class BlockingWebSocketServer implements WebSocketServer {
         /**
          * How long one flush may block on a peer that does not read before its socket is closed
          * (a blocked write cannot be interrupted otherwise); default 30 s.
+         *
+         * @param writeTimeout the timeout; above zero
+         * @return this builder
          */
         public Builder writeTimeout(Duration writeTimeout) {
             this.writeTimeout = ArgumentChecks.positive(writeTimeout, "writeTimeout");
