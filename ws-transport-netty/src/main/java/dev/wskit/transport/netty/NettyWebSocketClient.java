@@ -58,7 +58,11 @@ public final class NettyWebSocketClient implements AutoCloseable {
         this.group = b.group == null ? owned.group() : b.group;
     }
 
-    /** A builder; every setting has a default. */
+    /**
+     * A builder; every setting has a default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -67,6 +71,11 @@ public final class NettyWebSocketClient implements AutoCloseable {
      * Connects to a {@code ws} or {@code wss} URI; {@code handler} receives the connection's
      * events, {@code onOpen} first.
      *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler for this connection
+     * @return completes with the open socket once {@code onOpen} ran, or fails with why the connect
+     *     or the handshake failed ({@link dev.wskit.protocol.handshake.UpgradeRefusedException} for
+     *     a status other than 101)
      * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
      * @throws IllegalStateException after {@link #close()}
      */
@@ -77,6 +86,13 @@ public final class NettyWebSocketClient implements AutoCloseable {
     /**
      * {@link #connect(URI, WebSocketHandler)} with what {@code options} adds to this connect's
      * opening request.
+     *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler for this connection
+     * @param options header fields and subprotocols this connect adds;
+     *     {@link ConnectOptions#none()} for none
+     * @return completes with the open socket once {@code onOpen} ran, or fails with why the connect
+     *     or the handshake failed
      */
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
         ClientSettings.Opening opening = settings.opening(uri, handler, options, connections.isClosing());
@@ -117,6 +133,10 @@ public final class NettyWebSocketClient implements AutoCloseable {
      * A connection to {@code uri} that connects again after it drops, as {@code policy} says, until
      * closed; see {@link ReconnectingWebSocket}. The waits run on the client's event loops.
      *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler, which hears every connection made
+     * @param policy when to connect again and how long to wait between attempts
+     * @return the socket, its first connect started
      * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
      * @throws IllegalStateException after {@link #close()}
      */
@@ -127,6 +147,12 @@ public final class NettyWebSocketClient implements AutoCloseable {
     /**
      * {@link #reconnecting(URI, WebSocketHandler, ReconnectPolicy)} with what {@code options} adds
      * to the opening request of every connect.
+     *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler, which hears every connection made
+     * @param policy when to connect again and how long to wait between attempts
+     * @param options header fields and subprotocols every connect adds
+     * @return the socket, its first connect started
      */
     public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
                                               ConnectOptions options) {
@@ -192,13 +218,23 @@ public final class NettyWebSocketClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** Runs on the application's event loops, which the client then never shuts down. */
+        /**
+         * Runs on the application's event loops, which the client then never shuts down.
+         *
+         * @param group the event loops; not {@code null}
+         * @return this builder
+         */
         public Builder eventLoopGroup(EventLoopGroup group) {
             this.group = Objects.requireNonNull(group, "group");
             return this;
         }
 
-        /** The TLS context for {@code wss}; default: the JDK's trust store, host names verified. */
+        /**
+         * The TLS context for {@code wss}; default: the JDK's trust store, host names verified.
+         *
+         * @param tls a client context (from {@code SslContextBuilder.forClient}); not {@code null}
+         * @return this builder
+         */
         public Builder tls(SslContext tls) {
             Objects.requireNonNull(tls, "tls");
             if (!tls.isClient()) {
@@ -211,6 +247,7 @@ public final class NettyWebSocketClient implements AutoCloseable {
         /**
          * The client.
          *
+         * @return the client, ready to connect
          * @throws IllegalStateException when the default TLS context cannot be created
          */
         public NettyWebSocketClient build() {

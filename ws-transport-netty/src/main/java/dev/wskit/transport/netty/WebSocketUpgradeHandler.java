@@ -57,6 +57,7 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
 
     /**
      * @param path     the request path served as WebSocket, e.g. {@code /ws}
+     * @param config the settings of every upgraded connection
      * @param handlers makes the handler of an upgraded connection
      */
     public WebSocketUpgradeHandler(String path, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers) {
@@ -68,6 +69,7 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
 
     /**
      * @param path    the request path served as WebSocket, e.g. {@code /ws}
+     * @param config the settings of every upgraded connection
      * @param decider decides each valid upgrade request on that path (accept, reject, later)
      */
     public WebSocketUpgradeHandler(String path, WebSocketConfig config, UpgradeDecider decider) {
