@@ -54,7 +54,12 @@ public final class VertxWebSocketClient implements AutoCloseable {
         this.tlsInTunnel = settings.proxy() == null ? null : new TlsInTunnel(vertx, options);
     }
 
-    /** A builder for a client on {@code vertx}; every setting has a default. */
+    /**
+     * A builder for a client on {@code vertx}; every setting has a default.
+     *
+     * @param vertx the Vert.x instance the client's sockets run on
+     * @return a new builder
+     */
     public static Builder builder(Vertx vertx) {
         return new Builder(vertx);
     }
@@ -63,6 +68,8 @@ public final class VertxWebSocketClient implements AutoCloseable {
      * Connects to {@code uri}; {@code handler} receives the connection's events, {@code onOpen}
      * first. Subprotocols offered are those of the configuration.
      *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler for this connection
      * @return completes with the open socket, or fails with an
      *     {@link dev.wskit.protocol.handshake.UpgradeRefusedException} carrying the server's
      *     response when its status is not 101, the engine's {@link WebSocketException} for another
@@ -79,6 +86,13 @@ public final class VertxWebSocketClient implements AutoCloseable {
     /**
      * {@link #connect(URI, WebSocketHandler)} with what {@code options} adds to this connect's
      * opening request (its subprotocols offered instead of the configuration's).
+     *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler for this connection
+     * @param options header fields and subprotocols this connect adds;
+     *     {@link ConnectOptions#none()} for none
+     * @return completes with the open socket, or fails as {@link #connect(URI, WebSocketHandler)}
+     *     says
      */
     public Future<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
         ClientSettings.Opening opening = settings.opening(uri, handler, options, closed);
@@ -106,6 +120,10 @@ public final class VertxWebSocketClient implements AutoCloseable {
      * A connection to {@code uri} that connects again after it drops, as {@code policy} says, until
      * closed; see {@link ReconnectingWebSocket}. The waits are Vert.x timers.
      *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler, which hears every connection made
+     * @param policy when to connect again and how long to wait between attempts
+     * @return the socket, its first connect started
      * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
      * @throws IllegalStateException after {@link #close()} or {@link #shutdown()}
      */
@@ -116,6 +134,12 @@ public final class VertxWebSocketClient implements AutoCloseable {
     /**
      * {@link #reconnecting(URI, WebSocketHandler, ReconnectPolicy)} with what {@code options} adds
      * to the opening request of every connect.
+     *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler, which hears every connection made
+     * @param policy when to connect again and how long to wait between attempts
+     * @param options header fields and subprotocols every connect adds
+     * @return the socket, its first connect started
      */
     public ReconnectingWebSocket reconnecting(URI uri, WebSocketHandler handler, ReconnectPolicy policy,
                                               ConnectOptions options) {
@@ -188,6 +212,8 @@ public final class VertxWebSocketClient implements AutoCloseable {
     /**
      * {@link #close()} without blocking: completes when every socket of this client has closed
      * and its handler had {@code onClose}.
+     *
+     * @return completes once every socket has closed
      */
     public Future<Void> shutdown() {
         closed = true;
@@ -216,7 +242,12 @@ public final class VertxWebSocketClient implements AutoCloseable {
             this.vertx = Objects.requireNonNull(vertx, "vertx");
         }
 
-        /** Socket settings to start from (copied); the connect timeout comes from this builder. */
+        /**
+         * Socket settings to start from (copied); the connect timeout comes from this builder.
+         *
+         * @param options the socket settings, copied; not {@code null}
+         * @return this builder
+         */
         public Builder options(NetClientOptions options) {
             this.options = new NetClientOptions(Objects.requireNonNull(options, "options"));
             return this;
@@ -225,13 +256,20 @@ public final class VertxWebSocketClient implements AutoCloseable {
         /**
          * The TLS settings for {@code wss} (trust, a client certificate, host name verification),
          * in place of the options' own; default: the JDK's trust store, host names verified.
+         *
+         * @param tls the TLS settings, copied; not {@code null}
+         * @return this builder
          */
         public Builder tls(ClientSSLOptions tls) {
             this.tls = Objects.requireNonNull(tls, "tls").copy();
             return this;
         }
 
-        /** The client. */
+        /**
+         * The client.
+         *
+         * @return the client, ready to connect
+         */
         public VertxWebSocketClient build() {
             return new VertxWebSocketClient(settings(), this);
         }
