@@ -47,6 +47,9 @@ public final class FrameDecoder {
     private int chunkEnd;
 
     /**
+     * A decoder for one connection's incoming frames, checking each header against RFC 6455 §5.2 as
+     * it arrives.
+     *
      * @param receiver        the role of the endpoint that receives these frames
      * @param maxFramePayload the largest payload accepted; larger frames fail with 1009
      */

@@ -15,6 +15,8 @@ public final class FrameEncoder {
     private final Random random;
 
     /**
+     * An encoder for one connection's outgoing frames.
+     *
      * @param sender the role of the endpoint that sends these frames
      * @param random the masking-key source; only a client uses it
      */

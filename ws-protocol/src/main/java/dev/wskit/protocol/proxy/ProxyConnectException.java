@@ -20,6 +20,8 @@ public final class ProxyConnectException extends IOException {
     private final int status;
 
     /**
+     * A failed {@code CONNECT} exchange with an HTTP proxy.
+     *
      * @param proxy the proxy's {@code host:port}
      * @param status the proxy's status code, or {@link #NO_STATUS}
      * @param detail what happened, for the message

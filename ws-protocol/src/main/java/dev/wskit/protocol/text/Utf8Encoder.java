@@ -24,6 +24,10 @@ public final class Utf8Encoder {
     /** The high surrogate that ended the previous piece of this message, or {@link #NONE}. */
     private char carriedHigh = NONE;
 
+    /** An encoder at the start of a message, holding no surrogate back. */
+    public Utf8Encoder() {
+    }
+
     /**
      * The UTF-8 bytes of {@code piece}, the next piece of a message; {@code last} when it ends the
      * message. Returns a new buffer, position 0, which the caller owns.

@@ -71,6 +71,10 @@ public final class Utf8Validator {
 
     private int state = ACCEPT;
 
+    /** A validator at the start of a message, having seen nothing yet. */
+    public Utf8Validator() {
+    }
+
     /**
      * Validates the bytes at absolute indexes {@code [from, to)} of {@code buffer}, continuing any
      * sequence left open by the previous call. The buffer may be heap, direct or read-only.

@@ -25,6 +25,9 @@ public final class UpgradeRequest {
     private final SSLSession tlsSession;
 
     /**
+     * A request as the decider sees it; transports make these, an application needs one only in
+     * tests.
+     *
      * @param request the parsed request head; not {@code null}
      * @param remoteAddress the peer's address, {@code null} when the transport has none
      * @param tlsSession the TLS session, {@code null} for plain TCP
