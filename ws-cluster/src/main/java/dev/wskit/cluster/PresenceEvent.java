@@ -1,6 +1,12 @@
 package dev.wskit.cluster;
 
-/** A member that joined or left a topic, on any node. */
+/**
+ * A member that joined or left a topic, on any node.
+ *
+ * @param topic the topic joined or left
+ * @param member the member's name
+ * @param change whether it joined or left
+ */
 public record PresenceEvent(String topic, String member, Change change) {
 
     /** Whether the member came or went. */
