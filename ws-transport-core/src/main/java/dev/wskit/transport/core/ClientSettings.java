@@ -79,6 +79,11 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
     /**
      * What one connect opens with: its opening handshake, where it goes, the proxy's tunnel to it
      * (or {@code null} when it goes straight there), and its connect deadline, which began with it.
+     *
+     * @param handshake the opening request, with a fresh key (RFC 6455 §4.1 item 7)
+     * @param target the server's URI, checked (RFC 6455 §3)
+     * @param tunnel the {@code CONNECT} exchange with the proxy, or {@code null} without one
+     * @param deadline the connect's deadline, which began with this opening
      */
     public record Opening(ClientHandshake handshake, WebSocketUri target, ProxyTunnel tunnel, ConnectDeadline deadline) {
         /**

@@ -25,7 +25,11 @@ public final class OwnerLock {
     private final ConcurrentLinkedQueue<Runnable> handedOff = new ConcurrentLinkedQueue<>();
     private final Runnable afterLetGo;
 
-    /** @param afterLetGo runs on the thread that let go of the lock as its outermost holder */
+    /**
+     * A connection's lock, free.
+     *
+     * @param afterLetGo runs on the thread that let go of the lock as its outermost holder
+     */
     public OwnerLock(Runnable afterLetGo) {
         this.afterLetGo = afterLetGo;
     }

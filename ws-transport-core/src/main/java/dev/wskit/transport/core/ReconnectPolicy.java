@@ -11,11 +11,18 @@ import java.util.function.DoubleSupplier;
  * before the n-th attempt in a row is {@code initialDelay * 2^(n-1)}, at most {@code maxDelay},
  * less a random part of up to half of it. Each {@code with} method checks its argument at once and
  * returns a new policy.
+ *
+ * @param initialDelay the backoff before the first attempt in a row; above zero
+ * @param maxDelay the bound of the backoff, at least {@code initialDelay}
+ * @param maxAttempts how many connects in a row may fail before the socket gives up; at least 1
+ * @param random the jitter's draws, in {@code [0, 1)}
  */
 public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, int maxAttempts, DoubleSupplier random) {
     private static final double JITTER = 0.5;
 
     /**
+     * Checks every component.
+     *
      * @param initialDelay the backoff before the first attempt in a row
      * @param maxDelay the bound of the backoff, at least {@code initialDelay}
      * @param maxAttempts how many connects in a row may fail before the socket gives up

@@ -15,6 +15,10 @@ public final class ServerLifecycle {
     private State state = State.NEW;
     private int port = -1;
 
+    /** A lifecycle of a server not started yet, bound to no port. */
+    public ServerLifecycle() {
+    }
+
     /** How a server binds, at once: returns the port it is bound to, or throws why it is not. */
     @FunctionalInterface
     public interface Binding {

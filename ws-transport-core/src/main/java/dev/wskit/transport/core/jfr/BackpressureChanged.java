@@ -24,4 +24,8 @@ public final class BackpressureChanged extends ConnectionEvent {
     @Description("What the connection held unwritten")
     @DataAmount(DataAmount.BYTES)
     public long unwrittenBytes;
+
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public BackpressureChanged() {
+    }
 }

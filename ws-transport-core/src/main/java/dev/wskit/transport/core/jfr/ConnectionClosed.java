@@ -60,4 +60,8 @@ public final class ConnectionClosed extends ConnectionEvent {
     @Label("Messages Out")
     @Description("Data messages sent")
     public long messagesOut;
+
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public ConnectionClosed() {
+    }
 }

@@ -22,4 +22,8 @@ public final class ConnectionOpened extends ConnectionEvent {
     @Label("Extensions")
     @Description("The Sec-WebSocket-Extensions agreed, null for none")
     public String extensions;
+
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public ConnectionOpened() {
+    }
 }

@@ -30,4 +30,8 @@ public final class HandshakeRejected extends ConnectionEvent {
     @Label("Rule Source")
     @Description("Where the rule comes from (an RFC section), null when the application rejected the request")
     public String source;
+
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public HandshakeRejected() {
+    }
 }

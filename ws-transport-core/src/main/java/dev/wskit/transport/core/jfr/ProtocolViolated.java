@@ -30,4 +30,8 @@ public final class ProtocolViolated extends ConnectionEvent {
     @Label("Rule Source")
     @Description("Where the rule comes from (an RFC section)")
     public String source;
+
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public ProtocolViolated() {
+    }
 }

@@ -25,4 +25,8 @@ public final class RoundTripMeasured extends ConnectionEvent {
     @Description("The smoothed round trip after this one, as TCP's SRTT (RFC 6298)")
     @Timespan(Timespan.NANOSECONDS)
     public long smoothed;
+
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public RoundTripMeasured() {
+    }
 }
