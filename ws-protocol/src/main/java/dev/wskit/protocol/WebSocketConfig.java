@@ -384,8 +384,7 @@ public final class WebSocketConfig {
         /**
          * Sets {@link WebSocketConfig#maxFramePayload()}.
          *
-         * @param bytes the limit in bytes; must be at least 1 (payloads above 125 bytes also need
-         *     the extended length fields of RFC 6455 §5.2)
+         * @param bytes the limit in bytes; must be at least 1
          * @return this builder
          */
         public Builder maxFramePayload(int bytes) {

@@ -81,7 +81,7 @@ public final class WebSocketUri {
     /**
      * The port to connect to: the URI's, or 80 for {@code ws} and 443 for {@code wss}.
      *
-     * @return the port, 1 to 65535
+     * @return the port, 0 to 65535
      */
     public int port() {
         return port;

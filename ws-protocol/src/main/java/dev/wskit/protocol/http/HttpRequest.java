@@ -92,7 +92,7 @@ public final class HttpRequest {
      * ({@code http://host/path}, which RFC 9112 §3.2.2 obliges servers to accept) the path part
      * of it, {@code /} when it has none.
      *
-     * @return the path, never empty
+     * @return the path, percent-encoded as sent; {@code /} for an absolute-form target without one
      */
     public String path() {
         int query = target.indexOf('?');

@@ -72,7 +72,7 @@ public final class ProxyTunnel {
      * Reads the proxy's answer from {@code in}.
      *
      * @param in bytes from the proxy, from position to limit; the position advances past what was
-     *     read, and once the tunnel is open nothing after the head is consumed
+     *     read
      * @return {@code true} once a 2xx head has been read: the bytes that follow belong to the tunnel
      * @throws ProxyConnectException with the status for any other status (the rest of {@code in},
      *     the refusal's body, is left unread), or {@link ProxyConnectException#NO_STATUS} when the

@@ -50,7 +50,7 @@ public final class UpgradeRequest {
     /**
      * The path of the request-target, without its query (still percent-encoded, as sent).
      *
-     * @return the path, never empty
+     * @return the path, percent-encoded as sent
      */
     public String path() {
         return request.path();
