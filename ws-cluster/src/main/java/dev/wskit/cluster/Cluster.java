@@ -24,7 +24,7 @@ public interface Cluster extends AutoCloseable {
      * ({@link TopicSink#missed}) before the first message it gets after the gap.
      *
      * @param topic the topic's name
-     * @param member the member's name, unique in the topic: what presence lists
+     * @param member the member's name, as presence lists it
      * @param afterId the id of the last message the member got, to resume after it, or {@code null}
      *     to start with the next message published
      * @param sink gets the member's messages and gaps, on the node's delivery thread
