@@ -49,7 +49,7 @@ public final class HandshakeDecision {
     /**
      * The response to send; never {@code null}.
      *
-     * @return the response
+     * @return the 101 or the rejection, complete with its header fields
      */
     public HttpResponse response() {
         return response;

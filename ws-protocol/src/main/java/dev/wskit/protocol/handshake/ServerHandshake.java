@@ -61,7 +61,7 @@ public final class ServerHandshake {
      * lists {@code websocket}); whether it may is {@link #screen}'s to say. Any other request is
      * plain HTTP.
      *
-     * @param request the request
+     * @param request a request head, any method or path
      * @return {@code true} when the request asks for a WebSocket upgrade
      */
     public static boolean asksForWebSocket(HttpRequest request) {

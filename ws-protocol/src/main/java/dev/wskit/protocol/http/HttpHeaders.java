@@ -304,7 +304,7 @@ public final class HttpHeaders {
         /**
          * The fields added so far, in their order.
          *
-         * @return the header fields
+         * @return the header fields, immutable; the builder may go on
          */
         public HttpHeaders build() {
             return endCount == 0 ? EMPTY : new HttpHeaders(packed.toString(), Arrays.copyOf(ends, endCount));

@@ -72,7 +72,7 @@ public final class HttpRequest {
     /**
      * The method, case-sensitive (RFC 9110 §9.1): {@code GET}, never {@code get}.
      *
-     * @return the method
+     * @return the method, an HTTP token
      */
     public String method() {
         return method;
@@ -81,7 +81,7 @@ public final class HttpRequest {
     /**
      * The request-target exactly as sent, query included.
      *
-     * @return the request-target
+     * @return the request-target, visible ASCII, never empty
      */
     public String target() {
         return target;

@@ -43,7 +43,7 @@ public final class HttpResponse {
      * @param status the status code, 100 to 599
      * @param headers the header fields; a {@code Content-Length} among them must match the body
      * @param body the content, copied; empty for none
-     * @return the response
+     * @return the response, with the standard reason phrase of {@code status}
      */
     public static HttpResponse of(int status, HttpHeaders headers, byte[] body) {
         checkContentLength(headers, body);
@@ -56,7 +56,7 @@ public final class HttpResponse {
      * @param status the status code, 100 to 599
      * @param contentType the {@code Content-Type} value, as {@code application/json}
      * @param body the content, copied
-     * @return the response
+     * @return the response, labelled {@code contentType}
      */
     public static HttpResponse of(int status, String contentType, byte[] body) {
         return of(status, HttpHeaders.of("Content-Type", contentType), body);

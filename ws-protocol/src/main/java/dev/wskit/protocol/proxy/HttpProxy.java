@@ -34,7 +34,7 @@ public final class HttpProxy {
      *
      * @param host a name or an address; an IPv6 literal with or without its brackets
      * @param port the proxy's port, 1 to 65535
-     * @return the proxy
+     * @return the proxy, without credentials
      * @throws IllegalArgumentException for an empty host, a host with a space or a control
      *     character, or a port outside 1–65535
      */

@@ -27,7 +27,7 @@ public interface UpgradeDecider {
      * Accepts every request, with a new handler from {@code handlers} for each connection.
      *
      * @param handlers gives a new handler for each connection
-     * @return the decider
+     * @return a decider that never rejects a valid request
      */
     static UpgradeDecider acceptAll(Supplier<? extends WebSocketHandler> handlers) {
         Objects.requireNonNull(handlers, "handlers");

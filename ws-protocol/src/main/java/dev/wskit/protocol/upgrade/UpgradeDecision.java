@@ -148,7 +148,7 @@ public final class UpgradeDecision {
      * authenticated user).
      *
      * @param name the attribute's name
-     * @param value its value
+     * @param value the value, of any type the handler casts back; not {@code null}
      * @return a new decision; this one is unchanged
      */
     public UpgradeDecision withAttribute(String name, Object value) {
@@ -237,7 +237,7 @@ public final class UpgradeDecision {
     /**
      * The HTTP status: 101 accepting, the rejection's status rejecting, 0 for later.
      *
-     * @return the status
+     * @return 101, 400 to 599, or 0
      */
     public int status() {
         return status;

@@ -102,7 +102,7 @@ public final class UpgradeRequest {
     /**
      * The request's header fields, in the order they came.
      *
-     * @return the header fields
+     * @return the header fields, never {@code null}
      */
     public HttpHeaders headers() {
         return request.headers();
