@@ -37,7 +37,7 @@ public interface Cluster extends AutoCloseable {
      *
      * @param topic the topic's name
      * @param sender who publishes, as {@link TopicMessage#sender()} reports it, or {@code null}
-     * @param message the payload
+     * @param message the payload, as {@link TopicMessage#payload()} delivers it; not {@code null}
      * @return completes with the message's id ({@code <ms>-<seq>}) once it holds its place in the
      *     topic's order, or fails when it could not be published
      */
@@ -47,7 +47,7 @@ public interface Cluster extends AutoCloseable {
      * Publishes {@code message} to {@code topic} with no sender; the stage completes with its id.
      *
      * @param topic the topic's name
-     * @param message the payload
+     * @param message the payload, as {@link TopicMessage#payload()} delivers it; not {@code null}
      * @return completes with the message's id once it holds its place in the topic's order
      */
     default CompletionStage<String> publish(String topic, String message) {

@@ -22,7 +22,7 @@ public interface TopicSink {
      * it resumed from) are lost to it: trimmed from the history, or lost with Redis's data. The
      * next {@link #deliver} is the first message after the gap.
      *
-     * @param topic the topic
+     * @param topic the topic the messages were lost from
      * @param lastId the id of the last message the member got, or the id it resumed from
      */
     void missed(String topic, String lastId);
@@ -36,7 +36,7 @@ public interface TopicSink {
      * @param socket the member's connection
      * @param render makes the text of a message
      * @param gapNotice makes the text telling of a gap from the last id before it
-     * @return the sink
+     * @return the sink, to give {@link Cluster#join}
      */
     static TopicSink sendingTo(WebSocket socket, Function<TopicMessage, String> render, Function<String, String> gapNotice) {
         Objects.requireNonNull(socket, "socket");
