@@ -21,7 +21,7 @@ public final class ConnectDeadline {
      * A deadline {@code timeout} from now.
      *
      * @param timeout the whole connect timeout; above zero
-     * @return the deadline
+     * @return the deadline, on {@link System#nanoTime()}'s clock
      */
     public static ConnectDeadline in(Duration timeout) {
         return new ConnectDeadline(timeout, System.nanoTime() + timeout.toNanos());
@@ -30,7 +30,7 @@ public final class ConnectDeadline {
     /**
      * The whole connect timeout, as errors name it.
      *
-     * @return the timeout
+     * @return the timeout the deadline was set with, above zero
      */
     public Duration timeout() {
         return timeout;

@@ -31,7 +31,7 @@ public final class ConnectionGroup {
          *
          * @param goingAway starts the closing handshake with the reason given
          * @param drop ends the connection at once
-         * @return the member
+         * @return a member running {@code goingAway} and {@code drop}
          */
         static Member of(Consumer<String> goingAway, Runnable drop) {
             Objects.requireNonNull(goingAway, "goingAway");
@@ -75,7 +75,7 @@ public final class ConnectionGroup {
     /**
      * Admits {@code member} unless the group is full or closing.
      *
-     * @param member the connection
+     * @param member the connection, as its transport can end it
      * @return {@code true} when admitted; {@code false} when the group is full or closing
      */
     public synchronized boolean tryAdd(Member member) {

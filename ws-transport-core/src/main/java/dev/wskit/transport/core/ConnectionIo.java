@@ -41,7 +41,7 @@ public interface ConnectionIo {
      * connection's lock. Tasks from one thread run in the order given. When the connection is gone
      * (its event loop shut down, say) the task may never run.
      *
-     * @param task the task
+     * @param task what to run as the owner
      */
     void runAsOwner(Runnable task);
 
@@ -59,7 +59,7 @@ public interface ConnectionIo {
      * {@code encoded} holds as it goes on the wire: as {@link #write} does, unless the transport is
      * mounted on an HTTP server whose own stack must write its responses.
      *
-     * @param answer the response
+     * @param answer the response, for a transport whose HTTP stack writes it itself
      * @param encoded the response as bytes, ready to write
      */
     default void writeAnswer(HttpResponse answer, ByteBuffer encoded) {
@@ -101,7 +101,7 @@ public interface ConnectionIo {
      * The transport's name, as a {@link dev.wskit.protocol.ConnectionListener} hears it
      * ({@code blocking}, {@code netty}, {@code vertx}); any thread. Defaults to this class's name.
      *
-     * @return the name
+     * @return the name, as {@code netty}; by default the class's simple name
      */
     default String transportName() {
         return getClass().getSimpleName();
@@ -132,7 +132,7 @@ public interface ConnectionIo {
      * Runs {@code task} as the owner after {@code delayNanos}, unless cancelled first.
      *
      * @param delayNanos the delay in nanoseconds, at least 0
-     * @param task the task
+     * @param task what to run as the owner once the delay has passed (a deadline of the engine)
      * @return the scheduled task, to cancel it
      */
     Scheduled schedule(long delayNanos, Runnable task);

@@ -64,7 +64,7 @@ public final class OwnerLock {
     /**
      * See {@link ConnectionIo#runAsOwner}: under the lock now, or handed to its holder.
      *
-     * @param task the task
+     * @param task what to run as the owner
      */
     public void runAsOwner(Runnable task) {
         if (runsLaterFromHere()) {

@@ -45,7 +45,7 @@ public record ReconnectPolicy(Duration initialDelay, Duration maxDelay, int maxA
      *
      * @param initialDelay the wait before the first reconnect; above zero
      * @param maxDelay the longest wait; at least {@code initialDelay}
-     * @return the policy
+     * @return the policy, with up to half of each delay taken off at random
      * @throws IllegalArgumentException when a delay is not positive, or the first exceeds the bound
      */
     public static ReconnectPolicy exponential(Duration initialDelay, Duration maxDelay) {

@@ -53,7 +53,7 @@ public final class ReconnectingWebSocket implements WebSocket {
          * Runs {@code task} once, {@code delay} from now.
          *
          * @param delay the wait, at least 0
-         * @param task the task
+         * @param task the next connect attempt
          */
         void schedule(Duration delay, Runnable task);
     }

@@ -176,7 +176,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     /**
      * The server, not started yet.
      *
-     * @return the server
+     * @return the server, not started: {@link WebSocketServer#start()} binds it
      * @throws IllegalStateException when neither {@link #handler} nor {@link #upgrade} was set
      */
     public abstract WebSocketServer build();

@@ -81,7 +81,7 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
     /**
      * A new connection's handler, from the handler factory (absent when a decider decides).
      *
-     * @return a new handler
+     * @return a new handler, for one connection
      */
     public WebSocketHandler newHandler() {
         if (handlers == null) {

@@ -41,7 +41,7 @@ public final class TunnelHandshake {
     /**
      * The connect's deadline, at which the transport's timer calls {@link #timedOut()}.
      *
-     * @return the deadline
+     * @return the deadline, shared with the rest of the connect
      */
     public ConnectDeadline deadline() {
         return deadline;

@@ -43,7 +43,7 @@ public final class WireTrace {
      * each.
      *
      * @param directory where the trace files go
-     * @return the setting
+     * @return the setting, to give a server builder's {@code wireTrace}
      */
     public static WireTrace into(Path directory) {
         return new WireTrace(Objects.requireNonNull(directory, "directory"), peer -> true, 16L << 20, 100);
@@ -85,7 +85,7 @@ public final class WireTrace {
     /**
      * Where the traces are written.
      *
-     * @return the directory
+     * @return the directory, made when the first trace is written if missing
      */
     public Path directory() {
         return directory;
