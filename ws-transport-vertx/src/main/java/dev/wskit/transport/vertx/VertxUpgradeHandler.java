@@ -56,7 +56,7 @@ public final class VertxUpgradeHandler {
      *
      * @param config the settings of every upgraded connection
      * @param decider decides each valid upgrade request (RFC 6455 §4.2.2)
-     * @return the upgrade handler
+     * @return the upgrade handler, for every request of one HTTP server
      */
     public static VertxUpgradeHandler create(WebSocketConfig config, UpgradeDecider decider) {
         return new VertxUpgradeHandler(config, decider);
@@ -67,7 +67,7 @@ public final class VertxUpgradeHandler {
      *
      * @param config the settings of every upgraded connection
      * @param handlers makes one handler per connection
-     * @return the upgrade handler
+     * @return the upgrade handler, for every request of one HTTP server
      */
     public static VertxUpgradeHandler create(WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers) {
         return new VertxUpgradeHandler(config, UpgradeDecider.acceptAll(handlers));
