@@ -49,8 +49,8 @@ public interface WebSocket {
      * Sends one piece of a text message; {@code last} ends the message (RFC 6455 §5.4). The
      * piece must hold whole characters.
      *
-     * @param text this piece; must be well-formed UTF-16 and end on a whole character, so that no
-     *     UTF-8 sequence is split between frames
+     * @param text this piece of the message's text; a surrogate without its other half throws
+     *     {@link IllegalArgumentException}
      * @param last {@code true} when this piece ends the message (the frame's FIN bit)
      * @return {@code true} when queued, {@code false} when refused because the connection is
      *     closing or closed

@@ -276,6 +276,7 @@ public final class WebSocketEngine {
      * ({@link #isPaused()}), and the handshake timeout answers {@code 503}.
      *
      * @return the stage the application's decision completes, or {@code null} when none is awaited
+     *     or it was taken already
      */
     public CompletionStage<UpgradeDecision> takeAwaitedDecision() {
         return handshake.takeAwaitedDecision();
