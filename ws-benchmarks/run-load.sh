@@ -18,9 +18,12 @@
 #   memory   MEMORY_CONNECTIONS idle connections: live heap and RSS outside the heap per
 #            connection (the server's heap pre-touched, MEMORY_JAVA_OPTS)
 #            (its own fresh server JVM, so earlier load does not pollute the baseline)
+#   memory-deflate  the same with permessage-deflate offered and accepted on every connection
+#            (the servers' echo-app profile, compression on): what compression keeps per idle
+#            connection; not for raw-tcp
 #
 # Overrides (defaults in brackets): REPEATS [3], WARMUP [3] and DURATION [5] seconds per point,
-# SERVERS [all six], POINTS [all five], TYPE [binary], CONNECT_CONCURRENCY [16],
+# SERVERS [all six], POINTS [all six], TYPE [binary], CONNECT_CONCURRENCY [16],
 # MEMORY_CONNECTIONS [10000], SERVER_CPUS / LOAD_CPUS [first half / second half of the cores],
 # LOAD_THREADS [1 per load core], SERVER_JAVA_OPTS [-Xms256m -Xmx1g], LOAD_JAVA_OPTS [-Xmx1g],
 # MEMORY_JAVA_OPTS [-Xms1g -Xmx1g -XX:+AlwaysPreTouch],
@@ -36,7 +39,7 @@ repeats=${REPEATS:-3}
 warmup=${WARMUP:-3}
 duration=${DURATION:-5}
 servers=${SERVERS:-"netty-own wskit-netty vertx-own wskit-vertx wskit-blocking raw-tcp"}
-points=${POINTS:-"latency small bulk connect memory"}
+points=${POINTS:-"latency small bulk connect memory memory-deflate"}
 type=${TYPE:-binary}
 connect_concurrency=${CONNECT_CONCURRENCY:-16}
 memory_connections=${MEMORY_CONNECTIONS:-10000}
@@ -89,7 +92,7 @@ jdk_version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *jav
 run_date=$(date +%F)
 
 server_pid=""
-start_server() { # start_server <kind> <java options>: sets server_pid and server_port
+start_server() { # start_server <kind> <java options> [server options]: sets server_pid and server_port
   port=$((port + 1)) # a fresh port per server: no waiting on the last one's sockets
   server_port=$port
   local server_log="$out/server-$stamp-$1-$server_port.log"
@@ -97,7 +100,7 @@ start_server() { # start_server <kind> <java options>: sets server_pid and serve
   # memory and to stop it.
   # shellcheck disable=SC2086 # the options are words
   $(pin_prefix "$server_cpus") "$java" $2 -cp "$jar" dev.wskit.benchmarks.servers.EchoServers \
-    "$1" "$server_port" >"$server_log" 2>&1 &
+    "$1" "$server_port" ${3:-} >"$server_log" 2>&1 &
   server_pid=$!
   if wait_ready "$server_pid" "$server_log"; then
     cat "$server_log" >>"$log"
@@ -146,17 +149,23 @@ started=$(date +%s)
 for rep in $(seq "$repeats"); do
   for kind in $servers; do
     traffic=""
-    for point in $points; do [[ $point != memory ]] && traffic=yes; done
+    for point in $points; do [[ $point != memory* ]] && traffic=yes; done
     if [[ -n $traffic ]]; then
       start_server "$kind" "$server_java_opts" || continue
       for point in $points; do
-        [[ $point != memory ]] && echo_point "$kind" "$point" "$rep"
+        [[ $point != memory* ]] && echo_point "$kind" "$point" "$rep"
       done
       stop_server
     fi
     if [[ " $points " == *" memory "* ]]; then
       start_server "$kind" "$memory_java_opts" || continue
       load "$kind" memory "$rep" --mode memory --connections "$memory_connections" --server-pid "$server_pid" --settle 3
+      stop_server
+    fi
+    if [[ " $points " == *" memory-deflate "* && $kind != raw-tcp ]]; then
+      start_server "$kind" "$memory_java_opts" "--profile echo-app" || continue
+      load "$kind" memory-deflate "$rep" --mode memory --deflate --connections "$memory_connections" \
+        --server-pid "$server_pid" --settle 3
       stop_server
     fi
   done

@@ -3,6 +3,7 @@
 @SuppressWarnings("requires-automatic")
 module dev.wskit.examples {
     requires dev.wskit.protocol;
+    requires dev.wskit.cluster;
     requires dev.wskit.transport.blocking;
     requires dev.wskit.transport.netty;
     requires dev.wskit.transport.vertx;

@@ -3,6 +3,7 @@ package dev.wskit.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.cluster.PresenceEvent.Change;
+import dev.wskit.testkit.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

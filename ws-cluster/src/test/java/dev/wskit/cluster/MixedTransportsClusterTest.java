@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.testkit.RedisServer;
 import dev.wskit.transport.blocking.BlockingWebSocketServer;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.WebSocketServer;

@@ -2,6 +2,7 @@ package dev.wskit.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.testkit.RedisServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,5 +1,6 @@
 package dev.wskit.cluster;
 
+import dev.wskit.testkit.RedisServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.wskit.cluster.PresenceEvent.Change;
+import dev.wskit.testkit.RedisServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

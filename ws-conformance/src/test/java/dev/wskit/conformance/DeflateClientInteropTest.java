@@ -8,6 +8,7 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.testkit.Compressible;
+import dev.wskit.testkit.DeflateDistances;
 import dev.wskit.testkit.NettyDeflateServer;
 import dev.wskit.testkit.WireTap;
 import io.netty.channel.EventLoopGroup;
@@ -49,6 +50,7 @@ class DeflateClientInteropTest {
     private static EventLoopGroup group;
     private static NettyDeflateServer netty;
     private static NettyDeflateServer nettyAllowingServerNoContext;
+    private static NettyDeflateServer nettyLimitingClientWindow;
     private static Vertx vertx;
     private static HttpServer vertxServer;
 
@@ -61,6 +63,7 @@ class DeflateClientInteropTest {
         group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         netty = new NettyDeflateServer(group, NettyDeflateServer::stockCompression);
         nettyAllowingServerNoContext = new NettyDeflateServer(group, NettyDeflateServer::compressionAllowingServerNoContextTakeover);
+        nettyLimitingClientWindow = new NettyDeflateServer(group, () -> NettyDeflateServer.compressionLimitingClientWindow(9));
         vertx = Vertx.vertx();
         vertxServer = vertx.createHttpServer(new HttpServerOptions().setPerMessageWebSocketCompressionSupported(true)
                         .setMaxWebSocketFrameSize(LIMIT).setMaxWebSocketMessageSize(LIMIT))
@@ -81,6 +84,9 @@ class DeflateClientInteropTest {
         }
         if (nettyAllowingServerNoContext != null) {
             nettyAllowingServerNoContext.close();
+        }
+        if (nettyLimitingClientWindow != null) {
+            nettyLimitingClientWindow.close();
         }
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
@@ -124,7 +130,7 @@ class DeflateClientInteropTest {
         RecordingHandler events = RecordingHandler.recording();
         WebSocket socket = connect(transport, netty.port(), DEFLATE, events);
         WireTap.Link link = tap.nextLink();
-        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate");
+        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate; client_max_window_bits");
         assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate");
 
         String text = Compressible.text(size);
@@ -179,7 +185,7 @@ class DeflateClientInteropTest {
         String text = Compressible.text(4096);
         socket.sendText(text);
         assertThat(events.nextMessage()).isEqualTo(text);
-        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate; server_no_context_takeover");
+        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate; server_no_context_takeover; client_max_window_bits");
         assertThat(link.acceptedExtensions()).isNull();
         assertThat(link.clientMessages()).noneMatch(WireTap::compressed);
         assertThat(link.serverMessages()).noneMatch(WireTap::compressed);
@@ -213,7 +219,7 @@ class DeflateClientInteropTest {
         WebSocket socket = connect(transport, netty.port(),
                 withDeflate(PerMessageDeflateConfig.builder().clientNoContextTakeover(true).build()), events);
         WireTap.Link link = tap.nextLink();
-        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate; client_no_context_takeover");
+        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate; client_no_context_takeover; client_max_window_bits");
         // Netty's stock server may ignore the hint (RFC 7692 §7.1.1.2) and does.
         assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate");
         String text = Compressible.text(2048);
@@ -225,6 +231,41 @@ class DeflateClientInteropTest {
         assertThat(ours).hasSize(3).allMatch(WireTap::compressed);
         assertThat(ours.get(1).get(0).payload()).isEqualTo(ours.get(0).get(0).payload());
         assertThat(ours.get(2).get(0).payload()).isEqualTo(ours.get(0).get(0).payload());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void ourClientKeepsWithinTheWindowANettyServerAllowsIt(Transport transport) throws Exception {
+        RecordingHandler events = RecordingHandler.recording();
+        WebSocket socket = connect(transport, nettyLimitingClientWindow.port(), DEFLATE, events);
+        WireTap.Link link = tap.nextLink();
+        // RFC 7692 §7.1.2.2: our offer lets the server name our window; this one names 9 bits.
+        assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate;client_max_window_bits=9");
+        byte[] repeated = Payloads.repeatedNoise(4096);
+        socket.sendBinary(ByteBuffer.wrap(repeated));
+        assertThat((byte[]) events.nextMessage()).isEqualTo(repeated);
+        socket.sendText(Compressible.text(4096));
+        assertThat(events.nextMessage()).isEqualTo(Compressible.text(4096));
+
+        List<List<WireTap.Frame>> ours = link.clientMessages();
+        assertThat(ours).hasSize(2).allMatch(WireTap::compressed);
+        assertThat(DeflateDistances.farthest(ours.stream().map(WireTap::payload).toList()))
+                .as("the farthest back-reference of our messages").isLessThanOrEqualTo(1 << 9);
+        // Literals alone still shrink text (the cost: 4096 bytes of noise 4096 back stay 8192).
+        assertThat(payloadBytes(ours.get(1))).isLessThan(4096 * 3 / 4);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void withNoWindowNamedOurClientReachesAsFarAsItsRepeats(Transport transport) throws Exception {
+        RecordingHandler events = RecordingHandler.recording();
+        WebSocket socket = connect(transport, netty.port(), DEFLATE, events);
+        WireTap.Link link = tap.nextLink();
+        byte[] repeated = Payloads.repeatedNoise(4096);
+        socket.sendBinary(ByteBuffer.wrap(repeated));
+        assertThat((byte[]) events.nextMessage()).isEqualTo(repeated);
+        // The check above can fail: the same message with the full window reaches 4096 back.
+        assertThat(DeflateDistances.farthest(link.clientMessages().stream().map(WireTap::payload).toList())).isEqualTo(4096);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -254,7 +295,7 @@ class DeflateClientInteropTest {
         RecordingHandler events = RecordingHandler.recording();
         WebSocket socket = connect(transport, vertxServer.actualPort(), DEFLATE, events);
         WireTap.Link link = tap.nextLink();
-        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate");
+        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate; client_max_window_bits");
         assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate");
 
         String text = Compressible.text(MIB);

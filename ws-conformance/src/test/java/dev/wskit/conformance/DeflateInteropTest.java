@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.testkit.Compressible;
+import dev.wskit.testkit.DeflateDistances;
 import dev.wskit.testkit.NettyDeflateClient;
 import dev.wskit.testkit.WireTap;
 import io.netty.buffer.Unpooled;
@@ -108,6 +109,38 @@ class DeflateInteropTest {
     }
 
     // ---- Netty's client ----------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Transport.class)
+    void nettysClientAskingForANineBitServerWindowGetsMessagesThatReachNoFurther(Transport transport) throws Exception {
+        WireTap tap = TAPS.get(transport);
+        NettyDeflateClient netty = NettyDeflateClient.connect(group, tap.port(), NettyDeflateClient.compressionAskingServerWindow(9));
+        WireTap.Link link = tap.nextLink();
+        // RFC 7692 §7.1.2.1: accepted by answering a window no larger than asked for.
+        assertThat(link.offeredExtensions()).isEqualTo("permessage-deflate;server_max_window_bits=9");
+        assertThat(link.acceptedExtensions()).isEqualTo("permessage-deflate; server_max_window_bits=9");
+        byte[] repeated = Payloads.repeatedNoise(4096);
+        netty.sendBinary(repeated);
+        assertThat((byte[]) netty.next()).isEqualTo(repeated);
+        String text = Compressible.text(4096);
+        netty.sendText(text);
+        assertThat(netty.next()).isEqualTo(text);
+
+        List<List<WireTap.Frame>> ours = link.serverMessages();
+        assertThat(ours).hasSize(2).allMatch(WireTap::compressed);
+        assertThat(DeflateDistances.farthest(ours.stream().map(WireTap::payload).toList()))
+                .as("the farthest back-reference of our messages").isLessThanOrEqualTo(1 << 9);
+        netty.close();
+
+        // The check can fail: with the window left to us, the same message reaches 4096 back.
+        NettyDeflateClient stock = NettyDeflateClient.connect(group, tap.port(), NettyDeflateClient.stockCompression());
+        WireTap.Link stockLink = tap.nextLink();
+        stock.sendBinary(repeated);
+        assertThat((byte[]) stock.next()).isEqualTo(repeated);
+        assertThat(DeflateDistances.farthest(List.of(WireTap.payload(stockLink.serverMessages().get(0))))).isEqualTo(4096);
+        stock.close();
+    }
+
 
     @ParameterizedTest(name = "{0}, {1} bytes")
     @MethodSource("transportsAndSizes")

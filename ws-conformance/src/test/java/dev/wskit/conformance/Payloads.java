@@ -45,6 +45,13 @@ final class Payloads {
     }
 
     /** Pseudo-random bytes: binary that does not compress. */
+    /** {@code half} bytes of noise, then the same again: one repeat, exactly {@code half} bytes back. */
+    static byte[] repeatedNoise(int half) {
+        byte[] twice = Arrays.copyOf(noise(half, half), 2 * half);
+        System.arraycopy(twice, 0, twice, half, half);
+        return twice;
+    }
+
     static byte[] noise(int length, long seed) {
         byte[] b = new byte[length];
         new Random(seed).nextBytes(b);

@@ -52,7 +52,7 @@ final class PrometheusEndpoint implements AutoCloseable {
                 .exact(StatsFeed.PATH, feed.decider())
                 .prefix("/", setup.decider())
                 .build();
-        return new ServerSetup(setup.config().toBuilder().httpHandler(withMetrics).build(), withFeed);
+        return new ServerSetup(setup.config().toBuilder().httpHandler(withMetrics).build(), withFeed, setup.release());
     }
 
     /** Stops the feed's timer: called with the server's stop. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -24,8 +25,18 @@ public abstract class ServerApp implements App {
     /** The port used when {@code --port} is absent; fixed, so a bookmark or a test script keeps working. */
     protected abstract int defaultPort();
 
-    /** Makes the configuration and the upgrade decider; called once per run, so state they share is per run. */
-    protected abstract ServerSetup newSetup();
+    /**
+     * Makes the configuration and the upgrade decider from the app's own options; called once per
+     * run, so state they share is per run.
+     *
+     * @throws IOException when what the setup needs is out of reach (exit status 1)
+     */
+    protected abstract ServerSetup newSetup(CommandLine line) throws IOException;
+
+    /** Options of this app beyond the shared ones, each taking a value. */
+    protected Set<String> appOptions() {
+        return Set.of();
+    }
 
     /** Tells the user where the server is. */
     protected abstract void announce(ExampleTransport transport, RunningServer server, PrintStream out);
@@ -54,14 +65,16 @@ public abstract class ServerApp implements App {
 
     @Override
     public final int run(List<String> args, InputStream in, PrintStream out, StopSignal stop) throws IOException {
-        CommandLine line = new CommandLine(args, OPTIONS, SWITCHES);
+        Set<String> options = new HashSet<>(OPTIONS);
+        options.addAll(appOptions());
+        CommandLine line = new CommandLine(args, options, SWITCHES);
         if (!line.positional().isEmpty()) {
             throw new CommandLine.UsageException("unexpected argument: " + line.positional().get(0));
         }
         ExampleTransport transport = ExampleTransport.from(line);
         String host = line.get("host", DEFAULT_HOST);
         int port = line.getInt("port", defaultPort(), 0, 0xffff);
-        ServerSetup setup = newSetup();
+        ServerSetup setup = newSetup(line);
         PrometheusEndpoint metrics = line.has("metrics") ? new PrometheusEndpoint() : null;
         ConnectionListener listener = ConnectionListener.NONE;
         if (metrics != null) {
@@ -80,13 +93,16 @@ public abstract class ServerApp implements App {
             });
         } catch (IOException | RuntimeException notStarted) {
             closeIfAny(metrics);
+            setup.release().run();
             throw notStarted;
         }
         // Said by the stop itself: when the stop runs in a shutdown hook (SIGHUP) the JVM ends once
         // it returns, maybe before this thread wakes up. Registered before the announcement, so a
         // signal sent by whoever waited for it always finds the graceful stop.
+        Runnable release = setup.release();
         stop.register(() -> {
             server.stop();
+            release.run();
             closeIfAny(metrics);
             out.println("stopped");
         });

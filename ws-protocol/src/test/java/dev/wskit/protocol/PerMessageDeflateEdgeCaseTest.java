@@ -64,7 +64,7 @@ class PerMessageDeflateEdgeCaseTest {
         WebSocketEngine client = WebSocketEngine.client(
                 ClientHandshake.builder(URI.create("ws://server.example.com/chat")).build(config), config, events, new TestClock());
         assertThat(new String(drain(client), StandardCharsets.US_ASCII))
-                .contains("\r\nSec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover\r\n");
+                .contains("\r\nSec-WebSocket-Extensions: permessage-deflate; client_no_context_takeover; client_max_window_bits\r\n");
         client.receive(ByteBuffer.wrap(ACCEPT.getBytes(StandardCharsets.US_ASCII)));
         assertThat(events.take()).containsExactly("open");
         client.socket().sendText("Hello");

@@ -31,6 +31,12 @@ public final class NettyDeflateClient extends NettyPeer {
                 PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, false));
     }
 
+    /** permessage-deflate only, asking for a server window of this many bits (RFC 7692 §7.1.2.1). */
+    public static ChannelHandler compressionAskingServerWindow(int bits) {
+        return new WebSocketClientExtensionHandler(new PerMessageDeflateClientExtensionHandshaker(6, false,
+                bits, false, false));
+    }
+
     public static NettyDeflateClient connect(EventLoopGroup group, int port, ChannelHandler compression) {
         return connect(new NettyDeflateClient(), group, URI.create("ws://127.0.0.1:" + port + "/netty"), compression);
     }

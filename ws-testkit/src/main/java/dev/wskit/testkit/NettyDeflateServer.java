@@ -25,6 +25,15 @@ public final class NettyDeflateServer extends NettyServerPeer {
                 PerMessageDeflateServerExtensionHandshaker.MAX_WINDOW_SIZE, true, false));
     }
 
+    /**
+     * permessage-deflate that answers an offer of {@code client_max_window_bits} with this window
+     * for the client's messages (RFC 7692 §7.1.2.2).
+     */
+    public static ChannelHandler compressionLimitingClientWindow(int bits) {
+        return new WebSocketServerExtensionHandler(new PerMessageDeflateServerExtensionHandshaker(6, false,
+                bits, false, false));
+    }
+
     public NettyDeflateServer(EventLoopGroup group, Supplier<ChannelHandler> compression) {
         super(group, compression);
     }

@@ -235,6 +235,13 @@ public final class WireTap implements AutoCloseable {
         return message.stream().mapToInt(f -> f.payload().length).sum();
     }
 
+    /** A message's payload: its frames' payloads together, in order. */
+    public static byte[] payload(List<Frame> message) {
+        ByteArrayOutputStream joined = new ByteArrayOutputStream();
+        message.forEach(frame -> joined.writeBytes(frame.payload()));
+        return joined.toByteArray();
+    }
+
     /** Whether a message is marked compressed as RFC 7692 §6.1 says: RSV1 on its first frame, and only there. */
     public static boolean compressed(List<Frame> message) {
         for (Frame continuation : message.subList(1, message.size())) {

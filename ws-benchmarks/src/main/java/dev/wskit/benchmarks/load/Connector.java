@@ -133,7 +133,7 @@ public final class Connector {
             if (pending.channel.read(pending.response) < 0) {
                 throw new UncheckedIOException(new IOException("server closed the connection during the handshake"));
             }
-            return Handshake.responseComplete(pending.response);
+            return handshake.responseComplete(pending.response);
         }
         return false;
     }

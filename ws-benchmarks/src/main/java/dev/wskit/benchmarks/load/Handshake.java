@@ -15,10 +15,18 @@ public final class Handshake {
     /** Enough for any of the servers' 101 responses (Vert.x's is the longest, ~170 bytes). */
     public static final int MAX_RESPONSE_BYTES = 2048;
 
+    private static final String DEFLATE_OFFER = "Sec-WebSocket-Extensions: permessage-deflate\r\n";
+
     private final ByteBuffer request;
+    private final boolean offersDeflate;
 
     Handshake(String host, int port) {
         this(host, port, "");
+    }
+
+    /** The request offering permessage-deflate (RFC 7692 §5), whose answer must accept it. */
+    static Handshake offeringDeflate(String host, int port) {
+        return new Handshake(host, port, DEFLATE_OFFER);
     }
 
     /** The same request with {@code extraHeaders} (whole lines, each ending in CRLF) before the blank line. */
@@ -32,6 +40,7 @@ public final class Handshake {
                 + extraHeaders
                 + "\r\n";
         this.request = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII)).asReadOnlyBuffer();
+        this.offersDeflate = extraHeaders.contains(DEFLATE_OFFER);
     }
 
     /** A fresh view of the request bytes, for one connection to write. */
@@ -41,12 +50,13 @@ public final class Handshake {
 
     /**
      * Checks the response read so far (from 0 to the buffer's position): false while the head is
-     * incomplete, true once it is a valid 101 with the expected accept value.
+     * incomplete, true once it is a valid 101 with the expected accept value (and, when this
+     * request offered it, permessage-deflate accepted).
      *
      * @throws EchoMismatch for any other response, or bytes after the head (these servers send
      *     nothing before the client's first message)
      */
-    public static boolean responseComplete(ByteBuffer response) {
+    public boolean responseComplete(ByteBuffer response) {
         int end = headEnd(response);
         if (end < 0) {
             if (!response.hasRemaining()) {
@@ -66,6 +76,11 @@ public final class Handshake {
                 && line.substring(line.indexOf(':') + 1).trim().equals(ACCEPT));
         if (!accepted) {
             throw new EchoMismatch("handshake without the expected Sec-WebSocket-Accept");
+        }
+        boolean deflating = head.lines().anyMatch(line -> line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-extensions:")
+                && line.toLowerCase(Locale.ROOT).contains("permessage-deflate"));
+        if (offersDeflate && !deflating) {
+            throw new EchoMismatch("permessage-deflate offered, not accepted");
         }
         return true;
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The load tool's command line, {@code --name value} pairs and the {@code --raw} flag:
+ * The load tool's command line, {@code --name value} pairs and the {@code --raw} and {@code --deflate} flags:
  *
  * <pre>
  * --port P            the server's port (required); --host H, default 127.0.0.1
@@ -18,6 +18,7 @@ import java.util.Set;
  * --duration S        seconds measured (default 5); --warmup S seconds before it (default 2)
  * --threads T         load threads, each a selector over its share of connections (default 1)
  * --raw               the server is a raw TCP echo: no handshake, echoes checked still masked
+ * --deflate           memory: offer permessage-deflate (RFC 7692) and require the server to accept it
  * --server-pid PID    memory: the server process, whose RSS (and live heap, via jcmd) is read
  * --settle S          memory: seconds to wait after opening before measuring (default 1)
  * --label k=v         copied into the result line (repeatable), e.g. --label server=netty-own
@@ -35,12 +36,13 @@ record LoadOptions(
         double warmupSeconds,
         int threads,
         boolean raw,
+        boolean deflate,
         long serverPid,
         double settleSeconds,
         Map<String, String> labels) {
 
     static LoadOptions parse(String... args) {
-        CommandLine values = CommandLine.parse(args, Set.of("raw"));
+        CommandLine values = CommandLine.parse(args, Set.of("raw", "deflate"));
         values.rejectUnknown(List.of("host", "port", "mode", "connections", "in-flight", "size", "type",
                 "duration", "warmup", "threads", "server-pid", "settle"));
         LoadOptions options = new LoadOptions(
@@ -55,6 +57,7 @@ record LoadOptions(
                 Double.parseDouble(values.get("warmup", "2")),
                 Integer.parseInt(values.get("threads", "1")),
                 values.flag("raw"),
+                values.flag("deflate"),
                 Long.parseLong(values.get("server-pid", "0")),
                 Double.parseDouble(values.get("settle", "1")),
                 values.labels());
@@ -64,6 +67,9 @@ record LoadOptions(
     private LoadOptions checked() {
         if (!mode.equals("echo") && !mode.equals("connect") && !mode.equals("memory")) {
             throw new IllegalArgumentException("--mode must be echo, connect or memory: " + mode);
+        }
+        if (deflate && (raw || !mode.equals("memory"))) {
+            throw new IllegalArgumentException("--deflate is for the memory mode of a WebSocket server");
         }
         if (connections < 1 || inFlight < 1 || threads < 1 || durationSeconds <= 0 || warmupSeconds < 0) {
             throw new IllegalArgumentException("connections, in-flight, threads and duration must be positive");

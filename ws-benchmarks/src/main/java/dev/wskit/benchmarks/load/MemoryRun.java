@@ -15,7 +15,9 @@ import java.util.List;
  * measures again, and reports the growth per connection: resident set size and, where {@code jcmd} can attach, live heap after a full
  * collection. Each measurement takes the live heap first (its collection may shrink the heap)
  * and then the RSS, the same way both times. The connections are checked to be still open, and
- * silent, before the second measurement.
+ * silent, before the second measurement. With {@code --deflate} each connection has negotiated
+ * permessage-deflate, which shows what a stack keeps per connection for compression while no
+ * message needs it.
  *
  * <p>RSS growth alone mixes two things: memory outside the heap (thread stacks, direct buffers,
  * native socket state) and heap pages the server's garbage touched for the first time, which
@@ -38,7 +40,10 @@ final class MemoryRun {
             throw new IllegalArgumentException("--mode memory needs --server-pid");
         }
         ServerProbe server = new ServerProbe(options.serverPid());
-        Connector connector = new Connector(new InetSocketAddress(options.host(), options.port()), options.raw());
+        InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
+        Connector connector = options.deflate()
+                ? new Connector(address, Handshake.offeringDeflate(options.host(), options.port()))
+                : new Connector(address, options.raw());
         closeAll(openAll(connector));
         // The server sees each close and lets go of its connection meanwhile.
         Thread.sleep((long) (options.settleSeconds() * 1000));
@@ -56,6 +61,7 @@ final class MemoryRun {
                     .putAll(options.labels())
                     .put("connections", n)
                     .put("raw", options.raw())
+                    .put("deflate", options.deflate())
                     .put("rss_before_mb", rssBefore / 1e6)
                     .put("rss_after_mb", rssAfter / 1e6)
                     .put("rss_per_conn_bytes", (rssAfter - rssBefore) / n);

@@ -47,7 +47,10 @@ public final class LoadTable {
             // Live heap first: after the warm-up, what grows outside the heap is noise around zero.
             new Measure("memory", "heap_per_conn_bytes", "live heap B/conn", false),
             new Measure("memory", "rss_per_conn_bytes", "RSS growth B/conn", false),
-            new Measure("memory", "footprint_per_conn_bytes", "B/conn (live heap + RSS growth)", false));
+            new Measure("memory", "footprint_per_conn_bytes", "B/conn (live heap + RSS growth)", false),
+            new Measure("memory-deflate", "heap_per_conn_bytes", "live heap B/conn", false),
+            new Measure("memory-deflate", "rss_per_conn_bytes", "RSS growth B/conn", false),
+            new Measure("memory-deflate", "footprint_per_conn_bytes", "B/conn (live heap + RSS growth)", false));
 
     private LoadTable() {
     }

@@ -1,7 +1,9 @@
 package dev.wskit.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.wskit.benchmarks.servers.EchoProfile;
 import dev.wskit.benchmarks.servers.EchoServer;
 import dev.wskit.benchmarks.servers.ServerKind;
 import java.util.ArrayList;
@@ -45,6 +47,24 @@ class LoadToolSmokeTest {
             assertThat(memory.failed()).as(memory.line()).isFalse();
             assertThat(memory.getLong("connections")).isEqualTo(20);
             assertThat(memory.getDouble("rss_after_mb")).isPositive();
+        }
+    }
+
+    /** The memory-deflate point: every WebSocket stack accepts the offer under the echo-app profile, none without. */
+    @ParameterizedTest
+    @EnumSource(value = ServerKind.class, names = "RAW_TCP", mode = EnumSource.Mode.EXCLUDE)
+    void theDeflateMemoryModeNeedsTheOfferAccepted(ServerKind kind) throws Exception {
+        String self = Long.toString(ProcessHandle.current().pid());
+        try (EchoServer compressing = kind.start("127.0.0.1", 0, 1, EchoProfile.ECHO_APP);
+             EchoServer plain = kind.start("127.0.0.1", 0, 1)) {
+            LoadResult deflating = run(kind, "--port", Integer.toString(compressing.port()), "--mode", "memory",
+                    "--deflate", "--connections", "20", "--server-pid", self, "--settle", "0");
+            assertThat(deflating.failed()).as(deflating.line()).isFalse();
+            assertThat(deflating.getLong("connections")).isEqualTo(20);
+
+            assertThatThrownBy(() -> run(kind, "--port", Integer.toString(plain.port()), "--mode", "memory",
+                    "--deflate", "--connections", "2", "--server-pid", self, "--settle", "0"))
+                    .isInstanceOf(EchoMismatch.class).hasMessage("permessage-deflate offered, not accepted");
         }
     }
 

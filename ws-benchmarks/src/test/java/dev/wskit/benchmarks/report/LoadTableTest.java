@@ -13,6 +13,11 @@ class LoadTableTest {
             "RESULT mode=echo point=small server=wskit-netty msgs_per_s=250 p99_us=25 errors=0",
             "RESULT mode=echo point=small server=wskit-netty msgs_per_s=1 p99_us=1 errors=1 error=EchoMismatch",
             "RESULT mode=echo point=small server=wskit-blocking msgs_per_s=120 p99_us=40 errors=0",
+            "RESULT mode=echo point=small server=raw-tcp msgs_per_s=500 p99_us=5 errors=0",
+            "RESULT mode=memory point=memory server=wskit-netty footprint_per_conn_bytes=1000 errors=0",
+            "RESULT mode=memory point=memory-deflate server=wskit-netty footprint_per_conn_bytes=1500 errors=0",
+            "RESULT mode=memory point=memory server=wskit-blocking footprint_per_conn_bytes=1000 errors=0",
+            "RESULT mode=memory point=memory-deflate server=wskit-blocking footprint_per_conn_bytes=2600 errors=0",
             "not a result line");
 
     @Test
@@ -21,9 +26,12 @@ class LoadTableTest {
 
         assertThat(table).contains("| small | msg/s ↑ | 200 | 250 (1.25× ÷netty) (1 failed) | 120 (0.60× ÷netty) |");
         assertThat(table).contains("| small | p99 µs ↓ | 20.0 | 25.0 (1.25× ÷netty) (1 failed) | 40.0 (2.00× ÷netty) |");
-        assertThat(table).contains("- small msgs_per_s: wskit-netty ÷ netty-own ≥ 1.0 — 1.25×: met");
-        assertThat(table).contains("- small p99_us: wskit-netty ÷ netty-own ≤ 1.1 — 1.25×: MISSED by 14%");
-        assertThat(table).contains("- small msgs_per_s: wskit-blocking ÷ netty-own ≥ 0.7 — 0.60×: MISSED by 14%");
+        assertThat(table).contains("- small msgs_per_s: wskit-netty ÷ raw-tcp ≥ 0.8 — 0.50×: MISSED by 38%");
+        assertThat(table).contains("- small msgs_per_s: wskit-blocking ÷ netty-own ≥ 1.0 — 0.60×: MISSED by 40%");
+        // A target against the same server at another point: compression's cost per idle connection.
+        assertThat(table).contains("- memory-deflate footprint_per_conn_bytes: wskit-netty ÷ wskit-netty at memory ≤ 2.0 — 1.50×: met");
+        assertThat(table).contains("- memory-deflate footprint_per_conn_bytes: wskit-blocking ÷ wskit-blocking at memory ≤ 2.0 — 2.60×: MISSED by 30%");
+        assertThat(table).contains("| memory-deflate | B/conn (live heap + RSS growth) ↓ |");
         assertThat(table).contains("small wskit-netty: EchoMismatch");
     }
 }

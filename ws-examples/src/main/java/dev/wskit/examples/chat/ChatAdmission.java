@@ -8,17 +8,24 @@ import dev.wskit.protocol.upgrade.UpgradeRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Who may join, decided before the upgrade: {@code /ws?name=NAME}, or {@code /ws} with the cookie
- * {@value #NAME_COOKIE} the page sets to the name chosen, with a usable name that nobody holds. A missing or unusable name is answered {@code 400}, a taken one {@code 409}, each with
+ * {@value #NAME_COOKIE} the page sets to the name chosen, with a usable name that nobody on this
+ * node holds. A missing or unusable name is answered {@code 400}, a taken one {@code 409}, each with
  * the reason as plain text; an accepted connection carries its reserved name as the attribute
- * {@value #NAME_ATTRIBUTE}. A browser's script never sees those statuses (a failed
+ * {@value #NAME_ATTRIBUTE}. A page resuming on this node after its own stopped adds
+ * {@code &after=ID}, the id of the last message it showed, carried as {@value #AFTER_ATTRIBUTE};
+ * one that is no message id is answered {@code 400}. A browser's script never sees those statuses (a failed
  * WebSocket is only an error event), so the page asks {@link #check} first for the reason.
  */
 final class ChatAdmission implements UpgradeDecider {
     static final String PATH = "/ws";
     static final String NAME_ATTRIBUTE = "name";
+    static final String AFTER_ATTRIBUTE = "after";
+    /** A message id, as the cluster writes them: {@code <ms>-<seq>}. */
+    private static final Pattern MESSAGE_ID = Pattern.compile("[0-9]{1,19}-[0-9]{1,19}");
     /** The cookie the page keeps the chosen name in: sent with its upgrade, and remembered for the next visit. */
     static final String NAME_COOKIE = "chat-name";
     /** Code points; long enough for a name, short enough that a join line stays one line. */
@@ -39,12 +46,17 @@ final class ChatAdmission implements UpgradeDecider {
         if (name == null) {
             return UpgradeDecision.reject(400, NAME_REQUIRED);
         }
+        Optional<String> after = request.queryParameter(AFTER_ATTRIBUTE);
+        if (after.isPresent() && !MESSAGE_ID.matcher(after.get()).matches()) {
+            return UpgradeDecision.reject(400, "after must be a message id (<ms>-<seq>): " + after.get() + "\n");
+        }
         // Reserved here, not when the connection opens: two upgrades decided at once for one free
         // name must not both be accepted.
         if (!room.reserve(name)) {
             return UpgradeDecision.reject(409, taken(name));
         }
-        return UpgradeDecision.accept(handler).withAttribute(NAME_ATTRIBUTE, name);
+        UpgradeDecision accepted = UpgradeDecision.accept(handler).withAttribute(NAME_ATTRIBUTE, name);
+        return after.map(id -> accepted.withAttribute(AFTER_ATTRIBUTE, id)).orElse(accepted);
     }
 
     /**

@@ -7,10 +7,15 @@ import java.util.List;
  * <pre>
  * {"type":"join","name":"ada","users":["ada","bob"]}
  * {"type":"leave","name":"bob","users":["ada"]}
- * {"type":"message","name":"ada","text":"hello"}
+ * {"type":"message","name":"ada","text":"hello","id":"1733612400000-0"}
+ * {"type":"gap","after":"1733612400000-0"}
  * </pre>
- * {@code users} is everyone present afterwards, in order of arrival. Only written, never parsed
- * here (the page sends plain text), so a few lines replace a JSON library.
+ * {@code users} is everyone present in the room, on every node, in the order this node heard them
+ * arrive. A message's {@code id} is its place in the room's one order, which the page sends back
+ * to resume after it on another node; a message written while the cluster's store was out of
+ * reach has none yet. A {@code gap} says the messages after {@code after} are lost to this member
+ * (no longer in the history). Only written, never parsed here (the page sends plain text), so a
+ * few lines replace a JSON library.
  */
 final class ChatEvents {
 
@@ -25,8 +30,13 @@ final class ChatEvents {
         return "{\"type\":\"leave\",\"name\":" + quote(name) + ",\"users\":" + array(users) + "}";
     }
 
-    static String message(String name, String text) {
-        return "{\"type\":\"message\",\"name\":" + quote(name) + ",\"text\":" + quote(text) + "}";
+    static String message(String name, String text, String id) {
+        String event = "{\"type\":\"message\",\"name\":" + quote(name) + ",\"text\":" + quote(text);
+        return (id == null ? event : event + ",\"id\":" + quote(id)) + "}";
+    }
+
+    static String gap(String lastId) {
+        return "{\"type\":\"gap\",\"after\":" + quote(lastId) + "}";
     }
 
     private static String array(List<String> values) {

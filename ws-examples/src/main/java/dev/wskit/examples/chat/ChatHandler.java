@@ -16,7 +16,8 @@ final class ChatHandler implements WebSocketHandler {
 
     @Override
     public void onOpen(WebSocket socket) {
-        room.join(socket, (String) socket.attributes().get(ChatAdmission.NAME_ATTRIBUTE));
+        room.join(socket, (String) socket.attributes().get(ChatAdmission.NAME_ATTRIBUTE),
+                (String) socket.attributes().get(ChatAdmission.AFTER_ATTRIBUTE));
     }
 
     @Override

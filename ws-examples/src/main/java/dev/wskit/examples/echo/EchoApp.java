@@ -1,5 +1,6 @@
 package dev.wskit.examples.echo;
 
+import dev.wskit.examples.CommandLine;
 import dev.wskit.examples.ConformanceLimits;
 import dev.wskit.examples.ServerApp;
 import dev.wskit.examples.ServerSetup;
@@ -42,7 +43,7 @@ public final class EchoApp extends ServerApp {
     }
 
     @Override
-    protected ServerSetup newSetup() {
+    protected ServerSetup newSetup(CommandLine line) {
         WebSocketConfig config = ConformanceLimits.apply(WebSocketConfig.builder())
                 .perMessageDeflate(PerMessageDeflateConfig.defaults())
                 .build();

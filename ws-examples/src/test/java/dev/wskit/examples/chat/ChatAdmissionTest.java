@@ -2,16 +2,19 @@ package dev.wskit.examples.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.cluster.LocalCluster;
 import dev.wskit.protocol.http.HttpHeaders;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.upgrade.UpgradeDecision;
 import dev.wskit.protocol.upgrade.UpgradeRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +23,36 @@ import org.junit.jupiter.api.Test;
  * {@link ChatAppTest}.
  */
 class ChatAdmissionTest {
-    private final ChatRoom room = new ChatRoom();
-    private final ChatAdmission admission = new ChatAdmission(room, new ChatHandler(room));
+    private final LocalCluster cluster = LocalCluster.create();
+    private final ChatRoom room;
+    private final ChatAdmission admission;
+
+    ChatAdmissionTest() throws IOException {
+        room = ChatRoom.open(cluster);
+        admission = new ChatAdmission(room, new ChatHandler(room));
+    }
+
+    @AfterEach
+    void closeRoom() {
+        room.close();
+        cluster.close();
+    }
+
+    /**
+     * A page resuming on this node names the last message it showed; anything else there is
+     * refused before the name is reserved, so the page may try again under the same name.
+     */
+    @Test
+    void aResumingPageNamesItsLastMessageIdAndAnythingElseIsRefusedReservingNothing() {
+        UpgradeDecision junk = admission.decide(request("/ws?name=ada&after=12;drop"));
+        UpgradeDecision resuming = admission.decide(request("/ws?name=ada&after=1733612400000-3"));
+
+        assertThat(junk.status()).isEqualTo(400);
+        assertThat(new String(junk.body(), StandardCharsets.UTF_8)).startsWith("after must be a message id");
+        assertThat(resuming.isAccepted()).isTrue();
+        assertThat(resuming.attributes()).containsEntry(ChatAdmission.AFTER_ATTRIBUTE, "1733612400000-3");
+        assertThat(admission.decide(request("/ws?name=bob")).attributes()).doesNotContainKey(ChatAdmission.AFTER_ATTRIBUTE);
+    }
 
     /** The page's cookie names who joins when the query does not; the query wins when both do. */
     @Test

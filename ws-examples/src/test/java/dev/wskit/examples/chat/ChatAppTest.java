@@ -2,6 +2,7 @@ package dev.wskit.examples.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.wskit.cluster.LocalCluster;
 import dev.wskit.examples.RecordingClient;
 import dev.wskit.examples.RunningApp;
 import dev.wskit.examples.ServerSetup;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,7 +45,7 @@ class ChatAppTest {
                     expect("text:{\"type\":\"join\",\"name\":\"cÿ\",\"users\":[\"ada\",\"bob\",\"cÿ\"]}", ada, bob, cy);
 
                     bob.socket().sendText("hi \"all\"\n");
-                    expect("text:{\"type\":\"message\",\"name\":\"bob\",\"text\":\"hi \\\"all\\\"\\n\"}", ada, bob, cy);
+                    expectMessage("{\"type\":\"message\",\"name\":\"bob\",\"text\":\"hi \\\"all\\\"\\n\"", ada, bob, cy);
 
                     cy.close();
                     expect("text:{\"type\":\"leave\",\"name\":\"cÿ\",\"users\":[\"ada\",\"bob\"]}", ada, bob);
@@ -90,6 +92,13 @@ class ChatAppTest {
         return RecordingClient.connect(transport, ws.resolve("/ws?name=ada"));
     }
 
+    /** Every one of {@code members} gets next the message {@code event} begins, ended by its id in the room. */
+    private static void expectMessage(String event, RecordingClient... members) throws InterruptedException {
+        for (RecordingClient member : members) {
+            assertThat(member.next()).matches(Pattern.quote("text:" + event + ",\"id\":\"") + "[0-9]+-[0-9]+\"}");
+        }
+    }
+
     /** Every one of {@code members} gets {@code event} next. */
     private static void expect(String event, RecordingClient... members) throws InterruptedException {
         for (RecordingClient member : members) {
@@ -110,7 +119,7 @@ class ChatAppTest {
 
             assertThat(found.statusCode()).isEqualTo(200);
             assertThat(found.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-            assertThat(found.body()).contains("<title>wskit chat</title>", "\"/ws\"", "chat-name", "/name-check?name=");
+            assertThat(found.body()).contains("<title>wskit chat</title>", "\"ws\"", "chat-name", "/name-check?name=", "/nodes");
             assertThat(missing.statusCode()).isEqualTo(404);
         }
     }
@@ -164,7 +173,7 @@ class ChatAppTest {
                 assertThat(refusedStatus(ws.resolve("/chat?name=cy"))).isEqualTo(404);
 
                 ada.socket().sendText("still here");
-                expect("text:{\"type\":\"message\",\"name\":\"ada\",\"text\":\"still here\"}", bob, ada);
+                expectMessage("{\"type\":\"message\",\"name\":\"ada\",\"text\":\"still here\"", bob, ada);
                 ada.close();
                 expect("text:{\"type\":\"leave\",\"name\":\"ada\",\"users\":[\"bob\"]}", bob);
                 try (RecordingClient adaAgain = RecordingClient.connect(transport, ws.resolve("/ws?name=ada"))) {
@@ -237,7 +246,9 @@ class ChatAppTest {
     @ParameterizedTest
     @EnumSource(ExampleTransport.class)
     void aRequestRefusedBeforeTheDecisionReservesNoName(ExampleTransport transport, Kit kit) throws Exception {
-        ServerSetup setup = ChatApp.setUp(new ChatRoom());
+        LocalCluster cluster = LocalCluster.create();
+        ChatRoom room = ChatRoom.open(cluster);
+        ServerSetup setup = ChatApp.setUp(room, List.of(), () -> { });
         RunningServer server = transport.startServer("127.0.0.1", 0, setup.config(), setup.decider());
         try {
             URI ada = server.uri("ws", "/ws?name=ada");
@@ -250,6 +261,8 @@ class ChatAppTest {
             }
         } finally {
             server.stop();
+            room.close();
+            cluster.close();
         }
     }
 

@@ -19,6 +19,14 @@ class ChatEventsTest {
                 .isEqualTo("{\"type\":\"join\",\"name\":\"bob\",\"users\":[\"ada\",\"bob\"]}");
         assertThat(ChatEvents.leave("ada", List.of()))
                 .isEqualTo("{\"type\":\"leave\",\"name\":\"ada\",\"users\":[]}");
-        assertThat(ChatEvents.message("ada", "hi")).isEqualTo("{\"type\":\"message\",\"name\":\"ada\",\"text\":\"hi\"}");
+        assertThat(ChatEvents.message("ada", "hi", "1-0"))
+                .isEqualTo("{\"type\":\"message\",\"name\":\"ada\",\"text\":\"hi\",\"id\":\"1-0\"}");
+    }
+
+    /** Written while the store was out of reach, a message has no id yet; a gap names the last id before it. */
+    @Test
+    void aMessageWithoutAnIdAndAGap() {
+        assertThat(ChatEvents.message("ada", "hi", null)).isEqualTo("{\"type\":\"message\",\"name\":\"ada\",\"text\":\"hi\"}");
+        assertThat(ChatEvents.gap("5-1")).isEqualTo("{\"type\":\"gap\",\"after\":\"5-1\"}");
     }
 }

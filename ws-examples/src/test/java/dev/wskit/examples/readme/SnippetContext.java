@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
@@ -47,6 +48,8 @@ public abstract class SnippetContext {
     protected Channel channel;
     /** The context of a Netty handler of the application's. */
     protected ChannelHandlerContext ctx;
+    /** The connections the application broadcasts to. */
+    protected final List<WebSocket> subscribers = List.of();
     /** A payload the application sends. */
     protected final byte[] bytes = new byte[0];
     /** The application's handler of plain HTTP requests on Vert.x. */

@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSession;
  * drives the engine. Sends are encoded into the engine's outbound queue here; everything that
  * changes the connection's state (close, pause) is the engine's.
  */
-final class EngineSocket implements WebSocket {
+final class EngineSocket implements WebSocket, PreparedSink {
     private final WebSocketEngine engine;
     private final Outbound outbound;
     private final RoundTripMeter roundTrips;
@@ -86,6 +86,14 @@ final class EngineSocket implements WebSocket {
         }
         outbound.transferData(Opcode.BINARY, data, last, release);
         return true;
+    }
+
+    @Override
+    public boolean sendPrepared(PreparedMessage message) {
+        if (!acceptsSends()) {
+            return false;
+        }
+        return outbound.queuePrepared(message) || message.sendApart(this);
     }
 
     @Override

@@ -298,7 +298,8 @@ final class OpeningHandshake {
 
     /**
      * RFC 7692 §7.1: from now on messages are compressed and inflated as agreed, when
-     * permessage-deflate was; each side resets its own compressor per message if it agreed to.
+     * permessage-deflate was; each side resets its own compressor per message if it agreed to,
+     * and keeps within the window the other side allowed it.
      */
     void startCompression(InboundFrames inbound) {
         if (deflate == null) {
@@ -310,8 +311,11 @@ final class OpeningHandshake {
         boolean ownNoContextTakeover = client == null
                 ? deflate.serverNoContextTakeover()
                 : deflate.clientNoContextTakeover() || settings.clientNoContextTakeover();
-        outbound.compressWith(new MessageDeflater(settings.compressionLevel(), ownNoContextTakeover), settings.threshold());
-        inbound.inflateWith(new MessageInflater());
+        int ownWindowBits = client == null ? deflate.serverMaxWindowBits() : deflate.clientMaxWindowBits();
+        boolean peerNoContextTakeover = client == null ? deflate.clientNoContextTakeover() : deflate.serverNoContextTakeover();
+        outbound.compressWith(new MessageDeflater(settings.compressionLevel(), ownNoContextTakeover, ownWindowBits),
+                settings.threshold());
+        inbound.inflateWith(new MessageInflater(peerNoContextTakeover));
     }
 
     /** The opening request: the client's on a server, our own on a client; {@code null} until read. */

@@ -132,15 +132,50 @@ final class Outbound {
         }
         messageOpcode = last ? Opcode.CONTINUATION : opcode;
         if (last) {
-            messagesSent++;
-            if (messageObserver != null) {
-                messageObserver.message(Direction.OUT, messageBytes);
-                messageBytes = 0;
-            }
+            messageSent();
         }
         if (release != null && !inPlace) {
             release.release();
         }
+    }
+
+    /**
+     * Queues {@code message}'s frame shared with every other connection it goes to: no copy, no
+     * encoding. Returns false, queuing nothing, where this connection needs frames of its own:
+     * masked (a client's, RFC 6455 §5.3), smaller than the message, or compressed against a
+     * window kept from earlier messages (RFC 7692 §7.1.1).
+     *
+     * @throws IllegalStateException while a message is being sent in pieces (RFC 6455 §5.4)
+     */
+    boolean queuePrepared(PreparedMessage message) {
+        if (messageOpcode != Opcode.CONTINUATION) {
+            throw new IllegalStateException("a " + Opcode.name(messageOpcode)
+                    + " message is being sent in pieces; finish it first (RFC 6455 §5.4)");
+        }
+        if (encoder.masks() || message.size() > maxFrameSize) {
+            return false;
+        }
+        ByteBuffer frame;
+        if (deflater != null && message.size() >= compressionThreshold) {
+            if (!deflater.compressesEachMessageAlone()) {
+                return false;
+            }
+            frame = message.compressedFrame(deflater);
+        } else {
+            frame = message.frame();
+        }
+        queue.add(frame);
+        messageBytes += message.size();
+        messageSent();
+        return true;
+    }
+
+    private void messageSent() {
+        messagesSent++;
+        if (messageObserver != null) {
+            messageObserver.message(Direction.OUT, messageBytes);
+        }
+        messageBytes = 0;
     }
 
     /** A header then the payload where it lies, or one new buffer holding both. */

@@ -7,8 +7,10 @@ package dev.wskit.protocol.extension;
  * @param serverNoContextTakeover whether the server starts each message from an empty window (RFC 7692 §7.1.1.1)
  * @param clientNoContextTakeover whether the client starts each message from an empty window (RFC 7692 §7.1.1.2)
  * @param serverMaxWindowBits     the server's window in bits (RFC 7692 §7.1.2.1), or 0 when the answer leaves it out
+ * @param clientMaxWindowBits     the client's window in bits (RFC 7692 §7.1.2.2), or 0 when the answer leaves it out
  */
-public record DeflateParameters(boolean serverNoContextTakeover, boolean clientNoContextTakeover, int serverMaxWindowBits) {
+public record DeflateParameters(boolean serverNoContextTakeover, boolean clientNoContextTakeover,
+                                int serverMaxWindowBits, int clientMaxWindowBits) {
     /** RFC 7692 §7: the extension's name in {@code Sec-WebSocket-Extensions}. */
     public static final String EXTENSION_NAME = "permessage-deflate";
     /** RFC 7692 §7.1.1.1: the server compresses each message on its own. */
@@ -36,6 +38,9 @@ public record DeflateParameters(boolean serverNoContextTakeover, boolean clientN
         }
         if (serverMaxWindowBits != 0) {
             header.append("; ").append(SERVER_MAX_WINDOW_BITS).append('=').append(serverMaxWindowBits);
+        }
+        if (clientMaxWindowBits != 0) {
+            header.append("; ").append(CLIENT_MAX_WINDOW_BITS).append('=').append(clientMaxWindowBits);
         }
         return header.toString();
     }

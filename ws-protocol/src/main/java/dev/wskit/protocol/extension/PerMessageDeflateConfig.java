@@ -7,9 +7,12 @@ import java.util.zip.Deflater;
  * {@code WebSocketConfig.builder().perMessageDeflate(...)} to offer (client) or accept (server)
  * compression.
  *
- * <p>Limitation: the JDK's {@link Deflater} always compresses with a 32 KiB window (15 bits), so
- * a server declines an offer that requires {@code server_max_window_bits} below 15, and a client
- * never offers {@code client_max_window_bits}. Receiving works with every window size.
+ * <p>Windows (RFC 7692 §7.1.2): a server accepts any {@code server_max_window_bits} from 8 to 15,
+ * and a client offers {@code client_max_window_bits} and keeps to the window the server names.
+ * The JDK's {@link Deflater} always searches 32 KiB (15 bits), so below 15 bits messages are
+ * compressed with Huffman coding alone, which refers to nothing earlier: correct for any window,
+ * at a worse ratio (about 0.6 of the original size for text, against 0.05–0.4 with the full
+ * window). Receiving works with every window size.
  */
 public final class PerMessageDeflateConfig {
     private final int compressionLevel;

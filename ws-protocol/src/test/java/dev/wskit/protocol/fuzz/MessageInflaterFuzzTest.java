@@ -57,7 +57,7 @@ class MessageInflaterFuzzTest {
     }
 
     private static Inflation inflate(List<byte[]> pieces, Reads reads) {
-        MessageInflater inflater = new MessageInflater();
+        MessageInflater inflater = new MessageInflater(false);
         LimitedSink sink = new LimitedSink();
         try {
             for (byte[] piece : pieces) {

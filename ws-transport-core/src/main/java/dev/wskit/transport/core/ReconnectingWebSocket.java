@@ -5,6 +5,8 @@ import dev.wskit.protocol.ForwardingWebSocketHandler;
 import dev.wskit.protocol.RoundTrip;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.PreparedMessage;
+import dev.wskit.protocol.engine.PreparedSink;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpResponse;
 import java.net.SocketAddress;
@@ -31,7 +33,7 @@ import javax.net.ssl.SSLSession;
  * connection, or as a connection that is {@code CONNECTING} (between connections) or
  * {@code CLOSED} (stopped). {@link #stopped()} says when and why it stopped for good.
  */
-public final class ReconnectingWebSocket implements WebSocket {
+public final class ReconnectingWebSocket implements WebSocket, PreparedSink {
     /** Opens one connection to the one URI, with {@code handler}: what each transport's client does. */
     @FunctionalInterface
     public interface Connector {
@@ -215,6 +217,11 @@ public final class ReconnectingWebSocket implements WebSocket {
     @Override
     public boolean transferBinary(ByteBuffer data, boolean last) {
         return sent(open -> open.transferBinary(data, last));
+    }
+
+    @Override
+    public boolean sendPrepared(PreparedMessage message) {
+        return sent(open -> message.sendTo(open));
     }
 
     @Override

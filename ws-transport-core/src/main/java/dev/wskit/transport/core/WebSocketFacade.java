@@ -4,6 +4,8 @@ import dev.wskit.protocol.ConnectionState;
 import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.RoundTrip;
 import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.engine.PreparedMessage;
+import dev.wskit.protocol.engine.PreparedSink;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.http.HttpRequest;
@@ -32,7 +34,7 @@ import javax.net.ssl.SSLSession;
  * handler's exception does. Reads never lock and never wait: off the owner they return the state
  * (and the round-trip time) the owner last published, after every step.
  */
-public class WebSocketFacade implements WebSocket {
+public class WebSocketFacade implements WebSocket, PreparedSink {
     private final ConnectionDriver driver;
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile String subprotocol;
@@ -141,6 +143,15 @@ public class WebSocketFacade implements WebSocket {
                 release.release();
             }
         }
+    }
+
+    /** From any thread: the message's bytes are immutable, so they are handed over as they are. */
+    @Override
+    public boolean sendPrepared(PreparedMessage message) {
+        if (isOwner()) {
+            return afterStep(message.sendTo(socket()));
+        }
+        return handOver(message.size(), () -> message.sendTo(socket()));
     }
 
     @Override

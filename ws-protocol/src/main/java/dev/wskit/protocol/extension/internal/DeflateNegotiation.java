@@ -19,13 +19,14 @@ import java.util.Map;
  * {@link DeflateParameters}.
  */
 public final class DeflateNegotiation {
-    /** The only window the JDK's Deflater compresses with. */
-    private static final int JDK_WINDOW_BITS = 15;
-
     private DeflateNegotiation() {
     }
 
-    /** The client's offer: one permessage-deflate element, with the context parameters asked for. */
+    /**
+     * The client's offer: one permessage-deflate element, with the context parameters asked for,
+     * and {@code client_max_window_bits} without a value: the server may name a window for our
+     * messages, which {@link MessageDeflater} honours whatever its size (RFC 7692 §7.1.2.2).
+     */
     public static String offer(PerMessageDeflateConfig config) {
         StringBuilder offer = new StringBuilder(EXTENSION_NAME);
         if (config.serverNoContextTakeover()) {
@@ -34,13 +35,14 @@ public final class DeflateNegotiation {
         if (config.clientNoContextTakeover()) {
             offer.append("; ").append(CLIENT_NO_CONTEXT_TAKEOVER);
         }
-        return offer.toString();
+        return offer.append("; ").append(CLIENT_MAX_WINDOW_BITS).toString();
     }
 
     /**
      * The server's choice (RFC 7692 §5.1): the first permessage-deflate offer it can honour, or
      * {@code null} to decline them all. An offer with an unknown, repeated or invalid parameter
-     * is declined (RFC 7692 §7); so is one that needs a server window below 15 bits.
+     * is declined (RFC 7692 §7). A server window below 15 bits is honoured (see
+     * {@link MessageDeflater}) and answered with the same value.
      */
     public static DeflateParameters choose(List<ExtensionOffer> offers, PerMessageDeflateConfig config) {
         for (ExtensionOffer offer : offers) {
@@ -67,14 +69,15 @@ public final class DeflateNegotiation {
                     }
                     break;
                 case SERVER_MAX_WINDOW_BITS:
-                    // RFC 7692 §7.1.2.1: we must answer with a window no larger than asked for.
+                    // RFC 7692 §7.1.2.1: accepted by answering a window no larger than asked for.
                     serverWindow = windowBits(value);
-                    if (serverWindow != JDK_WINDOW_BITS) {
+                    if (serverWindow == 0) {
                         return null;
                     }
                     break;
                 case CLIENT_MAX_WINDOW_BITS:
-                    // RFC 7692 §7.1.2.2: the client may omit the value; our inflater takes any window.
+                    // RFC 7692 §7.1.2.2: the client may omit the value. Our inflater takes any
+                    // window, so we never ask the client for a smaller one.
                     if (value != null && windowBits(value) == 0) {
                         return null;
                     }
@@ -87,7 +90,7 @@ public final class DeflateNegotiation {
         return new DeflateParameters(
                 parameters.containsKey(SERVER_NO_CONTEXT_TAKEOVER) || config.serverNoContextTakeover(),
                 parameters.containsKey(CLIENT_NO_CONTEXT_TAKEOVER) || config.clientNoContextTakeover(),
-                serverWindow);
+                serverWindow, 0);
     }
 
     /**
@@ -108,6 +111,7 @@ public final class DeflateNegotiation {
             throw refused("a parameter is repeated in " + answer);
         }
         int serverWindow = 0;
+        int clientWindow = 0;
         for (Map.Entry<String, String> p : answer.parameters().entrySet()) {
             boolean valid;
             switch (p.getKey()) {
@@ -119,8 +123,12 @@ public final class DeflateNegotiation {
                     serverWindow = windowBits(p.getValue());
                     valid = serverWindow != 0;
                     break;
+                case CLIENT_MAX_WINDOW_BITS:
+                    // RFC 7692 §7.1.2.2: our offer allowed it; in an answer it carries a value.
+                    clientWindow = windowBits(p.getValue());
+                    valid = clientWindow != 0;
+                    break;
                 default:
-                    // client_max_window_bits included: we never offer it, since we cannot honour it.
                     valid = false;
             }
             if (!valid) {
@@ -129,7 +137,7 @@ public final class DeflateNegotiation {
             }
         }
         return new DeflateParameters(answer.parameters().containsKey(SERVER_NO_CONTEXT_TAKEOVER),
-                answer.parameters().containsKey(CLIENT_NO_CONTEXT_TAKEOVER), serverWindow);
+                answer.parameters().containsKey(CLIENT_NO_CONTEXT_TAKEOVER), serverWindow, clientWindow);
     }
 
     private static WebSocketException refused(String detail) {

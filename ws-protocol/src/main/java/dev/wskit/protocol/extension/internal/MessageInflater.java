@@ -10,7 +10,12 @@ import java.util.zip.Inflater;
  * Decompresses incoming permessage-deflate messages (RFC 7692 §7.2.2) piece by piece, into a
  * small fixed buffer handed to a {@link Sink} as it fills. Memory stays bounded however far a
  * payload inflates: the sink enforces the message limit, so a decompression bomb fails as soon
- * as it passes it. One per connection; {@link #release()} frees the native zlib memory.
+ * as it passes it. One per connection.
+ *
+ * <p>As in {@link MessageDeflater}, the zlib state exists only while it is needed: made by the
+ * first compressed message, and freed after each message when the peer agreed to no context
+ * takeover (its next message cannot refer to this one, RFC 7692 §7.1.1). {@link #release()}
+ * frees it for good.
  */
 public final class MessageInflater {
     /** RFC 7692 §7.2.2: the tail the sender removed, appended again at the end of each message. */
@@ -23,8 +28,12 @@ public final class MessageInflater {
         void accept(ByteBuffer inflated);
     }
 
-    private final Inflater inflater = new Inflater(true);
-    private final byte[] output = new byte[OUTPUT_BYTES];
+    private final boolean peerNoContextTakeover;
+    /** {@code null} until a compressed message arrives, and between messages with no context takeover. */
+    private Inflater inflater;
+    private boolean released;
+    /** Made and freed with {@link #inflater}: an idle connection holds neither. */
+    private byte[] output;
     /**
      * The message's DEFLATE stream ended with a final block: what follows in the message (the
      * padding octet RFC 7692 §7.2.3.4 puts there, and the tail) is not DEFLATE data and is
@@ -32,22 +41,42 @@ public final class MessageInflater {
      */
     private boolean streamEnded;
 
-    /** Inflates the compressed bytes at absolute {@code [from, to)} of {@code in}. */
+    /**
+     * @param peerNoContextTakeover whether the peer starts each message from an empty window (its
+     *                              side's {@code *_no_context_takeover}, RFC 7692 §7.1.1)
+     */
+    public MessageInflater(boolean peerNoContextTakeover) {
+        this.peerNoContextTakeover = peerNoContextTakeover;
+    }
+
+    /**
+     * Inflates the compressed bytes at absolute {@code [from, to)} of {@code in}.
+     *
+     * @throws IllegalStateException after {@link #release()}
+     */
     public void inflate(ByteBuffer in, int from, int to, Sink sink) {
         if (streamEnded) {
             return;
         }
-        inflater.setInput(in.slice(from, to - from));
+        inflater().setInput(in.slice(from, to - from));
         drain(sink);
     }
 
     /** The message's last frame ended: inflate what the tail releases. */
     public void finishMessage(Sink sink) {
         if (!streamEnded) {
-            inflater.setInput(EMPTY_BLOCK_TAIL);
+            inflater().setInput(EMPTY_BLOCK_TAIL);
             drain(sink);
         }
         streamEnded = false;
+        if (peerNoContextTakeover) {
+            freeState();
+        }
+    }
+
+    /** Whether the zlib state is held now: between messages only with the peer's context takeover. */
+    public boolean holdsState() {
+        return inflater != null;
     }
 
     private void drain(Sink sink) {
@@ -75,6 +104,26 @@ public final class MessageInflater {
 
     /** Frees the native memory; the inflater is unusable afterwards. */
     public void release() {
-        inflater.end();
+        released = true;
+        freeState();
+    }
+
+    private Inflater inflater() {
+        if (inflater == null) {
+            if (released) {
+                throw new IllegalStateException("the inflater was released");
+            }
+            inflater = new Inflater(true);
+            output = new byte[OUTPUT_BYTES];
+        }
+        return inflater;
+    }
+
+    private void freeState() {
+        if (inflater != null) {
+            inflater.end();
+            inflater = null;
+            output = null;
+        }
     }
 }

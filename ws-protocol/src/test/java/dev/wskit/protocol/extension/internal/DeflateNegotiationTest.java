@@ -32,9 +32,10 @@ class DeflateNegotiationTest {
             "permessage-deflate; server_max_window_bits=15 | permessage-deflate; server_max_window_bits=15",
             "PerMessage-Deflate; Server_No_Context_Takeover | permessage-deflate; server_no_context_takeover",
             "permessage-deflate; server_max_window_bits=\"15\" | permessage-deflate; server_max_window_bits=15",
-            "permessage-deflate; server_max_window_bits=10, permessage-deflate | permessage-deflate",
+            "permessage-deflate; server_max_window_bits=10 | permessage-deflate; server_max_window_bits=10",
+            "permessage-deflate; server_max_window_bits=8 | permessage-deflate; server_max_window_bits=8",
+            "permessage-deflate; server_max_window_bits=10, permessage-deflate | permessage-deflate; server_max_window_bits=10",
             "x-webkit-deflate-frame, permessage-deflate; client_max_window_bits | permessage-deflate",
-            "permessage-deflate; server_max_window_bits=10 | declined",
             "permessage-deflate; server_max_window_bits | declined",
             "permessage-deflate; server_max_window_bits=16 | declined",
             "permessage-deflate; client_max_window_bits=7 | declined",
@@ -63,9 +64,9 @@ class DeflateNegotiationTest {
 
     @Test
     void clientOffersOnlyWhatItCanHonour() {
-        assertThat(DeflateNegotiation.offer(DEFAULTS)).isEqualTo("permessage-deflate");
+        assertThat(DeflateNegotiation.offer(DEFAULTS)).isEqualTo("permessage-deflate; client_max_window_bits");
         assertThat(DeflateNegotiation.offer(PerMessageDeflateConfig.builder().clientNoContextTakeover(true).build()))
-                .isEqualTo("permessage-deflate; client_no_context_takeover");
+                .isEqualTo("permessage-deflate; client_no_context_takeover; client_max_window_bits");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -73,16 +74,26 @@ class DeflateNegotiationTest {
             "permessage-deflate",
             "permessage-deflate; server_no_context_takeover",
             "permessage-deflate; client_no_context_takeover",
-            "permessage-deflate; server_max_window_bits=9"})
+            "permessage-deflate; server_max_window_bits=9",
+            "permessage-deflate; client_max_window_bits=8",
+            "permessage-deflate; server_max_window_bits=10; client_max_window_bits=12"})
     void clientAcceptsWhatAServerMaySend(String response) {
         DeflateParameters accepted = DeflateNegotiation.acceptResponse(ExtensionOffer.parseAll(List.of(response)));
         assertThat(accepted.toHeaderValue()).isEqualTo(response);
     }
 
+    @Test
+    void clientTakesTheWindowsTheAnswerNames() {
+        DeflateParameters accepted = DeflateNegotiation.acceptResponse(ExtensionOffer.parseAll(
+                List.of("permessage-deflate; client_max_window_bits=9; server_max_window_bits=11")));
+        assertThat(accepted.clientMaxWindowBits()).isEqualTo(9);
+        assertThat(accepted.serverMaxWindowBits()).isEqualTo(11);
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {
-            "permessage-deflate; client_max_window_bits=10",
             "permessage-deflate; client_max_window_bits",
+            "permessage-deflate; client_max_window_bits=16",
             "permessage-deflate; server_max_window_bits=20",
             "permessage-deflate; server_no_context_takeover; server_no_context_takeover",
             "permessage-deflate; unknown",

@@ -1,4 +1,4 @@
-package dev.wskit.cluster;
+package dev.wskit.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,14 +17,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Debian's {@code redis-server}, run in the foreground on 127.0.0.1 and a free port, keeping
- * nothing on disk, with a temporary directory of its own; stopped on {@link #close()}. A test that
+ * Debian's {@code redis-server}, for the tests of the cluster and of what runs on it: run in the
+ * foreground on 127.0.0.1 and a free port, keeping nothing on disk, with a temporary directory of its own; stopped on {@link #close()}. A test that
  * needs one is skipped, saying why, when redis-server is not installed. {@link #kill()} and
  * {@link #restart()} play an outage: the same port, and the data gone, as no persistence is on.
  */
-final class RedisServer implements AutoCloseable {
-    static final Path EXECUTABLE = Path.of("/usr/bin/redis-server");
-    static final Duration WAIT = Duration.ofSeconds(30);
+public final class RedisServer implements AutoCloseable {
+    public static final Path EXECUTABLE = Path.of("/usr/bin/redis-server");
+    public static final Duration WAIT = Duration.ofSeconds(30);
     /** Another process may take the free port found before redis-server binds it. */
     private static final int ATTEMPTS = 3;
 
@@ -38,7 +38,7 @@ final class RedisServer implements AutoCloseable {
     }
 
     /** Starts a server and returns once it answers PING; skips the test when redis-server is not installed. */
-    static RedisServer start() throws IOException, InterruptedException {
+    public static RedisServer start() throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(EXECUTABLE), "redis-server is not installed at " + EXECUTABLE
                 + " (apt-get install redis-server): the tests against a real Redis are skipped");
         Path directory = Files.createTempDirectory("wskit-redis");
@@ -57,17 +57,17 @@ final class RedisServer implements AutoCloseable {
         throw lastFailure;
     }
 
-    String uri() {
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** Kills the server at once (SIGKILL): no goodbye to its clients, its data lost. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
     /** Starts the server again on the same port, empty. */
-    void restart() throws IOException, InterruptedException {
+    public void restart() throws IOException, InterruptedException {
         launch();
     }
 
