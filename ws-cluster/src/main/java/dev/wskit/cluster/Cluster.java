@@ -22,23 +22,53 @@ public interface Cluster extends AutoCloseable {
      * that one still in the topic's history first, then those that follow, in order, each once.
      * When messages after {@code afterId} are no longer in the history, the sink is told
      * ({@link TopicSink#missed}) before the first message it gets after the gap.
+     *
+     * @param topic the topic's name
+     * @param member the member's name, as presence lists it
+     * @param afterId the id of the last message the member got, to resume after it, or {@code null}
+     *     to start with the next message published
+     * @param sink gets the member's messages and gaps, on the node's delivery thread
+     * @return the membership; closing it leaves the topic
      */
     Membership join(String topic, String member, String afterId, TopicSink sink);
 
-    /** Publishes {@code message} to {@code topic} from {@code sender} ({@code null}: no one named). */
+    /**
+     * Publishes {@code message} to {@code topic} from {@code sender} ({@code null}: no one named).
+     *
+     * @param topic the topic's name
+     * @param sender who publishes, as {@link TopicMessage#sender()} reports it, or {@code null}
+     * @param message the payload, as {@link TopicMessage#payload()} delivers it; not {@code null}
+     * @return completes with the message's id ({@code <ms>-<seq>}) once it holds its place in the
+     *     topic's order, or fails when it could not be published
+     */
     CompletionStage<String> publish(String topic, String sender, String message);
 
-    /** Publishes {@code message} to {@code topic} with no sender; the stage completes with its id. */
+    /**
+     * Publishes {@code message} to {@code topic} with no sender; the stage completes with its id.
+     *
+     * @param topic the topic's name
+     * @param message the payload, as {@link TopicMessage#payload()} delivers it; not {@code null}
+     * @return completes with the message's id once it holds its place in the topic's order
+     */
     default CompletionStage<String> publish(String topic, String message) {
         return publish(topic, null, message);
     }
 
-    /** The names of the members present in {@code topic}, on every node. */
+    /**
+     * The names of the members present in {@code topic}, on every node.
+     *
+     * @param topic the topic's name
+     * @return completes with the members' names, an empty set when the topic has none
+     */
     CompletionStage<Set<String>> presence(String topic);
 
     /**
      * Tells {@code listener} of each member that joins or leaves {@code topic} on any node, from
      * when the subscription is {@linkplain Subscription#live() live} until it is closed.
+     *
+     * @param topic the topic's name
+     * @param listener told of each join and leave, on the node's delivery thread
+     * @return the subscription; closing it stops the events
      */
     Subscription watchPresence(String topic, PresenceListener listener);
 

@@ -32,11 +32,23 @@ public final class LocalCluster implements Cluster {
         this.watchers = new PresenceWatchers(listener);
     }
 
-    /** A cluster keeping {@link HistoryBounds#DEFAULT}. */
+    /**
+     * A cluster keeping {@link HistoryBounds#DEFAULT}.
+     *
+     * @return a new, open cluster of one node
+     */
     public static LocalCluster create() {
         return create(HistoryBounds.DEFAULT, ClusterListener.NONE);
     }
 
+    /**
+     * A cluster keeping {@code bounds} of each topic's history and telling {@code listener} of
+     * callbacks that throw.
+     *
+     * @param bounds how much of each topic's history is kept; not {@code null}
+     * @param listener the listener, {@link ClusterListener#NONE} for none; not {@code null}
+     * @return a new, open cluster of one node
+     */
     public static LocalCluster create(HistoryBounds bounds, ClusterListener listener) {
         return new LocalCluster(Objects.requireNonNull(bounds, "bounds"), Objects.requireNonNull(listener, "listener"));
     }

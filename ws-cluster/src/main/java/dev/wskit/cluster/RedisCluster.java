@@ -109,7 +109,13 @@ public final class RedisCluster implements Cluster {
         delivery.scheduleWithFixedDelay(this::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
     }
 
-    /** Settings for a node of the cluster at {@code uri}, {@code redis://host:port}. */
+    /**
+     * Settings for a node of the cluster at {@code uri}, {@code redis://host:port}.
+     *
+     * @param uri Redis's address, as {@code redis://host:6379} (any URI Lettuce's {@code RedisURI}
+     *     takes)
+     * @return a new builder with every other setting at its default
+     */
     public static Builder builder(String uri) {
         return new Builder(uri);
     }
@@ -193,7 +199,11 @@ public final class RedisCluster implements Cluster {
         }));
     }
 
-    /** UP or DOWN, as the listener last heard. */
+    /**
+     * UP or DOWN, as the listener last heard.
+     *
+     * @return the node's state, never {@code null}
+     */
     public ClusterState state() {
         return link.state();
     }
@@ -271,6 +281,12 @@ public final class RedisCluster implements Cluster {
             settings.uri = uri;
         }
 
+        /**
+         * How much of each topic's history the node keeps in Redis ({@link HistoryBounds#DEFAULT}).
+         *
+         * @param history the bounds; not {@code null}
+         * @return this builder
+         */
         public Builder history(HistoryBounds history) {
             settings.history = Objects.requireNonNull(history, "history");
             return this;
@@ -280,6 +296,10 @@ public final class RedisCluster implements Cluster {
          * How often the node refreshes its members' presence ({@code heartbeat}, 2 s), and how long
          * a refresh lasts ({@code expiry}, 6 s): a dead node's members vanish within about
          * {@code expiry + heartbeat}. The expiry must be longer than the heartbeat.
+         *
+         * @param heartbeat how often presence is refreshed; at least 1 ms
+         * @param expiry how long a refresh lasts; longer than {@code heartbeat}
+         * @return this builder
          */
         public Builder presence(Duration heartbeat, Duration expiry) {
             if (heartbeat.toMillis() < 1 || expiry.compareTo(heartbeat) <= 0) {
@@ -290,7 +310,13 @@ public final class RedisCluster implements Cluster {
             return this;
         }
 
-        /** How many publishes the node keeps for Redis while it is down (10,000); beyond, the oldest are dropped. */
+        /**
+         * How many publishes the node keeps for Redis while it is down (10,000); beyond, the oldest
+         * are dropped.
+         *
+         * @param offlineLimit publishes kept while Redis is down; 0 or more (0 keeps none)
+         * @return this builder
+         */
         public Builder offlineLimit(int offlineLimit) {
             if (offlineLimit < 0) {
                 throw new IllegalArgumentException("offlineLimit must not be negative: " + offlineLimit);
@@ -299,7 +325,13 @@ public final class RedisCluster implements Cluster {
             return this;
         }
 
-        /** How long a command to Redis may take before the node counts Redis as out of reach (5 s). */
+        /**
+         * How long a command to Redis may take before the node counts Redis as out of reach (5 s).
+         *
+         * @param commandTimeout the timeout; at least 200 ms (twice the 100 ms a stream read blocks
+         *     for)
+         * @return this builder
+         */
         public Builder commandTimeout(Duration commandTimeout) {
             if (commandTimeout.compareTo(StreamReader.BLOCK.multipliedBy(2)) < 0) {
                 throw new IllegalArgumentException("commandTimeout must be at least " + StreamReader.BLOCK.multipliedBy(2));
@@ -308,12 +340,24 @@ public final class RedisCluster implements Cluster {
             return this;
         }
 
+        /**
+         * Who hears the node's state changes, dropped publishes and failed callbacks
+         * ({@link ClusterListener#NONE} by default).
+         *
+         * @param listener the listener; not {@code null}
+         * @return this builder
+         */
         public Builder listener(ClusterListener listener) {
             settings.listener = Objects.requireNonNull(listener, "listener");
             return this;
         }
 
-        /** Connects to Redis, which must be reachable now, and starts the node. */
+        /**
+         * Connects to Redis, which must be reachable now, and starts the node.
+         *
+         * @return the running node, connected to Redis; a Redis out of reach throws (Lettuce's
+         *     {@code RedisConnectionException})
+         */
         public RedisCluster connect() {
             return new RedisCluster(settings.copy());
         }

@@ -13,6 +13,15 @@ import java.util.Objects;
  * @param payload what was published
  */
 public record TopicMessage(String topic, String id, String sender, String payload) {
+    /**
+     * Checks that the topic and the payload are given.
+     *
+     * @param topic the topic; not {@code null}
+     * @param id the message's id, or {@code null} while a {@link RedisCluster} node could not write
+     *     it to Redis
+     * @param sender who published it, or {@code null}
+     * @param payload what was published; not {@code null}
+     */
     public TopicMessage {
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(payload, "payload");

@@ -10,13 +10,20 @@ import java.util.function.Function;
  */
 public interface TopicSink {
 
-    /** The next message of the topic. */
+    /**
+     * The next message of the topic.
+     *
+     * @param message the message, with its id
+     */
     void deliver(TopicMessage message);
 
     /**
      * Messages of {@code topic} after {@code lastId} (the last message this member got, or the id
      * it resumed from) are lost to it: trimmed from the history, or lost with Redis's data. The
      * next {@link #deliver} is the first message after the gap.
+     *
+     * @param topic the topic the messages were lost from
+     * @param lastId the id of the last message the member got, or the id it resumed from
      */
     void missed(String topic, String lastId);
 
@@ -25,6 +32,11 @@ public interface TopicSink {
      * a gap as the text {@code gapNotice} makes of the last id before it. The socket's sends
      * queue and never block, on every transport; a closed socket refuses them, and the
      * application leaves the membership when the socket closes.
+     *
+     * @param socket the member's connection
+     * @param render makes the text of a message
+     * @param gapNotice makes the text telling of a gap from the last id before it
+     * @return the sink, to give {@link Cluster#join}
      */
     static TopicSink sendingTo(WebSocket socket, Function<TopicMessage, String> render, Function<String, String> gapNotice) {
         Objects.requireNonNull(socket, "socket");

@@ -43,6 +43,11 @@ public final class CloseCode {
      * Whether {@code code} may appear in a close frame (RFC 6455 §7.4.1, §7.4.2 and the IANA
      * registry): 1000–1003, 1007–1014 and the private ranges 3000–4999. 1004–1006 and 1015 are
      * reserved and never sent; everything else below 3000 is unassigned.
+     *
+     * @param code the status code to check, as read from or about to be written to a close frame's
+     *     first two bytes (RFC 6455 §5.5.1)
+     * @return {@code true} when an endpoint may send {@code code} and must accept it from its peer;
+     *     {@code false} for a reserved or unassigned code, which a received close answers with 1002
      */
     public static boolean isValidOnWire(int code) {
         return (code >= 1000 && code <= 1003)

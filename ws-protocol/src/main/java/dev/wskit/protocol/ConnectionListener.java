@@ -19,6 +19,7 @@ public interface ConnectionListener {
     /**
      * The opening handshake succeeded, before the handler's {@code onOpen}.
      *
+     * @param connection which connection, by transport, role and peer
      * @param subprotocol the subprotocol agreed, or {@code null} for none (RFC 6455 §4.2.2 item 5.4)
      * @param extensions the {@code Sec-WebSocket-Extensions} agreed, or {@code null} for none
      *     (RFC 6455 §9.1)
@@ -34,6 +35,12 @@ public interface ConnectionListener {
      * {@link ProtocolViolation#STATUS_NOT_101}), its {@code 101} was not valid, or no answer came
      * ({@code status} 0 for both). Such a
      * connection never opened, so no {@link #closed} follows.
+     *
+     * @param connection which connection, by transport, role and peer
+     * @param status the HTTP status the request was answered with (server) or the server answered
+     *     with (client); 0 when no status was sent or received
+     * @param violation the rule that was broken, or {@code null} when the application's upgrade
+     *     decision refused a valid request
      */
     default void handshakeRejected(ConnectionInfo connection, int status, ProtocolViolation violation) {
     }
@@ -46,6 +53,9 @@ public interface ConnectionListener {
      * (the server's memory budget shed the connection), {@link ProtocolViolation#OUTBOUND_LIMIT_EXCEEDED},
      * the close and message timeouts, and {@link ProtocolViolation#INTERNAL_ERROR} (a handler threw).
      * {@link #closed} follows once TCP is closed.
+     *
+     * @param connection which connection, by transport, role and peer
+     * @param violation the rule broken or the local reason; never a handshake rule
      */
     default void violation(ConnectionInfo connection, ProtocolViolation violation) {
     }
@@ -53,6 +63,11 @@ public interface ConnectionListener {
     /**
      * Flow control changed: the peer does not read what is sent fast enough (see
      * {@link Backpressure}). {@code unwrittenBytes} is what the connection held unwritten then.
+     *
+     * @param connection which connection, by transport, role and peer
+     * @param backpressure the new state of flow control
+     * @param unwrittenBytes the bytes the connection held unwritten at the change (the engine's
+     *     queue and the transport's), at least 0
      */
     default void backpressure(ConnectionInfo connection, Backpressure backpressure, long unwrittenBytes) {
     }
@@ -61,6 +76,9 @@ public interface ConnectionListener {
      * A pong answered a measuring ping (a keepalive ping, or {@link WebSocket#ping()}): the round
      * trip it took, and the smoothed value after it. What a metrics binding records as the
      * connection's latency; {@link WebSocket#roundTrip()} reads the same values.
+     *
+     * @param connection which connection, by transport, role and peer
+     * @param roundTrip the latest and the smoothed round-trip time
      */
     default void roundTrip(ConnectionInfo connection, RoundTrip roundTrip) {
     }
@@ -74,6 +92,11 @@ public interface ConnectionListener {
      *
      * <p>Called for every message, the listener's hottest path: a listener that has no use for it
      * says so with {@link #hearsMessages()}.
+     *
+     * @param connection which connection, by transport, role and peer
+     * @param direction {@link Direction#IN} for a received message, {@link Direction#OUT} for a
+     *     sent one
+     * @param payloadBytes the message's application payload in bytes, at least 0
      */
     default void message(ConnectionInfo connection, Direction direction, long payloadBytes) {
     }
@@ -82,12 +105,20 @@ public interface ConnectionListener {
      * Whether {@link #message} is to be called, asked once per connection when the listener is set.
      * A listener that ignores messages answers {@code false}: its connections then pay one branch per
      * message, as with no listener at all.
+     *
+     * @return {@code true} (the default) to be told of every message, {@code false} to never be
      */
     default boolean hearsMessages() {
         return true;
     }
 
-    /** An open connection's TCP connection is closed: how it ended, how long it lasted, what it carried. */
+    /**
+     * An open connection's TCP connection is closed: how it ended, how long it lasted, what it
+     * carried.
+     *
+     * @param connection which connection, by transport, role and peer
+     * @param summary the close codes, duration and byte counts of the connection
+     */
     default void closed(ConnectionInfo connection, CloseSummary summary) {
     }
 }

@@ -10,7 +10,11 @@ import java.util.Objects;
 public abstract class ForwardingWebSocketHandler implements WebSocketHandler {
     private final WebSocketHandler delegate;
 
-    /** A handler passing every event it does not override to {@code delegate}. */
+    /**
+     * A handler passing every event it does not override to {@code delegate}.
+     *
+     * @param delegate the handler receiving every event not overridden; not {@code null}
+     */
     protected ForwardingWebSocketHandler(WebSocketHandler delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }

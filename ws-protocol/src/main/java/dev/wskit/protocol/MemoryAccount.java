@@ -26,10 +26,15 @@ public interface MemoryAccount {
     /**
      * Asks to hold {@code bytes} more (positive).
      *
+     * @param bytes how many more bytes to hold; positive
      * @return whether they may be held; when not, nothing was reserved
      */
     boolean reserve(long bytes);
 
-    /** Gives back {@code bytes} (positive) of what was reserved. */
+    /**
+     * Gives back {@code bytes} (positive) of what was reserved.
+     *
+     * @param bytes how many bytes to give back; positive, and no more than this caller reserved
+     */
     void release(long bytes);
 }

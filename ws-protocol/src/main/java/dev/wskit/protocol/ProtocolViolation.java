@@ -154,12 +154,23 @@ public enum ProtocolViolation {
         this.description = description;
     }
 
-    /** Whether this rule belongs to the opening handshake (answered by HTTP status or a failed connect). */
+    /**
+     * Whether this rule belongs to the opening handshake (answered by HTTP status or a failed
+     * connect).
+     *
+     * @return {@code true} for a rule of the opening handshake (RFC 6455 §4), {@code false} for one
+     *     of an open connection
+     */
     public boolean isHandshake() {
         return phase == HANDSHAKE;
     }
 
-    /** The HTTP status a server sends for this handshake violation, or 0 when none is sent. */
+    /**
+     * The HTTP status a server sends for this handshake violation, or 0 when none is sent.
+     *
+     * @return the HTTP status code (400, 403, 426 and so on) for a handshake violation; 0 for any
+     *     other
+     */
     public int httpStatus() {
         return isHandshake() ? code : 0;
     }
@@ -167,17 +178,28 @@ public enum ProtocolViolation {
     /**
      * The close code sent for this violation. 1006 means no close frame is sent: the TCP
      * connection is dropped (a silent peer is not worth another frame).
+     *
+     * @return the status code of the close frame (RFC 6455 §7.4.1): 1002 for every handshake
+     *     violation, 1006 where the connection is dropped without one
      */
     public int closeCode() {
         return isHandshake() ? CloseCode.PROTOCOL_ERROR : code;
     }
 
-    /** The RFC section this rule comes from. */
+    /**
+     * The RFC section this rule comes from.
+     *
+     * @return the section, as {@code "RFC 6455 §5.2"}, never {@code null}
+     */
     public String source() {
         return source;
     }
 
-    /** A short text fit for an HTTP reason body or a close reason (ASCII, well under 123 bytes). */
+    /**
+     * A short text fit for an HTTP reason body or a close reason (ASCII, well under 123 bytes).
+     *
+     * @return the description, never {@code null}
+     */
     public String description() {
         return description;
     }

@@ -14,12 +14,20 @@ import java.time.Duration;
  * @param smoothedNanos the smoothed round-trip time, in nanoseconds
  */
 public record RoundTrip(long latestNanos, long smoothedNanos) {
-    /** The last round trip measured. */
+    /**
+     * The last round trip measured.
+     *
+     * @return the time from the measuring ping's send to its pong's arrival, never negative
+     */
     public Duration latest() {
         return Duration.ofNanos(latestNanos);
     }
 
-    /** The smoothed round-trip time: less moved by one slow pong than {@link #latest()}. */
+    /**
+     * The smoothed round-trip time: less moved by one slow pong than {@link #latest()}.
+     *
+     * @return the smoothed round-trip time, never negative
+     */
     public Duration smoothed() {
         return Duration.ofNanos(smoothedNanos);
     }

@@ -51,7 +51,12 @@ public final class MicrometerConnectionListener implements ConnectionListener {
         this.messageSizes = new MessageSizes(registry, common);
     }
 
-    /** A listener whose meters go to {@code registry}. */
+    /**
+     * A listener whose meters go to {@code registry}.
+     *
+     * @param registry where the meters are registered; not {@code null}
+     * @return a new listener, to be set on a server or client builder
+     */
     public static MicrometerConnectionListener of(MeterRegistry registry) {
         return of(registry, Tags.empty());
     }
@@ -59,6 +64,10 @@ public final class MicrometerConnectionListener implements ConnectionListener {
     /**
      * A listener whose meters go to {@code registry}, each tagged with {@code tags} (which server
      * it is, say) besides the keys of {@link WskitMeters}.
+     *
+     * @param registry where the meters are registered; not {@code null}
+     * @param tags tags added to every meter; not {@code null}, maybe empty
+     * @return a new listener, to be set on a server or client builder
      */
     public static MicrometerConnectionListener of(MeterRegistry registry, Iterable<Tag> tags) {
         return new MicrometerConnectionListener(Objects.requireNonNull(registry, "registry"),

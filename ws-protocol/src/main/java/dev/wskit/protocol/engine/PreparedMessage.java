@@ -49,6 +49,8 @@ public final class PreparedMessage {
     /**
      * A text message.
      *
+     * @param text the message's text, copied; not {@code null}
+     * @return the message, its UTF-8 payload and its server frame encoded
      * @throws IllegalArgumentException when {@code text} is not well-formed UTF-16 (a lone
      *     surrogate), which has no UTF-8 form (RFC 6455 §5.6)
      */
@@ -57,19 +59,34 @@ public final class PreparedMessage {
         return new PreparedMessage(Opcode.TEXT, new Utf8Encoder().encode(copy, true), copy);
     }
 
-    /** A binary message holding a copy of {@code data} from its position to its limit (left unchanged). */
+    /**
+     * A binary message holding a copy of {@code data} from its position to its limit (left
+     * unchanged).
+     *
+     * @param data the message's bytes, from position to limit; copied, so the caller may reuse the
+     *     buffer
+     * @return the message, its server frame encoded
+     */
     public static PreparedMessage binary(ByteBuffer data) {
         ByteBuffer copy = ByteBuffer.allocate(data.remaining());
         copy.put(0, data, data.position(), data.remaining());
         return new PreparedMessage(Opcode.BINARY, copy, null);
     }
 
-    /** Whether this is a text message. */
+    /**
+     * Whether this is a text message.
+     *
+     * @return {@code true} for a text message, {@code false} for a binary one
+     */
     public boolean isText() {
         return opcode == Opcode.TEXT;
     }
 
-    /** The payload's size in bytes, before any compression. */
+    /**
+     * The payload's size in bytes, before any compression.
+     *
+     * @return the payload's size in bytes, at least 0
+     */
     public int size() {
         return payload.remaining();
     }
@@ -78,6 +95,9 @@ public final class PreparedMessage {
      * Sends this message on {@code socket}, from any thread, with the same answer as
      * {@code sendText} or {@code sendBinary}: false when the connection is not open.
      *
+     * @param socket the connection to send on; any transport's, or the engine's own
+     * @return {@code true} when queued, {@code false} when refused because the connection is
+     *     closing or closed
      * @throws IllegalStateException while {@code socket} is sending a message in pieces (RFC 6455 §5.4)
      */
     public boolean sendTo(WebSocket socket) {

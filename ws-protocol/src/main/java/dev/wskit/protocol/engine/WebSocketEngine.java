@@ -98,6 +98,12 @@ public final class WebSocketEngine {
      * A server-side connection, waiting for the client's opening handshake, whose timeout starts
      * now. {@code nanoClock} is the time base of every deadline ({@code System::nanoTime} on a
      * real transport; a test may step its own).
+     *
+     * @param config the connection's settings
+     * @param handler the application's handler, accepting every valid upgrade
+     * @param nanoClock the time source in nanoseconds, monotonic
+     * @return a new engine in {@link ConnectionState#CONNECTING}, expecting the request's bytes at
+     *     {@link #receive}
      */
     public static WebSocketEngine server(WebSocketConfig config, WebSocketHandler handler, LongSupplier nanoClock) {
         return server(config, request -> UpgradeDecision.accept(handler), handler, nanoClock);
@@ -106,13 +112,30 @@ public final class WebSocketEngine {
     /**
      * A server-side connection whose upgrade {@code decider} decides, with the handler of its
      * choice; until then {@code beforeOpen} hears a failed handshake ({@code onError} only).
+     *
+     * @param config the connection's settings
+     * @param decider decides from the request whether to accept it (RFC 6455 §4.2.2) and with which
+     *     handler
+     * @param beforeOpen the handler told of a handshake that fails before the decision
+     * @param nanoClock the time source in nanoseconds, monotonic
+     * @return a new engine in {@link ConnectionState#CONNECTING}, expecting the request's bytes at
+     *     {@link #receive}
      */
     public static WebSocketEngine server(WebSocketConfig config, UpgradeDecider decider, WebSocketHandler beforeOpen,
                                          LongSupplier nanoClock) {
         return new WebSocketEngine(Role.SERVER, config, beforeOpen, decider, null, nanoClock);
     }
 
-    /** A client-side connection; the opening request is queued for the wire at once. */
+    /**
+     * A client-side connection; the opening request is queued for the wire at once.
+     *
+     * @param handshake the opening request to send (RFC 6455 §4.1); not {@code null}
+     * @param config the connection's settings
+     * @param handler the application's handler
+     * @param nanoClock the time source in nanoseconds, monotonic
+     * @return a new engine in {@link ConnectionState#CONNECTING}, with its request at
+     *     {@link #pollOutbound()}
+     */
     public static WebSocketEngine client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                          LongSupplier nanoClock) {
         return new WebSocketEngine(Role.CLIENT, config, handler, null, Objects.requireNonNull(handshake), nanoClock);
@@ -121,6 +144,8 @@ public final class WebSocketEngine {
     /**
      * The connection as the application sees it, straight on this engine: called on the thread
      * that drives the engine only. A transport wraps it in its own socket, safe on any thread.
+     *
+     * @return this engine's own socket, never {@code null}
      */
     public WebSocket socket() {
         return socket;
@@ -129,6 +154,8 @@ public final class WebSocketEngine {
     /**
      * The object handlers receive as their {@link WebSocket}; a transport passes its own
      * thread-safe wrapper here before the first {@link #receive}. Defaults to {@link #socket()}.
+     *
+     * @param facade the transport's socket, which handlers receive; not {@code null}
      */
     public void endpoint(WebSocket facade) {
         this.endpoint = Objects.requireNonNull(facade);
@@ -137,6 +164,8 @@ public final class WebSocketEngine {
     /**
      * Where this connection's buffers are reserved (a server's memory budget); a transport sets it
      * before the first {@link #receive}. Defaults to {@link MemoryAccount#UNLIMITED}.
+     *
+     * @param account the account this connection's buffers are reserved of; not {@code null}
      */
     public void memoryAccount(MemoryAccount account) {
         this.memory = Objects.requireNonNull(account);
@@ -147,6 +176,10 @@ public final class WebSocketEngine {
      * that carries it, to the peer at {@code remoteAddress} ({@code null} if unknown), is named in
      * every event. A transport sets it before the first {@link #receive}. Defaults to
      * {@link ConnectionListener#NONE}.
+     *
+     * @param listener the listener; not {@code null} ({@link ConnectionListener#NONE} for none)
+     * @param transport the transport's name as the listener's events report it
+     * @param remoteAddress the peer's address, or {@code null} when unknown
      */
     public void listener(ConnectionListener listener, String transport, SocketAddress remoteAddress) {
         observer.listener(Objects.requireNonNull(listener, "listener"), new ConnectionInfo(transport, role, remoteAddress));
@@ -160,6 +193,8 @@ public final class WebSocketEngine {
      * when the handler paused the connection; the transport offers the rest after
      * {@link WebSocket#resume}. In the server role frames are unmasked in place, so {@code in} is
      * rewritten (a read-only buffer is copied first).
+     *
+     * @param in the bytes read from the peer, from position to limit
      */
     public void receive(ByteBuffer in) {
         if (in.hasRemaining() && !paused) {
@@ -224,6 +259,7 @@ public final class WebSocketEngine {
      * codec, say) as if its bytes had arrived: the answer (the 101, or a rejection) is queued and
      * the connection opens or closes, exactly as {@link #receive} would have done.
      *
+     * @param request the parsed opening request
      * @throws IllegalStateException unless this is a server connection still connecting
      */
     public void receiveUpgrade(HttpRequest request) {
@@ -273,12 +309,19 @@ public final class WebSocketEngine {
      * ({@link UpgradeDecision#later}). The transport hands its outcome to {@link #upgradeDecided}
      * or {@link #upgradeDecisionFailed} on the engine's thread; meanwhile the engine reads nothing
      * ({@link #isPaused()}), and the handshake timeout answers {@code 503}.
+     *
+     * @return the stage the application's decision completes, or {@code null} when none is awaited
+     *     or it was taken already
      */
     public CompletionStage<UpgradeDecision> takeAwaitedDecision() {
         return handshake.takeAwaitedDecision();
     }
 
-    /** The decision a {@link #takeAwaitedDecision() stage} completed with; the answer is queued. */
+    /**
+     * The decision a {@link #takeAwaitedDecision() stage} completed with; the answer is queued.
+     *
+     * @param decision the application's decision
+     */
     public void upgradeDecided(UpgradeDecision decision) {
         if (!handshake.awaitingDecision() || state != ConnectionState.CONNECTING) {
             // The wait ended already (the handshake timed out, the peer left): too late.
@@ -301,7 +344,11 @@ public final class WebSocketEngine {
         }
     }
 
-    /** The {@link #takeAwaitedDecision() stage} failed: the request is answered {@code 500}. */
+    /**
+     * The {@link #takeAwaitedDecision() stage} failed: the request is answered {@code 500}.
+     *
+     * @param cause why the stage failed
+     */
     public void upgradeDecisionFailed(Throwable cause) {
         if (handshake.awaitingDecision() && state == ConnectionState.CONNECTING) {
             fail(new WebSocketException(ProtocolViolation.UPGRADE_DECISION_FAILED, String.valueOf(cause), cause));
@@ -439,6 +486,8 @@ public final class WebSocketEngine {
      * {@link Long#MAX_VALUE} for never. It may be called early: it then does nothing but say the
      * next deadline again, so a transport need only keep one timer per connection and move it
      * earlier when this answer does.
+     *
+     * @return the next deadline in the {@code nanoClock}'s nanoseconds, or {@link Long#MAX_VALUE}
      */
     public long nextWakeUp() {
         return end == TransportEnd.ABORT ? ConnectionTimers.NONE : timers.next();
@@ -602,6 +651,8 @@ public final class WebSocketEngine {
      * peer); back at {@link WebSocketConfig#outboundLowWaterMark()} it is again, and the handler is
      * told {@link WebSocketHandler#onDrain}.
      *
+     * @param transportUnwrittenBytes the bytes the transport holds unwritten beyond the engine's
+     *     queue, at least 0
      * @return whether the connection was failed for it
      */
     public boolean checkOutboundBacklog(long transportUnwrittenBytes) {
@@ -639,6 +690,8 @@ public final class WebSocketEngine {
      * connection fails with {@code 1013} and its queue is freed. Inside a step, output waits for
      * the step's end to be written, and is bounded by {@link #checkOutboundBacklog} only.
      *
+     * @param transportUnwrittenBytes the bytes the transport holds unwritten beyond the engine's
+     *     queue, at least 0
      * @return whether the connection was failed for it
      */
     public boolean holdUnwritten(long transportUnwrittenBytes) {
@@ -664,7 +717,13 @@ public final class WebSocketEngine {
         }
     }
 
-    /** Whether the unwritten bytes stay below the high-water mark (see {@link #checkOutboundBacklog}). */
+    /**
+     * Whether the unwritten bytes stay below the high-water mark (see
+     * {@link #checkOutboundBacklog}).
+     *
+     * @return {@code true} while the connection is below the high-water mark, or back at the
+     *     low-water mark
+     */
     public boolean isWritable() {
         return !aboveHighWaterMark;
     }
@@ -672,12 +731,19 @@ public final class WebSocketEngine {
     /**
      * The application broke a rule where no caller could be told (a send handed over from another
      * thread, found wrong when it ran): the connection fails with 1011, as when a handler throws.
+     *
+     * @param cause what the application did wrong; sent to {@link WebSocketHandler#onError} as the
+     *     cause
      */
     public void applicationFailed(RuntimeException cause) {
         fail(new WebSocketException(ProtocolViolation.INTERNAL_ERROR, cause.toString(), cause));
     }
 
-    /** Why the connection failed, or {@code null}: for a transport to report a failed connect. */
+    /**
+     * Why the connection failed, or {@code null}: for a transport to report a failed connect.
+     *
+     * @return the failure that ended the connection, or {@code null} when it has not failed
+     */
     public WebSocketException failure() {
         return failure;
     }
@@ -691,6 +757,10 @@ public final class WebSocketEngine {
      * after writing it (see {@link #releaseOfPolled()}), or when the connection drops what it
      * never wrote.
      *
+     * @param data the payload, from position to limit; owned by the connection from this call on
+     * @param last {@code true} when this piece ends the message (the frame's FIN bit, RFC 6455
+     *     §5.4)
+     * @param release frees {@code data}; run exactly once
      * @return false, after running {@code release}, when the connection is closing or closed
      * @throws IllegalStateException before the open, or while another message is being sent in
      *                               pieces (after running {@code release})
@@ -699,7 +769,11 @@ public final class WebSocketEngine {
         return socket.transferBinary(data, last, release);
     }
 
-    /** The next bytes to write, or {@code null} when none are queued; the caller owns the buffer. */
+    /**
+     * The next bytes to write, or {@code null} when none are queued; the caller owns the buffer.
+     *
+     * @return the bytes to write, from position to limit, or {@code null}
+     */
     public ByteBuffer pollOutbound() {
         ByteBuffer out = outbound.poll();
         // Frames only: a client's request is polled while connecting, a server's answers are marked.
@@ -713,6 +787,8 @@ public final class WebSocketEngine {
      * What the transport must run once the buffer {@link #pollOutbound()} returned last is written
      * or will never be: the release of a payload handed over with
      * {@link #transferBinary(ByteBuffer, boolean, PayloadRelease)}. Usually {@code null}.
+     *
+     * @return the release to run, or {@code null} when the buffer needs none
      */
     public PayloadRelease releaseOfPolled() {
         return outbound.releaseOfPolled();
@@ -722,12 +798,18 @@ public final class WebSocketEngine {
      * The response the buffer {@link #pollOutbound()} returned last encodes, when it is a server's
      * answer to a request (a 101, a refusal, the HTTP handler's answer): for a transport mounted on
      * an HTTP server whose own stack writes responses. Otherwise {@code null}.
+     *
+     * @return the response, or {@code null} when the buffer is not a server's answer to a request
      */
     public HttpResponse answerOfPolled() {
         return outbound.answerOfPolled();
     }
 
-    /** Whether bytes are queued for the wire. */
+    /**
+     * Whether bytes are queued for the wire.
+     *
+     * @return {@code true} when {@link #pollOutbound()} would return a buffer
+     */
     public boolean hasOutbound() {
         return !outbound.isEmpty();
     }
@@ -736,6 +818,8 @@ public final class WebSocketEngine {
      * How the transport ends TCP, once decided: {@link TransportEnd#GRACEFUL} after writing what
      * is queued, {@link TransportEnd#ABORT} at once, or {@link TransportEnd#NONE} while the
      * connection goes on. Only ever moves toward {@code ABORT}.
+     *
+     * @return how TCP is to end, never {@code null}
      */
     public TransportEnd transportEnd() {
         return end;
@@ -744,6 +828,8 @@ public final class WebSocketEngine {
     /**
      * Whether the handler paused reading ({@link WebSocket#pause()}), or a server awaits the
      * application's upgrade decision: the transport stops reading.
+     *
+     * @return {@code true} while the transport must not read from the peer
      */
     public boolean isPaused() {
         return paused || handshake.awaitingDecision();

@@ -22,7 +22,12 @@ public record DeflateParameters(boolean serverNoContextTakeover, boolean clientN
     /** RFC 7692 §7.1.2.2: the largest LZ77 window the client may use. */
     public static final String CLIENT_MAX_WINDOW_BITS = "client_max_window_bits";
 
-    /** The server's {@code Sec-WebSocket-Extensions} value for these parameters. */
+    /**
+     * The server's {@code Sec-WebSocket-Extensions} value for these parameters.
+     *
+     * @return the header value, as {@code permessage-deflate; server_no_context_takeover} (RFC 7692
+     *     §7)
+     */
     public String toHeaderValue() {
         StringBuilder header = new StringBuilder(EXTENSION_NAME);
         if (serverNoContextTakeover) {

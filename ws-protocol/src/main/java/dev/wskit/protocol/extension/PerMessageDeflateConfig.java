@@ -27,17 +27,29 @@ public final class PerMessageDeflateConfig {
         this.clientNoContextTakeover = b.clientNoContextTakeover;
     }
 
-    /** The defaults: zlib's level, 64-byte threshold, context takeover on both sides. */
+    /**
+     * The defaults: zlib's level, 64-byte threshold, context takeover on both sides.
+     *
+     * @return a configuration with every setting at its default
+     */
     public static PerMessageDeflateConfig defaults() {
         return builder().build();
     }
 
-    /** A builder starting from the defaults. */
+    /**
+     * A builder starting from the defaults.
+     *
+     * @return a new builder whose every setting is at its default
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@link Deflater} level, 0–9 or -1 for zlib's default (6). Default -1. */
+    /**
+     * {@link Deflater} level, 0–9 or -1 for zlib's default (6). Default -1.
+     *
+     * @return the level, -1 or 0 (store only) to 9 (best compression)
+     */
     public int compressionLevel() {
         return compressionLevel;
     }
@@ -45,6 +57,8 @@ public final class PerMessageDeflateConfig {
     /**
      * Messages shorter than this many bytes are sent uncompressed (RFC 7692 §6 lets each
      * message choose); deflate only costs time on tiny ones. Default 64.
+     *
+     * @return the threshold in bytes of payload, at least 0
      */
     public int threshold() {
         return threshold;
@@ -53,12 +67,18 @@ public final class PerMessageDeflateConfig {
     /**
      * Ask (client) or require (server) that the server compress each message on its own
      * (RFC 7692 §7.1.1.1): less memory kept per connection, worse compression. Default off.
+     *
+     * @return {@code true} when the server is to reset its compression context after every message
      */
     public boolean serverNoContextTakeover() {
         return serverNoContextTakeover;
     }
 
-    /** The same for the client's messages (RFC 7692 §7.1.1.2). Default off. */
+    /**
+     * The same for the client's messages (RFC 7692 §7.1.1.2). Default off.
+     *
+     * @return {@code true} when the client is to reset its compression context after every message
+     */
     public boolean clientNoContextTakeover() {
         return clientNoContextTakeover;
     }
@@ -73,7 +93,13 @@ public final class PerMessageDeflateConfig {
         private Builder() {
         }
 
-        /** Sets {@link PerMessageDeflateConfig#compressionLevel()}. */
+        /**
+         * Sets {@link PerMessageDeflateConfig#compressionLevel()}.
+         *
+         * @param level -1 for zlib's default, or 0 (store only) to 9 (best compression); anything
+         *     else throws {@link IllegalArgumentException}
+         * @return this builder
+         */
         public Builder compressionLevel(int level) {
             if (level < -1 || level > 9) {
                 throw new IllegalArgumentException("compression level must be -1 or 0..9: " + level);
@@ -82,7 +108,12 @@ public final class PerMessageDeflateConfig {
             return this;
         }
 
-        /** Sets {@link PerMessageDeflateConfig#threshold()}. */
+        /**
+         * Sets {@link PerMessageDeflateConfig#threshold()}.
+         *
+         * @param bytes the threshold in bytes of payload; not negative, 0 compresses every message
+         * @return this builder
+         */
         public Builder threshold(int bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("threshold must not be negative: " + bytes);
@@ -91,19 +122,34 @@ public final class PerMessageDeflateConfig {
             return this;
         }
 
-        /** Sets {@link PerMessageDeflateConfig#serverNoContextTakeover()}. */
+        /**
+         * Sets {@link PerMessageDeflateConfig#serverNoContextTakeover()}.
+         *
+         * @param on {@code true} to ask for (client) or require (server)
+         *     {@code server_no_context_takeover}
+         * @return this builder
+         */
         public Builder serverNoContextTakeover(boolean on) {
             this.serverNoContextTakeover = on;
             return this;
         }
 
-        /** Sets {@link PerMessageDeflateConfig#clientNoContextTakeover()}. */
+        /**
+         * Sets {@link PerMessageDeflateConfig#clientNoContextTakeover()}.
+         *
+         * @param on {@code true} to use {@code client_no_context_takeover}
+         * @return this builder
+         */
         public Builder clientNoContextTakeover(boolean on) {
             this.clientNoContextTakeover = on;
             return this;
         }
 
-        /** A configuration with these settings. */
+        /**
+         * A configuration with these settings.
+         *
+         * @return a new immutable configuration
+         */
         public PerMessageDeflateConfig build() {
             return new PerMessageDeflateConfig(this);
         }

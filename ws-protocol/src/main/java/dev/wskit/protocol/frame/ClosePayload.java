@@ -27,6 +27,9 @@ public final class ClosePayload {
     /**
      * Reads a received close payload; an empty one reports {@link CloseCode#NO_STATUS_RECEIVED}.
      *
+     * @param payload the close frame's payload, unmasked; its first {@code length} bytes are read
+     * @param length the payload's length in bytes, 0 to 125 (RFC 6455 §5.5)
+     * @return the code and reason the payload holds
      * @throws WebSocketException for a 1-byte payload, a code not allowed on the wire, or a
      *                            reason that is not UTF-8
      */
@@ -46,6 +49,10 @@ public final class ClosePayload {
     /**
      * The payload for a close we send.
      *
+     * @param code the status code (RFC 6455 §7.4.1)
+     * @param reason the reason, {@code ""} for none; not {@code null}
+     * @return a new buffer ready to be read, holding the code big-endian then the reason as UTF-8
+     *     (RFC 6455 §5.5.1)
      * @throws IllegalArgumentException for a code that may not be sent (RFC 6455 §7.4) or a
      *                                  reason above {@value #MAX_REASON_BYTES} UTF-8 bytes
      */
@@ -63,12 +70,20 @@ public final class ClosePayload {
         return payload.flip();
     }
 
-    /** The status code, or {@link CloseCode#NO_STATUS_RECEIVED} when the payload was empty. */
+    /**
+     * The status code, or {@link CloseCode#NO_STATUS_RECEIVED} when the payload was empty.
+     *
+     * @return the status code, 1000 to 4999
+     */
     public int code() {
         return code;
     }
 
-    /** The reason, empty when none was given. */
+    /**
+     * The reason, empty when none was given.
+     *
+     * @return the reason as decoded from UTF-8, {@code ""} when none was given; never {@code null}
+     */
     public String reason() {
         return reason;
     }

@@ -47,6 +47,9 @@ public final class FrameDecoder {
     private int chunkEnd;
 
     /**
+     * A decoder for one connection's incoming frames, checking each header against RFC 6455 §5.2 as
+     * it arrives.
+     *
      * @param receiver        the role of the endpoint that receives these frames
      * @param maxFramePayload the largest payload accepted; larger frames fail with 1009
      */
@@ -64,7 +67,12 @@ public final class FrameDecoder {
         maxFramePayload = FrameRules.deflatedBound(maxFramePayload);
     }
 
-    /** Lets a negotiated extension own RSV bits (RFC 6455 §5.2, §9); by default none are allowed. */
+    /**
+     * Lets a negotiated extension own RSV bits (RFC 6455 §5.2, §9); by default none are allowed.
+     *
+     * @param rsvBits the RSV bits the extension owns, in their byte-0 positions
+     *     ({@link FrameHeader#B0_RSV1} for permessage-deflate, RFC 7692 §6); other bits are ignored
+     */
     public void allowReservedBits(int rsvBits) {
         this.allowedRsvBits = rsvBits & FrameHeader.B0_RSV_BITS;
     }
@@ -72,6 +80,10 @@ public final class FrameDecoder {
     /**
      * Takes one step through {@code in}, advancing its position past what was consumed.
      *
+     * @param in the bytes from the wire, from position to limit
+     * @return {@link Step#HEADER} once a whole header was read, {@link Step#PAYLOAD} for a piece of
+     *     payload (see {@link #chunkStart()}, {@link #chunkEnd()}), {@link Step#NEED_MORE} when
+     *     {@code in} is used up
      * @throws dev.wskit.protocol.WebSocketException when the frame breaks a rule
      */
     public Step next(ByteBuffer in) {
@@ -165,52 +177,92 @@ public final class FrameDecoder {
         inFrame = true;
     }
 
-    /** Whether a frame has begun and not ended: part of its header or payload is still to come. */
+    /**
+     * Whether a frame has begun and not ended: part of its header or payload is still to come.
+     *
+     * @return {@code true} between a frame's first byte and its last
+     */
     public boolean midFrame() {
         return inFrame || headerFill > 0;
     }
 
-    /** Whether the current frame ends its message. */
+    /**
+     * Whether the current frame ends its message.
+     *
+     * @return the FIN bit of the current frame's header (RFC 6455 §5.2)
+     */
     public boolean fin() {
         return fin;
     }
 
-    /** The RSV bits of the current frame, in their byte-0 positions ({@link FrameHeader#B0_RSV1} …). */
+    /**
+     * The RSV bits of the current frame, in their byte-0 positions ({@link FrameHeader#B0_RSV1} …).
+     *
+     * @return the RSV bits, 0 when none is set
+     */
     public int rsvBits() {
         return rsvBits;
     }
 
-    /** The current frame's opcode (see {@link Opcode}). */
+    /**
+     * The current frame's opcode (see {@link Opcode}).
+     *
+     * @return the opcode, 0 to 15
+     */
     public int opcode() {
         return opcode;
     }
 
-    /** Whether the current frame came masked. */
+    /**
+     * Whether the current frame came masked.
+     *
+     * @return the MASK bit of the current frame's header (RFC 6455 §5.2)
+     */
     public boolean masked() {
         return masked;
     }
 
-    /** The current frame's masking key, 0 when it came unmasked. */
+    /**
+     * The current frame's masking key, 0 when it came unmasked.
+     *
+     * @return the masking key, its four octets big-endian as on the wire (see {@link Masking})
+     */
     public int maskingKey() {
         return maskingKey;
     }
 
-    /** The current frame's payload length, as its header declares it. */
+    /**
+     * The current frame's payload length, as its header declares it.
+     *
+     * @return the payload length in bytes, 0 to 2<sup>63</sup>-1
+     */
     public long payloadLength() {
         return payloadLength;
     }
 
-    /** Payload bytes of the current frame not yet returned. */
+    /**
+     * Payload bytes of the current frame not yet returned.
+     *
+     * @return the bytes not yet returned, at least 0
+     */
     public long payloadRemaining() {
         return payloadLength - payloadRead;
     }
 
-    /** Absolute index in the input buffer of the first byte of the last {@link Step#PAYLOAD} piece. */
+    /**
+     * Absolute index in the input buffer of the first byte of the last {@link Step#PAYLOAD} piece.
+     *
+     * @return the index, within the buffer last given to {@link #next}
+     */
     public int chunkStart() {
         return chunkStart;
     }
 
-    /** Absolute index just past the last {@link Step#PAYLOAD} piece. */
+    /**
+     * Absolute index just past the last {@link Step#PAYLOAD} piece.
+     *
+     * @return the index, within the buffer last given to {@link #next}
+     */
     public int chunkEnd() {
         return chunkEnd;
     }

@@ -15,6 +15,8 @@ public final class FrameEncoder {
     private final Random random;
 
     /**
+     * An encoder for one connection's outgoing frames.
+     *
      * @param sender the role of the endpoint that sends these frames
      * @param random the masking-key source; only a client uses it
      */
@@ -29,6 +31,11 @@ public final class FrameEncoder {
      *
      * @param fin     whether this frame ends its message
      * @param rsvBits RSV bits in their byte-0 positions, set only for a negotiated extension
+     * @param opcode the frame's opcode (see {@link Opcode})
+     * @param payload the payload, from its position to its limit; at most 125 bytes for a control
+     *     frame
+     * @return a new buffer holding the header (with a fresh masking key for a client, RFC 6455
+     *     §5.3) and the payload, masked for a client
      */
     public ByteBuffer encode(boolean fin, int rsvBits, int opcode, ByteBuffer payload) {
         int length = payload.remaining();
@@ -50,7 +57,11 @@ public final class FrameEncoder {
      * to its limit, to be written right after the header: the payload is not copied. A client
      * masks it in place with the header's key (RFC 6455 §5.3), so there it must be writable.
      *
+     * @param fin whether this frame ends its message
      * @param rsvBits RSV bits in their byte-0 positions, set only for a negotiated extension
+     * @param opcode the frame's opcode (see {@link Opcode})
+     * @param payload the payload, from its position to its limit; masked in place by a client
+     * @return a new buffer holding the header only, 2 to 14 bytes
      */
     public ByteBuffer encodeHeader(boolean fin, int rsvBits, int opcode, ByteBuffer payload) {
         int length = payload.remaining();
@@ -64,7 +75,11 @@ public final class FrameEncoder {
         return header.flip();
     }
 
-    /** Whether this encoder's frames are masked: a client's are, a server's never (RFC 6455 §5.1). */
+    /**
+     * Whether this encoder's frames are masked: a client's are, a server's never (RFC 6455 §5.1).
+     *
+     * @return {@code true} for a client's encoder
+     */
     public boolean masks() {
         return sender == Role.CLIENT;
     }
@@ -73,6 +88,7 @@ public final class FrameEncoder {
      * RFC 6455 §5.5: control payloads are at most 125 bytes. Public so a transport can refuse a
      * bad argument on the caller's thread before handing the send to its own.
      *
+     * @param payload the control frame's payload, from position to limit
      * @throws IllegalArgumentException when {@code payload} is longer
      */
     public static void checkControlPayload(ByteBuffer payload) {

@@ -57,7 +57,15 @@ public final class FrameHeader {
     private FrameHeader() {
     }
 
-    /** Header bytes needed for a payload of {@code payloadLength}, in the minimal encoding RFC 6455 §5.2 requires. */
+    /**
+     * Header bytes needed for a payload of {@code payloadLength}, in the minimal encoding RFC 6455
+     * §5.2 requires.
+     *
+     * @param payloadLength the payload's length in bytes, at least 0
+     * @param masked whether the header carries a 4-byte masking key (a client's frame)
+     * @return the header's length in bytes: 2, plus 2 or 8 for an extended length, plus 4 for a
+     *     masking key
+     */
     public static int headerLength(long payloadLength, boolean masked) {
         int lengthBytes = payloadLength <= MAX_7_BIT_LENGTH ? 0 : payloadLength <= MAX_16_BIT_LENGTH ? 2 : 8;
         return 2 + lengthBytes + (masked ? 4 : 0);

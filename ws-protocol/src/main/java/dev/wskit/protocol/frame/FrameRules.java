@@ -14,7 +14,12 @@ public final class FrameRules {
     private FrameRules() {
     }
 
-    /** RFC 6455 §5.1: a server rejects unmasked frames, a client rejects masked ones. */
+    /**
+     * RFC 6455 §5.1: a server rejects unmasked frames, a client rejects masked ones.
+     *
+     * @param receiver which end received the frame
+     * @param masked the frame's MASK bit
+     */
     public static void checkMasking(Role receiver, boolean masked) {
         if (receiver == Role.SERVER && !masked) {
             throw new WebSocketException(ProtocolViolation.UNMASKED_CLIENT_FRAME);
@@ -24,7 +29,12 @@ public final class FrameRules {
         }
     }
 
-    /** RFC 6455 §5.2: RSV bits must be 0 unless a negotiated extension gives them a meaning. */
+    /**
+     * RFC 6455 §5.2: RSV bits must be 0 unless a negotiated extension gives them a meaning.
+     *
+     * @param rsvBits the frame's RSV bits, in their byte-0 positions
+     * @param allowedRsvBits the RSV bits negotiated extensions own, in the same positions
+     */
     public static void checkReservedBits(int rsvBits, int allowedRsvBits) {
         if ((rsvBits & ~allowedRsvBits) != 0) {
             throw new WebSocketException(ProtocolViolation.RESERVED_BITS_SET,
@@ -32,21 +42,35 @@ public final class FrameRules {
         }
     }
 
-    /** RFC 6455 §5.2: reserved opcodes fail the connection. */
+    /**
+     * RFC 6455 §5.2: reserved opcodes fail the connection.
+     *
+     * @param opcode the frame's opcode, 0 to 15
+     */
     public static void checkOpcodeIsDefined(int opcode) {
         if (!Opcode.isDefined(opcode)) {
             throw new WebSocketException(ProtocolViolation.RESERVED_OPCODE, Opcode.name(opcode));
         }
     }
 
-    /** RFC 6455 §5.5: control frames are never fragmented. */
+    /**
+     * RFC 6455 §5.5: control frames are never fragmented.
+     *
+     * @param opcode the frame's opcode
+     * @param fin the frame's FIN bit
+     */
     public static void checkControlFrameIsFinal(int opcode, boolean fin) {
         if (Opcode.isControl(opcode) && !fin) {
             throw new WebSocketException(ProtocolViolation.FRAGMENTED_CONTROL_FRAME, Opcode.name(opcode));
         }
     }
 
-    /** RFC 6455 §5.5: control frame payloads are at most 125 bytes. */
+    /**
+     * RFC 6455 §5.5: control frame payloads are at most 125 bytes.
+     *
+     * @param opcode the frame's opcode
+     * @param payloadLength the frame's declared payload length in bytes
+     */
     public static void checkControlFrameLength(int opcode, long payloadLength) {
         if (Opcode.isControl(opcode) && payloadLength > FrameHeader.MAX_CONTROL_PAYLOAD) {
             throw new WebSocketException(ProtocolViolation.CONTROL_FRAME_TOO_LONG,
@@ -54,14 +78,24 @@ public final class FrameRules {
         }
     }
 
-    /** RFC 6455 §5.2: the most significant bit of a 64-bit length must be 0. */
+    /**
+     * RFC 6455 §5.2: the most significant bit of a 64-bit length must be 0.
+     *
+     * @param length64 the 64-bit extended payload length, read as a signed {@code long}
+     */
     public static void checkLengthTopBit(long length64) {
         if (length64 < 0) {
             throw new WebSocketException(ProtocolViolation.PAYLOAD_LENGTH_TOP_BIT_SET);
         }
     }
 
-    /** RFC 6455 §5.2: "the minimal number of bytes MUST be used to encode the length". */
+    /**
+     * RFC 6455 §5.2: "the minimal number of bytes MUST be used to encode the length".
+     *
+     * @param lengthField the 7-bit length field of the header: 126 or 127 announce an extended
+     *     length
+     * @param payloadLength the length the extended field holds
+     */
     public static void checkMinimalLength(int lengthField, long payloadLength) {
         boolean minimal = lengthField == FrameHeader.LENGTH_16_BIT
                 ? payloadLength > FrameHeader.MAX_7_BIT_LENGTH
@@ -72,7 +106,13 @@ public final class FrameRules {
         }
     }
 
-    /** RFC 6455 §10.4: a frame above the configured limit is refused with 1009. */
+    /**
+     * RFC 6455 §10.4: a frame above the configured limit is refused with 1009.
+     *
+     * @param payloadLength the frame's declared payload length in bytes
+     * @param maxFramePayload the configured limit in bytes
+     *     ({@link dev.wskit.protocol.WebSocketConfig#maxFramePayload()})
+     */
     public static void checkFrameSize(long payloadLength, int maxFramePayload) {
         if (payloadLength > maxFramePayload) {
             throw new WebSocketException(ProtocolViolation.FRAME_TOO_BIG,
@@ -84,13 +124,21 @@ public final class FrameRules {
      * The most bytes deflate may make of {@code bytes} that do not compress: zlib's own bound
      * ({@code deflateBound}: 13 bytes plus about one in 3,300), with room for a sync flush, and
      * never past the largest array.
+     *
+     * @param bytes the number of bytes to deflate, at least 0
+     * @return the bound in bytes
      */
     public static int deflatedBound(int bytes) {
         long bound = (long) bytes + (bytes >> 12) + (bytes >> 14) + (bytes >> 25) + 13 + 64;
         return (int) Math.min(bound, Integer.MAX_VALUE - 8);
     }
 
-    /** RFC 6455 §5.4: a continuation frame belongs to a message already started. */
+    /**
+     * RFC 6455 §5.4: a continuation frame belongs to a message already started.
+     *
+     * @param opcode the frame's opcode
+     * @param messageInProgress whether a fragmented message was started and not yet finished
+     */
     public static void checkContinuationHasMessage(int opcode, boolean messageInProgress) {
         if (opcode == Opcode.CONTINUATION && !messageInProgress) {
             throw new WebSocketException(ProtocolViolation.CONTINUATION_WITHOUT_START);
@@ -100,14 +148,22 @@ public final class FrameRules {
         }
     }
 
-    /** RFC 6455 §5.5.1: a close payload is empty or starts with a 2-byte code. */
+    /**
+     * RFC 6455 §5.5.1: a close payload is empty or starts with a 2-byte code.
+     *
+     * @param payloadLength the close frame's payload length in bytes
+     */
     public static void checkClosePayloadLength(int payloadLength) {
         if (payloadLength == 1) {
             throw new WebSocketException(ProtocolViolation.CLOSE_PAYLOAD_ONE_BYTE);
         }
     }
 
-    /** RFC 6455 §7.4: only some codes may travel in a close frame. */
+    /**
+     * RFC 6455 §7.4: only some codes may travel in a close frame.
+     *
+     * @param code the status code read from a close frame
+     */
     public static void checkCloseCode(int code) {
         if (!CloseCode.isValidOnWire(code)) {
             throw new WebSocketException(ProtocolViolation.INVALID_CLOSE_CODE, "code " + code);

@@ -33,6 +33,10 @@ public final class Masking {
      * XORs the bytes at absolute indexes {@code [from, to)} of {@code buffer} with the masking key,
      * in place; used by a server to unmask what it read.
      *
+     * @param buffer the buffer holding the payload
+     * @param from the absolute index of the first byte to unmask
+     * @param to the absolute index past the last byte to unmask
+     * @param maskingKey the frame's masking key, its four octets big-endian
      * @param maskOffset index within the frame payload of the byte at {@code from}
      * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= buffer.limit()}
      * @throws IllegalArgumentException if {@code maskOffset} is negative
@@ -56,6 +60,12 @@ public final class Masking {
      * Used by a client, which must not mask the caller's data in place. The two regions must not
      * overlap, unless they are the same region (which is {@link #maskInPlace}).
      *
+     * @param src the bytes to mask
+     * @param srcFrom the absolute index in {@code src} of the first byte
+     * @param dst where the masked bytes go
+     * @param dstFrom the absolute index in {@code dst} of the first byte written
+     * @param length how many bytes, at least 0
+     * @param maskingKey the frame's masking key, its four octets big-endian
      * @param maskOffset index within the frame payload of the byte at {@code srcFrom}
      * @throws IndexOutOfBoundsException if a region is not within its buffer's limit
      * @throws IllegalArgumentException if {@code maskOffset} is negative

@@ -18,17 +18,32 @@ public final class Opcode {
     private Opcode() {
     }
 
-    /** Control opcodes have the high bit of the nibble set (RFC 6455 §5.5). */
+    /**
+     * Control opcodes have the high bit of the nibble set (RFC 6455 §5.5).
+     *
+     * @param opcode the opcode, 0 to 15
+     * @return {@code true} for close, ping, pong and the reserved control opcodes 0xB to 0xF
+     */
     public static boolean isControl(int opcode) {
         return (opcode & 0x8) != 0;
     }
 
-    /** Whether RFC 6455 defines this opcode; the others are reserved for future use. */
+    /**
+     * Whether RFC 6455 defines this opcode; the others are reserved for future use.
+     *
+     * @param opcode the opcode, 0 to 15
+     * @return {@code true} for continuation, text, binary, close, ping and pong
+     */
     public static boolean isDefined(int opcode) {
         return opcode <= BINARY || (opcode >= CLOSE && opcode <= PONG);
     }
 
-    /** The RFC's name of an opcode, for messages and tools. */
+    /**
+     * The RFC's name of an opcode, for messages and tools.
+     *
+     * @param opcode the opcode, 0 to 15
+     * @return the name, as {@code "TEXT"}; {@code "RESERVED(0x3)"} and so on for a reserved opcode
+     */
     public static String name(int opcode) {
         switch (opcode) {
             case CONTINUATION: return "CONTINUATION";

@@ -17,7 +17,12 @@ public final class AcceptKey {
     private AcceptKey() {
     }
 
-    /** RFC 6455 §4.2.2 item 5.4: base64(SHA-1(key + GUID)), the key taken as sent. */
+    /**
+     * RFC 6455 §4.2.2 item 5.4: base64(SHA-1(key + GUID)), the key taken as sent.
+     *
+     * @param secWebSocketKey the client's {@code Sec-WebSocket-Key} value, as sent
+     * @return the {@code Sec-WebSocket-Accept} value a server answers with: 28 base64 characters
+     */
     public static String of(String secWebSocketKey) {
         byte[] digest = sha1().digest((secWebSocketKey + GUID).getBytes(StandardCharsets.ISO_8859_1));
         return Base64.getEncoder().encodeToString(digest);
@@ -26,6 +31,9 @@ public final class AcceptKey {
     /**
      * RFC 6455 §4.1 item 7, §4.2.1 item 5: the key is the standard base64 of exactly 16 bytes,
      * padding included (so 24 characters ending in {@code ==}), in its canonical spelling.
+     *
+     * @param key a {@code Sec-WebSocket-Key} value
+     * @return {@code true} when the key is well formed; a server answers any other with 400
      */
     public static boolean isValidKey(String key) {
         byte[] decoded;

@@ -56,6 +56,8 @@ public final class ClientHandshake {
     /**
      * Starts a handshake for {@code uri}.
      *
+     * @param uri the {@code ws:} or {@code wss:} URI to connect to (RFC 6455 §3)
+     * @return a new builder for that URI
      * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (see {@link WebSocketUri#of})
      */
     public static Builder builder(URI uri) {
@@ -67,6 +69,8 @@ public final class ClientHandshake {
      * collects fields before it knows the URI: an HTTP token as name, a field value without
      * control characters, not a field the handshake writes itself.
      *
+     * @param name the field's name; an HTTP token (RFC 9110 §5.1)
+     * @param value the field's value
      * @throws NullPointerException naming the null parameter
      * @throws IllegalArgumentException naming the rule the field breaks
      */
@@ -84,6 +88,7 @@ public final class ClientHandshake {
      * Checks subprotocols to offer by the rules of {@link Builder#subprotocols}, for a client that
      * collects them before it knows the URI: HTTP tokens (RFC 6455 §4.1 item 10).
      *
+     * @param subprotocols the names to offer, in order of preference
      * @return an unmodifiable copy
      * @throws IllegalArgumentException naming one that is not a token
      */
@@ -95,6 +100,7 @@ public final class ClientHandshake {
      * Checks an {@code Origin} by the rules of {@link Builder#origin}: a field value without
      * control characters.
      *
+     * @param origin the {@code Origin} value (RFC 6454 §7)
      * @throws NullPointerException when {@code origin} is null
      * @throws IllegalArgumentException when it holds a forbidden character
      */
@@ -105,12 +111,20 @@ public final class ClientHandshake {
         }
     }
 
-    /** The upgrade request. */
+    /**
+     * The upgrade request.
+     *
+     * @return the request, never {@code null}
+     */
     public HttpRequest request() {
         return request;
     }
 
-    /** Whether this is an extended CONNECT on an HTTP/2 stream (RFC 8441 §4) rather than an upgrade. */
+    /**
+     * Whether this is an extended CONNECT on an HTTP/2 stream (RFC 8441 §4) rather than an upgrade.
+     *
+     * @return true for an HTTP/2 opening, which has no key
+     */
     public boolean isHttp2() {
         return key == null;
     }
@@ -120,6 +134,7 @@ public final class ClientHandshake {
      * fields first ({@code :protocol websocket}, the scheme, path and authority), then the others,
      * names lower-case.
      *
+     * @return the request's fields in the order they are sent
      * @throws IllegalStateException over HTTP/1.1
      */
     public List<Map.Entry<String, String>> http2Fields() {
@@ -140,12 +155,20 @@ public final class ClientHandshake {
         return List.copyOf(fields);
     }
 
-    /** The upgrade request as it goes on the wire, ending with the empty line. */
+    /**
+     * The upgrade request as it goes on the wire, ending with the empty line.
+     *
+     * @return a new buffer holding the request head, ready to be read
+     */
     public ByteBuffer encodeRequest() {
         return request.encode();
     }
 
-    /** The {@code Sec-WebSocket-Key} sent: base64 of 16 random bytes (RFC 6455 §4.1 item 7); {@code null} over HTTP/2. */
+    /**
+     * The {@code Sec-WebSocket-Key} sent: base64 of 16 random bytes (RFC 6455 §4.1 item 7).
+     *
+     * @return the key, 24 base64 characters; {@code null} over HTTP/2, which has none (RFC 8441 §4)
+     */
     public String key() {
         return key;
     }
@@ -153,6 +176,7 @@ public final class ClientHandshake {
     /**
      * Checks the server's response against RFC 6455 §4.1, in the RFC's order.
      *
+     * @param response the server's response head
      * @return the subprotocol the server chose, or {@code null} for none
      * @throws UpgradeRefusedException when the status is not 101, carrying the response
      * @throws WebSocketException naming the first rule the response breaks; the client must then
@@ -206,7 +230,11 @@ public final class ClientHandshake {
         return chosen.isEmpty() ? null : chosen.get(0);
     }
 
-    /** The server's 101, once {@link #validate} accepted it; {@code null} before. */
+    /**
+     * The server's 101, once {@link #validate} accepted it; {@code null} before.
+     *
+     * @return the accepted response, or {@code null} before
+     */
     public HttpResponse response() {
         return response;
     }
@@ -228,6 +256,8 @@ public final class ClientHandshake {
     /**
      * The permessage-deflate parameters the server accepted, known once {@link #validate}
      * succeeded; {@code null} when compression is off.
+     *
+     * @return the negotiated parameters (RFC 7692 §7), or {@code null}
      */
     public DeflateParameters deflate() {
         return deflate;
@@ -245,7 +275,13 @@ public final class ClientHandshake {
             this.uri = uri;
         }
 
-        /** The {@code Origin} to send (RFC 6455 §4.1 item 8; RFC 6454): browsers send one, others may. */
+        /**
+         * The {@code Origin} to send (RFC 6455 §4.1 item 8; RFC 6454): browsers send one, others
+         * may.
+         *
+         * @param origin the {@code Origin} value; a field value without control characters
+         * @return this builder
+         */
         public Builder origin(String origin) {
             checkOrigin(origin);
             this.origin = origin;
@@ -255,6 +291,12 @@ public final class ClientHandshake {
         /**
          * An extra header field, sent after the handshake's own (RFC 6455 §4.1 item 12 allows
          * them: cookies, authorization). Fields the handshake writes itself are refused.
+         *
+         * @param name the field's name; an HTTP token, not one of the handshake's own
+         *     ({@code Host}, {@code Upgrade}, {@code Connection}, {@code Sec-WebSocket-*} and so
+         *     on)
+         * @param value the field's value; no control characters
+         * @return this builder
          */
         public Builder header(String name, String value) {
             checkHeader(name, value);
@@ -266,6 +308,8 @@ public final class ClientHandshake {
          * The subprotocols to offer in order of preference (RFC 6455 §4.1 item 10), instead of
          * the configuration's; empty offers none.
          *
+         * @param subprotocols the names, each an HTTP token; not {@code null}
+         * @return this builder
          * @throws IllegalArgumentException naming one that is not an HTTP token
          */
         public Builder subprotocols(List<String> subprotocols) {
@@ -276,6 +320,10 @@ public final class ClientHandshake {
         /**
          * The handshake, with a fresh key from {@code config.random()}, offering the subprotocols
          * set here, else the configuration's.
+         *
+         * @param config the settings: its random source gives the key, its subprotocols and
+         *     permessage-deflate settings are offered
+         * @return the handshake, ready to send
          */
         public ClientHandshake build(WebSocketConfig config) {
             Objects.requireNonNull(config, "config");

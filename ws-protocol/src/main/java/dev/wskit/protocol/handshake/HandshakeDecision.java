@@ -37,27 +37,48 @@ public final class HandshakeDecision {
         return new HandshakeDecision(response, false, null, null, null);
     }
 
-    /** Whether the upgrade was accepted: after the 101, frames follow on this connection. */
+    /**
+     * Whether the upgrade was accepted: after the 101, frames follow on this connection.
+     *
+     * @return {@code true} when the response is a 101 and the connection becomes a WebSocket
+     */
     public boolean isUpgrade() {
         return upgrade;
     }
 
-    /** The response to send; never {@code null}. */
+    /**
+     * The response to send; never {@code null}.
+     *
+     * @return the 101 or the rejection, complete with its header fields
+     */
     public HttpResponse response() {
         return response;
     }
 
-    /** The rule the request broke, or {@code null} when it was accepted or answered by the application. */
+    /**
+     * The rule the request broke, or {@code null} when it was accepted or answered by the
+     * application.
+     *
+     * @return the violation, or {@code null}
+     */
     public ProtocolViolation violation() {
         return violation;
     }
 
-    /** The subprotocol chosen for the connection, or {@code null} for none. */
+    /**
+     * The subprotocol chosen for the connection, or {@code null} for none.
+     *
+     * @return the subprotocol (RFC 6455 §4.2.2 item 5.4), or {@code null}
+     */
     public String subprotocol() {
         return subprotocol;
     }
 
-    /** The permessage-deflate parameters accepted with the 101, or {@code null} when none. */
+    /**
+     * The permessage-deflate parameters accepted with the 101, or {@code null} when none.
+     *
+     * @return the parameters (RFC 7692 §7), or {@code null}
+     */
     public DeflateParameters deflate() {
         return deflate;
     }

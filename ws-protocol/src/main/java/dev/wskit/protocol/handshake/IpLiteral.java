@@ -18,6 +18,9 @@ public final class IpLiteral {
      * no leading zeros, as RFC 3986 writes them) or an IPv6 address (RFC 4291 §2.2, {@code ::}
      * and a trailing IPv4 part included, an optional {@code %zone}), the IPv6 one with or without
      * the URI's brackets. Anything else, {@code 1.2.3} or {@code 256.1.1.1} too, is a name.
+     *
+     * @param host a URI's host, with or without IPv6 brackets; not {@code null}
+     * @return {@code true} for an IP address literal, {@code false} for a registered name
      */
     public static boolean matches(String host) {
         Objects.requireNonNull(host, "host");

@@ -19,7 +19,14 @@ public final class ServerHandshake {
     private ServerHandshake() {
     }
 
-    /** The answer to {@code request} under {@code config}, accepting every valid upgrade. */
+    /**
+     * The answer to {@code request} under {@code config}, accepting every valid upgrade.
+     *
+     * @param request the client's opening request
+     * @param config the server's settings (subprotocols, permessage-deflate, origin policy, HTTP
+     *     handler)
+     * @return the response to send: a 101, or a rejection naming the rule broken
+     */
     public static HandshakeDecision decide(HttpRequest request, WebSocketConfig config) {
         HandshakeDecision screened = screen(request, config);
         return screened != null ? screened : accept(request, config, null, HttpHeaders.empty());
@@ -29,6 +36,11 @@ public final class ServerHandshake {
      * The answer to a request that does not become a WebSocket whatever the application decides:
      * a plain HTTP request (the configured {@link HttpRequestHandler}'s answer, or 426) or a broken
      * rule of RFC 6455 §4.2.1 (its rejection); {@code null} for a valid upgrade request.
+     *
+     * @param request the client's request
+     * @param config the server's settings
+     * @return the answer, or {@code null} when the request is a valid upgrade the application may
+     *     decide
      */
     public static HandshakeDecision screen(HttpRequest request, WebSocketConfig config) {
         if (!asksForWebSocket(request)) {
@@ -44,6 +56,9 @@ public final class ServerHandshake {
      * Whether {@code request} asks to become a WebSocket (RFC 6455 §4.2.1 item 3: {@code Upgrade}
      * lists {@code websocket}); whether it may is {@link #screen}'s to say. Any other request is
      * plain HTTP.
+     *
+     * @param request a request head, any method or path
+     * @return {@code true} when the request asks for a WebSocket upgrade
      */
     public static boolean asksForWebSocket(HttpRequest request) {
         return request.headers().containsToken("Upgrade", WEBSOCKET);
@@ -54,6 +69,13 @@ public final class ServerHandshake {
      * client offered), or, when {@code null}, the first configured one it offered; {@code extra}
      * header fields follow the handshake's own. A malformed extension offer is still rejected.
      *
+     * @param request a valid upgrade request (one {@link #screen} returned {@code null} for)
+     * @param config the server's settings
+     * @param subprotocol the subprotocol to choose, or {@code null} to let the configuration's
+     *     preference pick
+     * @param extra header fields to add to the 101 (a cookie, say); {@link HttpHeaders#empty()} for
+     *     none
+     * @return the decision: the 101, or a rejection of a malformed extension offer
      * @throws IllegalArgumentException when the client did not offer {@code subprotocol}
      */
     public static HandshakeDecision accept(HttpRequest request, WebSocketConfig config, String subprotocol,
@@ -123,6 +145,9 @@ public final class ServerHandshake {
      * large), by the engine or by a transport's own HTTP codec, so every refusal looks the same on
      * the wire.
      *
+     * @param violation a handshake rule, one with an
+     *     {@link ProtocolViolation#httpStatus() HTTP status}
+     * @return the rejection, whose response closes the connection
      * @throws IllegalArgumentException when {@code violation} has no HTTP status
      */
     public static HandshakeDecision reject(ProtocolViolation violation) {

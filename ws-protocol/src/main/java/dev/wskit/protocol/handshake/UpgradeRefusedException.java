@@ -19,18 +19,31 @@ public final class UpgradeRefusedException extends WebSocketException {
 
     private final transient HttpResponse response;
 
-    /** The refusal {@code response}, as the client received it. */
+    /**
+     * The refusal {@code response}, as the client received it.
+     *
+     * @param response the server's response; not {@code null}
+     */
     public UpgradeRefusedException(HttpResponse response) {
         super(ProtocolViolation.STATUS_NOT_101, "status " + response.status() + " " + response.reason());
         this.response = Objects.requireNonNull(response, "response");
     }
 
-    /** The server's answer: status, reason phrase, header fields and the body read (maybe cut short). */
+    /**
+     * The server's answer: status, reason phrase, header fields and the body read (maybe cut
+     * short).
+     *
+     * @return the response, never {@code null}
+     */
     public HttpResponse response() {
         return response;
     }
 
-    /** The server's status code. */
+    /**
+     * The server's status code.
+     *
+     * @return the status code, never 101
+     */
     public int status() {
         return response.status();
     }

@@ -30,6 +30,8 @@ public final class WebSocketUri {
      * Checks {@code uri} against RFC 6455 §3: an absolute {@code ws:} or {@code wss:} URI (scheme
      * case-insensitive), with a host, without user information, without a fragment.
      *
+     * @param uri the URI to check
+     * @return the checked URI, its parts ready for the connect and the request
      * @throws IllegalArgumentException naming the rule {@code uri} breaks
      */
     public static WebSocketUri of(URI uri) {
@@ -58,17 +60,29 @@ public final class WebSocketUri {
         return new WebSocketUri(secure, unbracketed(ascii.getHost()), port, target);
     }
 
-    /** Whether the connection runs over TLS ({@code wss}). */
+    /**
+     * Whether the connection runs over TLS ({@code wss}).
+     *
+     * @return {@code true} for {@code wss}, {@code false} for {@code ws}
+     */
     public boolean isSecure() {
         return secure;
     }
 
-    /** The host to connect to; an IPv6 literal without its brackets. */
+    /**
+     * The host to connect to; an IPv6 literal without its brackets.
+     *
+     * @return the host, never {@code null} or empty
+     */
     public String host() {
         return host;
     }
 
-    /** The port to connect to: the URI's, or 80 for {@code ws} and 443 for {@code wss}. */
+    /**
+     * The port to connect to: the URI's, or 80 for {@code ws} and 443 for {@code wss}.
+     *
+     * @return the port, 0 to 65535
+     */
     public int port() {
         return port;
     }
@@ -76,6 +90,8 @@ public final class WebSocketUri {
     /**
      * The name a {@code wss} client sends in TLS's {@code server_name} extension: the host, or
      * nothing when the host is an IP address, which SNI never carries (RFC 6066 §3).
+     *
+     * @return the SNI host name, or empty for an IP address
      */
     public Optional<String> serverName() {
         return IpLiteral.matches(host) ? Optional.empty() : Optional.of(host);
@@ -84,13 +100,19 @@ public final class WebSocketUri {
     /**
      * RFC 6455 §4.1 item 4: the host, an IPv6 literal in brackets (RFC 3986 §3.2.2), with
      * {@code :port} only when the port is not the scheme's default.
+     *
+     * @return the {@code Host} header value
      */
     public String hostHeader() {
         String name = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return port == defaultPort(secure) ? name : name + ":" + port;
     }
 
-    /** RFC 6455 §3: the resource name, the path ({@code /} when empty) and {@code ?query}. */
+    /**
+     * RFC 6455 §3: the resource name, the path ({@code /} when empty) and {@code ?query}.
+     *
+     * @return the request-target, starting with {@code /}
+     */
     public String requestTarget() {
         return requestTarget;
     }

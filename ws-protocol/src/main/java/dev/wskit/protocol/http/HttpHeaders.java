@@ -30,12 +30,23 @@ public final class HttpHeaders {
         this.ends = ends;
     }
 
-    /** No header fields. */
+    /**
+     * No header fields.
+     *
+     * @return the empty header fields, shared
+     */
     public static HttpHeaders empty() {
         return EMPTY;
     }
 
-    /** Header fields from alternating names and values: {@code of("Host", "example.com", "Origin", "x")}. */
+    /**
+     * Header fields from alternating names and values:
+     * {@code of("Host", "example.com", "Origin", "x")}.
+     *
+     * @param namesAndValues names and values alternating, an even count; each name a token and each
+     *     value a field value, as {@link Builder#add} checks
+     * @return the header fields, in that order
+     */
     public static HttpHeaders of(String... namesAndValues) {
         if (namesAndValues.length % 2 != 0) {
             throw new IllegalArgumentException("names and values must alternate: odd count " + namesAndValues.length);
@@ -47,7 +58,11 @@ public final class HttpHeaders {
         return builder.build();
     }
 
-    /** A builder with no fields yet. */
+    /**
+     * A builder with no fields yet.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -65,14 +80,23 @@ public final class HttpHeaders {
         return packed.substring(ends[2 * i], ends[2 * i + 1]);
     }
 
-    /** Calls {@code action} with each (name, value) pair, in order. */
+    /**
+     * Calls {@code action} with each (name, value) pair, in order.
+     *
+     * @param action called with each field's name and value
+     */
     public void forEach(BiConsumer<String, String> action) {
         for (int i = 0; i < size(); i++) {
             action.accept(name(i), value(i));
         }
     }
 
-    /** The value of the first field line named {@code name}, or {@code null} when there is none. */
+    /**
+     * The value of the first field line named {@code name}, or {@code null} when there is none.
+     *
+     * @param name the field name, compared case-insensitively (RFC 9110 §5.1)
+     * @return the value, or {@code null}
+     */
     public String first(String name) {
         for (int i = 0; i < size(); i++) {
             if (isNamed(i, name)) {
@@ -92,7 +116,12 @@ public final class HttpHeaders {
         return ends[2 * i] - start == name.length() && packed.regionMatches(true, start, name, 0, name.length());
     }
 
-    /** The values of every field line named {@code name}, in order. */
+    /**
+     * The values of every field line named {@code name}, in order.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return the values, an empty list when there are none
+     */
     public List<String> all(String name) {
         List<String> found = new ArrayList<>();
         for (int i = 0; i < size(); i++) {
@@ -103,7 +132,12 @@ public final class HttpHeaders {
         return List.copyOf(found);
     }
 
-    /** How many field lines are named {@code name}. */
+    /**
+     * How many field lines are named {@code name}.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return the count, 0 when there are none
+     */
     public int count(String name) {
         int count = 0;
         for (int i = 0; i < size(); i++) {
@@ -114,7 +148,12 @@ public final class HttpHeaders {
         return count;
     }
 
-    /** Whether at least one field line is named {@code name}. */
+    /**
+     * Whether at least one field line is named {@code name}.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return {@code true} when there is such a line
+     */
     public boolean contains(String name) {
         return first(name) != null;
     }
@@ -123,6 +162,10 @@ public final class HttpHeaders {
      * The list elements of every line named {@code name}, lower-cased: for fields whose tokens
      * compare case-insensitively, such as Connection (RFC 9110 §7.6.1) and Upgrade (§7.8).
      * RFC 9110 §5.3: several lines of a list field mean the same as one line joined by commas.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return the elements, trimmed and lower-cased, empty ones left out; an empty list when there
+     *     are none
      */
     public List<String> tokens(String name) {
         List<String> tokens = new ArrayList<>();
@@ -132,7 +175,12 @@ public final class HttpHeaders {
         return List.copyOf(tokens);
     }
 
-    /** The list elements of every line named {@code name}, case kept: for Sec-WebSocket-Protocol. */
+    /**
+     * The list elements of every line named {@code name}, case kept: for Sec-WebSocket-Protocol.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return the elements, trimmed, empty ones left out; an empty list when there are none
+     */
     public List<String> values(String name) {
         List<String> elements = new ArrayList<>();
         for (String value : all(name)) {
@@ -141,19 +189,36 @@ public final class HttpHeaders {
         return List.copyOf(elements);
     }
 
-    /** Whether the lines named {@code name} list {@code token}, compared case-insensitively. */
+    /**
+     * Whether the lines named {@code name} list {@code token}, compared case-insensitively.
+     *
+     * @param name the field name, compared case-insensitively
+     * @param token the token to look for
+     * @return {@code true} when one of the lines lists it
+     */
     public boolean containsToken(String name, String token) {
         return tokens(name).contains(token.toLowerCase(Locale.ROOT));
     }
 
-    /** These fields with one more line at the end. */
+    /**
+     * These fields with one more line at the end.
+     *
+     * @param name the new line's name; an HTTP token
+     * @param value the new line's value; a field value
+     * @return new header fields; these are unchanged
+     */
     public HttpHeaders with(String name, String value) {
         Builder builder = builder();
         forEach(builder::add);
         return builder.add(name, value).build();
     }
 
-    /** These fields without any line named {@code name}. */
+    /**
+     * These fields without any line named {@code name}.
+     *
+     * @param name the field name, compared case-insensitively
+     * @return new header fields; these are unchanged
+     */
     public HttpHeaders without(String name) {
         Builder builder = builder();
         forEach((n, v) -> {
@@ -202,6 +267,10 @@ public final class HttpHeaders {
          * Appends a field line. The name must be a token (RFC 9110 §5.1) and the value free of
          * control characters and of characters above U+00FF (RFC 9110 §5.5), else
          * {@link IllegalArgumentException}.
+         *
+         * @param name the field's name
+         * @param value the field's value
+         * @return this builder
          */
         public Builder add(String name, String value) {
             if (!HttpSyntax.isToken(name)) {
@@ -221,6 +290,9 @@ public final class HttpHeaders {
         /**
          * Appends every field line of {@code fields} in order, as {@link #add} does each: the
          * headers another HTTP stack read (Netty's, Vert.x's), for the engine to judge.
+         *
+         * @param fields the fields, as name and value entries
+         * @return this builder
          */
         public Builder addAll(Iterable<? extends Map.Entry<String, String>> fields) {
             for (Map.Entry<String, String> field : fields) {
@@ -229,7 +301,11 @@ public final class HttpHeaders {
             return this;
         }
 
-        /** The fields added so far, in their order. */
+        /**
+         * The fields added so far, in their order.
+         *
+         * @return the header fields, immutable; the builder may go on
+         */
         public HttpHeaders build() {
             return endCount == 0 ? EMPTY : new HttpHeaders(packed.toString(), Arrays.copyOf(ends, endCount));
         }

@@ -25,6 +25,12 @@ public final class HttpRequest {
      * A request head. {@code method} must be a token (RFC 9110 §9.1), {@code target} a non-empty
      * request-target of visible ASCII with no fragment (RFC 9112 §3.2), each version digit 0–9;
      * otherwise {@link IllegalArgumentException}.
+     *
+     * @param method the method, as {@code GET}
+     * @param target the request-target, as {@code /chat?room=1}
+     * @param versionMajor the major HTTP version, 0 to 9
+     * @param versionMinor the minor HTTP version, 0 to 9
+     * @param headers the header fields; not {@code null}
      */
     public HttpRequest(String method, String target, int versionMajor, int versionMinor, HttpHeaders headers) {
         if (!HttpSyntax.isToken(method)) {
@@ -53,17 +59,30 @@ public final class HttpRequest {
         this.body = body;
     }
 
-    /** This request with {@code body} (copied) as its content. */
+    /**
+     * This request with {@code body} (copied) as its content.
+     *
+     * @param body the content; its length should match the request's {@code Content-Length}
+     * @return a new request; this one is unchanged
+     */
     public HttpRequest withBody(byte[] body) {
         return new HttpRequest(this, body.clone());
     }
 
-    /** The method, case-sensitive (RFC 9110 §9.1): {@code GET}, never {@code get}. */
+    /**
+     * The method, case-sensitive (RFC 9110 §9.1): {@code GET}, never {@code get}.
+     *
+     * @return the method, an HTTP token
+     */
     public String method() {
         return method;
     }
 
-    /** The request-target exactly as sent, query included. */
+    /**
+     * The request-target exactly as sent, query included.
+     *
+     * @return the request-target, visible ASCII, never empty
+     */
     public String target() {
         return target;
     }
@@ -72,6 +91,8 @@ public final class HttpRequest {
      * The path of the target, without its query. For an absolute-form target
      * ({@code http://host/path}, which RFC 9112 §3.2.2 obliges servers to accept) the path part
      * of it, {@code /} when it has none.
+     *
+     * @return the path, percent-encoded as sent; {@code /} for an absolute-form target without one
      */
     public String path() {
         int query = target.indexOf('?');
@@ -84,33 +105,58 @@ public final class HttpRequest {
         return pathStart < 0 ? "/" : path.substring(pathStart);
     }
 
-    /** The query of the target, without the {@code ?}, or {@code null} when it has none. */
+    /**
+     * The query of the target, without the {@code ?}, or {@code null} when it has none.
+     *
+     * @return the query, or {@code null}
+     */
     public String query() {
         int query = target.indexOf('?');
         return query < 0 ? null : target.substring(query + 1);
     }
 
-    /** The major HTTP version: 1 in {@code HTTP/1.1}. */
+    /**
+     * The major HTTP version: 1 in {@code HTTP/1.1}.
+     *
+     * @return the major version, 0 to 9
+     */
     public int versionMajor() {
         return versionMajor;
     }
 
-    /** The minor HTTP version: 1 in {@code HTTP/1.1}. */
+    /**
+     * The minor HTTP version: 1 in {@code HTTP/1.1}.
+     *
+     * @return the minor version, 0 to 9
+     */
     public int versionMinor() {
         return versionMinor;
     }
 
-    /** The header fields, in the order they came. */
+    /**
+     * The header fields, in the order they came.
+     *
+     * @return the header fields, never {@code null}
+     */
     public HttpHeaders headers() {
         return headers;
     }
 
-    /** A copy of the body, as many bytes as its {@code Content-Length} said; empty when it has none. */
+    /**
+     * A copy of the body, as many bytes as its {@code Content-Length} said; empty when it has none.
+     *
+     * @return a new array, empty when there is no body
+     */
     public byte[] body() {
         return body.clone();
     }
 
-    /** The request head as it goes on the wire, ending with the empty line (RFC 9112 §2.1); never the body. */
+    /**
+     * The request head as it goes on the wire, ending with the empty line (RFC 9112 §2.1); never
+     * the body.
+     *
+     * @return a new buffer holding the head in ISO-8859-1, ready to be read
+     */
     public ByteBuffer encode() {
         StringBuilder head = new StringBuilder(256)
                 .append(method).append(' ').append(target)

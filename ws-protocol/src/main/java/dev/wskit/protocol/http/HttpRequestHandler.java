@@ -15,6 +15,9 @@ public interface HttpRequestHandler {
     /**
      * The response to {@code request}; {@code null} answers 404. An exception answers 500, and
      * its message never reaches the peer.
+     *
+     * @param request a request that is not a WebSocket upgrade, its body read
+     * @return the response, or {@code null} for 404
      */
     HttpResponse handle(HttpRequest request);
 }

@@ -37,18 +37,38 @@ public final class HttpResponse {
         this.body = body;
     }
 
-    /** A response with the given fields and body, and the standard reason phrase of {@code status}. */
+    /**
+     * A response with the given fields and body, and the standard reason phrase of {@code status}.
+     *
+     * @param status the status code, 100 to 599
+     * @param headers the header fields; a {@code Content-Length} among them must match the body
+     * @param body the content, copied; empty for none
+     * @return the response, with the standard reason phrase of {@code status}
+     */
     public static HttpResponse of(int status, HttpHeaders headers, byte[] body) {
         checkContentLength(headers, body);
         return new HttpResponse(status, standardReason(status), headers, body.clone());
     }
 
-    /** A response whose body is {@code body}, labelled {@code contentType}. */
+    /**
+     * A response whose body is {@code body}, labelled {@code contentType}.
+     *
+     * @param status the status code, 100 to 599
+     * @param contentType the {@code Content-Type} value, as {@code application/json}
+     * @param body the content, copied
+     * @return the response, labelled {@code contentType}
+     */
     public static HttpResponse of(int status, String contentType, byte[] body) {
         return of(status, HttpHeaders.of("Content-Type", contentType), body);
     }
 
-    /** A plain-text response, encoded as UTF-8. */
+    /**
+     * A plain-text response, encoded as UTF-8.
+     *
+     * @param status the status code, 100 to 599
+     * @param body the text; not {@code null}
+     * @return the response, labelled {@code text/plain; charset=utf-8}
+     */
     public static HttpResponse text(int status, String body) {
         return of(status, "text/plain; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
     }
@@ -56,6 +76,11 @@ public final class HttpResponse {
     /**
      * A response head as it was read off the wire: the reason phrase as sent, and no body (one
      * that follows the head is not read).
+     *
+     * @param status the status code read
+     * @param reason the reason phrase read, maybe empty
+     * @param headers the header fields read
+     * @return the response head, with an empty body
      */
     public static HttpResponse received(int status, String reason, HttpHeaders headers) {
         return new HttpResponse(status, reason, headers, NO_BODY);
@@ -64,34 +89,59 @@ public final class HttpResponse {
     /**
      * This response as read off the wire, with the part of its body that was read: all of it, or
      * a prefix when the reader stopped early, so {@code Content-Length} is not checked against it.
+     *
+     * @param read the body bytes read, copied
+     * @return a new response; this one is unchanged
      */
     public HttpResponse withBodyRead(byte[] read) {
         return new HttpResponse(status, reason, headers, read.clone());
     }
 
-    /** This response with {@code name} set to {@code value}, replacing any lines of that name. */
+    /**
+     * This response with {@code name} set to {@code value}, replacing any lines of that name.
+     *
+     * @param name the field name; an HTTP token
+     * @param value the field value
+     * @return a new response; this one is unchanged
+     */
     public HttpResponse withHeader(String name, String value) {
         HttpHeaders replaced = headers.without(name).with(name, value);
         checkContentLength(replaced, body);
         return new HttpResponse(status, reason, replaced, body);
     }
 
-    /** The status code. */
+    /**
+     * The status code.
+     *
+     * @return the status code, 100 to 599
+     */
     public int status() {
         return status;
     }
 
-    /** The reason phrase; it carries no meaning (RFC 9112 §4) and may be empty. */
+    /**
+     * The reason phrase; it carries no meaning (RFC 9112 §4) and may be empty.
+     *
+     * @return the reason phrase, never {@code null}
+     */
     public String reason() {
         return reason;
     }
 
-    /** The header fields, in the order they came or were added. */
+    /**
+     * The header fields, in the order they came or were added.
+     *
+     * @return the header fields, never {@code null}
+     */
     public HttpHeaders headers() {
         return headers;
     }
 
-    /** A copy of the body; empty for a parsed response. */
+    /**
+     * A copy of the body; empty for a parsed response.
+     *
+     * @return a new array, empty when there is no body
+     */
     public byte[] body() {
         return body.clone();
     }
@@ -100,6 +150,8 @@ public final class HttpResponse {
      * The complete response as it goes on the wire: status line, header fields, a
      * {@code Content-Length} unless one was given or the status forbids content, the empty line,
      * the body.
+     *
+     * @return a new buffer holding the response, ready to be read
      */
     public ByteBuffer encode() {
         StringBuilder head = new StringBuilder(256)

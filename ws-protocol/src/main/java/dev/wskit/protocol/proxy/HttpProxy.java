@@ -33,6 +33,8 @@ public final class HttpProxy {
      * A proxy at {@code host} and {@code port}, without authentication.
      *
      * @param host a name or an address; an IPv6 literal with or without its brackets
+     * @param port the proxy's port, 1 to 65535
+     * @return the proxy, without credentials
      * @throws IllegalArgumentException for an empty host, a host with a space or a control
      *     character, or a port outside 1–65535
      */
@@ -57,6 +59,8 @@ public final class HttpProxy {
      * port required, nothing after it but an optional {@code /}. User and password are
      * percent-decoded.
      *
+     * @param uri the proxy's URI, as {@code http://proxy.example:3128}
+     * @return the proxy, with credentials when the URI has user information
      * @throws IllegalArgumentException naming what is wrong with {@code uri}
      */
     public static HttpProxy parse(String uri) {
@@ -97,6 +101,9 @@ public final class HttpProxy {
      * This proxy with Basic authentication (RFC 7617): every {@code CONNECT} carries
      * {@code Proxy-Authorization: Basic} with {@code user} and {@code password}, UTF-8 encoded.
      *
+     * @param user the user name; not empty, no colon
+     * @param password the password, maybe empty
+     * @return a new proxy with these credentials; this one is unchanged
      * @throws IllegalArgumentException for an empty user, a user with a colon, or a control
      *     character in either (RFC 7617 §2)
      */
@@ -116,22 +123,38 @@ public final class HttpProxy {
         return new HttpProxy(host, port, new Credentials(user, password));
     }
 
-    /** The host; an IPv6 literal without its brackets. */
+    /**
+     * The host; an IPv6 literal without its brackets.
+     *
+     * @return the host, never empty
+     */
     public String host() {
         return host;
     }
 
-    /** The proxy's port. */
+    /**
+     * The proxy's port.
+     *
+     * @return the port, 1 to 65535
+     */
     public int port() {
         return port;
     }
 
-    /** The user of Basic authentication, if any. */
+    /**
+     * The user of Basic authentication, if any.
+     *
+     * @return the user, or empty without credentials
+     */
     public Optional<String> user() {
         return Optional.ofNullable(credentials).map(Credentials::user);
     }
 
-    /** {@code host:port}, an IPv6 literal in brackets: how errors name this proxy. */
+    /**
+     * {@code host:port}, an IPv6 literal in brackets: how errors name this proxy.
+     *
+     * @return the authority, as {@code proxy.example:3128} or {@code [2001:db8::1]:3128}
+     */
     public String address() {
         return authority(host, port);
     }

@@ -14,13 +14,18 @@ public final class ProxyConnectException extends IOException {
     /** The status when the proxy gave no valid answer. */
     public static final int NO_STATUS = -1;
 
+    /** The proxy's {@code host:port}. */
     private final String proxy;
+    /** The status code of the proxy's answer, or {@link #NO_STATUS}. */
     private final int status;
 
     /**
+     * A failed {@code CONNECT} exchange with an HTTP proxy.
+     *
      * @param proxy the proxy's {@code host:port}
      * @param status the proxy's status code, or {@link #NO_STATUS}
      * @param detail what happened, for the message
+     * @param cause the failure behind it (an I/O error, say), or {@code null}
      */
     public ProxyConnectException(String proxy, int status, String detail, Throwable cause) {
         super("proxy " + proxy + " (status " + status + "): " + detail, cause);
@@ -28,12 +33,20 @@ public final class ProxyConnectException extends IOException {
         this.status = status;
     }
 
-    /** The proxy's {@code host:port}. */
+    /**
+     * The proxy's {@code host:port}.
+     *
+     * @return the proxy's address, never {@code null}
+     */
     public String proxy() {
         return proxy;
     }
 
-    /** The status code of the proxy's answer, or {@link #NO_STATUS} when it gave no valid one. */
+    /**
+     * The status code of the proxy's answer, or {@link #NO_STATUS} when it gave no valid one.
+     *
+     * @return the status code, or {@link #NO_STATUS}
+     */
     public int status() {
         return status;
     }

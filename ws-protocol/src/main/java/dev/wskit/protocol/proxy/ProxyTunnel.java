@@ -34,13 +34,23 @@ public final class ProxyTunnel {
         this.target = target;
     }
 
-    /** An exchange asking {@code proxy} for a tunnel to the host and port of {@code target}. */
+    /**
+     * An exchange asking {@code proxy} for a tunnel to the host and port of {@code target}.
+     *
+     * @param proxy the proxy to ask
+     * @param target the WebSocket URI whose host and port the tunnel leads to
+     * @return a new exchange, its request not yet written
+     */
     public static ProxyTunnel to(HttpProxy proxy, WebSocketUri target) {
         Objects.requireNonNull(proxy, "proxy");
         return new ProxyTunnel(proxy, HttpProxy.authority(target.host(), target.port()));
     }
 
-    /** The proxy this exchange talks to. */
+    /**
+     * The proxy this exchange talks to.
+     *
+     * @return the proxy, never {@code null}
+     */
     public HttpProxy proxy() {
         return proxy;
     }
@@ -49,6 +59,8 @@ public final class ProxyTunnel {
      * The request to write, in a fresh buffer: {@code CONNECT host:port HTTP/1.1}, the same
      * authority as {@code Host} (RFC 9112 §3.2.3), and {@code Proxy-Authorization} when the proxy
      * has credentials (RFC 9110 §11.7.2, RFC 7617).
+     *
+     * @return a new buffer holding the request, ready to be read
      */
     public ByteBuffer request() {
         HttpHeaders.Builder headers = HttpHeaders.builder().add("Host", target);
@@ -59,6 +71,8 @@ public final class ProxyTunnel {
     /**
      * Reads the proxy's answer from {@code in}.
      *
+     * @param in bytes from the proxy, from position to limit; the position advances past what was
+     *     read
      * @return {@code true} once a 2xx head has been read: the bytes that follow belong to the tunnel
      * @throws ProxyConnectException with the status for any other status (the rest of {@code in},
      *     the refusal's body, is left unread), or {@link ProxyConnectException#NO_STATUS} when the
@@ -96,13 +110,22 @@ public final class ProxyTunnel {
         return true;
     }
 
-    /** The error for a proxy that closed the connection before the tunnel opened. */
+    /**
+     * The error for a proxy that closed the connection before the tunnel opened.
+     *
+     * @return the exception to report
+     */
     public ProxyConnectException closedEarly() {
         return new ProxyConnectException(proxy.address(), ProxyConnectException.NO_STATUS,
                 "closed the connection before answering CONNECT " + target, null);
     }
 
-    /** The error for a proxy that did not answer within {@code timeout}. */
+    /**
+     * The error for a proxy that did not answer within {@code timeout}.
+     *
+     * @param timeout how long the client waited
+     * @return the exception to report
+     */
     public ProxyConnectException timedOut(Duration timeout) {
         return new ProxyConnectException(proxy.address(), ProxyConnectException.NO_STATUS,
                 "no answer to CONNECT " + target + " within " + timeout.toMillis() + " ms", null);

@@ -24,10 +24,18 @@ public final class Utf8Encoder {
     /** The high surrogate that ended the previous piece of this message, or {@link #NONE}. */
     private char carriedHigh = NONE;
 
+    /** An encoder at the start of a message, holding no surrogate back. */
+    public Utf8Encoder() {
+    }
+
     /**
      * The UTF-8 bytes of {@code piece}, the next piece of a message; {@code last} when it ends the
      * message. Returns a new buffer, position 0, which the caller owns.
      *
+     * @param piece the piece's characters; it may end with a high surrogate that the next piece
+     *     completes
+     * @param last {@code true} when this piece ends the message
+     * @return the bytes, maybe empty when the piece is only a carried high surrogate
      * @throws IllegalArgumentException for a low surrogate without a high one before it, a high
      *         surrogate without a low one after it, or one that ends the message; nothing changes
      */
@@ -56,6 +64,10 @@ public final class Utf8Encoder {
      * encoder now (another thread) but knows whether the piece before it ended with a high
      * surrogate ({@code afterHighSurrogate}), which a low one at index 0 then completes.
      *
+     * @param piece the piece's characters
+     * @param last {@code true} when this piece ends the message
+     * @param afterHighSurrogate whether the previous piece of the message ended with a high
+     *     surrogate
      * @throws IllegalArgumentException as {@link #encode} would
      */
     public static void checkPiece(CharSequence piece, boolean last, boolean afterHighSurrogate) {
@@ -65,7 +77,11 @@ public final class Utf8Encoder {
         checkedLength(piece, start, carry ? length - 1 : length);
     }
 
-    /** Whether the last piece ended with a high surrogate that the next piece must complete. */
+    /**
+     * Whether the last piece ended with a high surrogate that the next piece must complete.
+     *
+     * @return {@code true} when a high surrogate is carried
+     */
     public boolean awaitsLowSurrogate() {
         return carriedHigh != NONE;
     }

@@ -71,10 +71,17 @@ public final class Utf8Validator {
 
     private int state = ACCEPT;
 
+    /** A validator at the start of a message, having seen nothing yet. */
+    public Utf8Validator() {
+    }
+
     /**
      * Validates the bytes at absolute indexes {@code [from, to)} of {@code buffer}, continuing any
      * sequence left open by the previous call. The buffer may be heap, direct or read-only.
      *
+     * @param buffer the bytes; position and limit are left as they were
+     * @param from the absolute index of the first byte
+     * @param to the absolute index past the last byte
      * @return {@code false} if this or an earlier call of the current message saw an invalid byte
      * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= buffer.limit()}
      */
@@ -90,6 +97,8 @@ public final class Utf8Validator {
      * Whether everything fed since the last reset is valid and ends between two characters.
      * Asked at the end of a message, because a sequence cut short by the end of the message is
      * invalid (RFC 3629 §3).
+     *
+     * @return {@code true} when the message's text is complete, valid UTF-8 (RFC 6455 §8.1)
      */
     public boolean isComplete() {
         return state == ACCEPT;
@@ -104,6 +113,10 @@ public final class Utf8Validator {
      * Whether the bytes at absolute indexes {@code [from, to)} of {@code buffer} are, on their own,
      * complete valid UTF-8; for texts that arrive whole, such as a close reason (RFC 6455 §5.5.1).
      *
+     * @param buffer the bytes; position and limit are left as they were
+     * @param from the absolute index of the first byte
+     * @param to the absolute index past the last byte
+     * @return {@code true} when they are valid UTF-8 and end between two characters
      * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= buffer.limit()}
      */
     public static boolean isValid(ByteBuffer buffer, int from, int to) {

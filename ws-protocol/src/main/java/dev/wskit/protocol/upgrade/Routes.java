@@ -33,7 +33,11 @@ public final class Routes implements UpgradeDecider {
         this.prefixes = List.copyOf(sorted);
     }
 
-    /** A builder with no routes yet. */
+    /**
+     * A builder with no routes yet.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -57,29 +61,62 @@ public final class Routes implements UpgradeDecider {
         private Builder() {
         }
 
-        /** Requests for exactly {@code path} (query aside) go to {@code decider}. */
+        /**
+         * Requests for exactly {@code path} (query aside) go to {@code decider}.
+         *
+         * @param path the request path, as the client sends it (percent-encoded); starting with
+         *     {@code /}
+         * @param decider decides the upgrade of such requests
+         * @return this builder
+         */
         public Builder exact(String path, UpgradeDecider decider) {
             put(exact, path, decider);
             return this;
         }
 
-        /** Requests for exactly {@code path} are accepted, each with a new handler from {@code handlers}. */
+        /**
+         * Requests for exactly {@code path} are accepted, each with a new handler from
+         * {@code handlers}.
+         *
+         * @param path the request path, as the client sends it (percent-encoded); starting with
+         *     {@code /}
+         * @param handlers gives a new handler for each connection
+         * @return this builder
+         */
         public Builder exact(String path, Supplier<? extends WebSocketHandler> handlers) {
             return exact(path, UpgradeDecider.acceptAll(handlers));
         }
 
-        /** Requests whose path starts with {@code prefix} go to {@code decider}, unless an exact or longer route matches. */
+        /**
+         * Requests whose path starts with {@code prefix} go to {@code decider}, unless an exact or
+         * longer route matches.
+         *
+         * @param prefix the start of the path, as {@code /rooms/}
+         * @param decider decides the upgrade of such requests
+         * @return this builder
+         */
         public Builder prefix(String prefix, UpgradeDecider decider) {
             put(prefixes, prefix, decider);
             return this;
         }
 
-        /** Requests whose path starts with {@code prefix} are accepted, each with a new handler from {@code handlers}. */
+        /**
+         * Requests whose path starts with {@code prefix} are accepted, each with a new handler from
+         * {@code handlers}.
+         *
+         * @param prefix the start of the path, as {@code /rooms/}
+         * @param handlers gives a new handler for each connection
+         * @return this builder
+         */
         public Builder prefix(String prefix, Supplier<? extends WebSocketHandler> handlers) {
             return prefix(prefix, UpgradeDecider.acceptAll(handlers));
         }
 
-        /** The routes added so far. */
+        /**
+         * The routes added so far.
+         *
+         * @return the routes; later changes to this builder do not reach them
+         */
         public Routes build() {
             return new Routes(this);
         }

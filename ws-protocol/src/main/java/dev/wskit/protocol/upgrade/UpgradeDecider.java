@@ -14,10 +14,21 @@ import java.util.function.Supplier;
 @FunctionalInterface
 public interface UpgradeDecider {
 
-    /** The decision on {@code request}: accept with a handler, reject, or {@link UpgradeDecision#later}. */
+    /**
+     * The decision on {@code request}: accept with a handler, reject, or
+     * {@link UpgradeDecision#later}.
+     *
+     * @param request the valid upgrade request, with the peer's address and TLS session
+     * @return the decision; not {@code null}
+     */
     UpgradeDecision decide(UpgradeRequest request);
 
-    /** Accepts every request, with a new handler from {@code handlers} for each connection. */
+    /**
+     * Accepts every request, with a new handler from {@code handlers} for each connection.
+     *
+     * @param handlers gives a new handler for each connection
+     * @return a decider that never rejects a valid request
+     */
     static UpgradeDecider acceptAll(Supplier<? extends WebSocketHandler> handlers) {
         Objects.requireNonNull(handlers, "handlers");
         return request -> UpgradeDecision.accept(handlers.get());

@@ -25,6 +25,10 @@ public final class UpgradeRequest {
     private final SSLSession tlsSession;
 
     /**
+     * A request as the decider sees it; transports make these, an application needs one only in
+     * tests.
+     *
+     * @param request the parsed request head; not {@code null}
      * @param remoteAddress the peer's address, {@code null} when the transport has none
      * @param tlsSession the TLS session, {@code null} for plain TCP
      */
@@ -34,17 +38,29 @@ public final class UpgradeRequest {
         this.tlsSession = tlsSession;
     }
 
-    /** The request head exactly as parsed. */
+    /**
+     * The request head exactly as parsed.
+     *
+     * @return the request, never {@code null}
+     */
     public HttpRequest httpRequest() {
         return request;
     }
 
-    /** The path of the request-target, without its query (still percent-encoded, as sent). */
+    /**
+     * The path of the request-target, without its query (still percent-encoded, as sent).
+     *
+     * @return the path, percent-encoded as sent
+     */
     public String path() {
         return request.path();
     }
 
-    /** The query after {@code ?}, as sent, or {@code ""} when there is none. */
+    /**
+     * The query after {@code ?}, as sent, or {@code ""} when there is none.
+     *
+     * @return the query, never {@code null}
+     */
     public String query() {
         String query = request.query();
         return query == null ? "" : query;
@@ -54,6 +70,8 @@ public final class UpgradeRequest {
      * The query's parameters, decoded as an HTML form encodes them ({@code +} is a space, then
      * percent-decoding as UTF-8); a name given twice has both values, in order. A malformed escape
      * is kept as it was sent.
+     *
+     * @return the parameters in the order given, each name with its values; empty without a query
      */
     public Map<String, List<String>> queryParameters() {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
@@ -70,18 +88,32 @@ public final class UpgradeRequest {
         return Collections.unmodifiableMap(parameters);
     }
 
-    /** The first value of the query parameter {@code name}, if it was given. */
+    /**
+     * The first value of the query parameter {@code name}, if it was given.
+     *
+     * @param name the parameter's name, decoded
+     * @return the first value, decoded, or empty
+     */
     public Optional<String> queryParameter(String name) {
         List<String> values = queryParameters().get(name);
         return values == null ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** The request's header fields, in the order they came. */
+    /**
+     * The request's header fields, in the order they came.
+     *
+     * @return the header fields, never {@code null}
+     */
     public HttpHeaders headers() {
         return request.headers();
     }
 
-    /** The first value of the header field {@code name} (case-insensitive), if present. */
+    /**
+     * The first value of the header field {@code name} (case-insensitive), if present.
+     *
+     * @param name the field name
+     * @return the first value, or empty
+     */
     public Optional<String> header(String name) {
         return Optional.ofNullable(request.headers().first(name));
     }
@@ -90,6 +122,8 @@ public final class UpgradeRequest {
      * The cookies the browser sent (RFC 6265 §5.4: {@code name=value} pairs separated by
      * {@code ;}, on one or more {@code Cookie} lines); the first of a repeated name wins, as RFC
      * 6265 §5.4 orders the more specific cookie first. Values keep their quotes, if any.
+     *
+     * @return the cookies by name, in the order sent
      */
     public Map<String, String> cookies() {
         Map<String, String> cookies = new LinkedHashMap<>();
@@ -104,27 +138,48 @@ public final class UpgradeRequest {
         return Collections.unmodifiableMap(cookies);
     }
 
-    /** The value of the cookie {@code name}, if the browser sent it. */
+    /**
+     * The value of the cookie {@code name}, if the browser sent it.
+     *
+     * @param name the cookie's name
+     * @return its value, or empty
+     */
     public Optional<String> cookie(String name) {
         return Optional.ofNullable(cookies().get(name));
     }
 
-    /** The {@code Origin} a browser sends (RFC 6454 §7), if any. */
+    /**
+     * The {@code Origin} a browser sends (RFC 6454 §7), if any.
+     *
+     * @return the origin, or empty
+     */
     public Optional<String> origin() {
         return header("Origin");
     }
 
-    /** The subprotocols the client offered (RFC 6455 §4.1 item 10), in its order of preference. */
+    /**
+     * The subprotocols the client offered (RFC 6455 §4.1 item 10), in its order of preference.
+     *
+     * @return the names, an empty list when none was offered
+     */
     public List<String> offeredSubprotocols() {
         return request.headers().values("Sec-WebSocket-Protocol");
     }
 
-    /** The peer's address, if the transport knows it. */
+    /**
+     * The peer's address, if the transport knows it.
+     *
+     * @return the address, or empty
+     */
     public Optional<SocketAddress> remoteAddress() {
         return Optional.ofNullable(remoteAddress);
     }
 
-    /** The TLS session of a {@code wss} connection, empty on plain TCP. */
+    /**
+     * The TLS session of a {@code wss} connection, empty on plain TCP.
+     *
+     * @return the session, or empty
+     */
     public Optional<SSLSession> tlsSession() {
         return Optional.ofNullable(tlsSession);
     }

@@ -54,7 +54,11 @@ public final class BlockingWebSocketClient extends WebSocketClient<WebSocket, IO
         this.resources = new ConnectionResources(b.writeTimeout, timer, threads, group);
     }
 
-    /** A builder; every setting has a default. */
+    /**
+     * A builder; every setting has a default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -65,6 +69,9 @@ public final class BlockingWebSocketClient extends WebSocketClient<WebSocket, IO
      * the connect timeout (TCP, a proxy's {@code CONNECT}, TLS) and the configuration's handshake timeout (HTTP upgrade).
      * The handler's {@code onOpen} has run when this returns.
      *
+     * @param uri the server's {@code ws:} or {@code wss:} URI (RFC 6455 §3)
+     * @param handler the application's handler for this connection
+     * @return the open socket
      * @throws dev.wskit.protocol.handshake.UpgradeRefusedException when the server answers with
      *     another status than 101: its response, body included
      * @throws WebSocketException when the server's answer fails the handshake otherwise (wrong
@@ -184,19 +191,34 @@ public final class BlockingWebSocketClient extends WebSocketClient<WebSocket, IO
         private Builder() {
         }
 
-        /** The TLS context for {@code wss}; default {@link SSLContext#getDefault()}. */
+        /**
+         * The TLS context for {@code wss}; default {@link SSLContext#getDefault()}.
+         *
+         * @param tls the context; not {@code null}
+         * @return this builder
+         */
         public Builder tls(SSLContext tls) {
             this.tls = Objects.requireNonNull(tls, "tls");
             return this;
         }
 
-        /** As on the server: how long one flush may block on a server that does not read; default 30 s. */
+        /**
+         * As on the server: how long one flush may block on a server that does not read; default 30
+         * s.
+         *
+         * @param writeTimeout the timeout; above zero
+         * @return this builder
+         */
         public Builder writeTimeout(Duration writeTimeout) {
             this.writeTimeout = ArgumentChecks.positive(writeTimeout, "writeTimeout");
             return this;
         }
 
-        /** The client. */
+        /**
+         * The client.
+         *
+         * @return the client, ready to connect
+         */
         public BlockingWebSocketClient build() {
             return new BlockingWebSocketClient(settings(), this);
         }

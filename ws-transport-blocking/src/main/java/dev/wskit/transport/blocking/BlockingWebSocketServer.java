@@ -89,7 +89,11 @@ public final class BlockingWebSocketServer extends AbstractWebSocketServer<Block
         return (int) Math.min(Integer.MAX_VALUE, (long) maxConnections + REFUSAL_ROOM);
     }
 
-    /** A builder; only {@link Builder#handler} is required. */
+    /**
+     * A builder; only {@link Builder#handler} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -171,7 +175,13 @@ public final class BlockingWebSocketServer extends AbstractWebSocketServer<Block
         private Builder() {
         }
 
-        /** Serves {@code wss}: TLS on every accepted socket, from an {@code SSLServerSocket} of this context. */
+        /**
+         * Serves {@code wss}: TLS on every accepted socket, from an {@code SSLServerSocket} of this
+         * context.
+         *
+         * @param tls the context, with the server's key and certificate; not {@code null}
+         * @return this builder
+         */
         public Builder tls(SSLContext tls) {
             this.tls = Objects.requireNonNull(tls, "tls");
             this.tlsParameters = null;
@@ -183,6 +193,10 @@ public final class BlockingWebSocketServer extends AbstractWebSocketServer<Block
          * takes them (what they leave {@code null} stays the context's default): protocols, cipher
          * suites, and client certificates ({@code setNeedClientAuth} for mutual TLS, or
          * {@code setWantClientAuth} to let the upgrade decision judge their absence).
+         *
+         * @param tls the context, with the server's key and certificate; not {@code null}
+         * @param parameters the TLS parameters; not {@code null}
+         * @return this builder
          */
         public Builder tls(SSLContext tls, SSLParameters parameters) {
             tls(tls);
@@ -194,6 +208,9 @@ public final class BlockingWebSocketServer extends AbstractWebSocketServer<Block
          * Runs the acceptor, the readers and timer hand-overs on {@code executor}; it needs a thread
          * for each at once (twice the hard cap, {@code maxConnections} plus 1 000, plus one), or
          * connections are closed at once.
+         *
+         * @param executor runs the server's tasks; not {@code null}
+         * @return this builder
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -201,7 +218,12 @@ public final class BlockingWebSocketServer extends AbstractWebSocketServer<Block
             return this;
         }
 
-        /** Makes every thread with {@code threadFactory}, one per task. */
+        /**
+         * Makes every thread with {@code threadFactory}, one per task.
+         *
+         * @param threadFactory makes the server's threads; not {@code null}
+         * @return this builder
+         */
         public Builder threadFactory(ThreadFactory threadFactory) {
             this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
             this.executor = null;
@@ -211,6 +233,9 @@ public final class BlockingWebSocketServer extends AbstractWebSocketServer<Block
         /**
          * How long one flush may block on a peer that does not read before its socket is closed
          * (a blocked write cannot be interrupted otherwise); default 30 s.
+         *
+         * @param writeTimeout the timeout; above zero
+         * @return this builder
          */
         public Builder writeTimeout(Duration writeTimeout) {
             this.writeTimeout = ArgumentChecks.positive(writeTimeout, "writeTimeout");

@@ -15,7 +15,12 @@ public final class ArgumentChecks {
     private ArgumentChecks() {
     }
 
-    /** A host to listen on: a name or an address, not empty. */
+    /**
+     * A host to listen on: a name or an address, not empty.
+     *
+     * @param host the host name or address
+     * @return {@code host}, checked
+     */
     public static String host(String host) {
         Objects.requireNonNull(host, "host");
         if (host.isEmpty()) {
@@ -24,7 +29,12 @@ public final class ArgumentChecks {
         return host;
     }
 
-    /** A TCP port, 0 to 65535; 0 asks for a free one. */
+    /**
+     * A TCP port, 0 to 65535; 0 asks for a free one.
+     *
+     * @param port the port number
+     * @return {@code port}, checked
+     */
     public static int port(int port) {
         if (port < 0 || port > MAX_PORT) {
             throw new IllegalArgumentException("port out of range 0-" + MAX_PORT + ": " + port);
@@ -32,7 +42,13 @@ public final class ArgumentChecks {
         return port;
     }
 
-    /** A time that must pass before something happens: above zero. */
+    /**
+     * A time that must pass before something happens: above zero.
+     *
+     * @param value the time
+     * @param name the setting's name, for the exception's message
+     * @return {@code value}, checked
+     */
     public static Duration positive(Duration value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {
@@ -41,7 +57,13 @@ public final class ArgumentChecks {
         return value;
     }
 
-    /** A time that may be zero (do not wait), but not below. */
+    /**
+     * A time that may be zero (do not wait), but not below.
+     *
+     * @param value the time
+     * @param name the setting's name, for the exception's message
+     * @return {@code value}, checked
+     */
     public static Duration notNegative(Duration value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isNegative()) {
@@ -50,7 +72,13 @@ public final class ArgumentChecks {
         return value;
     }
 
-    /** A count of at least one. */
+    /**
+     * A count of at least one.
+     *
+     * @param value the count
+     * @param name the setting's name, for the exception's message
+     * @return {@code value}, checked
+     */
     public static int positive(int value, String name) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive: " + value);
@@ -58,7 +86,13 @@ public final class ArgumentChecks {
         return value;
     }
 
-    /** A size of at least one byte. */
+    /**
+     * A size of at least one byte.
+     *
+     * @param value the size in bytes
+     * @param name the setting's name, for the exception's message
+     * @return {@code value}, checked
+     */
     public static long positive(long value, String name) {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive: " + value);

@@ -29,7 +29,13 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     protected ClientBuilder() {
     }
 
-    /** Limits, timeouts, compression and the subprotocols offered; default {@link WebSocketConfig#defaults()}. */
+    /**
+     * Limits, timeouts, compression and the subprotocols offered; default
+     * {@link WebSocketConfig#defaults()}.
+     *
+     * @param config the connection settings; not {@code null}
+     * @return this builder
+     */
     public final B config(WebSocketConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         return self();
@@ -38,6 +44,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * Bounds the TCP connect, through a {@link #proxy} the {@code CONNECT} exchange too, and the TLS
      * handshake; default 10 s. The HTTP upgrade has the config's handshake timeout.
+     *
+     * @param connectTimeout the timeout; above zero
+     * @return this builder
      */
     public final B connectTimeout(Duration connectTimeout) {
         this.connectTimeout = ArgumentChecks.positive(connectTimeout, "connectTimeout");
@@ -47,6 +56,10 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
     /**
      * An extra header field on every opening request (cookies, authorization; RFC 6455 §4.1 item
      * 12); may be called again for more. A field the handshake writes itself is refused.
+     *
+     * @param name the field's name; an HTTP token
+     * @param value the field's value; no control characters
+     * @return this builder
      */
     public final B header(String name, String value) {
         ClientHandshake.checkHeader(name, value);
@@ -54,7 +67,12 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
         return self();
     }
 
-    /** The {@code Origin} to send (RFC 6455 §4.1 item 8); default none. */
+    /**
+     * The {@code Origin} to send (RFC 6455 §4.1 item 8); default none.
+     *
+     * @param origin the origin, as {@code https://example.com} (RFC 6454 §6.2)
+     * @return this builder
+     */
     public final B origin(String origin) {
         ClientHandshake.checkOrigin(origin);
         this.origin = origin;
@@ -66,6 +84,9 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * {@code ws} and {@code wss} alike, TLS inside it checked against the server's host; default
      * none. A proxy that does not open the tunnel fails the connect with a
      * {@link dev.wskit.protocol.proxy.ProxyConnectException}.
+     *
+     * @param proxy the proxy; not {@code null}
+     * @return this builder
      */
     public final B proxy(HttpProxy proxy) {
         this.proxy = Objects.requireNonNull(proxy, "proxy");
@@ -76,13 +97,20 @@ public abstract class ClientBuilder<B extends ClientBuilder<B>> {
      * Hears the life of every connection (see {@link ConnectionListener}), besides the JDK Flight
      * Recorder events every server and client records when a recording enables them
      * ({@link dev.wskit.transport.core.jfr.JfrConnectionListener}); default none. The later call wins.
+     *
+     * @param listener the listener; not {@code null}
+     * @return this builder
      */
     public final B listener(ConnectionListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         return self();
     }
 
-    /** The settings as they are now, for the transport's {@code build()}. */
+    /**
+     * The settings as they are now, for the transport's {@code build()}.
+     *
+     * @return the settings, with the JDK Flight Recorder's listener added to the one set here
+     */
     protected final ClientSettings settings() {
         return new ClientSettings(config, connectTimeout, headers, origin, proxy, ConnectionListeners.withJfr(listener));
     }

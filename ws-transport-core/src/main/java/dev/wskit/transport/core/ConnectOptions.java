@@ -24,7 +24,11 @@ public final class ConnectOptions {
         this.subprotocols = subprotocols;
     }
 
-    /** Nothing added: the request the client's settings make. */
+    /**
+     * Nothing added: the request the client's settings make.
+     *
+     * @return the empty options, shared
+     */
     public static ConnectOptions none() {
         return NONE;
     }
@@ -33,6 +37,9 @@ public final class ConnectOptions {
      * These options with one more header field; may be called again for more, of the same name
      * too. A field the handshake writes itself is refused, as by the client builder's {@code header}.
      *
+     * @param name the field's name; an HTTP token
+     * @param value the field's value; no control characters
+     * @return new options; these are unchanged
      * @throws IllegalArgumentException naming the rule the field breaks
      */
     public ConnectOptions withHeader(String name, String value) {
@@ -46,18 +53,28 @@ public final class ConnectOptions {
      * These options offering {@code subprotocols}, in order of preference, instead of the
      * configuration's; none offers none.
      *
+     * @param subprotocols the names, each an HTTP token (RFC 6455 §4.1 item 10)
+     * @return new options; these are unchanged
      * @throws IllegalArgumentException naming one that is not an HTTP token
      */
     public ConnectOptions withSubprotocols(String... subprotocols) {
         return new ConnectOptions(headers, ClientHandshake.checkSubprotocols(List.of(subprotocols)));
     }
 
-    /** The header fields added, in order. */
+    /**
+     * The header fields added, in order.
+     *
+     * @return the fields as name and value entries, an unmodifiable list
+     */
     public List<Map.Entry<String, String>> headers() {
         return headers;
     }
 
-    /** The subprotocols offered instead of the configuration's; empty to offer the configuration's. */
+    /**
+     * The subprotocols offered instead of the configuration's; empty to offer the configuration's.
+     *
+     * @return the subprotocols, or empty
+     */
     public Optional<List<String>> subprotocols() {
         return Optional.ofNullable(subprotocols);
     }

@@ -116,7 +116,16 @@ public final class ConnectionDriver {
                 lifecycle.apply(NOBODY), clock);
     }
 
-    /** A server connection on a TCP connection just accepted: its opening-handshake clock starts now. */
+    /**
+     * A server connection on a TCP connection just accepted: its opening-handshake clock starts
+     * now.
+     *
+     * @param config the connection settings
+     * @param handler the application's handler, accepting every valid upgrade
+     * @param io the TCP connection's I/O
+     * @param facades makes the socket the application holds from the driver
+     * @return the driver, not yet started
+     */
     public static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io,
                                           Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         return server(config, handler, io, facades, NANO_CLOCK);
@@ -145,7 +154,14 @@ public final class ConnectionDriver {
                 config, null, tap);
     }
 
-    /** A server connection on a TCP connection just accepted, with the transport-neutral facade. */
+    /**
+     * A server connection on a TCP connection just accepted, with the transport-neutral facade.
+     *
+     * @param config the connection settings
+     * @param handler the application's handler, accepting every valid upgrade
+     * @param io the TCP connection's I/O
+     * @return the driver, not yet started
+     */
     public static ConnectionDriver server(WebSocketConfig config, WebSocketHandler handler, ConnectionIo io) {
         return server(config, handler, io, WebSocketFacade::new);
     }
@@ -153,13 +169,26 @@ public final class ConnectionDriver {
     /**
      * A server connection whose upgrade {@code decider} decides, with the handler of its choice: a
      * decision that comes later is waited for here, off the owner, and handed back to it.
+     *
+     * @param config the connection settings
+     * @param decider decides each valid upgrade request (RFC 6455 §4.2.2)
+     * @param io the TCP connection's I/O
+     * @param facades makes the socket the application holds from the driver
+     * @return the driver, not yet started
      */
     public static ConnectionDriver server(WebSocketConfig config, UpgradeDecider decider, ConnectionIo io,
                                           Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         return server(config, decider, io, facades, NANO_CLOCK);
     }
 
-    /** A server connection whose upgrade {@code decider} decides, with the transport-neutral facade. */
+    /**
+     * A server connection whose upgrade {@code decider} decides, with the transport-neutral facade.
+     *
+     * @param config the connection settings
+     * @param decider decides each valid upgrade request (RFC 6455 §4.2.2)
+     * @param io the TCP connection's I/O
+     * @return the driver, not yet started
+     */
     public static ConnectionDriver server(WebSocketConfig config, UpgradeDecider decider, ConnectionIo io) {
         return server(config, decider, io, WebSocketFacade::new);
     }
@@ -191,7 +220,16 @@ public final class ConnectionDriver {
         return decision;
     }
 
-    /** A client connection on a TCP connection just made: its opening request is queued already. */
+    /**
+     * A client connection on a TCP connection just made: its opening request is queued already.
+     *
+     * @param handshake the opening request (RFC 6455 §4.1)
+     * @param config the connection settings
+     * @param handler the application's handler
+     * @param io the TCP connection's I/O
+     * @param facades makes the socket the application holds from the driver
+     * @return the driver, not yet started
+     */
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                           ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         return new ConnectionDriver(io, facades,
@@ -200,7 +238,15 @@ public final class ConnectionDriver {
                 NANO_CLOCK, config, null, WireTap.NONE);
     }
 
-    /** A client connection on a TCP connection just made, with the transport-neutral facade. */
+    /**
+     * A client connection on a TCP connection just made, with the transport-neutral facade.
+     *
+     * @param handshake the opening request (RFC 6455 §4.1)
+     * @param config the connection settings
+     * @param handler the application's handler
+     * @param io the TCP connection's I/O
+     * @return the driver, not yet started
+     */
     public static ConnectionDriver client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler,
                                           ConnectionIo io) {
         return client(handshake, config, handler, io, WebSocketFacade::new);
@@ -209,6 +255,9 @@ public final class ConnectionDriver {
     /**
      * Draws this connection's buffers from {@code budget}, which may shed it (close {@code 1013})
      * when memory runs short; before {@link #start}.
+     *
+     * @param budget the server's memory budget
+     * @return this driver
      */
     public ConnectionDriver drawingOn(MemoryBudget budget) {
         memory = budget.open(() -> io.runAsOwner(this::shed));
@@ -219,13 +268,20 @@ public final class ConnectionDriver {
     /**
      * Tells {@code listener} this connection's life (see {@link ConnectionListener}), named by the
      * transport's name and the peer's address; before {@link #start}.
+     *
+     * @param listener the listener; not {@code null}
+     * @return this driver
      */
     public ConnectionDriver observedBy(ConnectionListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
         return this;
     }
 
-    /** The {@code WebSocket} the handler and the application hold. */
+    /**
+     * The {@code WebSocket} the handler and the application hold.
+     *
+     * @return the socket, never {@code null}
+     */
     public WebSocketFacade socket() {
         return facade;
     }
@@ -234,6 +290,8 @@ public final class ConnectionDriver {
      * Completes with the socket once the opening handshake succeeded and {@code onOpen} returned;
      * completes exceptionally with the engine's {@link WebSocketException} when it failed (or
      * {@code onOpen} threw).
+     *
+     * @return the future of the open socket
      */
     public CompletableFuture<WebSocket> opened() {
         return opened;
@@ -271,7 +329,12 @@ public final class ConnectionDriver {
         afterStep();
     }
 
-    /** Bytes read from the peer; all of {@code in} is consumed (what the engine leaves is kept here). */
+    /**
+     * Bytes read from the peer; all of {@code in} is consumed (what the engine leaves is kept
+     * here).
+     *
+     * @param in the bytes, from position to limit
+     */
     public void receive(ByteBuffer in) {
         if (transportClosed) {
             in.position(in.limit());
@@ -298,7 +361,11 @@ public final class ConnectionDriver {
         afterStep();
     }
 
-    /** An opening request another HTTP stack parsed (a mount on an HTTP pipeline). */
+    /**
+     * An opening request another HTTP stack parsed (a mount on an HTTP pipeline).
+     *
+     * @param request the parsed opening request
+     */
     public void receiveUpgrade(HttpRequest request) {
         depth++;
         try {
@@ -368,6 +435,8 @@ public final class ConnectionDriver {
      * The server or client is shutting down: the closing handshake starts with 1001 (RFC 6455
      * §7.4.1); a connection still opening is dropped. Any thread: it is the socket's own
      * {@code close}, so every send another thread saw taken is written before it.
+     *
+     * @param reason the close reason, at most 123 UTF-8 bytes (RFC 6455 §5.5.1)
      */
     public void goingAway(String reason) {
         facade.closeAfterHandedOverSends(CloseCode.GOING_AWAY, reason);

@@ -16,13 +16,23 @@ import java.util.function.Consumer;
 public final class ConnectionGroup {
     /** What the group does with a connection; both callable from any thread. */
     public interface Member {
-        /** Starts the closing handshake with {@code 1001} and {@code reason}. */
+        /**
+         * Starts the closing handshake with {@code 1001} and {@code reason}.
+         *
+         * @param reason the close reason, at most 123 UTF-8 bytes
+         */
         void goingAway(String reason);
 
         /** Ends the connection at once, without waiting for anything queued (a reset). */
         void drop();
 
-        /** A member from the two actions, for a connection that cannot implement this itself. */
+        /**
+         * A member from the two actions, for a connection that cannot implement this itself.
+         *
+         * @param goingAway starts the closing handshake with the reason given
+         * @param drop ends the connection at once
+         * @return a member running {@code goingAway} and {@code drop}
+         */
         static Member of(Consumer<String> goingAway, Runnable drop) {
             Objects.requireNonNull(goingAway, "goingAway");
             Objects.requireNonNull(drop, "drop");
@@ -44,17 +54,30 @@ public final class ConnectionGroup {
     private final Set<Member> live = new HashSet<>();
     private boolean closing;
 
-    /** A group of at most {@code limit} connections. */
+    /**
+     * A group of at most {@code limit} connections.
+     *
+     * @param limit the most connections at once; at least 1
+     */
     public ConnectionGroup(int limit) {
         this.limit = ArgumentChecks.positive(limit, "limit");
     }
 
-    /** A group bounded only by what the machine holds. */
+    /**
+     * A group bounded only by what the machine holds.
+     *
+     * @return a group of at most {@link Integer#MAX_VALUE} connections
+     */
     public static ConnectionGroup unbounded() {
         return new ConnectionGroup(Integer.MAX_VALUE);
     }
 
-    /** Admits {@code member} unless the group is full or closing. */
+    /**
+     * Admits {@code member} unless the group is full or closing.
+     *
+     * @param member the connection, as its transport can end it
+     * @return {@code true} when admitted; {@code false} when the group is full or closing
+     */
     public synchronized boolean tryAdd(Member member) {
         if (closing || live.size() >= limit) {
             return false;
@@ -63,7 +86,11 @@ public final class ConnectionGroup {
         return true;
     }
 
-    /** The connection ended. */
+    /**
+     * The connection ended.
+     *
+     * @param member the connection, as admitted
+     */
     public synchronized void remove(Member member) {
         live.remove(member);
         if (live.isEmpty()) {
@@ -71,7 +98,11 @@ public final class ConnectionGroup {
         }
     }
 
-    /** Whether {@link #closeAll} was called: the group admits no more. */
+    /**
+     * Whether {@link #closeAll} was called: the group admits no more.
+     *
+     * @return {@code true} once closing
+     */
     public synchronized boolean isClosing() {
         return closing;
     }
@@ -80,6 +111,9 @@ public final class ConnectionGroup {
      * Admits no more, starts the closing handshake on every connection with {@code 1001} and
      * {@code reason}, waits up to {@code grace} for them to end, then drops the rest. Not
      * interruptible: an interrupt cuts the grace short and is kept for the caller.
+     *
+     * @param reason the close reason, at most 123 UTF-8 bytes
+     * @param grace how long to wait for the closing handshakes; 0 or more
      */
     public void closeAll(String reason, Duration grace) {
         ArgumentChecks.notNegative(grace, "grace");

@@ -18,13 +18,19 @@ import javax.net.ssl.SSLSession;
  */
 public interface ConnectionIo {
 
-    /** Whether the calling thread owns the connection now, so it may drive the engine directly. */
+    /**
+     * Whether the calling thread owns the connection now, so it may drive the engine directly.
+     *
+     * @return {@code true} on the owner's thread (the event loop) or under the lock it holds
+     */
     boolean isOwner();
 
     /**
      * Whether a task given to {@link #runAsOwner} from the calling thread runs after that call
      * returns, so any data it reads must be copied first. By default whenever the caller is not
      * the owner: a transport that queues every task to its owner (an event loop, a context).
+     *
+     * @return {@code true} when tasks from this thread run later
      */
     default boolean runsLaterFromHere() {
         return !isOwner();
@@ -34,12 +40,17 @@ public interface ConnectionIo {
      * Runs {@code task} as the owner: queued on the event loop or context, or at once under the
      * connection's lock. Tasks from one thread run in the order given. When the connection is gone
      * (its event loop shut down, say) the task may never run.
+     *
+     * @param task what to run as the owner
      */
     void runAsOwner(Runnable task);
 
     /**
      * Queues bytes for the wire, in order, without necessarily writing them yet. {@code release}, if
      * not {@code null}, runs once the bytes are written or will never be.
+     *
+     * @param bytes the bytes, from position to limit; the transport owns them now
+     * @param release frees the bytes, or {@code null}
      */
     void write(ByteBuffer bytes, PayloadRelease release);
 
@@ -47,6 +58,9 @@ public interface ConnectionIo {
      * Queues a server's answer to a request (the 101, a refusal, the HTTP handler's answer), which
      * {@code encoded} holds as it goes on the wire: as {@link #write} does, unless the transport is
      * mounted on an HTTP server whose own stack must write its responses.
+     *
+     * @param answer the response, for a transport whose HTTP stack writes it itself
+     * @param encoded the response as bytes, ready to write
      */
     default void writeAnswer(HttpResponse answer, ByteBuffer encoded) {
         write(encoded, null);
@@ -55,10 +69,18 @@ public interface ConnectionIo {
     /** Writes what {@link #write} queued; a blocking transport returns once it is on the socket. */
     void flush();
 
-    /** Bytes written to the transport and not yet on the wire (its own queue, or the channel's). */
+    /**
+     * Bytes written to the transport and not yet on the wire (its own queue, or the channel's).
+     *
+     * @return the bytes, at least 0
+     */
     long unwrittenBytes();
 
-    /** Reads from the peer, or stops reading (TCP backpressure reaches the peer). */
+    /**
+     * Reads from the peer, or stops reading (TCP backpressure reaches the peer).
+     *
+     * @param on {@code true} to read, {@code false} to stop
+     */
     void reading(boolean on);
 
     /**
@@ -78,21 +100,41 @@ public interface ConnectionIo {
     /**
      * The transport's name, as a {@link dev.wskit.protocol.ConnectionListener} hears it
      * ({@code blocking}, {@code netty}, {@code vertx}); any thread. Defaults to this class's name.
+     *
+     * @return the name, as {@code netty}; by default the class's simple name
      */
     default String transportName() {
         return getClass().getSimpleName();
     }
 
-    /** The peer's address; any thread. */
+    /**
+     * The peer's address; any thread.
+     *
+     * @return the address, or {@code null} when unknown
+     */
     SocketAddress remoteAddress();
 
-    /** Our end's address; any thread. */
+    /**
+     * Our end's address; any thread.
+     *
+     * @return the address, or {@code null} when unknown
+     */
     SocketAddress localAddress();
 
-    /** The TLS session once TLS is up, empty on plain TCP; any thread. */
+    /**
+     * The TLS session once TLS is up, empty on plain TCP; any thread.
+     *
+     * @return the session, or empty
+     */
     Optional<SSLSession> tlsSession();
 
-    /** Runs {@code task} as the owner after {@code delayNanos}, unless cancelled first. */
+    /**
+     * Runs {@code task} as the owner after {@code delayNanos}, unless cancelled first.
+     *
+     * @param delayNanos the delay in nanoseconds, at least 0
+     * @param task what to run as the owner once the delay has passed (a deadline of the engine)
+     * @return the scheduled task, to cancel it
+     */
     Scheduled schedule(long delayNanos, Runnable task);
 
     /** A task {@link #schedule} set. */

@@ -61,6 +61,9 @@ public final class ConnectionLimits {
      * Limits of at most {@code maxConnections} open connections, and at most
      * {@code maxConnectionsPerAddress} from one IP address.
      *
+     * @param maxConnections the most connections open at once; at least 1
+     * @param maxConnectionsPerAddress the most connections open at once from one IP address; at
+     *     least 1
      * @throws IllegalArgumentException when either is not positive
      */
     public ConnectionLimits(int maxConnections, int maxConnectionsPerAddress) {
@@ -68,27 +71,48 @@ public final class ConnectionLimits {
         this.maxConnectionsPerAddress = ArgumentChecks.positive(maxConnectionsPerAddress, "maxConnectionsPerAddress");
     }
 
-    /** The most connections open at once. */
+    /**
+     * The most connections open at once.
+     *
+     * @return the limit, at least 1
+     */
     public int maxConnections() {
         return maxConnections;
     }
 
-    /** The most connections open at once from one IP address. */
+    /**
+     * The most connections open at once from one IP address.
+     *
+     * @return the limit, at least 1
+     */
     public int maxConnectionsPerAddress() {
         return maxConnectionsPerAddress;
     }
 
-    /** A slot for a connection just accepted, not taken yet. */
+    /**
+     * A slot for a connection just accepted, not taken yet.
+     *
+     * @return a new slot, holding no place yet
+     */
     public Slot newSlot() {
         return new Slot();
     }
 
-    /** The connections holding a slot now. */
+    /**
+     * The connections holding a slot now.
+     *
+     * @return the count, at least 0
+     */
     public synchronized int openConnections() {
         return open;
     }
 
-    /** The connections from {@code address} holding a slot now. */
+    /**
+     * The connections from {@code address} holding a slot now.
+     *
+     * @param address the IP address
+     * @return the count, at least 0
+     */
     public synchronized int openConnections(InetAddress address) {
         return perAddress.getOrDefault(address, 0);
     }
@@ -140,6 +164,7 @@ public final class ConnectionLimits {
          * Takes a place for a connection from {@code remoteAddress} ({@code null} when the transport
          * cannot tell), unless a limit is reached or the slot was released already.
          *
+         * @param remoteAddress the peer's address, or {@code null}
          * @return whether the connection holds a place now
          */
         public boolean take(SocketAddress remoteAddress) {
@@ -155,7 +180,11 @@ public final class ConnectionLimits {
             }
         }
 
-        /** The limit the connection was over when it tried to take its place; empty otherwise. */
+        /**
+         * The limit the connection was over when it tried to take its place; empty otherwise.
+         *
+         * @return the limit, or empty
+         */
         public Optional<Limit> refusal() {
             synchronized (ConnectionLimits.this) {
                 return Optional.ofNullable(refused);

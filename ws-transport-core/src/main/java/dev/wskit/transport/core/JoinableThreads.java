@@ -14,7 +14,11 @@ public final class JoinableThreads implements ThreadFactory {
     private final ThreadFactory factory;
     private final Set<Thread> made = ConcurrentHashMap.newKeySet();
 
-    /** Makes threads with {@code factory}. */
+    /**
+     * Makes threads with {@code factory}.
+     *
+     * @param factory makes each thread
+     */
     public JoinableThreads(ThreadFactory factory) {
         this.factory = factory;
     }
@@ -31,6 +35,8 @@ public final class JoinableThreads implements ThreadFactory {
     /**
      * Returns once every thread made so far has ended, or after {@code millis} in all when above
      * zero; an interrupt does not cut the wait short and is kept for the caller.
+     *
+     * @param millis the most milliseconds to wait in all; 0 waits for as long as it takes
      */
     public void joinAll(long millis) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);

@@ -29,7 +29,11 @@ public final class MemoryBudget {
     private final AtomicLong used = new AtomicLong();
     private final Set<Account> accounts = ConcurrentHashMap.newKeySet();
 
-    /** A budget of {@code limit} bytes. */
+    /**
+     * A budget of {@code limit} bytes.
+     *
+     * @param limit the bytes all connections may hold together; at least 1
+     */
     public MemoryBudget(long limit) {
         this.limit = ArgumentChecks.positive(limit, "memoryBudget");
         this.overdraft = limit / 8;
@@ -41,17 +45,27 @@ public final class MemoryBudget {
      * 110 MB, depending on the transport), the application's own data, and the garbage a growing
      * buffer leaves. Measured: with a quarter, the attack suite's attacks all at once exhausted a
      * 256 MiB heap on Vert.x; with an eighth, none did.
+     *
+     * @return a new budget
      */
     public static MemoryBudget ofHeap() {
         return new MemoryBudget(Runtime.getRuntime().maxMemory() / HEAP_SHARE);
     }
 
-    /** The bytes all connections may hold together. */
+    /**
+     * The bytes all connections may hold together.
+     *
+     * @return the limit in bytes
+     */
     public long limit() {
         return limit;
     }
 
-    /** The bytes all connections hold now. */
+    /**
+     * The bytes all connections hold now.
+     *
+     * @return the bytes held, at least 0
+     */
     public long used() {
         return used.get();
     }
@@ -59,6 +73,9 @@ public final class MemoryBudget {
     /**
      * A new connection's account. {@code shed} is run, from any thread and at most once, when the
      * budget wants this connection to give its memory back: it fails the connection on its own thread.
+     *
+     * @param shed fails the connection, giving its memory back
+     * @return the account, holding nothing yet
      */
     public Account open(Runnable shed) {
         Account account = new Account(Objects.requireNonNull(shed, "shed"));
@@ -126,7 +143,11 @@ public final class MemoryBudget {
             held -= bytes;
         }
 
-        /** The bytes this connection holds. */
+        /**
+         * The bytes this connection holds.
+         *
+         * @return the bytes held, at least 0
+         */
         public long held() {
             return held;
         }

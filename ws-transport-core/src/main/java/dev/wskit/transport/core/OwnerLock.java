@@ -25,27 +25,47 @@ public final class OwnerLock {
     private final ConcurrentLinkedQueue<Runnable> handedOff = new ConcurrentLinkedQueue<>();
     private final Runnable afterLetGo;
 
-    /** @param afterLetGo runs on the thread that let go of the lock as its outermost holder */
+    /**
+     * A connection's lock, free.
+     *
+     * @param afterLetGo runs on the thread that let go of the lock as its outermost holder
+     */
     public OwnerLock(Runnable afterLetGo) {
         this.afterLetGo = afterLetGo;
     }
 
-    /** How many connection locks the calling thread holds. */
+    /**
+     * How many connection locks the calling thread holds.
+     *
+     * @return the count, at least 0
+     */
     public static int heldByThisThread() {
         return LOCKS_HELD.get()[0];
     }
 
-    /** Whether the calling thread holds this connection's lock. */
+    /**
+     * Whether the calling thread holds this connection's lock.
+     *
+     * @return {@code true} when the calling thread holds it
+     */
     public boolean isHeldByCurrentThread() {
         return lock.isHeldByCurrentThread();
     }
 
-    /** See {@link ConnectionIo#runsLaterFromHere()}: from inside another connection's callback. */
+    /**
+     * See {@link ConnectionIo#runsLaterFromHere()}: from inside another connection's callback.
+     *
+     * @return {@code true} when a task given now would run later, after the caller returns
+     */
     public boolean runsLaterFromHere() {
         return !lock.isHeldByCurrentThread() && heldByThisThread() > 0;
     }
 
-    /** See {@link ConnectionIo#runAsOwner}: under the lock now, or handed to its holder. */
+    /**
+     * See {@link ConnectionIo#runAsOwner}: under the lock now, or handed to its holder.
+     *
+     * @param task what to run as the owner
+     */
     public void runAsOwner(Runnable task) {
         if (runsLaterFromHere()) {
             handedOff.add(task);
@@ -101,7 +121,11 @@ public final class OwnerLock {
         return outermost;
     }
 
-    /** A condition of this lock, for a holder that waits (a paused reader). */
+    /**
+     * A condition of this lock, for a holder that waits (a paused reader).
+     *
+     * @return a new condition
+     */
     public Condition newCondition() {
         return lock.newCondition();
     }

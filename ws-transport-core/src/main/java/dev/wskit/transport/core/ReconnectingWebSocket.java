@@ -40,6 +40,9 @@ public final class ReconnectingWebSocket implements WebSocket, PreparedSink {
         /**
          * Connects, completing with the open socket or the failure.
          *
+         * @param handler the handler the new connection reports to
+         * @return completes with the open socket, or fails with why the connect or the handshake
+         *     failed
          * @throws RuntimeException when the client cannot connect at all (closed): the socket stops
          */
         CompletionStage<? extends WebSocket> connect(WebSocketHandler handler);
@@ -48,7 +51,12 @@ public final class ReconnectingWebSocket implements WebSocket, PreparedSink {
     /** Runs a task once after a delay, on the transport's own timer, without blocking the caller. */
     @FunctionalInterface
     public interface Timer {
-        /** Runs {@code task} once, {@code delay} from now. */
+        /**
+         * Runs {@code task} once, {@code delay} from now.
+         *
+         * @param delay the wait, at least 0
+         * @param task the next connect attempt
+         */
         void schedule(Duration delay, Runnable task);
     }
 
@@ -71,6 +79,11 @@ public final class ReconnectingWebSocket implements WebSocket, PreparedSink {
     /**
      * Starts connecting at once.
      *
+     * @param handler the application's handler, which hears every connection made
+     * @param policy when to reconnect and how long to wait between attempts
+     * @param connector makes one connect
+     * @param timer schedules the waits between attempts
+     * @return the socket, its first connect started
      * @throws RuntimeException what the first connect throws at its call site (a URI that is not a
      *     WebSocket URI, a closed client)
      */
@@ -87,6 +100,8 @@ public final class ReconnectingWebSocket implements WebSocket, PreparedSink {
      * Completes when this socket stops for good: normally after {@link #close}, exceptionally with
      * the last connect's failure once the policy's attempts in a row have failed, or with what
      * the client threw when it could not connect at all (it was closed).
+     *
+     * @return the stage completing when the socket stops
      */
     public CompletionStage<Void> stopped() {
         return stopped;

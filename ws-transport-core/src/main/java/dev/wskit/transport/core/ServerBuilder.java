@@ -31,19 +31,37 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     protected ServerBuilder() {
     }
 
-    /** The address to listen on, a name or an IP address; default {@code 127.0.0.1}, this machine only. */
+    /**
+     * The address to listen on, a name or an IP address; default {@code 127.0.0.1}, this machine
+     * only.
+     *
+     * @param host a host name or an IP address; not empty
+     * @return this builder
+     */
     public final B host(String host) {
         this.host = ArgumentChecks.host(host);
         return self();
     }
 
-    /** The port, 0 to 65535; 0 (the default) picks a free one, which the server's {@code port()} tells once started. */
+    /**
+     * The port, 0 to 65535; 0 (the default) picks a free one, which the server's {@code port()}
+     * tells once started.
+     *
+     * @param port the port, 0 to 65535
+     * @return this builder
+     */
     public final B port(int port) {
         this.port = ArgumentChecks.port(port);
         return self();
     }
 
-    /** Limits, timeouts, subprotocols, compression and origin policy; default {@link WebSocketConfig#defaults()}. */
+    /**
+     * Limits, timeouts, subprotocols, compression and origin policy; default
+     * {@link WebSocketConfig#defaults()}.
+     *
+     * @param config the connection settings; not {@code null}
+     * @return this builder
+     */
     public final B config(WebSocketConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         return self();
@@ -53,6 +71,9 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
      * Makes the handler of each connection, once per TCP connection accepted, and accepts every
      * valid upgrade with it; the handler also hears a failed opening handshake ({@code onError}).
      * This or {@link #upgrade} is required; the later call wins.
+     *
+     * @param handlers makes one handler per connection; not {@code null}
+     * @return this builder
      */
     public final B handler(Supplier<? extends WebSocketHandler> handlers) {
         this.handlers = Objects.requireNonNull(handlers, "handler");
@@ -64,6 +85,9 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
      * Decides each valid upgrade request before the {@code 101}: accept with a handler, reject with
      * a status, or later (see {@link UpgradeDecider}; {@link dev.wskit.protocol.upgrade.Routes}
      * routes by path). This or {@link #handler} is required; the later call wins.
+     *
+     * @param decider the decider; not {@code null}
+     * @return this builder
      */
     public final B upgrade(UpgradeDecider decider) {
         this.decider = Objects.requireNonNull(decider, "decider");
@@ -76,6 +100,9 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
      * or inflated, output their peers do not read. When it runs short, the connections holding the
      * most are closed with {@code 1013} (see {@link MemoryBudget}). Default: an eighth of the
      * maximum heap ({@code -Xmx}), read when the server is built.
+     *
+     * @param bytes the budget in bytes; at least 1
+     * @return this builder
      */
     public final B memoryBudget(long bytes) {
         this.memoryBudget = ArgumentChecks.positive(bytes, "memoryBudget");
@@ -96,6 +123,9 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
      * at once those beyond a hard cap above this). Each server counts its own: Vert.x servers sharing a port (verticles) each
      * allow this many, and a mount on an HTTP server of the application's is that server's to
      * limit.
+     *
+     * @param maxConnections the limit; at least 1
+     * @return this builder
      */
     public final B maxConnections(int maxConnections) {
         this.maxConnections = ArgumentChecks.positive(maxConnections, "maxConnections");
@@ -109,6 +139,9 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
      * connection comes from the proxy's address, and many users share the address of one NAT,
      * so a bound this server cannot know would refuse them. Set it when clients reach the server
      * directly; a connection with no IP address (not on TCP/IP) counts only in the total.
+     *
+     * @param maxConnectionsPerAddress the limit; at least 1
+     * @return this builder
      */
     public final B maxConnectionsPerAddress(int maxConnectionsPerAddress) {
         this.maxConnectionsPerAddress = ArgumentChecks.positive(maxConnectionsPerAddress, "maxConnectionsPerAddress");
@@ -119,6 +152,9 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
      * Hears the life of every connection (see {@link ConnectionListener}), besides the JDK Flight
      * Recorder events every server and client records when a recording enables them
      * ({@link dev.wskit.transport.core.jfr.JfrConnectionListener}); default none. The later call wins.
+     *
+     * @param listener the listener; not {@code null}
+     * @return this builder
      */
     public final B listener(ConnectionListener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
@@ -128,6 +164,9 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     /**
      * Records chosen connections to files, both directions and all that decided their course, for
      * {@code inspect --replay} (see {@link WireTrace}); default none. The later call wins.
+     *
+     * @param trace where and which connections to record; not {@code null}
+     * @return this builder
      */
     public final B wireTrace(WireTrace trace) {
         this.wireTrace = Objects.requireNonNull(trace, "trace");
@@ -137,6 +176,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     /**
      * The server, not started yet.
      *
+     * @return the server, not started: {@link WebSocketServer#start()} binds it
      * @throws IllegalStateException when neither {@link #handler} nor {@link #upgrade} was set
      */
     public abstract WebSocketServer build();
@@ -144,6 +184,7 @@ public abstract class ServerBuilder<B extends ServerBuilder<B>> {
     /**
      * The settings as they are now, for the transport's {@link #build()}.
      *
+     * @return the settings, with the JDK Flight Recorder's listener added to the one set here
      * @throws IllegalStateException when neither {@link #handler} nor {@link #upgrade} was set
      */
     protected final ServerSettings settings() {

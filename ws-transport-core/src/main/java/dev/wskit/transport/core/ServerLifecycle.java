@@ -15,9 +15,19 @@ public final class ServerLifecycle {
     private State state = State.NEW;
     private int port = -1;
 
+    /** A lifecycle of a server not started yet, bound to no port. */
+    public ServerLifecycle() {
+    }
+
     /** How a server binds, at once: returns the port it is bound to, or throws why it is not. */
     @FunctionalInterface
     public interface Binding {
+        /**
+         * Binds the server's listening socket.
+         *
+         * @return the port bound, 1 to 65535
+         * @throws Exception why the address could not be bound
+         */
         int bind() throws Exception;
     }
 
@@ -26,6 +36,8 @@ public final class ServerLifecycle {
      * then {@link #started}; a failed bind leaves the server new (the binding has released what it
      * took) and is thrown as the one failure every server's start has.
      *
+     * @param settings the server's settings, for the error's address
+     * @param binding binds the server
      * @throws IOException {@link ServerSettings#bindFailed} of what {@code binding} threw
      * @throws IllegalStateException when it was started before
      */
@@ -45,6 +57,8 @@ public final class ServerLifecycle {
      * The {@code stop(grace)} of every server: checks {@code grace}, then runs {@code stop} with it
      * for the first stop of a started server only.
      *
+     * @param grace how long open connections get to close; not negative
+     * @param stop stops the server, given {@code grace}
      * @throws IllegalArgumentException when {@code grace} is negative
      */
     public void stop(Duration grace, Consumer<Duration> stop) {
@@ -66,7 +80,11 @@ public final class ServerLifecycle {
         state = State.STARTING;
     }
 
-    /** The server is bound to {@code port} and accepts. */
+    /**
+     * The server is bound to {@code port} and accepts.
+     *
+     * @param port the port bound, 1 to 65535
+     */
     public synchronized void started(int port) {
         this.port = port;
         state = State.STARTED;
@@ -80,6 +98,7 @@ public final class ServerLifecycle {
     /**
      * The port the server is bound to, also after it stopped.
      *
+     * @return the port, 1 to 65535
      * @throws IllegalStateException before it was started
      */
     public synchronized int port() {
@@ -92,6 +111,8 @@ public final class ServerLifecycle {
     /**
      * Whether the caller is to stop the server: true once, for the first stop of a started
      * server; a stop before the start, or a second one, has nothing to do.
+     *
+     * @return {@code true} for the first stop of a started server, then {@code false}
      */
     public synchronized boolean stopping() {
         if (state != State.STARTED) {

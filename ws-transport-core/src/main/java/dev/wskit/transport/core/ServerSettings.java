@@ -30,7 +30,20 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
     /** The reason of the {@code 1001} every open connection gets when a server stops. */
     public static final String STOP_REASON = "server stopping";
 
-    /** A listener is required ({@link ConnectionListener#NONE} for none). */
+    /**
+     * A listener is required ({@link ConnectionListener#NONE} for none).
+     *
+     * @param host the address to listen on
+     * @param port the port, 0 for a free one
+     * @param config the configuration of every connection
+     * @param handlers makes one handler per connection, or {@code null} when {@code decider}
+     *     decides
+     * @param decider decides every upgrade, or {@code null} when {@code handlers} accepts them all
+     * @param memory what all connections together may hold
+     * @param limits counts this server's open connections
+     * @param listener hears the life of every connection; not {@code null}
+     * @param wireTrace records chosen connections, or {@code null}
+     */
     public ServerSettings {
         Objects.requireNonNull(listener, "listener");
     }
@@ -40,12 +53,21 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
      * It counts against {@link #limits()} from its {@link ConnectionDriver#start()} until its
      * {@link ConnectionDriver#transportClosed()}; over a limit, its upgrade (and a plain request
      * to the configuration's HTTP handler) is answered {@code 503}.
+     *
+     * @param io the new TCP connection's I/O
+     * @return the driver, not yet started
      */
     public ConnectionDriver newConnection(ConnectionIo io) {
         return newConnection(io, WebSocketFacade::new);
     }
 
-    /** {@link #newConnection(ConnectionIo)} with the transport's own facade. */
+    /**
+     * {@link #newConnection(ConnectionIo)} with the transport's own facade.
+     *
+     * @param io the new TCP connection's I/O
+     * @param facades makes the socket the application holds from the driver
+     * @return the driver, not yet started
+     */
     public ConnectionDriver newConnection(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades) {
         ConnectionLimits.Slot slot = limits.newSlot();
         WebSocketConfig admitted = slot.admitting(config);
@@ -56,7 +78,11 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
         return driver.drawingOn(memory).observedBy(listener);
     }
 
-    /** A new connection's handler, from the handler factory (absent when a decider decides). */
+    /**
+     * A new connection's handler, from the handler factory (absent when a decider decides).
+     *
+     * @return a new handler, for one connection
+     */
     public WebSocketHandler newHandler() {
         if (handlers == null) {
             throw new IllegalStateException("this server's upgrades are decided by " + decider);
@@ -67,6 +93,9 @@ public record ServerSettings(String host, int port, WebSocketConfig config, Supp
     /**
      * The one failure of every server's {@code start()}: the address could not be bound (in use,
      * not of this machine, not resolvable), with the transport's exception as the cause.
+     *
+     * @param cause what the transport threw
+     * @return the exception to throw, naming the address
      */
     public IOException bindFailed(Throwable cause) {
         String address = host.indexOf(':') >= 0 ? "[" + host + "]" : host;

@@ -45,12 +45,24 @@ public final class TraceReplay {
         }
     }
 
-    /** Replays the trace in {@code file}. */
+    /**
+     * Replays the trace in {@code file}.
+     *
+     * @param file a trace file, as {@link WireTrace} writes them
+     * @return what the replay found
+     * @throws IOException when the file cannot be read
+     */
     public static Result replay(Path file) throws IOException {
         return replay(Trace.read(file));
     }
 
-    /** @throws IllegalArgumentException when {@code bytes} is not a server connection's trace */
+    /**
+     * Replays the trace held in {@code bytes}, a trace file's contents.
+     *
+     * @param bytes the contents of a trace file
+     * @return what the replay found
+     * @throws IllegalArgumentException when {@code bytes} is not a server connection's trace
+     */
     public static Result replay(byte[] bytes) {
         return replay(Trace.parse(bytes));
     }
@@ -128,7 +140,11 @@ public final class TraceReplay {
      */
     public record Result(Map<String, String> header, List<String> transcript, String divergence, boolean truncated,
                          boolean cut, boolean complete, int records) {
-        /** Whether the replay did, step by step, what the trace recorded. */
+        /**
+         * Whether the replay did, step by step, what the trace recorded.
+         *
+         * @return {@code true} when the replay never diverged
+         */
         public boolean identical() {
             return divergence == null;
         }

@@ -18,18 +18,31 @@ public final class TunnelHandshake {
     private final ConnectDeadline deadline;
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
-    /** The exchange of {@code tunnel}, bounded by what is left of {@code deadline}. */
+    /**
+     * The exchange of {@code tunnel}, bounded by what is left of {@code deadline}.
+     *
+     * @param tunnel the {@code CONNECT} exchange
+     * @param deadline the connect's deadline
+     */
     public TunnelHandshake(ProxyTunnel tunnel, ConnectDeadline deadline) {
         this.tunnel = tunnel;
         this.deadline = deadline;
     }
 
-    /** The {@code CONNECT} request, to write first. */
+    /**
+     * The {@code CONNECT} request, to write first.
+     *
+     * @return a new buffer holding the request
+     */
     public ByteBuffer request() {
         return tunnel.request();
     }
 
-    /** The connect's deadline, at which the transport's timer calls {@link #timedOut()}. */
+    /**
+     * The connect's deadline, at which the transport's timer calls {@link #timedOut()}.
+     *
+     * @return the deadline, shared with the rest of the connect
+     */
     public ConnectDeadline deadline() {
         return deadline;
     }
@@ -37,12 +50,18 @@ public final class TunnelHandshake {
     /**
      * Runs {@code action} once settled (at once if it is), on the thread of the event that settled
      * it: with {@code null} when the tunnel is open, else with why the connect fails.
+     *
+     * @param action told of the outcome: {@code null} for an open tunnel, else the failure
      */
     public void whenSettled(Consumer<Throwable> action) {
         outcome.whenComplete((open, failure) -> action.accept(failure));
     }
 
-    /** Bytes of the proxy's answer. */
+    /**
+     * Bytes of the proxy's answer.
+     *
+     * @param answer the bytes read from the proxy, from position to limit
+     */
     public void received(ByteBuffer answer) {
         if (outcome.isDone()) {
             return;
@@ -61,7 +80,11 @@ public final class TunnelHandshake {
         outcome.completeExceptionally(tunnel.closedEarly());
     }
 
-    /** The socket failed. */
+    /**
+     * The socket failed.
+     *
+     * @param cause why the socket failed
+     */
     public void failed(Throwable cause) {
         outcome.completeExceptionally(cause);
     }

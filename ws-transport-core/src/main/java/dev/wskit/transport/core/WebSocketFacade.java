@@ -63,7 +63,11 @@ public class WebSocketFacade implements WebSocket, PreparedSink {
      */
     private boolean textAwaitsLowSurrogate; // guarded by the driver's monitor
 
-    /** The facade of {@code driver}'s connection; a transport's subclass adds its own sends. */
+    /**
+     * The facade of {@code driver}'s connection; a transport's subclass adds its own sends.
+     *
+     * @param driver the connection's driver
+     */
     protected WebSocketFacade(ConnectionDriver driver) {
         this.driver = driver;
     }
@@ -113,6 +117,13 @@ public class WebSocketFacade implements WebSocket, PreparedSink {
      * {@link #transferBinary(ByteBuffer, boolean)} of memory that must be freed explicitly:
      * {@code release} runs exactly once, whatever happens to the send (for a transport's own
      * pooled buffers).
+     *
+     * @param data the payload, from position to limit; owned by the connection from this call on
+     * @param last {@code true} when this piece ends the message (the frame's FIN bit, RFC 6455
+     *     §5.4)
+     * @param release frees {@code data}; run exactly once
+     * @return {@code true} when queued, {@code false} when refused because the connection is
+     *     closing or closed
      */
     protected boolean transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
         if (isOwner()) {

@@ -22,6 +22,7 @@ public interface WebSocketServer extends AutoCloseable {
     /**
      * The bound port (the one chosen when the builder's port was 0), also after a stop.
      *
+     * @return the port, 1 to 65535
      * @throws IllegalStateException before the server was started
      */
     int port();

@@ -38,17 +38,33 @@ public final class WireTrace {
         this.maxTraces = maxTraces;
     }
 
-    /** Every connection, into {@code directory} (made when missing), at most 100 traces of 16 MiB each. */
+    /**
+     * Every connection, into {@code directory} (made when missing), at most 100 traces of 16 MiB
+     * each.
+     *
+     * @param directory where the trace files go
+     * @return the setting, to give a server builder's {@code wireTrace}
+     */
     public static WireTrace into(Path directory) {
         return new WireTrace(Objects.requireNonNull(directory, "directory"), peer -> true, 16L << 20, 100);
     }
 
-    /** Only connections from peers {@code chosen} accepts. */
+    /**
+     * Only connections from peers {@code chosen} accepts.
+     *
+     * @param chosen accepts the peers whose connections are traced
+     * @return a new setting; this one is unchanged
+     */
     public WireTrace peers(Predicate<? super SocketAddress> chosen) {
         return new WireTrace(directory, Objects.requireNonNull(chosen, "chosen"), maxBytesPerTrace, maxTraces);
     }
 
-    /** The bound of one trace's file, at least 4 KiB. */
+    /**
+     * The bound of one trace's file, at least 4 KiB.
+     *
+     * @param bytes the bound in bytes; at least 4096
+     * @return a new setting; this one is unchanged
+     */
     public WireTrace maxBytesPerTrace(long bytes) {
         if (bytes < 4096) {
             throw new IllegalArgumentException("maxBytesPerTrace must be at least 4096, not " + bytes);
@@ -56,12 +72,21 @@ public final class WireTrace {
         return new WireTrace(directory, peers, bytes, maxTraces);
     }
 
-    /** How many connections are traced at most; later ones are not. */
+    /**
+     * How many connections are traced at most; later ones are not.
+     *
+     * @param traces the most traces; at least 1
+     * @return a new setting; this one is unchanged
+     */
     public WireTrace maxTraces(int traces) {
         return new WireTrace(directory, peers, maxBytesPerTrace, ArgumentChecks.positive(traces, "maxTraces"));
     }
 
-    /** Where the traces are written. */
+    /**
+     * Where the traces are written.
+     *
+     * @return the directory, made when the first trace is written if missing
+     */
     public Path directory() {
         return directory;
     }

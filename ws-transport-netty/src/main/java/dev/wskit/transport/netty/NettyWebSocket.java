@@ -18,12 +18,24 @@ public final class NettyWebSocket extends WebSocketFacade {
         this.connection = connection;
     }
 
-    /** The channel this connection runs on. */
+    /**
+     * The channel this connection runs on.
+     *
+     * @return the channel, never {@code null}
+     */
     public Channel channel() {
         return connection.context().channel();
     }
 
-    /** Sends a whole binary message from Netty's own buffer; see {@link #sendBinary(ByteBuf, boolean)}. */
+    /**
+     * Sends a whole binary message from Netty's own buffer; see
+     * {@link #sendBinary(ByteBuf, boolean)}.
+     *
+     * @param data the message's bytes, from reader index to writer index; this call takes over one
+     *     reference
+     * @return {@code true} when queued, {@code false} when refused because the connection is
+     *     closing or closed (the buffer is released either way)
+     */
     public boolean sendBinary(ByteBuf data) {
         return sendBinary(data, true);
     }
@@ -34,6 +46,10 @@ public final class NettyWebSocket extends WebSocketFacade {
      * bytes are written, or dropped, or the send is refused — whatever happens, exactly once. The
      * caller must not change the buffer's content meanwhile (a client masks it in place).
      *
+     * @param data this piece's bytes, from reader index to writer index; this call takes over one
+     *     reference
+     * @param last {@code true} when this piece ends the message (the frame's FIN bit, RFC 6455
+     *     §5.4)
      * @return false when the connection is closing or closed (the buffer is released)
      */
     public boolean sendBinary(ByteBuf data, boolean last) {

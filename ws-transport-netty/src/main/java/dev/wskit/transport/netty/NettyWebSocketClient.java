@@ -57,7 +57,11 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
         this.group = b.group == null ? owned.group() : b.group;
     }
 
-    /** A builder; every setting has a default. */
+    /**
+     * A builder; every setting has a default.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -66,6 +70,11 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
      * Connects to a {@code ws} or {@code wss} URI, with what {@code options} adds to this connect's
      * opening request; {@code handler} receives the connection's events, {@code onOpen} first.
      *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler for this connection
+     * @return completes with the open socket once {@code onOpen} ran, or fails with why the connect
+     *     or the handshake failed ({@link dev.wskit.protocol.handshake.UpgradeRefusedException} for
+     *     a status other than 101)
      * @throws IllegalArgumentException when {@code uri} is not a valid WebSocket URI (RFC 6455 §3)
      * @throws IllegalStateException after {@link #close()}
      */
@@ -174,13 +183,23 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
         private Builder() {
         }
 
-        /** Runs on the application's event loops, which the client then never shuts down. */
+        /**
+         * Runs on the application's event loops, which the client then never shuts down.
+         *
+         * @param group the event loops; not {@code null}
+         * @return this builder
+         */
         public Builder eventLoopGroup(EventLoopGroup group) {
             this.group = Objects.requireNonNull(group, "group");
             return this;
         }
 
-        /** The TLS context for {@code wss}; default: the JDK's trust store, host names verified. */
+        /**
+         * The TLS context for {@code wss}; default: the JDK's trust store, host names verified.
+         *
+         * @param tls a client context (from {@code SslContextBuilder.forClient}); not {@code null}
+         * @return this builder
+         */
         public Builder tls(SslContext tls) {
             Objects.requireNonNull(tls, "tls");
             if (!tls.isClient()) {
@@ -193,6 +212,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
         /**
          * The client.
          *
+         * @return the client, ready to connect
          * @throws IllegalStateException when the default TLS context cannot be created
          */
         public NettyWebSocketClient build() {

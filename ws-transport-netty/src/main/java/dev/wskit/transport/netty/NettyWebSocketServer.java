@@ -43,7 +43,11 @@ public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWeb
         this.workerGroup = b.workerGroup;
     }
 
-    /** A builder; only {@link Builder#handler} is required. */
+    /**
+     * A builder; only {@link Builder#handler} is required.
+     *
+     * @return a new builder
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -121,7 +125,12 @@ public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWeb
         private Builder() {
         }
 
-        /** Serves {@code wss} with a server context (from {@code SslContextBuilder.forServer}). */
+        /**
+         * Serves {@code wss} with a server context (from {@code SslContextBuilder.forServer}).
+         *
+         * @param tls a server context, with the server's key and certificate; not {@code null}
+         * @return this builder
+         */
         public Builder tls(SslContext tls) {
             Objects.requireNonNull(tls, "tls");
             if (!tls.isServer()) {
@@ -134,6 +143,10 @@ public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWeb
         /**
          * Runs on the application's event loops, which the server then never shuts down:
          * {@code boss} accepts, {@code workers} serve the connections (they may be the same group).
+         *
+         * @param boss the group accepting connections; not {@code null}
+         * @param workers the group serving them; not {@code null}
+         * @return this builder
          */
         public Builder eventLoopGroups(EventLoopGroup boss, EventLoopGroup workers) {
             this.bossGroup = Objects.requireNonNull(boss, "boss");

@@ -81,12 +81,25 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         return upgrading;
     }
 
-    /** A server-side handler, waiting for the client's opening handshake; accepts every valid one with {@code handler}. */
+    /**
+     * A server-side handler, waiting for the client's opening handshake; accepts every valid one
+     * with {@code handler}.
+     *
+     * @param config the connection settings
+     * @param handler the application's handler
+     * @return the channel handler, for one channel
+     */
     public static WebSocketChannelHandler server(WebSocketConfig config, WebSocketHandler handler) {
         return new WebSocketChannelHandler(config, (io, facades) -> ConnectionDriver.server(config, handler, io, facades));
     }
 
-    /** A server-side handler whose upgrade {@code decider} decides. */
+    /**
+     * A server-side handler whose upgrade {@code decider} decides.
+     *
+     * @param config the connection settings
+     * @param decider decides each valid upgrade request (RFC 6455 §4.2.2)
+     * @return the channel handler, for one channel
+     */
     public static WebSocketChannelHandler server(WebSocketConfig config, UpgradeDecider decider) {
         return new WebSocketChannelHandler(config, (io, facades) -> ConnectionDriver.server(config, decider, io, facades));
     }
@@ -100,7 +113,14 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         return new WebSocketChannelHandler(settings.config(), settings::newConnection);
     }
 
-    /** A client-side handler; the opening request is written as soon as the channel is active. */
+    /**
+     * A client-side handler; the opening request is written as soon as the channel is active.
+     *
+     * @param handshake the opening request (RFC 6455 §4.1)
+     * @param config the connection settings
+     * @param handler the application's handler
+     * @return the channel handler, for one channel
+     */
     public static WebSocketChannelHandler client(ClientHandshake handshake, WebSocketConfig config, WebSocketHandler handler) {
         return new WebSocketChannelHandler(config,
                 (io, facades) -> ConnectionDriver.client(handshake, config, handler, io, facades));
@@ -112,7 +132,11 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
                 (io, facades) -> settings.newConnection(handshake, handler, io, facades));
     }
 
-    /** The thread-safe {@code WebSocket} handlers receive for this connection. */
+    /**
+     * The thread-safe {@code WebSocket} handlers receive for this connection.
+     *
+     * @return the socket, never {@code null}
+     */
     public NettyWebSocket socket() {
         return (NettyWebSocket) driver.socket();
     }

@@ -54,7 +54,11 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
     private ByteBuf pipelined;
 
     /**
-     * @param path     the request path served as WebSocket, e.g. {@code /ws}
+     * A handler accepting every valid upgrade on {@code path}, each connection with a new handler
+     * from {@code handlers}.
+     *
+     * @param path the request path served as WebSocket, e.g. {@code /ws}
+     * @param config the settings of every upgraded connection
      * @param handlers makes the handler of an upgraded connection
      */
     public WebSocketUpgradeHandler(String path, WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers) {
@@ -65,7 +69,10 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
     }
 
     /**
-     * @param path    the request path served as WebSocket, e.g. {@code /ws}
+     * A handler whose {@code decider} decides each upgrade on {@code path}.
+     *
+     * @param path the request path served as WebSocket, e.g. {@code /ws}
+     * @param config the settings of every upgraded connection
      * @param decider decides each valid upgrade request on that path (accept, reject, later)
      */
     public WebSocketUpgradeHandler(String path, WebSocketConfig config, UpgradeDecider decider) {

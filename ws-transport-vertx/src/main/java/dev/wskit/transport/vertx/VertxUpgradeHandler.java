@@ -50,12 +50,24 @@ public final class VertxUpgradeHandler {
         this.decider = Objects.requireNonNull(decider, "decider");
     }
 
-    /** Upgrades that {@code decider} decides, with connections configured by {@code config}. */
+    /**
+     * Upgrades that {@code decider} decides, with connections configured by {@code config}.
+     *
+     * @param config the settings of every upgraded connection
+     * @param decider decides each valid upgrade request (RFC 6455 §4.2.2)
+     * @return the upgrade handler, for every request of one HTTP server
+     */
     public static VertxUpgradeHandler create(WebSocketConfig config, UpgradeDecider decider) {
         return new VertxUpgradeHandler(config, decider);
     }
 
-    /** Accepts every valid upgrade, each connection with a new handler from {@code handlers}. */
+    /**
+     * Accepts every valid upgrade, each connection with a new handler from {@code handlers}.
+     *
+     * @param config the settings of every upgraded connection
+     * @param handlers makes one handler per connection
+     * @return the upgrade handler, for every request of one HTTP server
+     */
     public static VertxUpgradeHandler create(WebSocketConfig config, Supplier<? extends WebSocketHandler> handlers) {
         return new VertxUpgradeHandler(config, UpgradeDecider.acceptAll(handlers));
     }
@@ -64,6 +76,7 @@ public final class VertxUpgradeHandler {
      * Takes {@code request} over when it asks to become a WebSocket; call it on the request's
      * context (in the server's request handler), before anything reads the request.
      *
+     * @param request a request Vert.x's HTTP server received, not yet read
      * @return whether the request was taken; if not, it is untouched and the caller's to answer
      */
     public boolean upgrade(HttpServerRequest request) {
@@ -90,7 +103,13 @@ public final class VertxUpgradeHandler {
         return true;
     }
 
-    /** A request handler: upgrades what asks for it, and gives every other request to {@code application}. */
+    /**
+     * A request handler: upgrades what asks for it, and gives every other request to
+     * {@code application}.
+     *
+     * @param application answers every request that does not ask for a WebSocket; not {@code null}
+     * @return the request handler, to set on the application's HTTP server
+     */
     public Handler<HttpServerRequest> orElse(Handler<HttpServerRequest> application) {
         Objects.requireNonNull(application, "application");
         return request -> {

@@ -55,7 +55,12 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
         this.tlsInTunnel = settings.proxy() == null ? null : new TlsInTunnel(vertx, options);
     }
 
-    /** A builder for a client on {@code vertx}; every setting has a default. */
+    /**
+     * A builder for a client on {@code vertx}; every setting has a default.
+     *
+     * @param vertx the Vert.x instance the client's sockets run on
+     * @return a new builder
+     */
     public static Builder builder(Vertx vertx) {
         return new Builder(vertx);
     }
@@ -65,6 +70,8 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
      * (its subprotocols offered instead of the configuration's); {@code handler} receives the
      * connection's events, {@code onOpen} first.
      *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler for this connection
      * @return completes with the open socket, or fails with an
      *     {@link dev.wskit.protocol.handshake.UpgradeRefusedException} carrying the server's
      *     response when its status is not 101, the engine's {@link WebSocketException} for another
@@ -172,6 +179,8 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
     /**
      * {@link #close()} without blocking: completes when every socket of this client has closed
      * and its handler had {@code onClose}.
+     *
+     * @return completes once every socket has closed
      */
     public Future<Void> shutdown() {
         closed = true;
@@ -200,7 +209,12 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
             this.vertx = Objects.requireNonNull(vertx, "vertx");
         }
 
-        /** Socket settings to start from (copied); the connect timeout comes from this builder. */
+        /**
+         * Socket settings to start from (copied); the connect timeout comes from this builder.
+         *
+         * @param options the socket settings, copied; not {@code null}
+         * @return this builder
+         */
         public Builder options(NetClientOptions options) {
             this.options = new NetClientOptions(Objects.requireNonNull(options, "options"));
             return this;
@@ -209,13 +223,20 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
         /**
          * The TLS settings for {@code wss} (trust, a client certificate, host name verification),
          * in place of the options' own; default: the JDK's trust store, host names verified.
+         *
+         * @param tls the TLS settings, copied; not {@code null}
+         * @return this builder
          */
         public Builder tls(ClientSSLOptions tls) {
             this.tls = Objects.requireNonNull(tls, "tls").copy();
             return this;
         }
 
-        /** The client. */
+        /**
+         * The client.
+         *
+         * @return the client, ready to connect
+         */
         public VertxWebSocketClient build() {
             return new VertxWebSocketClient(settings(), this);
         }

@@ -49,7 +49,12 @@ public final class VertxWebSocketServer implements WebSocketServer {
         this.listenPort = b.sharedPortKey > 0 ? -b.sharedPortKey : settings.port();
     }
 
-    /** A builder for a server on {@code vertx}; only {@link Builder#handler} is required. */
+    /**
+     * A builder for a server on {@code vertx}; only {@link Builder#handler} is required.
+     *
+     * @param vertx the Vert.x instance the server runs on
+     * @return a new builder
+     */
     public static Builder builder(Vertx vertx) {
         return new Builder(vertx);
     }
@@ -79,6 +84,8 @@ public final class VertxWebSocketServer implements WebSocketServer {
      * {@link #start()} without blocking: binds and starts accepting; connections will run on the
      * calling context. Fails with {@link IllegalStateException} when started before, or with an
      * {@link IOException} naming the address when it cannot be bound.
+     *
+     * @return completes with this server once it accepts, or fails as said
      */
     public Future<VertxWebSocketServer> listen() {
         try {
@@ -155,6 +162,10 @@ public final class VertxWebSocketServer implements WebSocketServer {
     /**
      * {@link #stop(Duration)} without blocking: completes when every socket of this server has
      * closed and its handler had {@code onClose}.
+     *
+     * @param grace how long open connections get to finish their closing handshake (RFC 6455
+     *     §7.1.2) before they are dropped; not negative
+     * @return completes once every socket has closed
      */
     public Future<Void> shutdown(Duration grace) {
         ArgumentChecks.notNegative(grace, "grace");
@@ -166,7 +177,12 @@ public final class VertxWebSocketServer implements WebSocketServer {
         return netServer.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).eventually(connections::allClosed);
     }
 
-    /** {@link #close()} without blocking: {@link #shutdown(Duration)} with the configuration's close timeout. */
+    /**
+     * {@link #close()} without blocking: {@link #shutdown(Duration)} with the configuration's close
+     * timeout.
+     *
+     * @return completes once every socket has closed
+     */
     public Future<Void> shutdown() {
         return shutdown(settings.config().closeTimeout());
     }
@@ -184,13 +200,23 @@ public final class VertxWebSocketServer implements WebSocketServer {
             this.vertx = Objects.requireNonNull(vertx, "vertx");
         }
 
-        /** Socket and TLS settings to start from (copied); host and port come from this builder. */
+        /**
+         * Socket and TLS settings to start from (copied); host and port come from this builder.
+         *
+         * @param options the socket and TLS settings, copied; not {@code null}
+         * @return this builder
+         */
         public Builder options(NetServerOptions options) {
             this.options = new NetServerOptions(Objects.requireNonNull(options, "options"));
             return this;
         }
 
-        /** Serves {@code wss} with this key and certificate: {@code setSsl(true)} on the options. */
+        /**
+         * Serves {@code wss} with this key and certificate: {@code setSsl(true)} on the options.
+         *
+         * @param tls the server's key and certificate; not {@code null}
+         * @return this builder
+         */
         public Builder tls(KeyCertOptions tls) {
             options.setSsl(true).setKeyCertOptions(Objects.requireNonNull(tls, "tls"));
             return this;
@@ -200,6 +226,9 @@ public final class VertxWebSocketServer implements WebSocketServer {
          * Listens on a free port that every server of the same Vert.x given the same {@code key}
          * shares (Vert.x's negative port {@code -key}), as instances of a {@link WebSocketVerticle}
          * do; replaces {@link #port}.
+         *
+         * @param key names the shared port; at least 1
+         * @return this builder
          */
         public Builder sharedFreePort(int key) {
             this.sharedPortKey = ArgumentChecks.positive(key, "key");

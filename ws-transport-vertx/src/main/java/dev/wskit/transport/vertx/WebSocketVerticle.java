@@ -18,7 +18,11 @@ public final class WebSocketVerticle extends VerticleBase {
     private final Consumer<VertxWebSocketServer.Builder> setup;
     private volatile VertxWebSocketServer server;
 
-    /** {@code setup} fills in a fresh builder per instance (port, handler, config, TLS). */
+    /**
+     * {@code setup} fills in a fresh builder per instance (port, handler, config, TLS).
+     *
+     * @param setup fills in each instance's builder; not {@code null}
+     */
     public WebSocketVerticle(Consumer<VertxWebSocketServer.Builder> setup) {
         this.setup = Objects.requireNonNull(setup, "setup");
     }
@@ -36,7 +40,11 @@ public final class WebSocketVerticle extends VerticleBase {
         return server.shutdown();
     }
 
-    /** This instance's server, once started. */
+    /**
+     * This instance's server, once started.
+     *
+     * @return the server, or {@code null} before the verticle started
+     */
     public VertxWebSocketServer server() {
         return server;
     }

@@ -14,12 +14,18 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 @Description("PAUSED past the high-water mark, DRAINED back at the low-water mark, DROPPED past the outbound limit")
 public final class BackpressureChanged extends ConnectionEvent {
+    /** The flow-control state now: {@code PAUSED}, {@code DRAINED} or {@code DROPPED}. */
     @Label("Backpressure")
     @Description("PAUSED, DRAINED or DROPPED")
     public String backpressure;
 
+    /** The bytes the connection held unwritten at the change. */
     @Label("Unwritten Bytes")
     @Description("What the connection held unwritten")
     @DataAmount(DataAmount.BYTES)
     public long unwrittenBytes;
+
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public BackpressureChanged() {
+    }
 }

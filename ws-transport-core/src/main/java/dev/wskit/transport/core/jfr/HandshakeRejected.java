@@ -13,15 +13,25 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 @Description("The opening handshake failed; the connection never opened")
 public final class HandshakeRejected extends ConnectionEvent {
+    /** The HTTP status answered, 0 when none was. */
     @Label("Status")
     @Description("The HTTP status answered, 0 when none was")
     public int status;
 
+    /** The rule broken, {@code null} when the application rejected the request. */
     @Label("Violation")
     @Description("The rule broken, null when the application rejected the request")
     public String violation;
 
+    /**
+     * Where the rule comes from (an RFC section), {@code null} when the application rejected the
+     * request.
+     */
     @Label("Rule Source")
     @Description("Where the rule comes from (an RFC section), null when the application rejected the request")
     public String source;
+
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public HandshakeRejected() {
+    }
 }

@@ -13,4 +13,7 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 @Description("The peer did not answer a keepalive ping and was dropped (1006)")
 public final class KeepaliveTimeout extends ConnectionEvent {
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public KeepaliveTimeout() {
+    }
 }

@@ -13,4 +13,7 @@ import jdk.jfr.StackTrace;
 @StackTrace(false)
 @Description("The server's memory budget ran short and closed this connection with 1013")
 public final class MemoryBudgetShed extends ConnectionEvent {
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public MemoryBudgetShed() {
+    }
 }

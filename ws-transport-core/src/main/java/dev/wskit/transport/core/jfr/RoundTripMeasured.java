@@ -14,13 +14,19 @@ import jdk.jfr.Timespan;
 @StackTrace(false)
 @Description("The round trip of a measuring ping to its pong, and the smoothed value after it (RFC 6298)")
 public final class RoundTripMeasured extends ConnectionEvent {
+    /** This ping's round trip, in nanoseconds. */
     @Label("Latest")
     @Description("This ping's round trip")
     @Timespan(Timespan.NANOSECONDS)
     public long latest;
 
+    /** The smoothed round trip after this one, in nanoseconds, as TCP's SRTT (RFC 6298). */
     @Label("Smoothed")
     @Description("The smoothed round trip after this one, as TCP's SRTT (RFC 6298)")
     @Timespan(Timespan.NANOSECONDS)
     public long smoothed;
+
+    /** An event with its fields unset: {@link JfrConnectionListener} fills them in and commits it. */
+    public RoundTripMeasured() {
+    }
 }
