@@ -278,6 +278,7 @@ public final class WebSocketEngine {
      * handler's answer (or 404). The answer is queued as an {@code HttpResponse} for the HTTP/2
      * stack to frame (RFC 8441 §5: no {@code Sec-WebSocket-Accept}).
      *
+     * @param fields the request's header fields as the stream's HEADERS carried them, in order
      * @throws IllegalStateException unless this is a server connection still connecting
      */
     public void receiveHttp2Request(List<Map.Entry<String, String>> fields) {
@@ -293,6 +294,7 @@ public final class WebSocketEngine {
      * acceptable negotiated fields opens the connection; any other status fails it with an
      * {@link dev.wskit.protocol.handshake.UpgradeRefusedException}.
      *
+     * @param fields the answer's header fields, {@code :status} among them, in order
      * @throws IllegalStateException unless this is a client over HTTP/2 still connecting
      */
     public void receiveHttp2Response(List<Map.Entry<String, String>> fields) {

@@ -342,6 +342,9 @@ public final class ClientHandshake {
         /**
          * The handshake as an extended CONNECT on an HTTP/2 stream (RFC 8441 §4, §5): no key, no
          * Upgrade; the same version, origin, subprotocols, extensions and extra fields.
+         *
+         * @param config the connection's configuration: its permessage-deflate offer and limits
+         * @return the handshake, whose {@link ClientHandshake#http2Fields()} go in the stream's HEADERS
          */
         public ClientHandshake buildForHttp2(WebSocketConfig config) {
             Objects.requireNonNull(config, "config");

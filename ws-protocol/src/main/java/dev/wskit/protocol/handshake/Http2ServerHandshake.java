@@ -35,6 +35,8 @@ public final class Http2ServerHandshake {
      * of RFC 9112 §3.2.3), HTTP/2.0, the regular fields, and {@code :authority} as {@code Host}
      * (RFC 9113 §8.3.1) unless a {@code host} field came.
      *
+     * @param fields the stream's request header fields, pseudo-header fields included, in order
+     * @return the request as an HTTP/1.1 upgrade's would be seen, version 2.0
      * @throws IllegalArgumentException when there is no method, no target, or a field HTTP cannot carry
      */
     public static HttpRequest request(List<Map.Entry<String, String>> fields) {
@@ -62,6 +64,9 @@ public final class Http2ServerHandshake {
     /**
      * Whether {@code fields} open a WebSocket (RFC 8441 §4: a CONNECT with {@code :protocol});
      * whether they may is {@link #screen}'s to say. Any other request is plain HTTP.
+     *
+     * @param fields the request's header fields, pseudo-header fields included, names lower-case
+     * @return true for a CONNECT that names a protocol
      */
     public static boolean isExtendedConnect(List<Map.Entry<String, String>> fields) {
         return "CONNECT".equals(pseudo(fields, ":method")) && pseudo(fields, ":protocol") != null;
@@ -72,7 +77,10 @@ public final class Http2ServerHandshake {
      * a plain request (the configured HTTP handler's answer, or 404, as HTTP/2 has no upgrade to
      * require) or a broken rule (its rejection); {@code null} for a valid extended CONNECT.
      *
+     * @param fields the request's header fields, pseudo-header fields included, names lower-case
      * @param request {@link #request(List) the request} of {@code fields}
+     * @param config the server's configuration: its HTTP handler, origins and extensions
+     * @return the answer that ends the stream, or {@code null} when the application decides
      */
     public static HandshakeDecision screen(List<Map.Entry<String, String>> fields, HttpRequest request,
                                            WebSocketConfig config) {
@@ -112,6 +120,11 @@ public final class Http2ServerHandshake {
      * offered) or, when {@code null}, the first configured one it offered, and the extensions
      * agreed; {@code extra} header fields follow the handshake's own.
      *
+     * @param request the extended CONNECT, as {@link #request(List)} made it
+     * @param config the server's configuration: its subprotocols and permessage-deflate settings
+     * @param subprotocol the subprotocol the application chose, or {@code null}
+     * @param extra header fields the application adds to the answer; empty for none
+     * @return the accepting decision, its response the {@code 200}
      * @throws IllegalArgumentException when the client did not offer {@code subprotocol}
      */
     public static HandshakeDecision accept(HttpRequest request, WebSocketConfig config, String subprotocol,
@@ -141,6 +154,9 @@ public final class Http2ServerHandshake {
      * names lower-case (RFC 9113 §8.2.1), and without the connection-specific fields an HTTP/1.1
      * answer carries ({@code Connection: close}, a 426's {@code Upgrade}), which RFC 9113 §8.2.2
      * makes malformed. The body, if any, goes in DATA frames.
+     *
+     * @param response the engine's answer
+     * @return the fields for the stream's HEADERS, in order
      */
     public static List<Map.Entry<String, String>> responseFields(HttpResponse response) {
         List<Map.Entry<String, String>> fields = new ArrayList<>();
@@ -158,6 +174,8 @@ public final class Http2ServerHandshake {
      * The response that {@code fields} carry, the other way round from {@link #responseFields}:
      * {@code :status}, and the regular fields; for a client on an HTTP/2 stream.
      *
+     * @param fields the answer's header fields, {@code :status} among them
+     * @return the response, without a body
      * @throws IllegalArgumentException when {@code :status} is missing or not a status
      */
     public static HttpResponse response(List<Map.Entry<String, String>> fields) {
