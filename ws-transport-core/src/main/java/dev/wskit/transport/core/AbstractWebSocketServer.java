@@ -16,12 +16,22 @@ public abstract class AbstractWebSocketServer<S extends AbstractWebSocketServer<
     private final ServerSettings settings;
     private final ServerLifecycle lifecycle = new ServerLifecycle();
 
-    /** A server of connections made with {@code settings}. */
+    /**
+     * A server of connections made with {@code settings}; nothing is bound until {@link #start()}.
+     *
+     * @param settings the host, port, configuration and handler every connection of this server
+     *     is made with; not {@code null}
+     * @throws NullPointerException when {@code settings} is {@code null}
+     */
     protected AbstractWebSocketServer(ServerSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
-    /** What this server was built with. */
+    /**
+     * What this server was built with.
+     *
+     * @return the settings given to the constructor, never {@code null}
+     */
     protected final ServerSettings settings() {
         return settings;
     }
@@ -68,6 +78,9 @@ public abstract class AbstractWebSocketServer<S extends AbstractWebSocketServer<
      * The first stop of a started server: stops accepting, closes the connections with
      * {@link ServerSettings#STOP_REASON} and waits up to {@code grace} for them, and releases what
      * {@link #bind()} took.
+     *
+     * @param grace how long to wait for the connections to finish their closing handshake (RFC 6455
+     *     §7.1.2) before they are dropped; zero drops them at once, never negative
      */
     protected abstract void stopBound(Duration grace);
 

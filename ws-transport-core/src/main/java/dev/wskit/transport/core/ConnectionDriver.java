@@ -379,6 +379,12 @@ public final class ConnectionDriver {
     /**
      * The request that opened an HTTP/2 stream, as its header fields (RFC 8441): the stream is
      * this connection, and the HTTP/2 stack frames the answer ({@link ConnectionIo#writeAnswer}).
+     *
+     * @param fields the HEADERS of the request, in order, as name/value pairs with the names in
+     *     lower case and the pseudo-header fields ({@code :method}, {@code :protocol},
+     *     {@code :scheme}, {@code :path}, {@code :authority}) included; an extended CONNECT with
+     *     {@code :protocol} {@code websocket} (RFC 8441 §4) opens a WebSocket
+     * @throws IllegalStateException unless this is a server connection still connecting
      */
     public void receiveHttp2Request(List<Map.Entry<String, String>> fields) {
         depth++;
@@ -390,7 +396,13 @@ public final class ConnectionDriver {
         afterStep();
     }
 
-    /** A client's answer on its HTTP/2 stream, as header fields (RFC 8441 §5). */
+    /**
+     * A client's answer on its HTTP/2 stream, as header fields (RFC 8441 §5).
+     *
+     * @param fields the HEADERS of the answer, in order, as name/value pairs with the names in
+     *     lower case and the {@code :status} pseudo-header field included; a 2xx status opens the
+     *     WebSocket, any other is a refusal
+     */
     public void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
         depth++;
         try {

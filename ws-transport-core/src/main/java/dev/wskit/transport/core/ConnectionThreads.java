@@ -46,17 +46,37 @@ public final class ConnectionThreads {
         this.executor = ownPool;
     }
 
-    /** Runs every task on a caller's {@code executor}; only the tasks can be awaited. */
+    /**
+     * Runs every task on a caller's {@code executor}; only the tasks can be awaited.
+     *
+     * @param executor the caller's executor; it must run each task on a thread of its own at once
+     *     (a reader holds its thread for the life of a connection), and stays the caller's to shut down
+     * @return the threads of a server or client, backed by {@code executor}
+     */
     public static ConnectionThreads onExecutor(Executor executor) {
         return new ConnectionThreads(executor);
     }
 
-    /** Makes a thread with {@code factory} for each task, and joins them all on termination. */
+    /**
+     * Makes a thread with {@code factory} for each task, and joins them all on termination.
+     *
+     * @param factory makes one new, unstarted thread per task; there is no bound on how many
+     * @return the threads of a server or client, each one made by {@code factory}
+     */
     public static ConnectionThreads fromFactory(ThreadFactory factory) {
         return new ConnectionThreads(factory);
     }
 
-    /** Virtual threads when available, otherwise a pool of at most {@code maxThreads} platform threads. */
+    /**
+     * Virtual threads when available, otherwise a pool of at most {@code maxThreads} platform threads.
+     *
+     * @param prefix the start of each thread's name, followed by a count from 0
+     * @param maxThreads the most platform threads running at once, each connection taking one;
+     *     a task beyond it is refused rather than queued. Positive; unused with virtual threads
+     * @param daemon whether the platform threads are daemons, which do not keep the JVM alive
+     *     (virtual threads always are)
+     * @return the threads of a server or client, virtual or pooled as the JDK allows
+     */
     public static ConnectionThreads byDefault(String prefix, int maxThreads, boolean daemon) {
         ThreadFactory virtual = VirtualThreads.factory(prefix);
         if (virtual != null) {
@@ -73,6 +93,8 @@ public final class ConnectionThreads {
     /**
      * Runs {@code task} on a thread of its own.
      *
+     * @param task what the thread runs (a connection's reader, the acceptor, a timer's task);
+     *     {@link #awaitTermination()} waits until it has ended
      * @throws RejectedExecutionException when no thread is left (the pool is at its bound, or stopped)
      */
     public void execute(Runnable task) {

@@ -34,19 +34,39 @@ public abstract class HandoverIo implements ConnectionIo {
     protected HandoverIo() {
     }
 
-    /** The driver of this connection, told when the HTTP connection closes before the handover. */
+    /**
+     * The driver of this connection, told when the HTTP connection closes before the handover.
+     *
+     * @return the driver this I/O belongs to, the same one on every call
+     */
     protected abstract ConnectionDriver driver();
 
-    /** Writes {@code refusal}, a complete answer, through the server's own response; completes once written. */
+    /**
+     * Writes {@code refusal}, a complete answer, through the server's own response; completes once written.
+     *
+     * @param refusal the engine's answer when it is not a {@code 101}: a status of 400 or more with
+     *     its headers and body (RFC 6455 §4.2.2), or the HTTP handler's answer to a plain request
+     * @return completes, normally or not, once the response is written or could not be; the
+     *     connection is closed after it
+     */
     protected abstract CompletionStage<?> respond(HttpResponse refusal);
 
     /**
      * Writes the head of {@code accepted} (the {@code 101}) through the server's own response and
      * has the server hand the connection over; then calls {@link #handedOver}, on the owner.
+     *
+     * @param accepted the engine's {@code 101 Switching Protocols}, with the {@code Upgrade},
+     *     {@code Connection} and {@code Sec-WebSocket-Accept} fields (RFC 6455 §4.2.2) and any
+     *     negotiated subprotocol or extensions
      */
     protected abstract void handOver(HttpResponse accepted);
 
-    /** Closes the HTTP connection; completes once it is closed. */
+    /**
+     * Closes the HTTP connection; completes once it is closed.
+     *
+     * @return completes, normally or not, once the connection is closed; the driver then hears
+     *     that the transport closed
+     */
     protected abstract CompletionStage<?> closeConnection();
 
     @Override
@@ -59,7 +79,12 @@ public abstract class HandoverIo implements ConnectionIo {
         handOver(answer);
     }
 
-    /** The server handed the connection over: {@code io} does what waited, then all I/O. */
+    /**
+     * The server handed the connection over: {@code io} does what waited, then all I/O.
+     *
+     * @param io the I/O of the handed-over connection, carrying WebSocket frames from now on;
+     *     called once, on the connection's owner
+     */
     protected final void handedOver(ConnectionIo io) {
         handedOver = io;
         waiting.forEach(step -> step.accept(io));

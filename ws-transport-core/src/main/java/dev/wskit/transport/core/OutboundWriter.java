@@ -34,7 +34,12 @@ public final class OutboundWriter {
     private int filled;
     private Batch writing;
 
-    /** A writer to {@code out}, which one thread at a time writes to. */
+    /**
+     * A writer to {@code out}, which one thread at a time writes to.
+     *
+     * @param out the connection's stream (a socket's, or a TLS socket's), written to and flushed
+     *     only by {@link #writeBatch}; never closed here
+     */
     public OutboundWriter(OutputStream out) {
         this.out = out;
     }
@@ -48,7 +53,12 @@ public final class OutboundWriter {
         private Batch() {
         }
 
-        /** The bytes of this batch not yet written. */
+        /**
+         * The bytes of this batch not yet written.
+         *
+         * @return the count of bytes still to go to the stream, from 0; it falls as
+         *     {@link #writeBatch} hands each buffer on
+         */
         public long bytes() {
             return bytes;
         }
@@ -62,7 +72,15 @@ public final class OutboundWriter {
         }
     }
 
-    /** Queues {@code bytes} for the next batch; {@code release} (may be null) runs once they are written or dropped. */
+    /**
+     * Queues {@code bytes} for the next batch; {@code release} (may be null) runs once they are written or dropped.
+     *
+     * @param bytes the bytes to write, from its position to its limit: frames already encoded
+     *     (RFC 6455 §5.2), masked where the role requires it. Not copied: it must not change until
+     *     {@code release} runs
+     * @param release run once when {@code bytes} has been written or copied, or is dropped
+     *     unwritten; {@code null} when there is nothing to give back
+     */
     public void add(ByteBuffer bytes, PayloadRelease release) {
         if (pending == null) {
             pending = new Batch();
@@ -73,17 +91,31 @@ public final class OutboundWriter {
         pending.bytes += bytes.remaining();
     }
 
-    /** Whether anything was added since the last {@link #takeBatch}. */
+    /**
+     * Whether anything was added since the last {@link #takeBatch}.
+     *
+     * @return {@code true} when {@link #takeBatch} would return a batch rather than {@code null}
+     */
     public boolean hasPending() {
         return pending != null;
     }
 
-    /** The bytes added and not yet taken. */
+    /**
+     * The bytes added and not yet taken.
+     *
+     * @return the count of bytes in buffers added since the last {@link #takeBatch}, from 0; the
+     *     batch being written is not counted
+     */
     public long pendingBytes() {
         return pending == null ? 0 : pending.bytes;
     }
 
-    /** Everything added so far, to be written by {@link #writeBatch}; {@code null} when nothing is. */
+    /**
+     * Everything added so far, to be written by {@link #writeBatch}; {@code null} when nothing is.
+     *
+     * @return the buffers added since the last call, in the order added, with their releases; or
+     *     {@code null} when none were. Later additions go to a new batch
+     */
     public Batch takeBatch() {
         Batch taken = pending;
         pending = null;
@@ -94,6 +126,11 @@ public final class OutboundWriter {
      * Writes {@code batch} in order, blocking while the peer does not read. Each buffer's release
      * runs once its bytes are written or copied, also when the write fails (then what is left is
      * dropped and released too). One batch at a time.
+     *
+     * @param batch a batch {@link #takeBatch} returned, written once; it is empty afterwards,
+     *     whether the write succeeded or not
+     * @throws IOException when the stream fails (the peer reset the connection, the socket was
+     *     closed by a timeout or a stop); every buffer of the batch has been released by then
      */
     public void writeBatch(Batch batch) throws IOException {
         writing = batch;

@@ -15,7 +15,12 @@ public final class SharedTimer {
     private final ScheduledThreadPoolExecutor scheduler;
     private final JoinableThreads made;
 
-    /** A timer whose one daemon thread is named {@code name}. */
+    /**
+     * A timer whose one daemon thread is named {@code name}.
+     *
+     * @param name the name of the timer thread, as thread dumps show it; the thread starts with
+     *     the first timer scheduled
+     */
     public SharedTimer(String name) {
         made = new JoinableThreads(task -> {
             Thread t = new Thread(task, name);
@@ -31,6 +36,15 @@ public final class SharedTimer {
     /**
      * Runs {@code task} after {@code delay}; {@code null} when the delay is zero (that timeout is
      * off) or the timer has stopped (its owner is stopping and closes every socket itself).
+     *
+     * @param task what to run on the timer thread: short, never blocking on a socket or a
+     *     connection's lock (it closes a socket, or hands work to a connection's thread)
+     * @param delay how long from now, at nanosecond precision; zero for no timer, and a negative
+     *     delay runs {@code task} as soon as the timer thread can
+     * @return the scheduled run, to cancel once the timeout no longer applies; {@code null} when
+     *     nothing was scheduled
+     * @throws ArithmeticException when {@code delay} is too long to count in nanoseconds (about
+     *     292 years)
      */
     public ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         if (delay.isZero()) {

@@ -108,6 +108,11 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
      * A server-side handler for a server built with {@code settings}: counted against its limits,
      * drawing on its memory budget, heard by its listener. Public for servers built on this
      * transport in other modules (HTTP/2's, which serves HTTP/1.1 connections with it).
+     *
+     * @param settings the server's settings: the configuration, the upgrade decider (RFC 6455
+     *     §4.2.2), the connection limits and memory budget this channel's connection is counted
+     *     against, and the listener that hears of it
+     * @return the channel handler, for one channel; a new one for each accepted channel
      */
     public static WebSocketChannelHandler server(ServerSettings settings) {
         return new WebSocketChannelHandler(settings.config(), settings::newConnection);
@@ -150,7 +155,13 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         return ctx;
     }
 
-    /** The server or client is stopping: 1001 to an open connection (RFC 6455 §7.4.1). */
+    /**
+     * The server or client is stopping: 1001 to an open connection (RFC 6455 §7.4.1).
+     *
+     * @param reason the close reason sent with 1001, at most 123 bytes once encoded as UTF-8 (a
+     *     Close frame's body holds at most 125 bytes, the code's two included: RFC 6455 §5.5,
+     *     §5.5.1); such as {@code "server stopping"}
+     */
     public void goingAway(String reason) {
         driver.goingAway(reason);
     }

@@ -51,6 +51,12 @@ public final class NettyHttp2WebSocketClient implements AutoCloseable {
                 NioIoHandler.newFactory());
     }
 
+    /**
+     * A builder of a client; nothing is required: by default the
+     * {@linkplain WebSocketConfig#defaults() default configuration} and no TLS ({@code ws} only).
+     *
+     * @return a new builder, each call its own
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -61,6 +67,16 @@ public final class NettyHttp2WebSocketClient implements AutoCloseable {
      * {@code onOpen} returned; fails with an {@code UpgradeRefusedException} carrying any other
      * status, or with why the connection could not be made.
      *
+     * @param uri the server's {@code ws://} (h2c with prior knowledge) or {@code wss://} (h2 by
+     *     ALPN) URI (RFC 6455 §3); its path and query become the CONNECT's {@code :path}, its host
+     *     and port its {@code :authority} (RFC 8441 §4)
+     * @param handler the application's handler for this WebSocket alone, {@code onOpen} first;
+     *     its callbacks run on the connection's event loop
+     * @return completes with the open socket once {@code onOpen} returned; fails with an
+     *     {@code UpgradeRefusedException} when the server answers other than 2xx (RFC 8441 §5), or
+     *     an {@code IOException} when the connection cannot be made or the server's SETTINGS do not
+     *     carry SETTINGS_ENABLE_CONNECT_PROTOCOL = 1 (RFC 8441 §3)
+     * @throws NullPointerException when {@code handler} is {@code null}
      * @throws IllegalArgumentException when {@code uri} is not a WebSocket URI, or is {@code wss}
      *     without {@link Builder#tls}
      */
@@ -170,13 +186,29 @@ public final class NettyHttp2WebSocketClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The configuration of every WebSocket (subprotocols and permessage-deflate to offer, limits). */
+        /**
+         * The configuration of every WebSocket (subprotocols and permessage-deflate to offer, limits).
+         *
+         * @param config the configuration every connect of the client uses, in place of
+         *     {@link WebSocketConfig#defaults()}; not {@code null}
+         * @return this builder
+         * @throws NullPointerException when {@code config} is {@code null}
+         */
         public Builder config(WebSocketConfig config) {
             this.config = Objects.requireNonNull(config, "config");
             return this;
         }
 
-        /** For {@code wss}: a client context whose ALPN offers {@code h2}. */
+        /**
+         * For {@code wss}: a client context whose ALPN offers {@code h2}.
+         *
+         * @param tls a client {@code SslContext} (built with {@code SslContextBuilder.forClient})
+         *     whose ALPN offers {@code h2}: RFC 8441 runs over HTTP/2 only, and h2 over TLS is
+         *     chosen by ALPN (RFC 9113 §3.2). Without it the client connects to {@code ws} URIs only
+         * @return this builder
+         * @throws NullPointerException when {@code tls} is {@code null}
+         * @throws IllegalArgumentException when {@code tls} is a server context
+         */
         public Builder tls(SslContext tls) {
             Objects.requireNonNull(tls, "tls");
             if (tls.isServer()) {
@@ -186,6 +218,13 @@ public final class NettyHttp2WebSocketClient implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The client, with its own event loop of one thread; it connects nothing until its first
+         * {@link NettyHttp2WebSocketClient#connect connect}, and is closed with
+         * {@link NettyHttp2WebSocketClient#close()}.
+         *
+         * @return a new client with this builder's configuration and TLS context
+         */
         public NettyHttp2WebSocketClient build() {
             return new NettyHttp2WebSocketClient(this);
         }

@@ -50,7 +50,12 @@ public final class NettyHttp2WebSocketServer implements WebSocketServer {
         this.maxWebSocketStreams = b.maxWebSocketStreams;
     }
 
-    /** A builder; only {@link Builder#handler} (or {@link Builder#upgrade}) is required. */
+    /**
+     * A builder; only {@link Builder#handler} (or {@link Builder#upgrade}) is required.
+     *
+     * @return a new builder, each call its own: cleartext (h2c with prior knowledge and HTTP/1.1),
+     *     at most 100 WebSocket streams per HTTP/2 connection, until set otherwise
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -151,6 +156,14 @@ public final class NettyHttp2WebSocketServer implements WebSocketServer {
         /**
          * Serves {@code wss}, and h2 where ALPN agrees on it: a server context whose
          * {@code ApplicationProtocolConfig} offers {@code h2} and {@code http/1.1}.
+         *
+         * @param tls a server {@code SslContext} (built with {@code SslContextBuilder.forServer})
+         *     whose ALPN offers {@code h2} and {@code http/1.1}: a client that picks {@code h2}
+         *     (RFC 9113 §3.2) gets HTTP/2 and RFC 8441 WebSockets, any other HTTP/1.1 and RFC 6455's
+         *     upgrade. Without it the server speaks cleartext only
+         * @return this builder
+         * @throws NullPointerException when {@code tls} is {@code null}
+         * @throws IllegalArgumentException when {@code tls} is a client context
          */
         public Builder tls(SslContext tls) {
             Objects.requireNonNull(tls, "tls");
@@ -164,6 +177,11 @@ public final class NettyHttp2WebSocketServer implements WebSocketServer {
         /**
          * How many WebSocket streams one HTTP/2 connection may hold open at once (100 by default);
          * a CONNECT beyond them is reset with REFUSED_STREAM (RFC 9113 §8.7), which a client may retry.
+         *
+         * @param max the most extended CONNECT streams (RFC 8441 §4) open at once on one HTTP/2
+         *     connection, from 1; streams that are not WebSockets are not counted
+         * @return this builder
+         * @throws IllegalArgumentException when {@code max} is less than 1
          */
         public Builder maxWebSocketStreamsPerConnection(int max) {
             if (max < 1) {
