@@ -7,6 +7,8 @@ module dev.wskit.examples {
     requires dev.wskit.transport.blocking;
     requires dev.wskit.transport.netty;
     requires dev.wskit.transport.netty.http2;
+    // Http2SecurityUtil: the cipher suites HTTP/2 over TLS allows (--http2 with --tls-cert).
+    requires io.netty.codec.http2;
     requires dev.wskit.transport.vertx;
     requires dev.wskit.metrics.micrometer;
     requires micrometer.registry.prometheus;

@@ -2,6 +2,7 @@ package dev.wskit.examples;
 
 import dev.wskit.examples.transport.ExampleTransport;
 import dev.wskit.examples.transport.RunningServer;
+import dev.wskit.examples.transport.TlsFiles;
 import dev.wskit.protocol.ConnectionListener;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.WireTrace;
@@ -16,11 +17,11 @@ import java.util.function.Consumer;
 
 /**
  * An app that serves WebSocket connections until stopped: the options ({@code --transport},
- * {@code --host}, {@code --port}, {@code --metrics}, {@code --http2}) and the lifecycle that echo and chat share. A port in use is a
+ * {@code --host}, {@code --port}, {@code --metrics}, {@code --http2}, {@code --tls-cert} and {@code --tls-key}) and the lifecycle that echo and chat share. A port in use is a
  * one-line failure (exit status 1); the stop closes every open connection with 1001.
  */
 public abstract class ServerApp implements App {
-    private static final Set<String> OPTIONS = Set.of("transport", "host", "port", "trace");
+    private static final Set<String> OPTIONS = Set.of("transport", "host", "port", "trace", "tls-cert", "tls-key");
     private static final Set<String> SWITCHES = Set.of("metrics", "http2");
     private static final String DEFAULT_HOST = "127.0.0.1";
 
@@ -55,7 +56,10 @@ public abstract class ServerApp implements App {
                 "  --trace DIR                        record every connection (at most 100, 16 MiB each) to a",
                 "                                     wire trace in DIR, for inspect --replay",
                 "  --http2                            (netty) also serve WebSockets over HTTP/2 (RFC 8441) on",
-                "                                     the same port: h2c with prior knowledge, a stream each",
+                "                                     the same port: h2c with prior knowledge, a stream each;",
+                "                                     over TLS, h2 where ALPN agrees on it (as browsers do)",
+                "  --tls-cert FILE --tls-key FILE     (netty) serve https and wss with this PEM certificate",
+                "                                     chain and PEM private key (PKCS#8)",
                 "",
                 "Runs until Ctrl-C, which closes open connections with 1001 (going away).",
                 "Exit status: 0 after Ctrl-C, 1 when the port is in use, 2 for a bad argument.");
@@ -80,6 +84,7 @@ public abstract class ServerApp implements App {
         if (http2 && transport != ExampleTransport.NETTY) {
             throw new CommandLine.UsageException("--http2 needs --transport netty, not " + transport.optionName());
         }
+        TlsFiles tls = tlsFiles(line, transport);
         String host = line.get("host", DEFAULT_HOST);
         int port = line.getInt("port", defaultPort(), 0, 0xffff);
         ServerSetup setup = newSetup(line);
@@ -99,9 +104,13 @@ public abstract class ServerApp implements App {
                     builder.wireTrace(WireTrace.into(Path.of(traces)));
                 }
             };
-            server = http2
-                    ? transport.startHttp2Server(host, port, setup.config(), setup.decider(), watching)
-                    : transport.startServer(host, port, setup.config(), setup.decider(), watching);
+            if (tls != null) {
+                server = transport.startTlsServer(host, port, tls, http2, setup.config(), setup.decider(), watching);
+            } else if (http2) {
+                server = transport.startHttp2Server(host, port, setup.config(), setup.decider(), watching);
+            } else {
+                server = transport.startServer(host, port, setup.config(), setup.decider(), watching);
+            }
         } catch (IOException | RuntimeException notStarted) {
             closeIfAny(metrics);
             setup.release().run();
@@ -119,11 +128,13 @@ public abstract class ServerApp implements App {
         });
         announce(transport, server, out);
         if (http2) {
-            out.println("and over HTTP/2 (h2c with prior knowledge) on the same port");
+            out.println(tls != null
+                    ? "and over HTTP/2 (h2, chosen by ALPN) on the same port"
+                    : "and over HTTP/2 (h2c with prior knowledge) on the same port");
         }
         if (listener != ConnectionListener.NONE) {
-            out.println("metrics (Prometheus text) on " + server.uri("http", PrometheusEndpoint.PATH)
-                    + ", live page on " + server.uri("http", StatsPage.PATH));
+            out.println("metrics (Prometheus text) on " + server.uri(server.httpScheme(), PrometheusEndpoint.PATH)
+                    + ", live page on " + server.uri(server.httpScheme(), StatsPage.PATH));
         }
         try {
             stop.awaitStopped();
@@ -133,6 +144,26 @@ public abstract class ServerApp implements App {
             stop.request();
         }
         return 0;
+    }
+
+    /**
+     * The files {@code --tls-cert} and {@code --tls-key} name, or {@code null} for neither.
+     *
+     * @throws CommandLine.UsageException for one without the other, or on a transport other than Netty
+     */
+    private static TlsFiles tlsFiles(CommandLine line, ExampleTransport transport) {
+        String certificate = line.get("tls-cert", null);
+        String key = line.get("tls-key", null);
+        if (certificate == null && key == null) {
+            return null;
+        }
+        if (certificate == null || key == null) {
+            throw new CommandLine.UsageException("--tls-cert and --tls-key go together");
+        }
+        if (transport != ExampleTransport.NETTY) {
+            throw new CommandLine.UsageException("--tls-cert needs --transport netty, not " + transport.optionName());
+        }
+        return new TlsFiles(Path.of(certificate), Path.of(key));
     }
 
     /** Stops the live page's feed, when {@code --metrics} made one. */

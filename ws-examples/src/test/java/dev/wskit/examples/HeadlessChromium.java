@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -41,6 +42,11 @@ public final class HeadlessChromium implements AutoCloseable {
      * Maven's console shows only a count of skipped tests, so the reason is printed here too.
      */
     public static HeadlessChromium startIfInstalled(Class<?> test) throws IOException {
+        return startIfInstalled(test, List.of());
+    }
+
+    /** As {@link #startIfInstalled(Class)}, with {@code arguments} added to Chromium's command line. */
+    public static HeadlessChromium startIfInstalled(Class<?> test, List<String> arguments) throws IOException {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             System.err.println(test.getSimpleName() + " skipped: " + HOW_TO_ENABLE);
             return null;
@@ -52,6 +58,7 @@ public final class HeadlessChromium implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + profile);
+        options.addArguments(arguments);
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -68,21 +75,28 @@ public final class HeadlessChromium implements AutoCloseable {
      * tests, handed to {@code browser} ({@code null} where it is not installed), quit after them.
      */
     public static Extension perTestClass(Consumer<WebDriver> browser) {
-        return new Extension(browser);
+        return new Extension(browser, List.of());
+    }
+
+    /** As {@link #perTestClass(Consumer)}, with {@code arguments} added to Chromium's command line. */
+    public static Extension perTestClass(Consumer<WebDriver> browser, String... arguments) {
+        return new Extension(browser, List.of(arguments));
     }
 
     /** See {@link #perTestClass}. */
     public static final class Extension implements BeforeAllCallback, AfterAllCallback {
         private final Consumer<WebDriver> browser;
+        private final List<String> arguments;
         private HeadlessChromium chromium;
 
-        private Extension(Consumer<WebDriver> browser) {
+        private Extension(Consumer<WebDriver> browser, List<String> arguments) {
             this.browser = browser;
+            this.arguments = arguments;
         }
 
         @Override
         public void beforeAll(ExtensionContext context) throws IOException {
-            chromium = startIfInstalled(context.getRequiredTestClass());
+            chromium = startIfInstalled(context.getRequiredTestClass(), arguments);
             browser.accept(chromium == null ? null : chromium.browser());
         }
 

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * its own: its output is captured line by line, and a server app stops when {@link #stop()} asks.
  */
 public final class RunningApp implements AutoCloseable {
-    private static final Pattern URL = Pattern.compile("\\b(ws|http)://\\S+?:\\d+/");
+    private static final Pattern URL = Pattern.compile("\\b(wss?|https?)://\\S+?:\\d+/");
 
     private final LineCapture out = new LineCapture();
     private final LineCapture err = new LineCapture();

@@ -33,9 +33,10 @@ public final class ChatApp extends ServerApp {
     @Override
     public String usage() {
         return String.join("\n",
-                "usage: chat [--transport T] [--host H] [--port P] [--metrics] [--http2] [--cluster redis://HOST:PORT] [--peers URL,...]",
+                "usage: chat [--transport T] [--host H] [--port P] [--metrics] [--http2] [--tls-cert F --tls-key F] [--cluster redis://HOST:PORT] [--peers URL,...]",
                 "",
-                "Serves a chat page on http://HOST:PORT/ and the chat WebSocket on ws://HOST:PORT/ws?name=NAME.",
+                "Serves a chat page on http://HOST:PORT/ and the chat WebSocket on ws://HOST:PORT/ws?name=NAME",
+                "(https and wss with --tls-cert and --tls-key).",
                 "The name may come instead in the cookie " + ChatAdmission.NAME_COOKIE + ", which the page sets.",
                 "Open the printed URL in several browser windows, pick a name in each, and talk.",
                 "The upgrade is refused with 400 for a missing name (1 to " + ChatAdmission.MAX_NAME
@@ -100,7 +101,7 @@ public final class ChatApp extends ServerApp {
 
     @Override
     protected void announce(ExampleTransport transport, RunningServer server, PrintStream out) {
-        out.println("chat (" + transport.optionName() + ") on " + server.uri("http", "/")
-                + "  (WebSocket: " + server.uri("ws", ChatAdmission.PATH) + "?name=NAME)");
+        out.println("chat (" + transport.optionName() + ") on " + server.uri(server.httpScheme(), "/")
+                + "  (WebSocket: " + server.uri(server.webSocketScheme(), ChatAdmission.PATH) + "?name=NAME)");
     }
 }

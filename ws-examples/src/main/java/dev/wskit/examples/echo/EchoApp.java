@@ -29,7 +29,7 @@ public final class EchoApp extends ServerApp {
     @Override
     public String usage() {
         return String.join("\n",
-                "usage: echo [--transport T] [--host H] [--port P] [--metrics] [--http2]",
+                "usage: echo [--transport T] [--host H] [--port P] [--metrics] [--http2] [--tls-cert F --tls-key F]",
                 "",
                 "Echoes every text and binary message unchanged, on any path, with permessage-deflate",
                 "and messages up to " + ConformanceLimits.MAX_MESSAGE / (1024 * 1024) + " MiB. Prints the URL it listens on.",
@@ -53,6 +53,6 @@ public final class EchoApp extends ServerApp {
 
     @Override
     protected void announce(ExampleTransport transport, RunningServer server, PrintStream out) {
-        out.println("echo server (" + transport.optionName() + ") listening on " + server.uri("ws", "/"));
+        out.println("echo server (" + transport.optionName() + ") listening on " + server.uri(server.webSocketScheme(), "/"));
     }
 }

@@ -96,6 +96,29 @@ public enum ExampleTransport {
     }
 
     /**
+     * Binds {@code host:port} as above, serving {@code https} and {@code wss} with the certificate
+     * and key in {@code tls}; with {@code http2}, ALPN offers h2 before http/1.1, and WebSockets on
+     * h2 connections run over HTTP/2 streams (RFC 8441), as browsers open them. Netty only.
+     *
+     * @throws IOException when the certificate or key cannot be read, or the address cannot be bound
+     * @throws IllegalStateException on a transport other than Netty
+     */
+    public RunningServer startTlsServer(String host, int port, TlsFiles tls, boolean http2, WebSocketConfig config,
+                                        UpgradeDecider decider, Consumer<? super ServerBuilder<?>> watching)
+            throws IOException {
+        if (this != NETTY) {
+            throw new IllegalStateException("TLS is served by the netty transport only, not " + optionName());
+        }
+        try {
+            return NettyTransport.startTls(host, port, tls, http2, config, decider, watching);
+        } catch (IOException failed) {
+            throw failed;
+        } catch (RuntimeException failed) {
+            throw new IOException("cannot listen on " + host + ":" + port + ": " + reason(failed), failed);
+        }
+    }
+
+    /**
      * Connects and completes the opening handshake; {@code handler} has seen {@code onOpen} when
      * this returns.
      *

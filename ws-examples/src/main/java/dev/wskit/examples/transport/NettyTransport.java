@@ -8,11 +8,18 @@ import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.netty.NettyWebSocketClient;
 import dev.wskit.transport.netty.NettyWebSocketServer;
 import dev.wskit.transport.netty.http2.NettyHttp2WebSocketServer;
+import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 
 /** Netty 4.2 channels on event loops the server or client creates for itself. */
 final class NettyTransport implements Transport {
@@ -38,6 +45,48 @@ final class NettyTransport implements Transport {
         watching.accept(builder);
         NettyHttp2WebSocketServer server = builder.build().start();
         return new RunningServer(host, server.port(), () -> server.stop(config.closeTimeout()));
+    }
+
+    /**
+     * {@link #start} or {@link #startHttp2} over TLS, with the PEM certificate chain and key of
+     * {@code tls}; for HTTP/2, ALPN offers h2 first and the cipher suites are those RFC 9113 §9.2.2
+     * allows.
+     */
+    static RunningServer startTls(String host, int port, TlsFiles tls, boolean http2, WebSocketConfig config,
+                                  UpgradeDecider decider, Consumer<? super ServerBuilder<?>> watching)
+            throws IOException {
+        SslContext context = serverContext(tls, http2);
+        if (http2) {
+            NettyHttp2WebSocketServer.Builder builder = NettyHttp2WebSocketServer.builder()
+                    .host(host).port(port).config(config).upgrade(decider).tls(context);
+            watching.accept(builder);
+            NettyHttp2WebSocketServer server = builder.build().start();
+            return new RunningServer(host, server.port(), true, () -> server.stop(config.closeTimeout()));
+        }
+        NettyWebSocketServer.Builder builder = NettyWebSocketServer.builder()
+                .host(host).port(port).config(config).upgrade(decider).tls(context);
+        watching.accept(builder);
+        NettyWebSocketServer server = builder.build().start();
+        return new RunningServer(host, server.port(), true, () -> server.stop(config.closeTimeout()));
+    }
+
+    /** A server context from the files; for HTTP/2 with ALPN offering h2, then http/1.1. */
+    private static SslContext serverContext(TlsFiles tls, boolean http2) throws IOException {
+        try {
+            SslContextBuilder builder = SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile());
+            if (http2) {
+                builder.ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                        .applicationProtocolConfig(new ApplicationProtocolConfig(
+                                ApplicationProtocolConfig.Protocol.ALPN,
+                                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                                ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
+            }
+            return builder.build();
+        } catch (SSLException | IllegalArgumentException unreadable) {
+            throw new IOException("cannot read the TLS certificate " + tls.certificate() + " and key " + tls.key()
+                    + ": " + unreadable.getMessage(), unreadable);
+        }
     }
 
     @Override

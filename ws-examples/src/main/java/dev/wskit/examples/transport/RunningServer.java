@@ -6,12 +6,28 @@ import java.net.URI;
 public final class RunningServer {
     private final String host;
     private final int port;
+    private final boolean tls;
     private final Runnable stop;
 
     RunningServer(String host, int port, Runnable stop) {
+        this(host, port, false, stop);
+    }
+
+    RunningServer(String host, int port, boolean tls, Runnable stop) {
         this.host = host;
         this.port = port;
+        this.tls = tls;
         this.stop = stop;
+    }
+
+    /** The scheme of the server's pages: {@code https} over TLS, else {@code http}. */
+    public String httpScheme() {
+        return tls ? "https" : "http";
+    }
+
+    /** The scheme of the server's WebSockets: {@code wss} over TLS, else {@code ws}. */
+    public String webSocketScheme() {
+        return tls ? "wss" : "ws";
     }
 
     /**

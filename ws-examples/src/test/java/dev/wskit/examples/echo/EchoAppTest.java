@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.wskit.examples.ConformanceLimits;
 import dev.wskit.examples.RecordingClient;
 import dev.wskit.examples.RunningApp;
+import dev.wskit.examples.TlsOptions;
 import dev.wskit.examples.transport.ClientConnection;
 import dev.wskit.examples.transport.ClientOptions;
 import dev.wskit.examples.transport.ExampleTransport;
@@ -15,15 +16,26 @@ import dev.wskit.protocol.extension.PerMessageDeflateConfig;
 import dev.wskit.testkit.kit.Http2Peer;
 import dev.wskit.testkit.kit.Http2PeerStream;
 import dev.wskit.testkit.kit.RawPeer;
+import dev.wskit.testkit.kit.TestCertificate;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -153,5 +165,72 @@ class EchoAppTest {
 
         assertThat(echo.awaitExit()).isEqualTo(2);
         assertThat(echo.err().next()).isEqualTo("echo: --http2 needs --transport netty, not vertx (try echo --help)");
+    }
+
+    @Test
+    void withTlsEchoesOverWss(@TempDir Path dir) throws Exception {
+        List<String> args = new ArrayList<>(List.of("echo", "--transport", "netty", "--port", "0"));
+        args.addAll(TlsOptions.loopback(dir));
+        try (RunningApp echo = RunningApp.start(args.toArray(String[]::new))) {
+            URI uri = echo.awaitUri("wss");
+            HttpClient http = HttpClient.newBuilder().sslContext(TestCertificate.loopback().clientContext()).build();
+            CompletableFuture<String> echoed = new CompletableFuture<>();
+            java.net.http.WebSocket socket = http.newWebSocketBuilder().buildAsync(uri, new java.net.http.WebSocket.Listener() {
+                @Override
+                public CompletionStage<?> onText(java.net.http.WebSocket webSocket, CharSequence data, boolean last) {
+                    echoed.complete(data.toString());
+                    return null;
+                }
+            }).get(10, TimeUnit.SECONDS);
+            socket.sendText("over TLS", true);
+
+            assertThat(echoed.get(10, TimeUnit.SECONDS)).isEqualTo("over TLS");
+            socket.abort();
+        }
+    }
+
+    @Test
+    void withTlsAndHttp2EchoesOnH2StreamsChosenByAlpn(@TempDir Path dir) throws Exception {
+        List<String> args = new ArrayList<>(List.of("echo", "--transport", "netty", "--http2", "--port", "0"));
+        args.addAll(TlsOptions.loopback(dir));
+        try (RunningApp echo = RunningApp.start(args.toArray(String[]::new))) {
+            URI uri = echo.awaitUri("wss");
+            assertThat(echo.out().next()).isEqualTo("and over HTTP/2 (h2, chosen by ALPN) on the same port");
+            SslContext h2 = SslContextBuilder.forClient().trustManager(TestCertificate.loopback().trustManagers())
+                    .applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                            ApplicationProtocolNames.HTTP_2))
+                    .build();
+            try (Http2Peer peer = Http2Peer.connect(uri.getPort(), h2)) {
+                Http2PeerStream stream = peer.open();
+                assertThat(stream.connect("/")).isEqualTo("200");
+
+                stream.sendFrame(true, 0x1, "over h2".getBytes(StandardCharsets.UTF_8));
+
+                assertThat(stream.nextFrame().text()).isEqualTo("over h2");
+            }
+        }
+    }
+
+    @Test
+    void tlsTakesBothFilesOnNettyOnly() throws Exception {
+        RunningApp alone = RunningApp.start("echo", "--port", "0", "--tls-cert", "cert.pem");
+        assertThat(alone.awaitExit()).isEqualTo(2);
+        assertThat(alone.err().next()).isEqualTo("echo: --tls-cert and --tls-key go together (try echo --help)");
+
+        RunningApp vertx = RunningApp.start("echo", "--transport", "vertx", "--port", "0",
+                "--tls-cert", "cert.pem", "--tls-key", "key.pem");
+        assertThat(vertx.awaitExit()).isEqualTo(2);
+        assertThat(vertx.err().next()).isEqualTo("echo: --tls-cert needs --transport netty, not vertx (try echo --help)");
+    }
+
+    @Test
+    void anUnreadableCertificateIsAOneLineFailure(@TempDir Path dir) throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.pem"));
+        RunningApp echo = RunningApp.start("echo", "--port", "0", "--tls-cert", empty.toString(), "--tls-key", empty.toString());
+
+        assertThat(echo.awaitExit()).isEqualTo(1);
+        assertThat(echo.err().next()).startsWith("echo: cannot read the TLS certificate " + empty + " and key " + empty + ": ");
     }
 }
