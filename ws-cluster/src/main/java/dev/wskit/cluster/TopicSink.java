@@ -39,13 +39,27 @@ public interface TopicSink {
      * @return the sink, to give {@link Cluster#join}
      */
     static TopicSink sendingTo(WebSocket socket, Function<TopicMessage, String> render, Function<String, String> gapNotice) {
+        return sendingTo(socket, new SharedRendering(render), gapNotice);
+    }
+
+    /**
+     * {@link #sendingTo(WebSocket, Function, Function)} with a rendering shared by every member
+     * of the topic on this node: each message is encoded once for all of them, and each member's
+     * connection queues the same frame bytes.
+     *
+     * @param socket the member's connection
+     * @param rendering the topic's rendering, the same for each of its members here
+     * @param gapNotice makes the text telling of a gap from the last id before it
+     * @return the sink, to give {@link Cluster#join}
+     */
+    static TopicSink sendingTo(WebSocket socket, SharedRendering rendering, Function<String, String> gapNotice) {
         Objects.requireNonNull(socket, "socket");
-        Objects.requireNonNull(render, "render");
+        Objects.requireNonNull(rendering, "rendering");
         Objects.requireNonNull(gapNotice, "gapNotice");
         return new TopicSink() {
             @Override
             public void deliver(TopicMessage message) {
-                socket.sendText(render.apply(message));
+                rendering.of(message).sendTo(socket);
             }
 
             @Override

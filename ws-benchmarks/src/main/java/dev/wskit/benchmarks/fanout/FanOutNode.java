@@ -2,6 +2,7 @@ package dev.wskit.benchmarks.fanout;
 
 import dev.wskit.cluster.Membership;
 import dev.wskit.cluster.RedisCluster;
+import dev.wskit.cluster.SharedRendering;
 import dev.wskit.cluster.TopicMessage;
 import dev.wskit.cluster.TopicSink;
 import dev.wskit.protocol.WebSocket;
@@ -28,6 +29,8 @@ final class FanOutNode implements AutoCloseable {
     private final WebSocketServer server;
     private final AtomicInteger liveMembers = new AtomicInteger();
     private final AtomicInteger joined = new AtomicInteger();
+    /** Each message encoded once for every subscriber of this node. */
+    private final SharedRendering rendering = new SharedRendering(TopicMessage::payload);
 
     FanOutNode(String redis) throws IOException {
         cluster = RedisCluster.builder(redis).connect();
@@ -62,7 +65,7 @@ final class FanOutNode implements AutoCloseable {
         public void onOpen(WebSocket socket) {
             if (socket.request().path().equals(SUBSCRIBE)) {
                 membership = cluster.join(TOPIC, "s" + joined.incrementAndGet(), null,
-                        TopicSink.sendingTo(socket, TopicMessage::payload, Function.identity()));
+                        TopicSink.sendingTo(socket, rendering, Function.identity()));
                 membership.live().thenRun(liveMembers::incrementAndGet);
             }
         }

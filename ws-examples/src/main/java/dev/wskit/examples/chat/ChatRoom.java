@@ -3,6 +3,7 @@ package dev.wskit.examples.chat;
 import dev.wskit.cluster.Cluster;
 import dev.wskit.cluster.Membership;
 import dev.wskit.cluster.PresenceEvent;
+import dev.wskit.cluster.SharedRendering;
 import dev.wskit.cluster.Subscription;
 import dev.wskit.cluster.TopicMessage;
 import dev.wskit.cluster.TopicSink;
@@ -59,8 +60,9 @@ final class ChatRoom {
             new SynchronousQueue<>(), daemon("wskit-chat-sender"));
     private final Map<WebSocket, Member> members = new LinkedHashMap<>(); // the room's thread only
     private final RoomPresence presence = new RoomPresence(); // the room's thread only
-    /** The chat line last prepared; see {@link #line}. */
-    private volatile PreparedLine lastLine;
+    /** Each chat line encoded once for every member here. */
+    private final SharedRendering lines =
+            new SharedRendering(message -> ChatEvents.message(message.sender(), message.payload(), message.id()));
     private final Set<String> names = ConcurrentHashMap.newKeySet();
     private final Subscription watch;
 
@@ -204,7 +206,7 @@ final class ChatRoom {
         return new TopicSink() {
             @Override
             public void deliver(TopicMessage message) {
-                outbox.offer(line(message));
+                outbox.offer(lines.of(message));
             }
 
             @Override
@@ -212,27 +214,6 @@ final class ChatRoom {
                 outbox.offer(PreparedMessage.text(ChatEvents.gap(lastId)));
             }
         };
-    }
-
-    /**
-     * {@code message} as the page's event, prepared once for every member here: the cluster hands
-     * the members of this node the same message one after the other, so the last one prepared is
-     * the one asked for again. Two threads may prepare the same line at once; both are equal.
-     */
-    private PreparedMessage line(TopicMessage message) {
-        PreparedLine last = lastLine;
-        if (message.id() != null && last != null && last.id().equals(message.id())) {
-            return last.message();
-        }
-        PreparedMessage prepared = PreparedMessage.text(ChatEvents.message(message.sender(), message.payload(), message.id()));
-        if (message.id() != null) {
-            lastLine = new PreparedLine(message.id(), prepared);
-        }
-        return prepared;
-    }
-
-    /** A chat line prepared for the room, by the id of its message. */
-    private record PreparedLine(String id, PreparedMessage message) {
     }
 
     private static ThreadFactory daemon(String name) {
