@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -53,6 +54,7 @@ final class ModeRun {
 
     private final Http2Options options;
     private final Mode mode;
+    private long began;
 
     ModeRun(Http2Options options, Mode mode) {
         this.options = options;
@@ -60,8 +62,10 @@ final class ModeRun {
     }
 
     Result run() throws IOException, InterruptedException {
+        began = System.nanoTime();
         try (ServerProcess server = ServerProcess.start(options.serverJavaOpts(),
                 Math.max(100, options.streamsPerConnection()))) {
+            progress("server up, pid " + server.pid);
             ServerProbe probe = new ServerProbe(server.pid);
             URI uri = URI.create("ws://127.0.0.1:" + server.port + "/");
             try (Clients warm = clients(uri)) {
@@ -70,6 +74,7 @@ final class ModeRun {
                 echo(sockets, options.warmup());
                 finish(sockets);
             }
+            progress("warm-up round done");
             Thread.sleep((long) (options.settle() * 1000));
             long heapBefore = probe.liveHeapBytes();
             long rssBefore = probe.rssBytes();
@@ -78,6 +83,7 @@ final class ModeRun {
                 long openStart = System.nanoTime();
                 List<EchoSocket> sockets = openAll(measured, shared);
                 double openSeconds = (System.nanoTime() - openStart) / 1e9;
+                progress(sockets.size() + " sockets open in " + String.format(Locale.ROOT, "%.2f s", openSeconds));
                 Thread.sleep((long) (options.settle() * 1000));
                 if (shared.closed.sum() > 0) {
                     throw new IOException(shared.closed.sum() + " sockets closed before the memory reading");
@@ -85,6 +91,7 @@ final class ModeRun {
                 long heapAfter = probe.liveHeapBytes();
                 long rssAfter = probe.rssBytes();
                 int n = sockets.size();
+                progress("memory read");
                 Set<SocketAddress> tcp = new HashSet<>();
                 sockets.forEach(socket -> tcp.add(socket.socket().localAddress()));
 
@@ -97,6 +104,7 @@ final class ModeRun {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 Histogram latencies = shared.latencyNanos.getIntervalHistogram();
                 long lost = finish(sockets);
+                progress("echo done");
                 long heapPerSocket = heapBefore < 0 || heapAfter < 0 ? -1 : (heapAfter - heapBefore) / n;
                 return new Result(mode, n, tcp.size(), n / openSeconds, heapPerSocket, (rssAfter - rssBefore) / n,
                         counted / seconds, latencies.getValueAtPercentile(50) / 1e3,
@@ -104,6 +112,10 @@ final class ModeRun {
                         shared.closed.sum());
             }
         }
+    }
+
+    private void progress(String what) {
+        System.err.printf(Locale.ROOT, "%s: %s (%.1f s)%n", mode.title, what, (System.nanoTime() - began) / 1e9);
     }
 
     private Clients clients(URI uri) {

@@ -16,7 +16,7 @@ class Http2VsHttp1SmokeTest {
     @Test
     void bothModesEchoEveryMessageAndFillTheTable() throws Exception {
         Http2Options options = Http2Options.parse("--sockets", "20", "--h2-connections", "2", "--in-flight", "2",
-                "--settle", "0.3", "--warmup", "0.5", "--seconds", "1",
+                "--settle", "0.2", "--warmup", "0.3", "--seconds", "0.7",
                 "--server-java-opts", "-Xms64m -Xmx64m -XX:+AlwaysPreTouch -XX:TieredStopAtLevel=1");
 
         List<ModeRun.Result> results = Http2VsHttp1.run(options);
