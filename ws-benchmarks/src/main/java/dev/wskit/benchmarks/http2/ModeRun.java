@@ -38,10 +38,6 @@ final class ModeRun {
     record Result(Mode mode, int sockets, int tcpConnections, double handshakesPerSecond, long heapPerSocket,
             long rssPerSocket, double messagesPerSecond, double p50Micros, double p99Micros, long verified,
             long mismatched, long lost, long closed) {
-
-        long footprintPerSocket() {
-            return heapPerSocket < 0 ? -1 : heapPerSocket + rssPerSocket;
-        }
     }
 
     /** The clients of one round: each opens a WebSocket and is closed with all of them. */
