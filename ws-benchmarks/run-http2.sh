@@ -15,7 +15,7 @@
 # memory reading, WARMUP [3] and DURATION [10] seconds of echo per mode,
 # SERVER_JAVA_OPTS [-Xms1g -Xmx1g -XX:+AlwaysPreTouch: the whole heap touched from the start, so
 # RSS grows by memory outside the heap only], JAVA_OPTS [-Xmx1g] for the clients' JVM.
-# About 40 s per mode. Builds target/benchmarks.jar with Maven when it is missing; rebuild it
+# About 30 s per mode. Builds target/benchmarks.jar with Maven when it is missing; rebuild it
 # after changing code.
 set -euo pipefail
 
