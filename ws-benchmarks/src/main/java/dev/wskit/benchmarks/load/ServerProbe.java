@@ -21,8 +21,8 @@ public final class ServerProbe {
         this.pid = pid;
     }
 
-    /** Resident set size in bytes. */
-    long rssBytes() throws IOException {
+    /** Resident set size in bytes. Public for the HTTP/2 benchmark (dev.wskit.benchmarks.http2), which reads its server the same way. */
+    public long rssBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
                 String[] parts = line.trim().split("\\s+"); // VmRSS: 123456 kB
