@@ -25,9 +25,9 @@
 #            publisher, BROADCAST_SUBSCRIBERS subscribers, text messages of 64 B (broadcast-64)
 #            and 4 KiB (broadcast-4k), the publisher at most BROADCAST_IN_FLIGHT messages ahead
 #            of the slowest subscriber; deliveries per second (messages received by all the
-#            subscribers together), latency from publish to receipt, every delivery checked (a
-#            message lost or out of order fails the run). Not for raw-tcp, which has no messages
-#            to broadcast.
+#            subscribers together), latency from publish to receipt, the server's CPU per
+#            delivery, every delivery checked (a message lost or out of order fails the run). Not
+#            for raw-tcp, which has no messages to broadcast.
 #
 # Overrides (defaults in brackets): REPEATS [3], WARMUP [3] and DURATION [5] seconds per point,
 # SERVERS [all six], POINTS [all seven], TYPE [binary], CONNECT_CONCURRENCY [16],
@@ -173,7 +173,7 @@ for rep in $(seq "$repeats"); do
         size=64
         if [[ $point == broadcast-4k ]]; then size=4096; fi
         load "$kind" "$point" "$rep" --mode broadcast --connections "$broadcast_subscribers" --size "$size" \
-          --in-flight "$broadcast_in_flight" --warmup "$warmup" --duration "$duration"
+          --in-flight "$broadcast_in_flight" --warmup "$warmup" --duration "$duration" --server-pid "$server_pid"
       done
       stop_server
     fi

@@ -26,7 +26,9 @@ import java.util.concurrent.locks.LockSupport;
  * subscribers, all together, during the measured time), the messages published per second,
  * latency from the publisher's write to the subscriber's read, and {@code lost} (messages
  * published that a subscriber never got) and {@code out_of_order} (messages that did not come as
- * the one after the last): a run with either above 0 fails.
+ * the one after the last): a run with either above 0 fails. With {@code --server-pid}, also the
+ * server's CPU during the measured time (Linux {@code /proc}): its share of one core, and CPU
+ * microseconds per delivery, which a machine shared with other work disturbs less than the rate.
  */
 final class BroadcastRun {
     /** The phases of a run, switched by the run's thread. */
@@ -74,16 +76,20 @@ final class BroadcastRun {
         publisher.thread = publishing;
         long published = 0;
         double seconds = 0;
+        ServerProbe server = options.serverPid() > 0 ? new ServerProbe(options.serverPid()) : null;
+        double serverCpu = -1;
         try {
             publisher.greet();
             publishing.start();
             waitOrFail(options.warmupNanos(), workers, publisher);
             long publishedBefore = publisher.sent;
+            double cpuBefore = server == null ? 0 : server.cpuSeconds();
             phase = Phase.MEASURE;
             long start = System.nanoTime();
             waitOrFail(options.durationNanos(), workers, publisher);
             phase = Phase.DRAIN;
             seconds = (System.nanoTime() - start) / 1e9;
+            serverCpu = server == null ? -1 : server.cpuSeconds() - cpuBefore;
             published = publisher.sent - publishedBefore;
             publishing.join();
             drain(workers, publisher);
@@ -97,7 +103,7 @@ final class BroadcastRun {
             }
             closeQuietly(publisherChannel);
         }
-        return result(workers, publisher, published, seconds);
+        return result(workers, publisher, published, seconds, serverCpu);
     }
 
     /** Waits until every subscriber has every message published, at most 10 s or a failure. */
@@ -125,7 +131,8 @@ final class BroadcastRun {
         return workers.stream().map(BroadcastWorker::failure).filter(f -> f != null).findFirst().orElse(null);
     }
 
-    private LoadResult result(List<BroadcastWorker> workers, Publisher publisher, long published, double seconds) {
+    private LoadResult result(List<BroadcastWorker> workers, Publisher publisher, long published, double seconds,
+                              double serverCpu) {
         EchoStats total = new EchoStats();
         long lost = 0;
         long outOfOrder = 0;
@@ -153,6 +160,11 @@ final class BroadcastRun {
                 .put("deliveries_per_s", seconds > 0 ? total.messages / seconds : 0.0)
                 .put("mb_per_s", seconds > 0 ? total.payloadBytes / seconds / 1e6 : 0.0);
         Latencies.put(result, total.latencies);
+        if (serverCpu >= 0 && seconds > 0) {
+            // What a delivery costs the server, whatever share of its cores others left it.
+            result.put("server_cpu_share", serverCpu / seconds)
+                    .put("server_cpu_us_per_delivery", total.messages > 0 ? serverCpu * 1e6 / total.messages : 0.0);
+        }
         result.put("published_total", publisher.sent)
                 .put("verified", total.verified)
                 .put("lost", lost)

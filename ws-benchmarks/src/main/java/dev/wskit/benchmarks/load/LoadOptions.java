@@ -21,7 +21,8 @@ import java.util.Set;
  * --threads T         load threads, each a selector over its share of connections (default 1)
  * --raw               the server is a raw TCP echo: no handshake, echoes checked still masked
  * --deflate           memory: offer permessage-deflate (RFC 7692) and require the server to accept it
- * --server-pid PID    memory: the server process, whose RSS (and live heap, via jcmd) is read
+ * --server-pid PID    memory: the server process, whose RSS (and live heap, via jcmd) is read;
+ *                     broadcast: the server process, whose CPU time during the measured window is read
  * --settle S          memory: seconds to wait after opening before measuring (default 1)
  * --label k=v         copied into the result line (repeatable), e.g. --label server=netty-own
  * </pre>

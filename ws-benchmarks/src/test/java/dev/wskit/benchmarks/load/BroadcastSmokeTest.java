@@ -8,6 +8,8 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.transport.netty.NettyWebSocketServer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -28,13 +30,14 @@ class BroadcastSmokeTest {
     void everySubscriberGetsEveryMessageInOrder(ServerKind kind) throws Exception {
         try (EchoServer server = kind.startBroadcast("127.0.0.1", 0, 1)) {
             for (int size : new int[] {64, 4096}) {
-                LoadResult result = run(server.port(), size, kind.id());
+                LoadResult result = run(server.port(), size, kind.id(), "--server-pid", Long.toString(ProcessHandle.current().pid()));
                 assertThat(result.failed()).as(result.line()).isFalse();
                 assertThat(result.getLong("lost")).as(result.line()).isZero();
                 assertThat(result.getLong("out_of_order")).as(result.line()).isZero();
                 assertThat(result.getLong("deliveries")).as(result.line()).isPositive();
                 assertThat(result.getDouble("deliveries_per_s")).as(result.line()).isPositive();
                 assertThat(result.getDouble("p99_us")).as(result.line()).isPositive();
+                assertThat(result.getDouble("server_cpu_us_per_delivery")).as(result.line()).isPositive();
                 // Every message published, warm-up and drain included, reached every subscriber.
                 assertThat(result.getLong("verified")).as(result.line())
                         .isEqualTo(result.getLong("published_total") * SUBSCRIBERS);
@@ -62,10 +65,12 @@ class BroadcastSmokeTest {
         }
     }
 
-    private static LoadResult run(int port, int size, String server) throws Exception {
-        return LoadTool.run("--mode", "broadcast", "--port", Integer.toString(port), "--connections", Integer.toString(SUBSCRIBERS),
-                "--size", Integer.toString(size), "--in-flight", "8", "--threads", "2",
-                "--duration", "0.3", "--warmup", "0.1", "--label", "server=" + server);
+    private static LoadResult run(int port, int size, String server, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--mode", "broadcast", "--port", Integer.toString(port),
+                "--connections", Integer.toString(SUBSCRIBERS), "--size", Integer.toString(size), "--in-flight", "8",
+                "--threads", "2", "--duration", "0.3", "--warmup", "0.1", "--label", "server=" + server));
+        args.addAll(List.of(more));
+        return LoadTool.run(args.toArray(String[]::new));
     }
 
     /** A broadcast, one per server, that mishandles message 3 (sequence letters "aaaaaaad") for the first subscriber. */
