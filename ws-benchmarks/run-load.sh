@@ -21,13 +21,21 @@
 #   memory-deflate  the same with permessage-deflate offered and accepted on every connection
 #            (the servers' echo-app profile, compression on): what compression keeps per idle
 #            connection; not for raw-tcp
+#   broadcast  each stack's broadcast server (EchoServers --broadcast, its own fresh JVM): 1
+#            publisher, BROADCAST_SUBSCRIBERS subscribers, text messages of 64 B (broadcast-64)
+#            and 4 KiB (broadcast-4k), the publisher at most BROADCAST_IN_FLIGHT messages ahead
+#            of the slowest subscriber; deliveries per second (messages received by all the
+#            subscribers together), latency from publish to receipt, the server's CPU per
+#            delivery, every delivery checked (a message lost or out of order fails the run). Not
+#            for raw-tcp, which has no messages to broadcast.
 #
 # Overrides (defaults in brackets): REPEATS [3], WARMUP [3] and DURATION [5] seconds per point,
-# SERVERS [all six], POINTS [all six], TYPE [binary], CONNECT_CONCURRENCY [16],
-# MEMORY_CONNECTIONS [10000], SERVER_CPUS / LOAD_CPUS [first half / second half of the cores],
+# SERVERS [all six], POINTS [all seven], TYPE [binary], CONNECT_CONCURRENCY [16],
+# MEMORY_CONNECTIONS [10000], BROADCAST_SUBSCRIBERS [1000], BROADCAST_IN_FLIGHT [16],
+# SERVER_CPUS / LOAD_CPUS [first half / second half of the cores],
 # LOAD_THREADS [1 per load core], SERVER_JAVA_OPTS [-Xms256m -Xmx1g], LOAD_JAVA_OPTS [-Xmx1g],
 # MEMORY_JAVA_OPTS [-Xms1g -Xmx1g -XX:+AlwaysPreTouch],
-# BASE_PORT [18100], CHART [the chart's path, next to the results]. About 14 minutes on 2 cores
+# BASE_PORT [18100], CHART [the chart's path, next to the results]. About 20 minutes on 2 cores
 # with the defaults.
 # Builds target/benchmarks.jar with Maven when it is missing; rebuild it after changing code.
 set -euo pipefail
@@ -39,10 +47,12 @@ repeats=${REPEATS:-3}
 warmup=${WARMUP:-3}
 duration=${DURATION:-5}
 servers=${SERVERS:-"netty-own wskit-netty vertx-own wskit-vertx wskit-blocking raw-tcp"}
-points=${POINTS:-"latency small bulk connect memory memory-deflate"}
+points=${POINTS:-"latency small bulk connect memory memory-deflate broadcast"}
 type=${TYPE:-binary}
 connect_concurrency=${CONNECT_CONCURRENCY:-16}
 memory_connections=${MEMORY_CONNECTIONS:-10000}
+broadcast_subscribers=${BROADCAST_SUBSCRIBERS:-1000}
+broadcast_in_flight=${BROADCAST_IN_FLIGHT:-16}
 server_java_opts=${SERVER_JAVA_OPTS:-"-Xms256m -Xmx1g"}
 # The memory point's server has its whole heap committed and touched before it starts, so its
 # RSS grows only by memory outside the heap, not by pages its garbage touches (see MemoryRun).
@@ -69,7 +79,7 @@ pin_prefix() { # the words that pin a command to <cpus>, if any
 }
 
 # Both processes hold one socket per connection in the memory point, plus the JVM's own files.
-needed_files=$((memory_connections + 1000))
+needed_files=$(( (memory_connections > broadcast_subscribers ? memory_connections : broadcast_subscribers) + 1000))
 if [[ $(ulimit -n) != unlimited && $(ulimit -n) -lt $needed_files ]]; then
   ulimit -n "$needed_files" 2>/dev/null || {
     echo "ulimit -n is $(ulimit -n) and cannot be raised to $needed_files (hard limit $(ulimit -Hn));" \
@@ -149,11 +159,21 @@ started=$(date +%s)
 for rep in $(seq "$repeats"); do
   for kind in $servers; do
     traffic=""
-    for point in $points; do [[ $point != memory* ]] && traffic=yes; done
+    for point in $points; do [[ $point != memory* && $point != broadcast ]] && traffic=yes; done
     if [[ -n $traffic ]]; then
       start_server "$kind" "$server_java_opts" || continue
       for point in $points; do
-        [[ $point != memory* ]] && echo_point "$kind" "$point" "$rep"
+        [[ $point != memory* && $point != broadcast ]] && echo_point "$kind" "$point" "$rep"
+      done
+      stop_server
+    fi
+    if [[ " $points " == *" broadcast "* && $kind != raw-tcp ]]; then
+      start_server "$kind" "$server_java_opts" "--broadcast" || continue
+      for point in broadcast-64 broadcast-4k; do
+        size=64
+        if [[ $point == broadcast-4k ]]; then size=4096; fi
+        load "$kind" "$point" "$rep" --mode broadcast --connections "$broadcast_subscribers" --size "$size" \
+          --in-flight "$broadcast_in_flight" --warmup "$warmup" --duration "$duration" --server-pid "$server_pid"
       done
       stop_server
     fi
@@ -173,11 +193,11 @@ done
 elapsed=$(($(date +%s) - started))
 
 {
-  echo "## End-to-end echo, medians of $repeats runs"
+  echo "## End to end, medians of $repeats runs"
   echo
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); JDK: $("$java" -version 2>&1 | head -n 1)."
   echo "Pinning: server on cores '${server_cpus:-none}', load tool on '${load_cpus:-none}' ($load_threads load threads)."
-  echo "Settings: REPEATS=$repeats WARMUP=$warmup DURATION=$duration TYPE=$type CONNECT_CONCURRENCY=$connect_concurrency MEMORY_CONNECTIONS=$memory_connections; took ${elapsed}s."
+  echo "Settings: REPEATS=$repeats WARMUP=$warmup DURATION=$duration TYPE=$type CONNECT_CONCURRENCY=$connect_concurrency MEMORY_CONNECTIONS=$memory_connections BROADCAST_SUBSCRIBERS=$broadcast_subscribers BROADCAST_IN_FLIGHT=$broadcast_in_flight; took ${elapsed}s."
   echo
   "$java" -cp "$jar" dev.wskit.benchmarks.report.LoadTable "$results"
 } | tee "$table"

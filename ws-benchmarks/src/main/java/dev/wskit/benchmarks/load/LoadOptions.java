@@ -10,16 +10,19 @@ import java.util.Set;
  *
  * <pre>
  * --port P            the server's port (required); --host H, default 127.0.0.1
- * --mode M            echo (default) | connect | memory
- * --connections N     echo: connections; connect: handshakes under way at once; memory: idle connections
- * --in-flight W       echo: messages outstanding per connection (default 1)
- * --size B            echo: payload bytes per message, at least 8 (default 16)
- * --type T            echo: binary (default) | text
+ * --mode M            echo (default) | connect | memory | broadcast
+ * --connections N     echo: connections; connect: handshakes under way at once; memory: idle connections;
+ *                     broadcast: subscribers (plus one publisher)
+ * --in-flight W       echo: messages outstanding per connection (default 1); broadcast: messages the
+ *                     publisher is at most ahead of the slowest subscriber
+ * --size B            echo: payload bytes per message, at least 8 (default 16); broadcast: at least 24
+ * --type T            echo: binary (default) | text (broadcast: always text)
  * --duration S        seconds measured (default 5); --warmup S seconds before it (default 2)
  * --threads T         load threads, each a selector over its share of connections (default 1)
  * --raw               the server is a raw TCP echo: no handshake, echoes checked still masked
  * --deflate           memory: offer permessage-deflate (RFC 7692) and require the server to accept it
- * --server-pid PID    memory: the server process, whose RSS (and live heap, via jcmd) is read
+ * --server-pid PID    memory: the server process, whose RSS (and live heap, via jcmd) is read;
+ *                     broadcast: the server process, whose CPU time during the measured window is read
  * --settle S          memory: seconds to wait after opening before measuring (default 1)
  * --label k=v         copied into the result line (repeatable), e.g. --label server=netty-own
  * </pre>
@@ -65,8 +68,12 @@ record LoadOptions(
     }
 
     private LoadOptions checked() {
-        if (!mode.equals("echo") && !mode.equals("connect") && !mode.equals("memory")) {
-            throw new IllegalArgumentException("--mode must be echo, connect or memory: " + mode);
+        if (!List.of("echo", "connect", "memory", "broadcast").contains(mode)) {
+            throw new IllegalArgumentException("--mode must be echo, connect, memory or broadcast: " + mode);
+        }
+        if (mode.equals("broadcast") && (raw || size < BroadcastMessages.LEAD_BYTES)) {
+            throw new IllegalArgumentException("--mode broadcast is for a WebSocket server, with --size at least "
+                    + BroadcastMessages.LEAD_BYTES);
         }
         if (deflate && (raw || !mode.equals("memory"))) {
             throw new IllegalArgumentException("--deflate is for the memory mode of a WebSocket server");

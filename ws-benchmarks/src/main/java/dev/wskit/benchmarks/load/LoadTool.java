@@ -1,7 +1,7 @@
 package dev.wskit.benchmarks.load;
 
 /**
- * A load generator for any {@code ws://} echo server over loopback, written on
+ * A load generator for any {@code ws://} echo (or, {@code --mode broadcast}, broadcast) server over loopback, written on
  * {@code java.nio.channels} directly (no WebSocket library on the client side, so the client's
  * cost is the same whatever the server): pre-encoded masked frames out, an incremental parser
  * checking every echo in. Options are listed on {@link LoadOptions}; for example
@@ -41,6 +41,8 @@ public final class LoadTool {
                 return new ConnectRun(options).run();
             case "memory":
                 return new MemoryRun(options).run();
+            case "broadcast":
+                return new BroadcastRun(options).run();
             default:
                 return new EchoRun(options).run();
         }

@@ -21,6 +21,20 @@ public final class ServerProbe {
         this.pid = pid;
     }
 
+    /** Linux's clock ticks per second ({@code USER_HZ}), 100 on every common architecture. */
+    private static final double CLOCK_TICKS_PER_SECOND = 100;
+
+    /**
+     * CPU seconds the process has used so far, user and system, from {@code /proc/<pid>/stat}
+     * (fields 14 and 15, in clock ticks of 10 ms).
+     */
+    double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII);
+        // The command name (field 2) is in parentheses and may hold spaces; count after it.
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    }
+
     /** Resident set size in bytes. Public for the HTTP/2 benchmark (dev.wskit.benchmarks.http2), which reads its server the same way. */
     public long rssBytes() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

@@ -21,7 +21,10 @@ import java.util.Optional;
  * <p>Usage: {@code java -cp benchmarks.jar dev.wskit.benchmarks.report.LoadChart results.txt chart.svg}.
  */
 public final class LoadChart {
-    /** A point the chart shows and its rate: messages for the echo points, handshakes for connect. */
+    /**
+     * A point the chart shows and its rate: messages for the echo points, handshakes for connect,
+     * deliveries (messages received by all subscribers together) for broadcast.
+     */
     private record ChartPoint(String point, String rateKey, String rateUnit) {
     }
 
@@ -29,7 +32,9 @@ public final class LoadChart {
             new ChartPoint("latency", "msgs_per_s", "msg/s"),
             new ChartPoint("small", "msgs_per_s", "msg/s"),
             new ChartPoint("bulk", "msgs_per_s", "msg/s"),
-            new ChartPoint("connect", "handshakes_per_s", "handshakes/s"));
+            new ChartPoint("connect", "handshakes_per_s", "handshakes/s"),
+            new ChartPoint("broadcast-64", "deliveries_per_s", "deliveries/s"),
+            new ChartPoint("broadcast-4k", "deliveries_per_s", "deliveries/s"));
 
     private static final int WIDTH = 1000;
     private static final int MARGIN = 20;
@@ -73,7 +78,7 @@ public final class LoadChart {
         int rowsTop = legendTop + 40;
         Svg svg = new Svg(WIDTH, rowsTop + ROW_HEIGHT * points.size() + MARGIN);
         svg.empty("rect", "x", "0", "y", "0", "width", "100%", "height", "100%", "fill", "#ffffff");
-        svg.text("End-to-end echo: wskit's transports against Netty's and Vert.x's own WebSocket stacks",
+        svg.text("End to end: wskit's transports against Netty's and Vert.x's own WebSocket stacks",
                 "x", Svg.number(MARGIN), "y", Svg.number(MARGIN + 10), "font-size", "17", "font-weight", "bold", "fill", "#111");
         for (int i = 0; i < subtitle.size(); i++) {
             svg.text(subtitle.get(i), "x", Svg.number(MARGIN), "y", Svg.number(MARGIN + 10 + LINE * (i + 1)),

@@ -50,7 +50,20 @@ public final class LoadTable {
             new Measure("memory", "footprint_per_conn_bytes", "B/conn (live heap + RSS growth)", false),
             new Measure("memory-deflate", "heap_per_conn_bytes", "live heap B/conn", false),
             new Measure("memory-deflate", "rss_per_conn_bytes", "RSS growth B/conn", false),
-            new Measure("memory-deflate", "footprint_per_conn_bytes", "B/conn (live heap + RSS growth)", false));
+            new Measure("memory-deflate", "footprint_per_conn_bytes", "B/conn (live heap + RSS growth)", false),
+            // One publisher, many subscribers: messages received by all the subscribers together.
+            new Measure("broadcast-64", "deliveries_per_s", "deliveries/s", true),
+            new Measure("broadcast-64", "msgs_per_s", "msg/s published", true),
+            new Measure("broadcast-64", "p50_us", "p50 µs publish→receipt", false),
+            new Measure("broadcast-64", "p99_us", "p99 µs publish→receipt", false),
+            new Measure("broadcast-64", "server_cpu_us_per_delivery", "server CPU µs/delivery", false),
+            new Measure("broadcast-64", "server_cpu_share", "server CPU, share of a core", true),
+            new Measure("broadcast-4k", "deliveries_per_s", "deliveries/s", true),
+            new Measure("broadcast-4k", "mb_per_s", "MB/s delivered", true),
+            new Measure("broadcast-4k", "p50_us", "p50 µs publish→receipt", false),
+            new Measure("broadcast-4k", "p99_us", "p99 µs publish→receipt", false),
+            new Measure("broadcast-4k", "server_cpu_us_per_delivery", "server CPU µs/delivery", false),
+            new Measure("broadcast-4k", "server_cpu_share", "server CPU, share of a core", true));
 
     private LoadTable() {
     }

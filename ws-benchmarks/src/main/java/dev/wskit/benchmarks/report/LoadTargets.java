@@ -48,7 +48,16 @@ final class LoadTargets {
             // With permessage-deflate negotiated, at most twice an uncompressed idle connection.
             new Target("memory-deflate", "footprint_per_conn_bytes", "wskit-netty", "memory", "wskit-netty", 2.0, false),
             new Target("memory-deflate", "footprint_per_conn_bytes", "wskit-vertx", "memory", "wskit-vertx", 2.0, false),
-            new Target("memory-deflate", "footprint_per_conn_bytes", "wskit-blocking", "memory", "wskit-blocking", 2.0, false));
+            new Target("memory-deflate", "footprint_per_conn_bytes", "wskit-blocking", "memory", "wskit-blocking", 2.0, false),
+            // Broadcast: each message encoded once and shared (PreparedMessage) against Netty's
+            // ChannelGroup of retained duplicates; the target is wskit on Netty's, the other
+            // transports are held to the same bound for the record.
+            new Target("broadcast-64", "deliveries_per_s", "wskit-netty", LoadTable.NETTY, 1.5, true),
+            new Target("broadcast-4k", "deliveries_per_s", "wskit-netty", LoadTable.NETTY, 1.5, true),
+            new Target("broadcast-64", "deliveries_per_s", "wskit-vertx", LoadTable.NETTY, 1.5, true),
+            new Target("broadcast-4k", "deliveries_per_s", "wskit-vertx", LoadTable.NETTY, 1.5, true),
+            new Target("broadcast-64", "deliveries_per_s", "wskit-blocking", LoadTable.NETTY, 1.5, true),
+            new Target("broadcast-4k", "deliveries_per_s", "wskit-blocking", LoadTable.NETTY, 1.5, true));
 
     static String render(LoadRuns runs) {
         StringBuilder out = new StringBuilder("Targets (issue 19), on the medians above:\n\n");

@@ -15,6 +15,11 @@ final class PointSettings {
         if (point.equals("connect")) {
             return point + ": " + joined(runs.values(point, "concurrency")) + " handshakes under way";
         }
+        if (point.startsWith("broadcast")) {
+            return point + ": 1 publisher → " + joined(runs.values(point, "subscribers")) + " subscribers × "
+                    + joined(runs.values(point, "size").stream().map(PointSettings::bytes).toList())
+                    + " text, " + joined(runs.values(point, "in_flight")) + " in flight";
+        }
         List<String> connections = runs.values(point, "connections");
         String plural = connections.equals(List.of("1")) ? " connection" : " connections";
         return point + ": " + joined(connections) + plural + " × "

@@ -64,4 +64,35 @@ public enum ServerKind {
                 throw new AssertionError(this);
         }
     }
+
+    /** Whether this server has a broadcast: every WebSocket stack, not raw TCP. */
+    public boolean broadcasts() {
+        return webSocket();
+    }
+
+    /**
+     * Starts this stack's broadcast server on {@code host:port} (0: a free port), with the
+     * {@link EchoProfile#BENCHMARK} limits: a message from one connection is sent to every other
+     * open connection (see {@link NettyOwnBroadcastServer}, {@link VertxOwnBroadcastServer},
+     * {@link WskitBroadcast}).
+     *
+     * @throws UnsupportedOperationException for raw TCP, which has no messages to broadcast
+     */
+    public EchoServer startBroadcast(String host, int port, int threads) throws Exception {
+        EchoProfile profile = EchoProfile.BENCHMARK;
+        switch (this) {
+            case NETTY_OWN:
+                return NettyOwnBroadcastServer.start(host, port, threads);
+            case VERTX_OWN:
+                return VertxOwnBroadcastServer.start(host, port, threads);
+            case WSKIT_NETTY:
+                return WskitEchoServers.netty(host, port, threads, profile, new WskitBroadcast());
+            case WSKIT_VERTX:
+                return WskitEchoServers.vertx(host, port, threads, profile, new WskitBroadcast());
+            case WSKIT_BLOCKING:
+                return WskitEchoServers.blocking(host, port, profile, new WskitBroadcast());
+            default:
+                throw new UnsupportedOperationException(id + " has no broadcast");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package dev.wskit.benchmarks.servers;
 
+import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.transport.blocking.BlockingWebSocketServer;
 import dev.wskit.transport.netty.NettyWebSocketServer;
 import dev.wskit.transport.vertx.WebSocketVerticle;
@@ -23,13 +24,19 @@ final class WskitEchoServers {
 
     /** On Netty, on the same kind and number of event loops as {@link NettyOwnEchoServer}. */
     static EchoServer netty(String host, int port, int threads, EchoProfile profile) throws IOException {
+        return netty(host, port, threads, profile, WskitEcho.INSTANCE);
+    }
+
+    /** The same with {@code handler} (shared by every connection) instead of the echo. */
+    static EchoServer netty(String host, int port, int threads, EchoProfile profile, WebSocketHandler handler)
+            throws IOException {
         NettyLoops loops = new NettyLoops(threads);
         NettyWebSocketServer server = NettyWebSocketServer.builder()
                 .host(host)
                 .port(port)
                 .config(profile.wskitConfig())
                 .maxConnections(EchoLimits.MAX_CONNECTIONS)
-                .handler(() -> WskitEcho.INSTANCE)
+                .handler(() -> handler)
                 .eventLoopGroups(loops.boss, loops.workers)
                 .build()
                 .start();
@@ -41,11 +48,17 @@ final class WskitEchoServers {
 
     /** On Vert.x, one verticle per event loop, as {@link VertxOwnEchoServer}. */
     static EchoServer vertx(String host, int port, int threads, EchoProfile profile) throws Exception {
+        return vertx(host, port, threads, profile, WskitEcho.INSTANCE);
+    }
+
+    /** The same with {@code handler} (shared by every connection) instead of the echo. */
+    static EchoServer vertx(String host, int port, int threads, EchoProfile profile, WebSocketHandler handler)
+            throws Exception {
         VertxVerticles<WebSocketVerticle> verticles = new VertxVerticles<>(threads, () -> new WebSocketVerticle(server -> {
             server.host(host)
                     .config(profile.wskitConfig())
                     .maxConnections(EchoLimits.MAX_CONNECTIONS)
-                    .handler(() -> WskitEcho.INSTANCE);
+                    .handler(() -> handler);
             if (port == 0) {
                 server.sharedFreePort(1);
             } else {
@@ -66,12 +79,17 @@ final class WskitEchoServers {
      * connections of the memory point, as on the other transports.
      */
     static EchoServer blocking(String host, int port, EchoProfile profile) throws IOException {
+        return blocking(host, port, profile, WskitEcho.INSTANCE);
+    }
+
+    /** The same with {@code handler} (shared by every connection) instead of the echo. */
+    static EchoServer blocking(String host, int port, EchoProfile profile, WebSocketHandler handler) throws IOException {
         BlockingWebSocketServer server = BlockingWebSocketServer.builder()
                 .host(host)
                 .port(port)
                 .config(profile.wskitConfig())
                 .maxConnections(EchoLimits.MAX_CONNECTIONS)
-                .handler(() -> WskitEcho.INSTANCE)
+                .handler(() -> handler)
                 .build()
                 .start();
         return new Running(server::port, () -> server.stop(STOP_GRACE));

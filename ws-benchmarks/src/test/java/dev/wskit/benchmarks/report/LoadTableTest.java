@@ -34,4 +34,22 @@ class LoadTableTest {
         assertThat(table).contains("| memory-deflate | B/conn (live heap + RSS growth) ↓ |");
         assertThat(table).contains("small wskit-netty: EchoMismatch");
     }
+
+    @Test
+    void showsTheBroadcastRowsAndTargetsAgainstNettysOwnStack() {
+        String table = LoadTable.render(String.join("\n",
+                "RESULT mode=broadcast point=broadcast-64 server=netty-own subscribers=1000 size=64 in_flight=16 deliveries_per_s=100000 msgs_per_s=100 p99_us=900 errors=0",
+                "RESULT mode=broadcast point=broadcast-64 server=wskit-netty subscribers=1000 size=64 in_flight=16 deliveries_per_s=200000 msgs_per_s=200 p99_us=450 errors=0",
+                "RESULT mode=broadcast point=broadcast-64 server=wskit-blocking subscribers=1000 size=64 in_flight=16 deliveries_per_s=120000 msgs_per_s=120 p99_us=800 errors=0",
+                "RESULT mode=broadcast point=broadcast-4k server=wskit-netty subscribers=1000 size=4096 in_flight=16 deliveries_per_s=1 errors=1 error=1_deliveries_lost,_1_out_of_order"));
+
+        assertThat(table).contains("| broadcast-64 | deliveries/s ↑ | 100,000 | 200,000 (2.00× ÷netty) | 120,000 (1.20× ÷netty) |");
+        assertThat(table).contains("| broadcast-64 | p99 µs publish→receipt ↓ | 900 | 450 (0.50× ÷netty) | 800 (0.89× ÷netty) |");
+        assertThat(table).contains("- broadcast-64 deliveries_per_s: wskit-netty ÷ netty-own ≥ 1.5 — 2.00×: met");
+        assertThat(table).contains("- broadcast-64 deliveries_per_s: wskit-blocking ÷ netty-own ≥ 1.5 — 1.20×: MISSED by 20%");
+        assertThat(table).contains("broadcast-4k wskit-netty: 1_deliveries_lost,_1_out_of_order");
+        assertThat(PointSettings.describe(LoadRuns.parse(String.join("\n",
+                "RESULT mode=broadcast point=broadcast-64 server=netty-own subscribers=1000 size=64 in_flight=16 errors=0")), "broadcast-64"))
+                .isEqualTo("broadcast-64: 1 publisher → 1000 subscribers × 64 B text, 16 in flight");
+    }
 }

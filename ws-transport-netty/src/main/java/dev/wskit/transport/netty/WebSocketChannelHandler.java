@@ -331,7 +331,10 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     /** A reset: pending writes fail at once (releasing handed-over payloads), nothing waits for the peer. */
     @Override
     public void abort() {
-        ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        // A channel the peer closed already has no socket to set the option on: closing is enough.
+        if (ctx.channel().isOpen()) {
+            ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        }
         ctx.channel().close();
     }
 

@@ -1,0 +1,104 @@
+package dev.wskit.benchmarks.load;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Parses the messages one subscriber receives, incrementally (a frame may end anywhere in a
+ * read), and checks each frame: FIN set, text, no RSV bits, unmasked (RFC 6455 §5.1), the
+ * run's size, and the fill after the sequence number and time. Keeps no reference to the buffers
+ * it is given. Anything else (a ping, a close, a fragment) is an {@link EchoMismatch}.
+ */
+final class BroadcastParser {
+    /** Told of each message once its last byte has been checked. */
+    interface Listener {
+        /** @param sequence the message's, or {@link BroadcastMessages#HELLO} */
+        void onMessage(long sequence, long sentNanos);
+    }
+
+    private static final int MAX_HEADER = 10;
+
+    private final BroadcastMessages messages;
+    private final ByteBuffer expected;
+    private final Listener listener;
+    private final byte[] header = new byte[MAX_HEADER];
+    private final byte[] lead = new byte[BroadcastMessages.LEAD_BYTES];
+    private int headerRead;
+    private int payloadRemaining = -1; // -1: reading a header
+    private int payloadOffset;
+
+    BroadcastParser(BroadcastMessages messages, Listener listener) {
+        this.messages = messages;
+        this.expected = ByteBuffer.wrap(messages.payload());
+        this.listener = listener;
+    }
+
+    void consume(ByteBuffer in) {
+        while (in.hasRemaining()) {
+            if (payloadRemaining < 0) {
+                readHeader(in);
+            } else {
+                readPayload(in);
+            }
+        }
+    }
+
+    private void readHeader(ByteBuffer in) {
+        while (in.hasRemaining() && headerRead < headerLength()) {
+            header[headerRead++] = in.get();
+        }
+        if (headerRead < headerLength()) {
+            return;
+        }
+        int first = header[0] & 0xff;
+        if (first != 0x81) {
+            throw new EchoMismatch(String.format("broadcast frame with first header byte 0x%02x, expected FIN and text", first));
+        }
+        if ((header[1] & 0x80) != 0) {
+            throw new EchoMismatch("broadcast frame masked by the server");
+        }
+        int length7 = header[1] & 0x7f;
+        long length = length7 == 126 ? ByteBuffer.wrap(header, 2, 2).getShort() & 0xffff
+                : length7 == 127 ? ByteBuffer.wrap(header, 2, 8).getLong()
+                : length7;
+        if (length != messages.size()) {
+            throw new EchoMismatch("broadcast frame of " + length + " bytes, expected " + messages.size());
+        }
+        payloadRemaining = messages.size();
+        payloadOffset = 0;
+        headerRead = 0;
+    }
+
+    private int headerLength() {
+        if (headerRead < 2) {
+            return 2;
+        }
+        int length7 = header[1] & 0x7f;
+        return 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0);
+    }
+
+    private void readPayload(ByteBuffer in) {
+        int n = Math.min(in.remaining(), payloadRemaining);
+        int start = in.position();
+        int i = 0;
+        for (; i < n && payloadOffset + i < BroadcastMessages.LEAD_BYTES; i++) {
+            lead[payloadOffset + i] = in.get(start + i);
+        }
+        if (i < n) {
+            ByteBuffer received = in.duplicate();
+            received.limit(start + n).position(start + i);
+            int at = payloadOffset + i;
+            expected.limit(at + n - i).position(at);
+            int mismatch = received.mismatch(expected);
+            if (mismatch >= 0) {
+                throw new EchoMismatch("broadcast message differs at byte " + (at + mismatch));
+            }
+        }
+        in.position(start + n);
+        payloadOffset += n;
+        payloadRemaining -= n;
+        if (payloadRemaining == 0) {
+            payloadRemaining = -1;
+            listener.onMessage(BroadcastMessages.sequence(lead), BroadcastMessages.nanos(lead));
+        }
+    }
+}
