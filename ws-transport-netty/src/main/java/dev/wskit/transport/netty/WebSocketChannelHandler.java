@@ -15,6 +15,7 @@ import dev.wskit.transport.core.WebSocketFacade;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelException;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -331,9 +332,10 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     /** A reset: pending writes fail at once (releasing handed-over payloads), nothing waits for the peer. */
     @Override
     public void abort() {
-        // A channel the peer closed already has no socket to set the option on: closing is enough.
-        if (ctx.channel().isOpen()) {
+        try {
             ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+        } catch (ChannelException socketClosed) {
+            // The socket closed under us (the peer reset it): there is nothing left to reset.
         }
         ctx.channel().close();
     }
