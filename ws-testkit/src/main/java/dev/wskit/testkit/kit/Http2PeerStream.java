@@ -120,6 +120,12 @@ public final class Http2PeerStream extends ChannelInboundHandlerAdapter {
         ended.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
+    /** The answer's status, or {@code "reset:" + error} when the server reset the stream instead. */
+    public String statusOrReset() throws Exception {
+        CompletableFuture.anyOf(answer, reset).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        return reset.isDone() ? "reset:" + reset.get() : status();
+    }
+
     public Http2Error awaitReset() throws Exception {
         return reset.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
