@@ -1,5 +1,5 @@
 /** An application module using wskit's Netty transport; the JDK's WebSocket client checks it. */
 module consumer.jpms {
     requires dev.wskit.transport.netty;
-    requires java.net.http;
+    requires consumer.echocheck;
 }
