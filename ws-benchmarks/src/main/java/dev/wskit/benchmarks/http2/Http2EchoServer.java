@@ -1,9 +1,7 @@
 package dev.wskit.benchmarks.http2;
 
-import dev.wskit.protocol.WebSocket;
-import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.benchmarks.servers.WskitEcho;
 import dev.wskit.transport.netty.http2.NettyHttp2WebSocketServer;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
@@ -25,20 +23,9 @@ public final class Http2EchoServer {
             System.err.println("usage: Http2EchoServer <port> <max-streams-per-connection>");
             System.exit(2);
         }
-        WebSocketHandler echo = new WebSocketHandler() {
-            @Override
-            public void onText(WebSocket socket, String text) {
-                socket.sendText(text);
-            }
-
-            @Override
-            public void onBinary(WebSocket socket, ByteBuffer data) {
-                socket.sendBinary(data);
-            }
-        };
         NettyHttp2WebSocketServer server = NettyHttp2WebSocketServer.builder().host("127.0.0.1")
                 .port(Integer.parseInt(args[0])).maxWebSocketStreamsPerConnection(Integer.parseInt(args[1]))
-                .handler(() -> echo).build().start();
+                .handler(() -> WskitEcho.INSTANCE).build().start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "echo-server-stop"));
         String ready = String.format("READY server=wskit-netty-http2 port=%d pid=%d jdk=%s%n",
                 server.port(), ProcessHandle.current().pid(), Runtime.version());

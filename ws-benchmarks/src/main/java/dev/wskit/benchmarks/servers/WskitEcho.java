@@ -7,10 +7,11 @@ import java.nio.ByteBuffer;
 /**
  * The echo every wskit server runs: whole messages (the default delivery), text back as text and
  * binary back as binary, as an application would write it. Stateless, so one instance serves all
- * connections.
+ * connections. Public for the HTTP/2 benchmark's server, which runs the same echo.
  */
-final class WskitEcho implements WebSocketHandler {
-    static final WskitEcho INSTANCE = new WskitEcho();
+public final class WskitEcho implements WebSocketHandler {
+    /** The one instance. */
+    public static final WskitEcho INSTANCE = new WskitEcho();
 
     private WskitEcho() {
     }
