@@ -13,7 +13,7 @@ import java.nio.ByteBuffer;
  * frames unchanged, and is then checked against the masked bytes ({@code masked = true}).
  * Anything else, including a ping or a close from the server, is a {@link EchoMismatch}.
  */
-public final class EchoParser {
+public final class EchoParser implements EchoReader {
     /** Told of each echo once its last byte has been checked. */
     public interface Listener {
         void onEcho(long sequence);
@@ -39,6 +39,7 @@ public final class EchoParser {
     }
 
     /** Consumes all of {@code in}, calling the listener for every echo completed. */
+    @Override
     public void consume(ByteBuffer in) {
         while (in.hasRemaining()) {
             if (payloadRemaining < 0) {

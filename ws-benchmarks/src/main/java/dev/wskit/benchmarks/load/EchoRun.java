@@ -1,15 +1,24 @@
 package dev.wskit.benchmarks.load;
 
+import dev.wskit.testkit.Compressible;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The echo mode: opens the connections, spreads them over {@link EchoWorker} threads, warms up,
  * measures, and stops. Messages per second and MB/s count verified echoes during the measured
  * time (MB = 10^6 bytes of echoed payload, one direction).
+ *
+ * <p>With {@code --deflate} the connections offer permessage-deflate (RFC 7692) and the messages
+ * are {@link Compressible} text, each compressed as it is sent ({@link DeflatingWriter}) and its
+ * echo inflated and checked ({@link InflatingEchoParser}); MB/s still counts the payload as the
+ * application sees it, uncompressed. The result adds what the server agreed ({@code deflate}) and
+ * {@code sent_compression_ratio}, compressed bytes over payload bytes of what the tool sent.
  */
 final class EchoRun {
     /** Handshakes under way at once while opening the connections. */
@@ -17,14 +26,19 @@ final class EchoRun {
 
     private final LoadOptions options;
     private volatile EchoWorker.Phase phase = EchoWorker.Phase.WARMUP;
+    /** With --deflate: what the server agreed, and each connection's compressor (read after the run, for the ratio). */
+    private DeflateAgreement agreement;
+    private final List<DeflatingWriter> writers = new ArrayList<>();
 
     EchoRun(LoadOptions options) {
         this.options = options;
     }
 
     LoadResult run() throws IOException, InterruptedException {
-        MessageTemplate template = new MessageTemplate(options.size(), options.text());
-        Connector connector = new Connector(new InetSocketAddress(options.host(), options.port()), options.raw());
+        InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
+        Handshake handshake = options.deflate() ? Handshake.offeringDeflate(options.host(), options.port())
+                : new Handshake(options.host(), options.port());
+        Connector connector = options.raw() ? new Connector(address, true) : new Connector(address, handshake);
         List<SocketChannel> channels = connector.open(options.connections(), OPEN_CONCURRENCY);
         if (channels.size() < options.connections()) {
             throw new IOException("opened " + channels.size() + " of " + options.connections() + " connections");
@@ -33,8 +47,23 @@ final class EchoRun {
         for (int t = 0; t < options.threads(); t++) {
             workers.add(new EchoWorker(() -> phase));
         }
-        for (int i = 0; i < channels.size(); i++) {
-            workers.get(i % workers.size()).add(channels.get(i), template, options.raw(), options.inFlight());
+        if (options.deflate()) {
+            // Text that deflates as real traffic does; the alphabet's fill would shrink to almost nothing.
+            MessageTemplate template = new MessageTemplate(
+                    Compressible.text(options.size()).getBytes(StandardCharsets.US_ASCII), options.text());
+            agreement = options.raw() ? DeflateAgreement.RAW : DeflateAgreement.parse(handshake.agreedExtensions());
+            for (int i = 0; i < channels.size(); i++) {
+                DeflatingWriter writer = new DeflatingWriter(template, agreement);
+                writers.add(writer);
+                workers.get(i % workers.size()).add(channels.get(i), writer,
+                        listener -> new InflatingEchoParser(template, options.raw(), listener), options.size(), options.inFlight());
+            }
+        } else {
+            MessageTemplate template = new MessageTemplate(options.size(), options.text());
+            for (int i = 0; i < channels.size(); i++) {
+                workers.get(i % workers.size()).add(channels.get(i), template,
+                        listener -> new EchoParser(template, options.raw(), listener), options.size(), options.inFlight());
+            }
         }
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < workers.size(); t++) {
@@ -87,6 +116,13 @@ final class EchoRun {
                 .put("messages", total.messages)
                 .put("msgs_per_s", total.messages / seconds)
                 .put("mb_per_s", total.payloadBytes / seconds / 1e6);
+        if (agreement != null) {
+            long sent = writers.stream().mapToLong(DeflatingWriter::payloadBytes).sum();
+            long wire = writers.stream().mapToLong(DeflatingWriter::compressedBytes).sum();
+            // Of everything sent (warm-up too): the tool's own compression, for the record.
+            result.put("deflate", agreement.agreed())
+                    .put("sent_compression_ratio", sent > 0 ? String.format(Locale.ROOT, "%.4f", wire / (double) sent) : "0");
+        }
         Latencies.put(result, total.latencies);
         result.put("verified", total.verified).put("errors", failure == null ? 0 : 1);
         if (failure != null) {
