@@ -47,7 +47,7 @@ repeats=${REPEATS:-3}
 warmup=${WARMUP:-3}
 duration=${DURATION:-5}
 servers=${SERVERS:-"netty-own wskit-netty vertx-own wskit-vertx wskit-blocking raw-tcp"}
-points=${POINTS:-"latency small bulk connect memory memory-deflate broadcast"}
+points=${POINTS:-"latency small bulk compressed connect memory memory-deflate broadcast"}
 type=${TYPE:-binary}
 connect_concurrency=${CONNECT_CONCURRENCY:-16}
 memory_connections=${MEMORY_CONNECTIONS:-10000}
@@ -144,6 +144,10 @@ load() { # load <kind> <point> <rep> <load tool options…>
     >>"$results" 2>>"$log" || echo "  run failed (kept in $results)" >&2
 }
 
+is_echo_point() { # the points served by the benchmark profile's echo, in one server JVM
+  [[ $1 == latency || $1 == small || $1 == bulk || $1 == connect ]]
+}
+
 echo_point() { # echo_point <kind> <point> <rep>
   case $2 in
     latency) load "$1" "$2" "$3" --connections 1 --size 16 --in-flight 1 --type "$type" --warmup "$warmup" --duration "$duration" ;;
@@ -159,12 +163,19 @@ started=$(date +%s)
 for rep in $(seq "$repeats"); do
   for kind in $servers; do
     traffic=""
-    for point in $points; do [[ $point != memory* && $point != broadcast ]] && traffic=yes; done
+    for point in $points; do is_echo_point "$point" && traffic=yes; done
     if [[ -n $traffic ]]; then
       start_server "$kind" "$server_java_opts" || continue
       for point in $points; do
-        [[ $point != memory* && $point != broadcast ]] && echo_point "$kind" "$point" "$rep"
+        if is_echo_point "$point"; then echo_point "$kind" "$point" "$rep"; fi
       done
+      stop_server
+    fi
+    if [[ " $points " == *" compressed "* ]]; then
+      # The echo-app profile: each stack with permessage-deflate accepted (raw TCP ignores it).
+      start_server "$kind" "$server_java_opts" "--profile echo-app" || continue
+      load "$kind" compressed "$rep" --deflate --connections 10 --size 65536 --in-flight 4 --type text \
+        --warmup "$warmup" --duration "$duration"
       stop_server
     fi
     if [[ " $points " == *" broadcast "* && $kind != raw-tcp ]]; then
@@ -182,9 +193,11 @@ for rep in $(seq "$repeats"); do
       load "$kind" memory "$rep" --mode memory --connections "$memory_connections" --server-pid "$server_pid" --settle 3
       stop_server
     fi
-    if [[ " $points " == *" memory-deflate "* && $kind != raw-tcp ]]; then
+    if [[ " $points " == *" memory-deflate "* ]]; then
       start_server "$kind" "$memory_java_opts" "--profile echo-app" || continue
-      load "$kind" memory-deflate "$rep" --mode memory --deflate --connections "$memory_connections" \
+      deflate=(--deflate)
+      [[ $kind == raw-tcp ]] && deflate=() # nothing to negotiate: its idle connection, the floor
+      load "$kind" memory-deflate "$rep" --mode memory "${deflate[@]}" --connections "$memory_connections" \
         --server-pid "$server_pid" --settle 3
       stop_server
     fi
