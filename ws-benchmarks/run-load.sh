@@ -178,7 +178,7 @@ for rep in $(seq "$repeats"); do
         --warmup "$warmup" --duration "$duration"
       stop_server
     fi
-    if [[ " $points " == *" broadcast "* && $kind != raw-tcp ]]; then
+    if [[ " $points " == *" broadcast "* ]]; then
       start_server "$kind" "$server_java_opts" "--broadcast" || continue
       for point in broadcast-64 broadcast-4k; do
         size=64

@@ -1,12 +1,15 @@
 package dev.wskit.benchmarks.load;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * Parses the messages one subscriber receives, incrementally (a frame may end anywhere in a
  * read), and checks each frame: FIN set, text, no RSV bits, unmasked (RFC 6455 §5.1), the
  * run's size, and the fill after the sequence number and time. Keeps no reference to the buffers
- * it is given. Anything else (a ping, a close, a fragment) is an {@link EchoMismatch}.
+ * it is given. Anything else (a ping, a close, a fragment) is an {@link EchoMismatch}. From a raw
+ * TCP fan-out ({@code masked = true}) the frames are the publisher's, still masked with its key:
+ * they are checked so, the sequence number and time unmasked to be read.
  */
 final class BroadcastParser {
     /** Told of each message once its last byte has been checked. */
@@ -15,9 +18,10 @@ final class BroadcastParser {
         void onMessage(long sequence, long sentNanos);
     }
 
-    private static final int MAX_HEADER = 10;
+    private static final int MAX_HEADER = 14;
 
     private final BroadcastMessages messages;
+    private final boolean masked;
     private final ByteBuffer expected;
     private final Listener listener;
     private final byte[] header = new byte[MAX_HEADER];
@@ -26,9 +30,10 @@ final class BroadcastParser {
     private int payloadRemaining = -1; // -1: reading a header
     private int payloadOffset;
 
-    BroadcastParser(BroadcastMessages messages, Listener listener) {
+    BroadcastParser(BroadcastMessages messages, boolean masked, Listener listener) {
         this.messages = messages;
-        this.expected = ByteBuffer.wrap(messages.payload());
+        this.masked = masked;
+        this.expected = ByteBuffer.wrap(messages.payload(masked));
         this.listener = listener;
     }
 
@@ -53,8 +58,11 @@ final class BroadcastParser {
         if (first != 0x81) {
             throw new EchoMismatch(String.format("broadcast frame with first header byte 0x%02x, expected FIN and text", first));
         }
-        if ((header[1] & 0x80) != 0) {
-            throw new EchoMismatch("broadcast frame masked by the server");
+        if (((header[1] & 0x80) != 0) != masked) {
+            throw new EchoMismatch(masked ? "broadcast frame not masked, expected the publisher's frame" : "broadcast frame masked by the server");
+        }
+        if (masked && !Arrays.equals(header, headerRead - 4, headerRead, MessageTemplate.MASKING_KEY, 0, 4)) {
+            throw new EchoMismatch("broadcast frame with another masking key than the publisher's");
         }
         int length7 = header[1] & 0x7f;
         long length = length7 == 126 ? ByteBuffer.wrap(header, 2, 2).getShort() & 0xffff
@@ -73,7 +81,7 @@ final class BroadcastParser {
             return 2;
         }
         int length7 = header[1] & 0x7f;
-        return 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0);
+        return 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0) + ((header[1] & 0x80) != 0 ? 4 : 0);
     }
 
     private void readPayload(ByteBuffer in) {
@@ -81,7 +89,8 @@ final class BroadcastParser {
         int start = in.position();
         int i = 0;
         for (; i < n && payloadOffset + i < BroadcastMessages.LEAD_BYTES; i++) {
-            lead[payloadOffset + i] = in.get(start + i);
+            int at = payloadOffset + i;
+            lead[at] = (byte) (in.get(start + i) ^ (masked ? MessageTemplate.MASKING_KEY[at & 3] : 0));
         }
         if (i < n) {
             ByteBuffer received = in.duplicate();

@@ -19,7 +19,7 @@ import java.util.Set;
  * --type T            echo: binary (default) | text (broadcast: always text)
  * --duration S        seconds measured (default 5); --warmup S seconds before it (default 2)
  * --threads T         load threads, each a selector over its share of connections (default 1)
- * --raw               the server is a raw TCP echo: no handshake, echoes checked still masked
+ * --raw               the server is a raw TCP echo (broadcast: fan-out): no handshake, our frames checked still masked
  * --deflate           offer permessage-deflate (RFC 7692) and require the server to accept it; echo: send
  *                     Compressible text, compressed, and inflate every echo (with --raw: our own
  *                     compressed frames come back, and are inflated and checked the same way)
@@ -73,9 +73,8 @@ record LoadOptions(
         if (!List.of("echo", "connect", "memory", "broadcast").contains(mode)) {
             throw new IllegalArgumentException("--mode must be echo, connect, memory or broadcast: " + mode);
         }
-        if (mode.equals("broadcast") && (raw || size < BroadcastMessages.LEAD_BYTES)) {
-            throw new IllegalArgumentException("--mode broadcast is for a WebSocket server, with --size at least "
-                    + BroadcastMessages.LEAD_BYTES);
+        if (mode.equals("broadcast") && size < BroadcastMessages.LEAD_BYTES) {
+            throw new IllegalArgumentException("--mode broadcast needs --size at least " + BroadcastMessages.LEAD_BYTES);
         }
         if (deflate && !(mode.equals("echo") || mode.equals("memory") && !raw)) {
             throw new IllegalArgumentException("--deflate is for the echo mode, and the memory mode of a WebSocket server");
