@@ -19,6 +19,10 @@ import java.util.Locale;
  * echo inflated and checked ({@link InflatingEchoParser}); MB/s still counts the payload as the
  * application sees it, uncompressed. The result adds what the server agreed ({@code deflate}) and
  * {@code sent_compression_ratio}, compressed bytes over payload bytes of what the tool sent.
+ *
+ * <p>With {@code --server-pid}, also the server's CPU during the measured time (Linux
+ * {@code /proc}): its share of one core, and CPU microseconds per echo, which a machine shared
+ * with other work disturbs less than the rate.
  */
 final class EchoRun {
     /** Handshakes under way at once while opening the connections. */
@@ -71,16 +75,19 @@ final class EchoRun {
             threads.add(thread);
             thread.start();
         }
+        ServerProbe server = options.serverPid() > 0 ? new ServerProbe(options.serverPid()) : null;
         waitOrFail(options.warmupNanos(), workers);
+        double cpuBefore = server == null ? 0 : server.cpuSeconds();
         phase = EchoWorker.Phase.MEASURE;
         long start = System.nanoTime();
         waitOrFail(options.durationNanos(), workers);
         phase = EchoWorker.Phase.STOP;
         double seconds = (System.nanoTime() - start) / 1e9;
+        double serverCpu = server == null ? -1 : server.cpuSeconds() - cpuBefore;
         for (Thread thread : threads) {
             thread.join();
         }
-        return result(workers, seconds);
+        return result(workers, seconds, serverCpu);
     }
 
     /** Sleeps for {@code nanos}, returning early when a worker has failed (the run is void then). */
@@ -95,7 +102,7 @@ final class EchoRun {
         }
     }
 
-    private LoadResult result(List<EchoWorker> workers, double seconds) {
+    private LoadResult result(List<EchoWorker> workers, double seconds, double serverCpu) {
         EchoStats total = new EchoStats();
         Throwable failure = null;
         for (EchoWorker worker : workers) {
@@ -124,6 +131,11 @@ final class EchoRun {
                     .put("sent_compression_ratio", sent > 0 ? String.format(Locale.ROOT, "%.4f", wire / (double) sent) : "0");
         }
         Latencies.put(result, total.latencies);
+        if (serverCpu >= 0) {
+            // What an echo costs the server, whatever share of its cores others left it.
+            result.put("server_cpu_share", serverCpu / seconds)
+                    .put("server_cpu_us_per_msg", total.messages > 0 ? serverCpu * 1e6 / total.messages : 0.0);
+        }
         result.put("verified", total.verified).put("errors", failure == null ? 0 : 1);
         if (failure != null) {
             result.put("error", failure.toString());

@@ -24,7 +24,7 @@ import java.util.Set;
  *                     Compressible text, compressed, and inflate every echo (with --raw: our own
  *                     compressed frames come back, and are inflated and checked the same way)
  * --server-pid PID    memory: the server process, whose RSS (and live heap, via jcmd) is read;
- *                     broadcast: the server process, whose CPU time during the measured window is read
+ *                     echo and broadcast: the server process, whose CPU time during the measured window is read
  * --settle S          memory: seconds to wait after opening before measuring (default 1)
  * --label k=v         copied into the result line (repeatable), e.g. --label server=netty-own
  * </pre>

@@ -48,6 +48,8 @@ public final class LoadTable {
             new Measure("compressed", "msgs_per_s", "msg/s", true),
             new Measure("compressed", "p50_us", "p50 µs", false),
             new Measure("compressed", "p99_us", "p99 µs", false),
+            new Measure("compressed", "server_cpu_us_per_msg", "server CPU µs/msg", false),
+            new Measure("compressed", "server_cpu_share", "server CPU, share of a core", true),
             new Measure("connect", "handshakes_per_s", "handshakes/s", true),
             new Measure("connect", "p99_us", "p99 µs per handshake", false),
             // Live heap first: after the warm-up, what grows outside the heap is noise around zero.

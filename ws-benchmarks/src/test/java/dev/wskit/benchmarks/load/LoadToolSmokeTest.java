@@ -80,8 +80,10 @@ class LoadToolSmokeTest {
         try (EchoServer server = kind.start("127.0.0.1", 0, 1, EchoProfile.ECHO_APP)) {
             for (String size : new String[] {"3000", "65536"}) {
                 LoadResult compressed = run(kind, "--port", Integer.toString(server.port()), "--deflate", "--type", "text",
-                        "--connections", "2", "--in-flight", "2", "--size", size);
+                        "--connections", "2", "--in-flight", "2", "--size", size,
+                        "--server-pid", Long.toString(ProcessHandle.current().pid()));
                 assertEchoed(compressed);
+                assertThat(compressed.getDouble("server_cpu_us_per_msg")).as(compressed.line()).isPositive();
                 assertThat(compressed.get("deflate")).as(compressed.line())
                         .startsWith(kind.webSocket() ? "permessage-deflate" : "none");
                 // The tool really compressed what it sent.
