@@ -1,7 +1,6 @@
 package dev.wskit.benchmarks.load;
 
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 
 /**
  * Parses the messages one subscriber receives, incrementally (a frame may end anywhere in a
@@ -18,15 +17,12 @@ final class BroadcastParser {
         void onMessage(long sequence, long sentNanos);
     }
 
-    private static final int MAX_HEADER = 14;
-
     private final BroadcastMessages messages;
     private final boolean masked;
     private final ByteBuffer expected;
     private final Listener listener;
-    private final byte[] header = new byte[MAX_HEADER];
+    private final FrameHeader header = new FrameHeader();
     private final byte[] lead = new byte[BroadcastMessages.LEAD_BYTES];
-    private int headerRead;
     private int payloadRemaining = -1; // -1: reading a header
     private int payloadOffset;
 
@@ -48,40 +44,26 @@ final class BroadcastParser {
     }
 
     private void readHeader(ByteBuffer in) {
-        while (in.hasRemaining() && headerRead < headerLength()) {
-            header[headerRead++] = in.get();
-        }
-        if (headerRead < headerLength()) {
+        if (!header.read(in)) {
             return;
         }
-        int first = header[0] & 0xff;
+        int first = header.first();
         if (first != 0x81) {
             throw new EchoMismatch(String.format("broadcast frame with first header byte 0x%02x, expected FIN and text", first));
         }
-        if (((header[1] & 0x80) != 0) != masked) {
+        if (header.masked() != masked) {
             throw new EchoMismatch(masked ? "broadcast frame not masked, expected the publisher's frame" : "broadcast frame masked by the server");
         }
-        if (masked && !Arrays.equals(header, headerRead - 4, headerRead, MessageTemplate.MASKING_KEY, 0, 4)) {
+        if (masked && !header.maskedWith(MessageTemplate.MASKING_KEY)) {
             throw new EchoMismatch("broadcast frame with another masking key than the publisher's");
         }
-        int length7 = header[1] & 0x7f;
-        long length = length7 == 126 ? ByteBuffer.wrap(header, 2, 2).getShort() & 0xffff
-                : length7 == 127 ? ByteBuffer.wrap(header, 2, 8).getLong()
-                : length7;
+        long length = header.payloadLength();
         if (length != messages.size()) {
             throw new EchoMismatch("broadcast frame of " + length + " bytes, expected " + messages.size());
         }
         payloadRemaining = messages.size();
         payloadOffset = 0;
-        headerRead = 0;
-    }
-
-    private int headerLength() {
-        if (headerRead < 2) {
-            return 2;
-        }
-        int length7 = header[1] & 0x7f;
-        return 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0) + ((header[1] & 0x80) != 0 ? 4 : 0);
+        header.clear();
     }
 
     private void readPayload(ByteBuffer in) {

@@ -23,7 +23,6 @@ import java.util.zip.Inflater;
  * frees the native decompressor. Owned by one thread.
  */
 final class InflatingEchoParser implements EchoReader {
-    private static final int MAX_HEADER = 14;
     private static final int OPCODE_CONTINUATION = 0x0;
     private static final int RSV1 = 0x40;
 
@@ -32,12 +31,11 @@ final class InflatingEchoParser implements EchoReader {
     private final boolean masked;
     private final EchoParser.Listener listener;
     private final Inflater inflater = new Inflater(true);
-    private final byte[] header = new byte[MAX_HEADER];
+    private final FrameHeader header = new FrameHeader();
     /** One message's payload, as it came (unmasked), plus room for the tail. */
     private byte[] message = new byte[1024];
     /** The inflated message, one byte longer than the one expected, to see one that is longer. */
     private final byte[] inflated;
-    private int headerRead;
     private int frameRemaining = -1; // -1: reading a header
     private int messageLength;
     private int frameOffset;
@@ -66,24 +64,18 @@ final class InflatingEchoParser implements EchoReader {
     }
 
     private void readHeader(ByteBuffer in) {
-        while (in.hasRemaining() && headerRead < headerLength()) {
-            header[headerRead++] = in.get();
-        }
-        if (headerRead < headerLength()) {
+        if (!header.read(in)) {
             return;
         }
         checkHeader();
-        int length7 = header[1] & 0x7f;
-        long length = length7 == 126 ? ByteBuffer.wrap(header, 2, 2).getShort() & 0xffff
-                : length7 == 127 ? ByteBuffer.wrap(header, 2, 8).getLong()
-                : length7;
+        long length = header.payloadLength();
         if (messageLength + length > DeflatingWriter.bound(expected.length)) {
             // Longer than deflate makes any message of this size: refuse before buffering it.
             throw new EchoMismatch("echo " + sequence + ": " + (messageLength + length) + " payload bytes, above the message's bound");
         }
         frameRemaining = (int) length;
         frameOffset = 0;
-        headerRead = 0;
+        header.clear();
         if (messageLength + frameRemaining + DeflatingWriter.TAIL.length > message.length) {
             message = Arrays.copyOf(message, Math.max(2 * message.length, messageLength + frameRemaining + DeflatingWriter.TAIL.length));
         }
@@ -92,18 +84,8 @@ final class InflatingEchoParser implements EchoReader {
         }
     }
 
-    /** How many header bytes to read: known once the first two are in (RFC 6455 §5.2). */
-    private int headerLength() {
-        if (headerRead < 2) {
-            return 2;
-        }
-        int length7 = header[1] & 0x7f;
-        int extended = length7 == 126 ? 2 : length7 == 127 ? 8 : 0;
-        return 2 + extended + ((header[1] & 0x80) != 0 ? 4 : 0);
-    }
-
     private void checkHeader() {
-        int first = header[0] & 0xff;
+        int first = header.first();
         int opcode = first & 0x0f;
         if ((first & 0x30) != 0) {
             throw new EchoMismatch(String.format("echo %d: RSV2 or RSV3 set (0x%02x)", sequence, first));
@@ -119,17 +101,11 @@ final class InflatingEchoParser implements EchoReader {
             throw new EchoMismatch(String.format("echo %d: first header byte 0x%02x within a message, expected a continuation", sequence, first));
         }
         lastFrame = (first & 0x80) != 0;
-        boolean frameMasked = (header[1] & 0x80) != 0;
-        if (frameMasked != masked) {
-            throw new EchoMismatch("echo " + sequence + ": mask bit " + frameMasked + ", expected " + masked);
+        if (header.masked() != masked) {
+            throw new EchoMismatch("echo " + sequence + ": mask bit " + header.masked() + ", expected " + masked);
         }
-        if (masked) {
-            int keyAt = headerLength() - 4;
-            for (int i = 0; i < 4; i++) {
-                if (header[keyAt + i] != MessageTemplate.MASKING_KEY[i]) {
-                    throw new EchoMismatch("echo " + sequence + ": masking key differs");
-                }
-            }
+        if (masked && !header.maskedWith(MessageTemplate.MASKING_KEY)) {
+            throw new EchoMismatch("echo " + sequence + ": masking key differs");
         }
     }
 
