@@ -17,8 +17,10 @@ import java.util.Locale;
  * <p>With {@code --deflate} the connections offer permessage-deflate (RFC 7692) and the messages
  * are {@link Compressible} text, each compressed as it is sent ({@link DeflatingWriter}) and its
  * echo inflated and checked ({@link InflatingEchoParser}); MB/s still counts the payload as the
- * application sees it, uncompressed. The result adds what the server agreed ({@code deflate}) and
- * {@code sent_compression_ratio}, compressed bytes over payload bytes of what the tool sent.
+ * application sees it, uncompressed. The result adds what the server agreed ({@code deflate}),
+ * {@code sent_compression_ratio} (compressed bytes over payload bytes of what the tool sent),
+ * {@code echo_compression_ratio} (the same of the echoes checked) and {@code uncompressed_echoes}
+ * (echoes the server sent without compressing them, which RFC 7692 §6 allows).
  *
  * <p>With {@code --server-pid}, also the server's CPU during the measured time (Linux
  * {@code /proc}): its share of one core, and CPU microseconds per echo, which a machine shared
@@ -30,9 +32,10 @@ final class EchoRun {
 
     private final LoadOptions options;
     private volatile EchoWorker.Phase phase = EchoWorker.Phase.WARMUP;
-    /** With --deflate: what the server agreed, and each connection's compressor (read after the run, for the ratio). */
+    /** With --deflate: what the server agreed, and each connection's compressor and checker (read after the run, for the ratios). */
     private DeflateAgreement agreement;
     private final List<DeflatingWriter> writers = new ArrayList<>();
+    private final List<InflatingEchoParser> readers = new ArrayList<>();
 
     EchoRun(LoadOptions options) {
         this.options = options;
@@ -59,8 +62,11 @@ final class EchoRun {
             for (int i = 0; i < channels.size(); i++) {
                 DeflatingWriter writer = new DeflatingWriter(template, agreement);
                 writers.add(writer);
-                workers.get(i % workers.size()).add(channels.get(i), writer,
-                        listener -> new InflatingEchoParser(template, options.raw(), listener), options.size(), options.inFlight());
+                workers.get(i % workers.size()).add(channels.get(i), writer, listener -> {
+                    InflatingEchoParser reader = new InflatingEchoParser(template, options.raw(), listener);
+                    readers.add(reader);
+                    return reader;
+                }, options.size(), options.inFlight());
             }
         } else {
             MessageTemplate template = new MessageTemplate(options.size(), options.text());
@@ -88,6 +94,10 @@ final class EchoRun {
             thread.join();
         }
         return result(workers, seconds, serverCpu);
+    }
+
+    private static String ratio(long compressed, long uncompressed) {
+        return uncompressed > 0 ? String.format(Locale.ROOT, "%.4f", compressed / (double) uncompressed) : "0";
     }
 
     /** Sleeps for {@code nanos}, returning early when a worker has failed (the run is void then). */
@@ -126,9 +136,14 @@ final class EchoRun {
         if (agreement != null) {
             long sent = writers.stream().mapToLong(DeflatingWriter::payloadBytes).sum();
             long wire = writers.stream().mapToLong(DeflatingWriter::compressedBytes).sum();
-            // Of everything sent (warm-up too): the tool's own compression, for the record.
+            long echoWire = readers.stream().mapToLong(InflatingEchoParser::wireBytes).sum();
+            long echoed = total.verified * options.size();
+            // Of everything sent and checked (warm-up too): the tool's own compression, and the
+            // server's, for the record (a server may send a message uncompressed, RFC 7692 §6).
             result.put("deflate", agreement.agreed())
-                    .put("sent_compression_ratio", sent > 0 ? String.format(Locale.ROOT, "%.4f", wire / (double) sent) : "0");
+                    .put("sent_compression_ratio", ratio(wire, sent))
+                    .put("echo_compression_ratio", ratio(echoWire, echoed))
+                    .put("uncompressed_echoes", readers.stream().mapToLong(InflatingEchoParser::uncompressedEchoes).sum());
         }
         Latencies.put(result, total.latencies);
         if (serverCpu >= 0) {

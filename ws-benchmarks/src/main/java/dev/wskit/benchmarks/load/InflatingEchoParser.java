@@ -43,6 +43,8 @@ final class InflatingEchoParser implements EchoReader {
     private boolean compressed;
     private boolean lastFrame;
     private long sequence;
+    private long wireBytes;
+    private long uncompressedEchoes;
 
     InflatingEchoParser(MessageTemplate template, boolean masked, EchoParser.Listener listener) {
         this.template = template;
@@ -128,9 +130,11 @@ final class InflatingEchoParser implements EchoReader {
     private void frameEnded() {
         frameRemaining = -1;
         if (lastFrame) {
+            wireBytes += messageLength;
             if (compressed) {
                 check(inflated, inflate());
             } else {
+                uncompressedEchoes++;
                 check(message, messageLength);
             }
             inMessage = false;
@@ -175,6 +179,16 @@ final class InflatingEchoParser implements EchoReader {
         if (mismatch >= 0) {
             throw new EchoMismatch("echo " + sequence + ": payload differs at byte " + (MessageTemplate.SEQUENCE_BYTES + mismatch));
         }
+    }
+
+    /** Payload bytes of the echoes checked so far as they came over the wire (compressed, where they were). */
+    long wireBytes() {
+        return wireBytes;
+    }
+
+    /** Echoes checked so far that the server sent uncompressed (RSV1 clear). */
+    long uncompressedEchoes() {
+        return uncompressedEchoes;
     }
 
     @Override

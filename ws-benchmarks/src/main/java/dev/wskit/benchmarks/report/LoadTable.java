@@ -50,6 +50,7 @@ public final class LoadTable {
             new Measure("compressed", "p99_us", "p99 µs", false),
             new Measure("compressed", "server_cpu_us_per_msg", "server CPU µs/msg", false),
             new Measure("compressed", "server_cpu_share", "server CPU, share of a core", true),
+            new Measure("compressed", "echo_compression_ratio", "echo bytes on the wire ÷ payload", false),
             new Measure("connect", "handshakes_per_s", "handshakes/s", true),
             new Measure("connect", "p99_us", "p99 µs per handshake", false),
             // Live heap first: after the warm-up, what grows outside the heap is noise around zero.

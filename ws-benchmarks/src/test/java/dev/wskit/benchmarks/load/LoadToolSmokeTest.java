@@ -86,8 +86,10 @@ class LoadToolSmokeTest {
                 assertThat(compressed.getDouble("server_cpu_us_per_msg")).as(compressed.line()).isPositive();
                 assertThat(compressed.get("deflate")).as(compressed.line())
                         .startsWith(kind.webSocket() ? "permessage-deflate" : "none");
-                // The tool really compressed what it sent.
+                // The tool really compressed what it sent, and the server every echo.
                 assertThat(compressed.getDouble("sent_compression_ratio")).as(compressed.line()).isBetween(0.001, 0.5);
+                assertThat(compressed.getDouble("echo_compression_ratio")).as(compressed.line()).isBetween(0.001, 0.5);
+                assertThat(compressed.getLong("uncompressed_echoes")).as(compressed.line()).isZero();
             }
         }
     }
