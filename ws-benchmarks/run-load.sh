@@ -22,9 +22,10 @@
 #            PerMessageDeflateConfig.defaults() (level 6) on each transport. The load tool offers
 #            "permessage-deflate" without parameters; every stack answers "permessage-deflate"
 #            alone, i.e. context takeover both ways and 15-bit windows (the table prints what
-#            each agreed). MB/s counts the payload uncompressed; every echo is inflated and
-#            checked byte for byte; the server's CPU per echo is read from /proc, which other
-#            work on the machine disturbs less than the rate. The load tool's own cost per
+#            each agreed, and how far each compressed its echoes). MB/s counts the payload
+#            uncompressed; every echo is inflated and checked byte for byte; the server's CPU
+#            per echo is read from /proc, which other work on the machine disturbs less than
+#            the rate (the echo-app profile allows 32 MiB messages). The load tool's own cost per
 #            64 KiB message, measured alone on one core of this 2-vCPU machine: ~110 µs to
 #            compress (java.util.zip at BEST_SPEED, one Deflater per connection, reused) and
 #            ~40 µs to inflate and check, so about 6,500 messages/s (~430 MB/s) before any socket
