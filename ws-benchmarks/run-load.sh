@@ -14,28 +14,50 @@
 #   latency  1 connection, 16 B, 1 in flight
 #   small    100 connections, 64 B, 16 in flight
 #   bulk     10 connections, 64 KiB, 4 in flight
+#   compressed  10 connections, 64 KiB of compressible text (ws-testkit's Compressible: JSON-like
+#            lines, about 19:1 at the load tool's level), 4 in flight, permessage-deflate (RFC 7692)
+#            on both sides: each server in its own fresh JVM with the echo-app profile, i.e.
+#            Netty's own WebSocketServerCompressionHandler (its default parameters, level 6),
+#            Vert.x's own per-message deflate (its defaults, level 6), wskit's
+#            PerMessageDeflateConfig.defaults() (level 6) on each transport. The load tool offers
+#            "permessage-deflate" without parameters; every stack answers "permessage-deflate"
+#            alone, i.e. context takeover both ways and 15-bit windows (the table prints what
+#            each agreed, and how far each compressed its echoes). MB/s counts the payload
+#            uncompressed; every echo is inflated and checked byte for byte; the server's CPU
+#            per echo is read from /proc, which other work on the machine disturbs less than
+#            the rate (the echo-app profile allows 32 MiB messages). The load tool's own cost per
+#            64 KiB message, measured alone on one core of this 2-vCPU machine: ~110 µs to
+#            compress (java.util.zip at BEST_SPEED, one Deflater per connection, reused) and
+#            ~40 µs to inflate and check, so about 6,500 messages/s (~430 MB/s) before any socket
+#            work; raw-tcp, which returns the tool's own compressed frames for it to inflate the
+#            same way, is that ceiling with TCP (~270 MB/s in a run where the servers made
+#            45-70 MB/s).
 #   connect  handshakes per second, CONNECT_CONCURRENCY under way at once
 #   memory   MEMORY_CONNECTIONS idle connections: live heap and RSS outside the heap per
 #            connection (the server's heap pre-touched, MEMORY_JAVA_OPTS)
 #            (its own fresh server JVM, so earlier load does not pollute the baseline)
 #   memory-deflate  the same with permessage-deflate offered and accepted on every connection
 #            (the servers' echo-app profile, compression on): what compression keeps per idle
-#            connection; not for raw-tcp
+#            connection; raw-tcp, which has nothing to negotiate, measures its idle connection
+#            again, the floor of the column
 #   broadcast  each stack's broadcast server (EchoServers --broadcast, its own fresh JVM): 1
 #            publisher, BROADCAST_SUBSCRIBERS subscribers, text messages of 64 B (broadcast-64)
 #            and 4 KiB (broadcast-4k), the publisher at most BROADCAST_IN_FLIGHT messages ahead
 #            of the slowest subscriber; deliveries per second (messages received by all the
 #            subscribers together), latency from publish to receipt, the server's CPU per
-#            delivery, every delivery checked (a message lost or out of order fails the run). Not
-#            for raw-tcp, which has no messages to broadcast.
+#            delivery, every delivery checked (a message lost or out of order fails the run).
+#            raw-tcp is a raw TCP fan-out (Netty, every byte from one connection written to
+#            every other through a ChannelGroup, as Netty's own broadcast does): the subscribers
+#            get the publisher's frames still masked and check them so. Its deliveries/s is the
+#            load tool's ceiling; its CPU per delivery, that of fan-out without WebSocket.
 #
 # Overrides (defaults in brackets): REPEATS [3], WARMUP [3] and DURATION [5] seconds per point,
-# SERVERS [all six], POINTS [all seven], TYPE [binary], CONNECT_CONCURRENCY [16],
+# SERVERS [all six], POINTS [all eight], TYPE [binary, for latency, small and bulk], CONNECT_CONCURRENCY [16],
 # MEMORY_CONNECTIONS [10000], BROADCAST_SUBSCRIBERS [1000], BROADCAST_IN_FLIGHT [16],
 # SERVER_CPUS / LOAD_CPUS [first half / second half of the cores],
 # LOAD_THREADS [1 per load core], SERVER_JAVA_OPTS [-Xms256m -Xmx1g], LOAD_JAVA_OPTS [-Xmx1g],
 # MEMORY_JAVA_OPTS [-Xms1g -Xmx1g -XX:+AlwaysPreTouch],
-# BASE_PORT [18100], CHART [the chart's path, next to the results]. About 20 minutes on 2 cores
+# BASE_PORT [18100], CHART [the chart's path, next to the results]. About 25 minutes on 2 cores
 # with the defaults.
 # Builds target/benchmarks.jar with Maven when it is missing; rebuild it after changing code.
 set -euo pipefail
@@ -47,7 +69,7 @@ repeats=${REPEATS:-3}
 warmup=${WARMUP:-3}
 duration=${DURATION:-5}
 servers=${SERVERS:-"netty-own wskit-netty vertx-own wskit-vertx wskit-blocking raw-tcp"}
-points=${POINTS:-"latency small bulk connect memory memory-deflate broadcast"}
+points=${POINTS:-"latency small bulk compressed connect memory memory-deflate broadcast"}
 type=${TYPE:-binary}
 connect_concurrency=${CONNECT_CONCURRENCY:-16}
 memory_connections=${MEMORY_CONNECTIONS:-10000}
@@ -144,6 +166,10 @@ load() { # load <kind> <point> <rep> <load tool options…>
     >>"$results" 2>>"$log" || echo "  run failed (kept in $results)" >&2
 }
 
+is_echo_point() { # the points served by the benchmark profile's echo, in one server JVM
+  [[ $1 == latency || $1 == small || $1 == bulk || $1 == connect ]]
+}
+
 echo_point() { # echo_point <kind> <point> <rep>
   case $2 in
     latency) load "$1" "$2" "$3" --connections 1 --size 16 --in-flight 1 --type "$type" --warmup "$warmup" --duration "$duration" ;;
@@ -159,15 +185,22 @@ started=$(date +%s)
 for rep in $(seq "$repeats"); do
   for kind in $servers; do
     traffic=""
-    for point in $points; do [[ $point != memory* && $point != broadcast ]] && traffic=yes; done
+    for point in $points; do is_echo_point "$point" && traffic=yes; done
     if [[ -n $traffic ]]; then
       start_server "$kind" "$server_java_opts" || continue
       for point in $points; do
-        [[ $point != memory* && $point != broadcast ]] && echo_point "$kind" "$point" "$rep"
+        if is_echo_point "$point"; then echo_point "$kind" "$point" "$rep"; fi
       done
       stop_server
     fi
-    if [[ " $points " == *" broadcast "* && $kind != raw-tcp ]]; then
+    if [[ " $points " == *" compressed "* ]]; then
+      # The echo-app profile: each stack with permessage-deflate accepted (raw TCP ignores it).
+      start_server "$kind" "$server_java_opts" "--profile echo-app" || continue
+      load "$kind" compressed "$rep" --deflate --connections 10 --size 65536 --in-flight 4 --type text \
+        --warmup "$warmup" --duration "$duration" --server-pid "$server_pid"
+      stop_server
+    fi
+    if [[ " $points " == *" broadcast "* ]]; then
       start_server "$kind" "$server_java_opts" "--broadcast" || continue
       for point in broadcast-64 broadcast-4k; do
         size=64
@@ -182,9 +215,11 @@ for rep in $(seq "$repeats"); do
       load "$kind" memory "$rep" --mode memory --connections "$memory_connections" --server-pid "$server_pid" --settle 3
       stop_server
     fi
-    if [[ " $points " == *" memory-deflate "* && $kind != raw-tcp ]]; then
+    if [[ " $points " == *" memory-deflate "* ]]; then
       start_server "$kind" "$memory_java_opts" "--profile echo-app" || continue
-      load "$kind" memory-deflate "$rep" --mode memory --deflate --connections "$memory_connections" \
+      deflate=(--deflate)
+      [[ $kind == raw-tcp ]] && deflate=() # nothing to negotiate: its idle connection, the floor
+      load "$kind" memory-deflate "$rep" --mode memory "${deflate[@]}" --connections "$memory_connections" \
         --server-pid "$server_pid" --settle 3
       stop_server
     fi

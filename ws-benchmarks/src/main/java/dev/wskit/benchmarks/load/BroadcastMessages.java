@@ -77,9 +77,19 @@ final class BroadcastMessages {
         return (byte) ('a' + ((value >>> shift) & 0xf));
     }
 
-    /** The unmasked payload, of which a subscriber checks the fill (from {@link #LEAD_BYTES} on). */
-    byte[] payload() {
-        return payload;
+    /**
+     * The payload, of which a subscriber checks the fill (from {@link #LEAD_BYTES} on): unmasked,
+     * or masked as the publisher sent it when a raw TCP fan-out passes its frames on unchanged.
+     */
+    byte[] payload(boolean masked) {
+        if (!masked) {
+            return payload;
+        }
+        byte[] maskedPayload = new byte[size];
+        for (int i = 0; i < size; i++) {
+            maskedPayload[i] = (byte) (payload[i] ^ MessageTemplate.MASKING_KEY[i & 3]);
+        }
+        return maskedPayload;
     }
 
     /**

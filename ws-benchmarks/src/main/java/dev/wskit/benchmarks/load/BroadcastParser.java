@@ -6,7 +6,9 @@ import java.nio.ByteBuffer;
  * Parses the messages one subscriber receives, incrementally (a frame may end anywhere in a
  * read), and checks each frame: FIN set, text, no RSV bits, unmasked (RFC 6455 §5.1), the
  * run's size, and the fill after the sequence number and time. Keeps no reference to the buffers
- * it is given. Anything else (a ping, a close, a fragment) is an {@link EchoMismatch}.
+ * it is given. Anything else (a ping, a close, a fragment) is an {@link EchoMismatch}. From a raw
+ * TCP fan-out ({@code masked = true}) the frames are the publisher's, still masked with its key:
+ * they are checked so, the sequence number and time unmasked to be read.
  */
 final class BroadcastParser {
     /** Told of each message once its last byte has been checked. */
@@ -15,20 +17,19 @@ final class BroadcastParser {
         void onMessage(long sequence, long sentNanos);
     }
 
-    private static final int MAX_HEADER = 10;
-
     private final BroadcastMessages messages;
+    private final boolean masked;
     private final ByteBuffer expected;
     private final Listener listener;
-    private final byte[] header = new byte[MAX_HEADER];
+    private final FrameHeader header = new FrameHeader();
     private final byte[] lead = new byte[BroadcastMessages.LEAD_BYTES];
-    private int headerRead;
     private int payloadRemaining = -1; // -1: reading a header
     private int payloadOffset;
 
-    BroadcastParser(BroadcastMessages messages, Listener listener) {
+    BroadcastParser(BroadcastMessages messages, boolean masked, Listener listener) {
         this.messages = messages;
-        this.expected = ByteBuffer.wrap(messages.payload());
+        this.masked = masked;
+        this.expected = ByteBuffer.wrap(messages.payload(masked));
         this.listener = listener;
     }
 
@@ -43,37 +44,26 @@ final class BroadcastParser {
     }
 
     private void readHeader(ByteBuffer in) {
-        while (in.hasRemaining() && headerRead < headerLength()) {
-            header[headerRead++] = in.get();
-        }
-        if (headerRead < headerLength()) {
+        if (!header.read(in)) {
             return;
         }
-        int first = header[0] & 0xff;
+        int first = header.first();
         if (first != 0x81) {
             throw new EchoMismatch(String.format("broadcast frame with first header byte 0x%02x, expected FIN and text", first));
         }
-        if ((header[1] & 0x80) != 0) {
-            throw new EchoMismatch("broadcast frame masked by the server");
+        if (header.masked() != masked) {
+            throw new EchoMismatch(masked ? "broadcast frame not masked, expected the publisher's frame" : "broadcast frame masked by the server");
         }
-        int length7 = header[1] & 0x7f;
-        long length = length7 == 126 ? ByteBuffer.wrap(header, 2, 2).getShort() & 0xffff
-                : length7 == 127 ? ByteBuffer.wrap(header, 2, 8).getLong()
-                : length7;
+        if (masked && !header.maskedWith(MessageTemplate.MASKING_KEY)) {
+            throw new EchoMismatch("broadcast frame with another masking key than the publisher's");
+        }
+        long length = header.payloadLength();
         if (length != messages.size()) {
             throw new EchoMismatch("broadcast frame of " + length + " bytes, expected " + messages.size());
         }
         payloadRemaining = messages.size();
         payloadOffset = 0;
-        headerRead = 0;
-    }
-
-    private int headerLength() {
-        if (headerRead < 2) {
-            return 2;
-        }
-        int length7 = header[1] & 0x7f;
-        return 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0);
+        header.clear();
     }
 
     private void readPayload(ByteBuffer in) {
@@ -81,7 +71,8 @@ final class BroadcastParser {
         int start = in.position();
         int i = 0;
         for (; i < n && payloadOffset + i < BroadcastMessages.LEAD_BYTES; i++) {
-            lead[payloadOffset + i] = in.get(start + i);
+            int at = payloadOffset + i;
+            lead[at] = (byte) (in.get(start + i) ^ (masked ? MessageTemplate.MASKING_KEY[at & 3] : 0));
         }
         if (i < n) {
             ByteBuffer received = in.duplicate();

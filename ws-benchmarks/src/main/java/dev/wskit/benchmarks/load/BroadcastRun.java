@@ -29,6 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  * the one after the last): a run with either above 0 fails. With {@code --server-pid}, also the
  * server's CPU during the measured time (Linux {@code /proc}): its share of one core, and CPU
  * microseconds per delivery, which a machine shared with other work disturbs less than the rate.
+ *
+ * <p>With {@code --raw} the server is a raw TCP fan-out (every byte from one connection to every
+ * other): no handshakes, and the subscribers check the publisher's frames as it masked them.
  */
 final class BroadcastRun {
     /** The phases of a run, switched by the run's thread. */
@@ -50,12 +53,12 @@ final class BroadcastRun {
 
     LoadResult run() throws IOException, InterruptedException {
         InetSocketAddress address = new InetSocketAddress(options.host(), options.port());
-        List<SocketChannel> channels = new Connector(address, false).open(options.connections(), OPEN_CONCURRENCY);
+        List<SocketChannel> channels = new Connector(address, options.raw()).open(options.connections(), OPEN_CONCURRENCY);
         if (channels.size() < options.connections()) {
             channels.forEach(BroadcastRun::closeQuietly);
             throw new IOException("opened " + channels.size() + " of " + options.connections() + " subscribers");
         }
-        SocketChannel publisherChannel = new Connector(address, false).open(1, 1).get(0);
+        SocketChannel publisherChannel = new Connector(address, options.raw()).open(1, 1).get(0);
         publisherChannel.configureBlocking(true);
         Publisher publisher = new Publisher(publisherChannel);
         List<BroadcastWorker> workers = new ArrayList<>();
@@ -63,7 +66,7 @@ final class BroadcastRun {
             workers.add(new BroadcastWorker(() -> phase, publisher::wake));
         }
         for (int i = 0; i < channels.size(); i++) {
-            workers.get(i % workers.size()).add(channels.get(i), messages);
+            workers.get(i % workers.size()).add(channels.get(i), messages, options.raw());
         }
         publisher.workers = workers;
         List<Thread> threads = new ArrayList<>();

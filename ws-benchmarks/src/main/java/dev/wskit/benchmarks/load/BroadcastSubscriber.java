@@ -22,9 +22,9 @@ final class BroadcastSubscriber implements BroadcastParser.Listener {
     long outOfOrder;
     boolean greeted;
 
-    BroadcastSubscriber(SocketChannel channel, BroadcastMessages messages, EchoStats stats) {
+    BroadcastSubscriber(SocketChannel channel, BroadcastMessages messages, boolean raw, EchoStats stats) {
         this.channel = channel;
-        this.parser = new BroadcastParser(messages, this);
+        this.parser = new BroadcastParser(messages, raw, this);
         this.stats = stats;
         this.size = messages.size();
     }

@@ -34,8 +34,9 @@ final class BroadcastWorker implements Runnable {
         this.selector = Selector.open();
     }
 
-    void add(SocketChannel channel, BroadcastMessages messages) throws IOException {
-        BroadcastSubscriber subscriber = new BroadcastSubscriber(channel, messages, stats);
+    /** Adds a subscriber; {@code raw}: behind a raw TCP fan-out, which passes the publisher's masked frames on. */
+    void add(SocketChannel channel, BroadcastMessages messages, boolean raw) throws IOException {
+        BroadcastSubscriber subscriber = new BroadcastSubscriber(channel, messages, raw, stats);
         channel.register(selector, SelectionKey.OP_READ, subscriber);
         subscribers.add(subscriber);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.function.Function;
 
 /**
  * One connection of an echo run: keeps {@code inFlight} messages outstanding, sending the next
@@ -15,25 +16,33 @@ import java.nio.channels.SocketChannel;
  */
 final class EchoConnection implements EchoParser.Listener {
     private final SocketChannel channel;
-    private final MessageTemplate template;
+    private final FrameWriter writer;
+    private final int payloadLength;
     private final EchoStats stats;
     private final int inFlight;
     private final long[] queuedAt;
     private final ByteBuffer out;
-    private final EchoParser parser;
+    private final EchoReader parser;
     private SelectionKey key;
     private long nextSequence;
     private long echoed;
     private long readNanos;
 
-    EchoConnection(SocketChannel channel, MessageTemplate template, boolean raw, int inFlight, EchoStats stats) {
+    /**
+     * @param writer this connection's frames
+     * @param reader makes this connection's checker of echoes, which tells the connection of each
+     * @param payloadLength the payload of a message as the application sees it (before any compression)
+     */
+    EchoConnection(SocketChannel channel, FrameWriter writer, Function<EchoParser.Listener, EchoReader> reader,
+                   int payloadLength, int inFlight, EchoStats stats) {
         this.channel = channel;
-        this.template = template;
+        this.writer = writer;
+        this.payloadLength = payloadLength;
         this.stats = stats;
         this.inFlight = inFlight;
         this.queuedAt = new long[inFlight];
-        this.out = ByteBuffer.allocateDirect(inFlight * template.frameLength());
-        this.parser = new EchoParser(template, raw, this);
+        this.out = ByteBuffer.allocateDirect(inFlight * writer.maxFrameLength());
+        this.parser = reader.apply(this);
     }
 
     void register(SelectionKey key) {
@@ -43,7 +52,7 @@ final class EchoConnection implements EchoParser.Listener {
     /** Queues messages up to the in-flight limit and writes what the socket takes. */
     void send(long nowNanos) throws IOException {
         while (nextSequence - echoed < inFlight) {
-            template.writeFrame(out, nextSequence);
+            writer.writeFrame(out, nextSequence);
             queuedAt[(int) (nextSequence % inFlight)] = nowNanos;
             nextSequence++;
         }
@@ -84,10 +93,12 @@ final class EchoConnection implements EchoParser.Listener {
     @Override
     public void onEcho(long sequence) {
         echoed++;
-        stats.echo(template.payloadLength(), readNanos - queuedAt[(int) (sequence % inFlight)]);
+        stats.echo(payloadLength, readNanos - queuedAt[(int) (sequence % inFlight)]);
     }
 
     void close() {
+        writer.end();
+        parser.end();
         try {
             channel.close();
         } catch (IOException e) {

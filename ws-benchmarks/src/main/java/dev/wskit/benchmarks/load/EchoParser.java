@@ -13,20 +13,17 @@ import java.nio.ByteBuffer;
  * frames unchanged, and is then checked against the masked bytes ({@code masked = true}).
  * Anything else, including a ping or a close from the server, is a {@link EchoMismatch}.
  */
-public final class EchoParser {
+public final class EchoParser implements EchoReader {
     /** Told of each echo once its last byte has been checked. */
     public interface Listener {
         void onEcho(long sequence);
     }
 
-    private static final int MAX_HEADER = 14;
-
     private final MessageTemplate template;
     private final boolean masked;
     private final ByteBuffer expected;
     private final Listener listener;
-    private final byte[] header = new byte[MAX_HEADER];
-    private int headerRead;
+    private final FrameHeader header = new FrameHeader();
     private long payloadRemaining = -1; // -1: reading a header
     private int payloadOffset;
     private long sequence;
@@ -39,6 +36,7 @@ public final class EchoParser {
     }
 
     /** Consumes all of {@code in}, calling the listener for every echo completed. */
+    @Override
     public void consume(ByteBuffer in) {
         while (in.hasRemaining()) {
             if (payloadRemaining < 0) {
@@ -50,55 +48,33 @@ public final class EchoParser {
     }
 
     private void readHeader(ByteBuffer in) {
-        while (in.hasRemaining() && headerRead < headerLength()) {
-            header[headerRead++] = in.get();
-        }
-        if (headerRead < headerLength()) {
+        if (!header.read(in)) {
             return;
         }
         checkHeader();
         payloadRemaining = template.payloadLength();
         payloadOffset = 0;
-        headerRead = 0;
+        header.clear();
         if (payloadRemaining == 0) {
             completed();
         }
     }
 
-    /** How many header bytes to read: known once the first two are in (RFC 6455 §5.2). */
-    private int headerLength() {
-        if (headerRead < 2) {
-            return 2;
-        }
-        int length7 = header[1] & 0x7f;
-        int extended = length7 == 126 ? 2 : length7 == 127 ? 8 : 0;
-        return 2 + extended + ((header[1] & 0x80) != 0 ? 4 : 0);
-    }
-
     private void checkHeader() {
-        int first = header[0] & 0xff;
+        int first = header.first();
         if (first != (0x80 | template.opcode())) {
             throw new EchoMismatch(String.format("echo %d: first header byte 0x%02x, expected FIN and opcode %d",
                     sequence, first, template.opcode()));
         }
-        boolean frameMasked = (header[1] & 0x80) != 0;
-        if (frameMasked != masked) {
-            throw new EchoMismatch("echo " + sequence + ": mask bit " + frameMasked + ", expected " + masked);
+        if (header.masked() != masked) {
+            throw new EchoMismatch("echo " + sequence + ": mask bit " + header.masked() + ", expected " + masked);
         }
-        int length7 = header[1] & 0x7f;
-        long length = length7 == 126 ? ByteBuffer.wrap(header, 2, 2).getShort() & 0xffff
-                : length7 == 127 ? ByteBuffer.wrap(header, 2, 8).getLong()
-                : length7;
+        long length = header.payloadLength();
         if (length != template.payloadLength()) {
             throw new EchoMismatch("echo " + sequence + ": payload length " + length + ", expected " + template.payloadLength());
         }
-        if (masked) {
-            int keyAt = headerRead - 4;
-            for (int i = 0; i < 4; i++) {
-                if (header[keyAt + i] != MessageTemplate.MASKING_KEY[i]) {
-                    throw new EchoMismatch("echo " + sequence + ": masking key differs");
-                }
-            }
+        if (masked && !header.maskedWith(MessageTemplate.MASKING_KEY)) {
+            throw new EchoMismatch("echo " + sequence + ": masking key differs");
         }
     }
 

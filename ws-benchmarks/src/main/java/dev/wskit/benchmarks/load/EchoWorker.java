@@ -8,6 +8,7 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One load thread: a selector over its share of the connections, driving each with
@@ -38,8 +39,10 @@ final class EchoWorker implements Runnable {
         this.selector = Selector.open();
     }
 
-    void add(SocketChannel channel, MessageTemplate template, boolean raw, int inFlight) throws IOException {
-        EchoConnection connection = new EchoConnection(channel, template, raw, inFlight, stats);
+    /** Adds a connection sending with {@code writer}, its echoes checked by what {@code reader} makes. */
+    void add(SocketChannel channel, FrameWriter writer, Function<EchoParser.Listener, EchoReader> reader,
+             int payloadLength, int inFlight) throws IOException {
+        EchoConnection connection = new EchoConnection(channel, writer, reader, payloadLength, inFlight, stats);
         connection.register(channel.register(selector, SelectionKey.OP_READ, connection));
         connections.add(connection);
     }

@@ -8,6 +8,8 @@ import java.util.Locale;
  * The client's opening handshake (RFC 6455 §4.1), the same request on every connection: the
  * key is the RFC's own sample nonce, whose accept value (§1.3) is then known without hashing.
  * Servers do not remember keys, so reusing one only makes the check cheap.
+ *
+ * <p>Not thread-safe: one {@link Connector} checks its responses.
  */
 public final class Handshake {
     static final String KEY = "dGhlIHNhbXBsZSBub25jZQ==";
@@ -19,6 +21,7 @@ public final class Handshake {
 
     private final ByteBuffer request;
     private final boolean offersDeflate;
+    private String agreedExtensions = "";
 
     Handshake(String host, int port) {
         this(host, port, "");
@@ -77,12 +80,21 @@ public final class Handshake {
         if (!accepted) {
             throw new EchoMismatch("handshake without the expected Sec-WebSocket-Accept");
         }
-        boolean deflating = head.lines().anyMatch(line -> line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-extensions:")
-                && line.toLowerCase(Locale.ROOT).contains("permessage-deflate"));
-        if (offersDeflate && !deflating) {
+        String extensions = head.lines().filter(line -> line.toLowerCase(Locale.ROOT).startsWith("sec-websocket-extensions:"))
+                .map(line -> line.substring(line.indexOf(':') + 1).trim()).findFirst().orElse("");
+        if (offersDeflate && !extensions.toLowerCase(Locale.ROOT).contains("permessage-deflate")) {
             throw new EchoMismatch("permessage-deflate offered, not accepted");
         }
+        agreedExtensions = extensions;
         return true;
+    }
+
+    /**
+     * The {@code Sec-WebSocket-Extensions} value of the last response accepted ({@code ""}: none):
+     * what the connections of one run agreed, as a server answers every one of them alike.
+     */
+    String agreedExtensions() {
+        return agreedExtensions;
     }
 
     /** The index just past the blank line ending the head, or -1. */

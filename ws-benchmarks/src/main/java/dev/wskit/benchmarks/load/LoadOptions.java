@@ -19,10 +19,12 @@ import java.util.Set;
  * --type T            echo: binary (default) | text (broadcast: always text)
  * --duration S        seconds measured (default 5); --warmup S seconds before it (default 2)
  * --threads T         load threads, each a selector over its share of connections (default 1)
- * --raw               the server is a raw TCP echo: no handshake, echoes checked still masked
- * --deflate           memory: offer permessage-deflate (RFC 7692) and require the server to accept it
+ * --raw               the server is a raw TCP echo (broadcast: fan-out): no handshake, our frames checked still masked
+ * --deflate           offer permessage-deflate (RFC 7692) and require the server to accept it; echo: send
+ *                     Compressible text, compressed, and inflate every echo (with --raw: our own
+ *                     compressed frames come back, and are inflated and checked the same way)
  * --server-pid PID    memory: the server process, whose RSS (and live heap, via jcmd) is read;
- *                     broadcast: the server process, whose CPU time during the measured window is read
+ *                     echo and broadcast: the server process, whose CPU time during the measured window is read
  * --settle S          memory: seconds to wait after opening before measuring (default 1)
  * --label k=v         copied into the result line (repeatable), e.g. --label server=netty-own
  * </pre>
@@ -71,12 +73,11 @@ record LoadOptions(
         if (!List.of("echo", "connect", "memory", "broadcast").contains(mode)) {
             throw new IllegalArgumentException("--mode must be echo, connect, memory or broadcast: " + mode);
         }
-        if (mode.equals("broadcast") && (raw || size < BroadcastMessages.LEAD_BYTES)) {
-            throw new IllegalArgumentException("--mode broadcast is for a WebSocket server, with --size at least "
-                    + BroadcastMessages.LEAD_BYTES);
+        if (mode.equals("broadcast") && size < BroadcastMessages.LEAD_BYTES) {
+            throw new IllegalArgumentException("--mode broadcast needs --size at least " + BroadcastMessages.LEAD_BYTES);
         }
-        if (deflate && (raw || !mode.equals("memory"))) {
-            throw new IllegalArgumentException("--deflate is for the memory mode of a WebSocket server");
+        if (deflate && !(mode.equals("echo") || mode.equals("memory") && !raw)) {
+            throw new IllegalArgumentException("--deflate is for the echo mode, and the memory mode of a WebSocket server");
         }
         if (connections < 1 || inFlight < 1 || threads < 1 || durationSeconds <= 0 || warmupSeconds < 0) {
             throw new IllegalArgumentException("connections, in-flight, threads and duration must be positive");

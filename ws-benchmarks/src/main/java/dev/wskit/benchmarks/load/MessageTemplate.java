@@ -1,6 +1,7 @@
 package dev.wskit.benchmarks.load;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * The one message a load run sends, pre-encoded once as a masked client frame (RFC 6455 §5.2),
@@ -16,7 +17,7 @@ import java.nio.ByteBuffer;
  * intermediary, and every server still has to unmask every byte (the key is not zero, which a
  * server could skip).
  */
-public final class MessageTemplate {
+public final class MessageTemplate implements FrameWriter {
     static final int SEQUENCE_BYTES = 8;
     public static final byte[] MASKING_KEY = {(byte) 0x37, (byte) 0xfa, (byte) 0x21, (byte) 0x3d};
     private static final int OPCODE_TEXT = 0x1;
@@ -31,14 +32,22 @@ public final class MessageTemplate {
     private final byte[] maskedPayload;
 
     public MessageTemplate(int payloadLength, boolean text) {
+        this(letters(payloadLength), text);
+    }
+
+    /**
+     * Messages of {@code fill}'s length and content, but for its first 8 bytes, which carry the
+     * sequence number: for text, {@code fill} must be ASCII (it is sent as it is, and the sequence
+     * letters must not cut a character).
+     */
+    public MessageTemplate(byte[] fill, boolean text) {
+        int payloadLength = fill.length;
         if (payloadLength < SEQUENCE_BYTES) {
             throw new IllegalArgumentException("messages carry an 8-byte sequence number: size must be at least 8");
         }
         this.opcode = text ? OPCODE_TEXT : OPCODE_BINARY;
-        this.payload = new byte[payloadLength];
-        for (int i = SEQUENCE_BYTES; i < payloadLength; i++) {
-            payload[i] = (byte) ('A' + i % 26);
-        }
+        this.payload = fill.clone();
+        Arrays.fill(payload, 0, SEQUENCE_BYTES, (byte) 0);
         this.maskedPayload = new byte[payloadLength];
         for (int i = 0; i < payloadLength; i++) {
             maskedPayload[i] = (byte) (payload[i] ^ MASKING_KEY[i & 3]);
@@ -60,6 +69,15 @@ public final class MessageTemplate {
         System.arraycopy(maskedPayload, 0, frame, headerLength, payloadLength);
     }
 
+    /** The default fill: the alphabet over and over, which any stack echoes cheaply. */
+    private static byte[] letters(int payloadLength) {
+        byte[] fill = new byte[Math.max(0, payloadLength)];
+        for (int i = SEQUENCE_BYTES; i < fill.length; i++) {
+            fill[i] = (byte) ('A' + i % 26);
+        }
+        return fill;
+    }
+
     int opcode() {
         return opcode;
     }
@@ -72,12 +90,25 @@ public final class MessageTemplate {
         return frame.length;
     }
 
+    @Override
+    public int maxFrameLength() {
+        return frame.length;
+    }
+
     /** Appends the frame of message {@code sequence} to {@code out}. */
+    @Override
     public void writeFrame(ByteBuffer out, long sequence) {
         int payloadStart = out.position() + headerLength;
         out.put(frame);
         for (int i = 0; i < SEQUENCE_BYTES; i++) {
             out.put(payloadStart + i, (byte) (sequenceByte(sequence, i) ^ MASKING_KEY[i & 3]));
+        }
+    }
+
+    /** Writes the unmasked sequence number of message {@code sequence} into {@code payload}'s first 8 bytes. */
+    static void writeSequence(byte[] payload, long sequence) {
+        for (int i = 0; i < SEQUENCE_BYTES; i++) {
+            payload[i] = sequenceByte(sequence, i);
         }
     }
 

@@ -32,6 +32,7 @@ public final class LoadChart {
             new ChartPoint("latency", "msgs_per_s", "msg/s"),
             new ChartPoint("small", "msgs_per_s", "msg/s"),
             new ChartPoint("bulk", "msgs_per_s", "msg/s"),
+            new ChartPoint("compressed", "msgs_per_s", "msg/s"),
             new ChartPoint("connect", "handshakes_per_s", "handshakes/s"),
             new ChartPoint("broadcast-64", "deliveries_per_s", "deliveries/s"),
             new ChartPoint("broadcast-4k", "deliveries_per_s", "deliveries/s"));

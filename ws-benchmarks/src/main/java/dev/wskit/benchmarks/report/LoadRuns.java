@@ -72,6 +72,12 @@ final class LoadRuns {
                 .map(run -> run.getOrDefault(key, "")).filter(value -> !value.isEmpty()).distinct().toList();
     }
 
+    /** The same over the runs of {@code point} on {@code server}. */
+    List<String> values(String point, String server, String key) {
+        return runs.stream().filter(run -> matches(run, point, server))
+                .map(run -> run.getOrDefault(key, "")).filter(value -> !value.isEmpty()).distinct().toList();
+    }
+
     /** The same over every run, whatever its point. */
     List<String> values(String key) {
         return runs.stream().map(run -> run.getOrDefault(key, "")).filter(value -> !value.isEmpty()).distinct().toList();

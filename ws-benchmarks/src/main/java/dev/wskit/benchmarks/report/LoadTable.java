@@ -21,8 +21,9 @@ import java.util.OptionalDouble;
 public final class LoadTable {
     static final String NETTY = "netty-own";
     static final String VERTX = "vertx-own";
+    static final String RAW = "raw-tcp";
     /** The servers in the order of the table's columns and the chart's bars: each wskit transport after its native stack. */
-    static final List<String> SERVERS = List.of(NETTY, "wskit-netty", VERTX, "wskit-vertx", "wskit-blocking", "raw-tcp");
+    static final List<String> SERVERS = List.of(NETTY, "wskit-netty", VERTX, "wskit-vertx", "wskit-blocking", RAW);
 
     /** A row: the point, the result key, its label, and whether higher is better. */
     record Measure(String point, String key, String label, boolean higherIsBetter) {
@@ -42,6 +43,14 @@ public final class LoadTable {
             new Measure("bulk", "msgs_per_s", "msg/s", true),
             new Measure("bulk", "p50_us", "p50 µs", false),
             new Measure("bulk", "p99_us", "p99 µs", false),
+            // permessage-deflate on both sides: MB of payload as the application sees it, uncompressed.
+            new Measure("compressed", "mb_per_s", "MB/s (uncompressed)", true),
+            new Measure("compressed", "msgs_per_s", "msg/s", true),
+            new Measure("compressed", "p50_us", "p50 µs", false),
+            new Measure("compressed", "p99_us", "p99 µs", false),
+            new Measure("compressed", "server_cpu_us_per_msg", "server CPU µs/msg", false),
+            new Measure("compressed", "server_cpu_share", "server CPU, share of a core", true),
+            new Measure("compressed", "echo_compression_ratio", "echo bytes on the wire ÷ payload", false),
             new Measure("connect", "handshakes_per_s", "handshakes/s", true),
             new Measure("connect", "p99_us", "p99 µs per handshake", false),
             // Live heap first: after the warm-up, what grows outside the heap is noise around zero.
@@ -78,8 +87,10 @@ public final class LoadTable {
 
     public static String render(String resultLines) {
         LoadRuns runs = LoadRuns.parse(resultLines);
+        // The raw TCP column always: the ceiling (or floor) is part of reading every row, and a
+        // point it has no run for says so ("–") rather than dropping the column.
         List<String> servers = SERVERS.stream()
-                .filter(server -> MEASURES.stream().anyMatch(m -> runs.has(m.point(), server))).toList();
+                .filter(server -> server.equals(RAW) || MEASURES.stream().anyMatch(m -> runs.has(m.point(), server))).toList();
         StringBuilder out = new StringBuilder();
         out.append("| point | measure |");
         servers.forEach(server -> out.append(' ').append(server).append(" |"));
@@ -96,6 +107,12 @@ public final class LoadTable {
                 out.append(' ').append(cell(runs, measure, server)).append(" |");
             }
             out.append('\n');
+        }
+        List<String> agreed = servers.stream().filter(server -> !runs.values("compressed", server, "deflate").isEmpty())
+                .map(server -> server + ": " + String.join(" / ", runs.values("compressed", server, "deflate"))).toList();
+        if (!agreed.isEmpty()) {
+            out.append("\npermessage-deflate agreed at the compressed point (the load tool offers it without parameters): ")
+                    .append(String.join("; ", agreed)).append(".\n");
         }
         out.append('\n').append(LoadTargets.render(runs));
         List<String> errors = runs.errors();

@@ -24,7 +24,8 @@ final class PointSettings {
         String plural = connections.equals(List.of("1")) ? " connection" : " connections";
         return point + ": " + joined(connections) + plural + " × "
                 + joined(runs.values(point, "size").stream().map(PointSettings::bytes).toList())
-                + " " + joined(runs.values(point, "type")) + ", " + joined(runs.values(point, "in_flight")) + " in flight";
+                + " " + joined(runs.values(point, "type")) + ", " + joined(runs.values(point, "in_flight")) + " in flight"
+                + (point.equals("compressed") ? ", permessage-deflate on both sides" : "");
     }
 
     private static String bytes(String size) {

@@ -15,8 +15,8 @@ import java.util.concurrent.CountDownLatch;
  * raw-tcp}, {@code threads} (default: the processors this JVM may use, so {@code taskset}
  * decides) the event loops of the Netty and Vert.x servers, and {@code P} an {@link EchoProfile}:
  * {@code benchmark} (the default) or {@code echo-app}. With {@code --broadcast} the server is the
- * stack's broadcast instead of its echo ({@link ServerKind#startBroadcast}; not for raw TCP, and
- * with the benchmark profile only): each message from one connection goes to every other. Prints one line when it accepts
+ * stack's broadcast instead of its echo ({@link ServerKind#startBroadcast}; raw TCP, a fan-out of its
+ * bytes; with the benchmark profile only): each message from one connection goes to every other. Prints one line when it accepts
  * connections, {@code READY server=… port=… pid=… threads=… jdk=… profile=… app=…}, for the script to wait on.
  */
 public final class EchoServers {
@@ -40,8 +40,8 @@ public final class EchoServers {
         ServerKind kind = ServerKind.of(positional.get(0));
         int port = Integer.parseInt(positional.get(1));
         int threads = positional.size() == 3 ? Integer.parseInt(positional.get(2)) : Runtime.getRuntime().availableProcessors();
-        if (broadcast && (!kind.broadcasts() || profile != EchoProfile.BENCHMARK)) {
-            System.err.println("--broadcast: not for " + kind.id() + ", and with the benchmark profile only");
+        if (broadcast && profile != EchoProfile.BENCHMARK) {
+            System.err.println("--broadcast: with the benchmark profile only");
             System.exit(2);
         }
         EchoServer server = broadcast ? kind.startBroadcast("127.0.0.1", port, threads) : kind.start("127.0.0.1", port, threads, profile);

@@ -65,18 +65,12 @@ public enum ServerKind {
         }
     }
 
-    /** Whether this server has a broadcast: every WebSocket stack, not raw TCP. */
-    public boolean broadcasts() {
-        return webSocket();
-    }
-
     /**
      * Starts this stack's broadcast server on {@code host:port} (0: a free port), with the
      * {@link EchoProfile#BENCHMARK} limits: a message from one connection is sent to every other
      * open connection (see {@link NettyOwnBroadcastServer}, {@link VertxOwnBroadcastServer},
-     * {@link WskitBroadcast}).
-     *
-     * @throws UnsupportedOperationException for raw TCP, which has no messages to broadcast
+     * {@link WskitBroadcast}); for raw TCP, every byte read from one connection is
+     * ({@link RawTcpFanOutServer}).
      */
     public EchoServer startBroadcast(String host, int port, int threads) throws Exception {
         EchoProfile profile = EchoProfile.BENCHMARK;
@@ -91,8 +85,10 @@ public enum ServerKind {
                 return WskitEchoServers.vertx(host, port, threads, profile, new WskitBroadcast());
             case WSKIT_BLOCKING:
                 return WskitEchoServers.blocking(host, port, profile, new WskitBroadcast());
+            case RAW_TCP:
+                return RawTcpFanOutServer.start(host, port, threads);
             default:
-                throw new UnsupportedOperationException(id + " has no broadcast");
+                throw new AssertionError(this);
         }
     }
 }

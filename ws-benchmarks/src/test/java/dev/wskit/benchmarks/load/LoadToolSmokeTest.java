@@ -68,6 +68,32 @@ class LoadToolSmokeTest {
         }
     }
 
+    /**
+     * The compressed point: every stack, in its deflate-enabled configuration (the echo-app
+     * profile), echoes compressed text the tool inflates and checks; the raw TCP echo returns the
+     * tool's own compressed frames, inflated the same way. Sizes: one frame of a 16-bit length
+     * compressed, and the point's 64 KiB.
+     */
+    @ParameterizedTest
+    @EnumSource(ServerKind.class)
+    void theCompressedEchoIsInflatedAndVerified(ServerKind kind) throws Exception {
+        try (EchoServer server = kind.start("127.0.0.1", 0, 1, EchoProfile.ECHO_APP)) {
+            for (String size : new String[] {"3000", "65536"}) {
+                LoadResult compressed = run(kind, "--port", Integer.toString(server.port()), "--deflate", "--type", "text",
+                        "--connections", "2", "--in-flight", "2", "--size", size,
+                        "--server-pid", Long.toString(ProcessHandle.current().pid()));
+                assertEchoed(compressed);
+                assertThat(compressed.getDouble("server_cpu_us_per_msg")).as(compressed.line()).isPositive();
+                assertThat(compressed.get("deflate")).as(compressed.line())
+                        .startsWith(kind.webSocket() ? "permessage-deflate" : "none");
+                // The tool really compressed what it sent, and the server every echo.
+                assertThat(compressed.getDouble("sent_compression_ratio")).as(compressed.line()).isBetween(0.001, 0.5);
+                assertThat(compressed.getDouble("echo_compression_ratio")).as(compressed.line()).isBetween(0.001, 0.5);
+                assertThat(compressed.getLong("uncompressed_echoes")).as(compressed.line()).isZero();
+            }
+        }
+    }
+
     private static LoadResult run(ServerKind kind, String... args) throws Exception {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.addAll(List.of("--duration", "0.3", "--warmup", "0.1", "--label", "server=" + kind.id()));

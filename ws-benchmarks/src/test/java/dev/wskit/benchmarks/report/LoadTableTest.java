@@ -52,4 +52,21 @@ class LoadTableTest {
                 "RESULT mode=broadcast point=broadcast-64 server=netty-own subscribers=1000 size=64 in_flight=16 errors=0")), "broadcast-64"))
                 .isEqualTo("broadcast-64: 1 publisher → 1000 subscribers × 64 B text, 16 in flight");
     }
+
+    @Test
+    void showsTheCompressedRowsTheAgreementsAndTheRawColumnEvenWithoutItsRuns() {
+        String lines = String.join("\n",
+                "RESULT mode=echo point=compressed server=netty-own connections=10 size=65536 type=text in_flight=4 mb_per_s=100 deflate=permessage-deflate errors=0",
+                "RESULT mode=echo point=compressed server=wskit-netty connections=10 size=65536 type=text in_flight=4 mb_per_s=90 deflate=permessage-deflate errors=0",
+                "RESULT mode=broadcast point=broadcast-64 server=netty-own subscribers=10 size=64 in_flight=16 deliveries_per_s=1000 errors=0");
+        String table = LoadTable.render(lines);
+
+        assertThat(table).startsWith("| point | measure | netty-own | wskit-netty | raw-tcp |");
+        assertThat(table).contains("| compressed | MB/s (uncompressed) ↑ | 100 | 90.0 (0.90× ÷netty) | – |");
+        assertThat(table).contains("| broadcast-64 | deliveries/s ↑ | 1,000 | – | – |");
+        assertThat(table).contains("netty-own: permessage-deflate; wskit-netty: permessage-deflate.");
+        assertThat(table).contains("- compressed mb_per_s: wskit-netty ÷ netty-own ≥ 1.0 — 0.90×: MISSED by 10%");
+        assertThat(PointSettings.describe(LoadRuns.parse(lines), "compressed"))
+                .isEqualTo("compressed: 10 connections × 64 KiB text, 4 in flight, permessage-deflate on both sides");
+    }
 }
