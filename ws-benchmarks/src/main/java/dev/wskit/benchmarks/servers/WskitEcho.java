@@ -2,6 +2,7 @@ package dev.wskit.benchmarks.servers;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.KeptMessage;
 import java.nio.ByteBuffer;
 
 /**
@@ -16,14 +17,14 @@ public final class WskitEcho implements WebSocketHandler {
     private WskitEcho() {
     }
 
+    /** As the echo app: the received message kept and sent back as it lies, not copied (see {@link KeptMessage}). */
     @Override
     public void onText(WebSocket socket, String text) {
-        socket.sendText(text);
+        KeptMessage.take(socket).forwardTo(socket);
     }
 
     @Override
     public void onBinary(WebSocket socket, ByteBuffer data) {
-        // The view is valid only during this call; sendBinary copies what it queues.
-        socket.sendBinary(data);
+        KeptMessage.take(socket).forwardTo(socket);
     }
 }

@@ -50,6 +50,8 @@ public abstract class SnippetContext {
     protected ChannelHandlerContext ctx;
     /** The connections the application broadcasts to. */
     protected final List<WebSocket> subscribers = List.of();
+    /** The connection a relay forwards to. */
+    protected WebSocket partner;
     /** A payload the application sends. */
     protected final byte[] bytes = new byte[0];
     /** The application's handler of plain HTTP requests on Vert.x. */

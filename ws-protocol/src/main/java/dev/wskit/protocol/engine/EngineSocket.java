@@ -21,7 +21,7 @@ import javax.net.ssl.SSLSession;
  * drives the engine. Sends are encoded into the engine's outbound queue here; everything that
  * changes the connection's state (close, pause) is the engine's.
  */
-final class EngineSocket implements WebSocket, PreparedSink {
+final class EngineSocket implements WebSocket, PreparedSink, MessageKeeper {
     private final WebSocketEngine engine;
     private final Outbound outbound;
     private final RoundTripMeter roundTrips;
@@ -69,12 +69,29 @@ final class EngineSocket implements WebSocket, PreparedSink {
 
     /** See {@link WebSocketEngine#transferBinary(ByteBuffer, boolean, PayloadRelease)}. */
     boolean transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
-        Objects.requireNonNull(release, "release");
+        return transfer(Opcode.BINARY, data, last, Objects.requireNonNull(release, "release"));
+    }
+
+    @Override
+    public KeptMessage keepMessage() {
+        return engine.keepMessage();
+    }
+
+    /** A kept message is already valid (its text was checked on arrival), so it is sent as it is. */
+    @Override
+    public boolean forward(KeptMessage message) {
+        int opcode = message.opcode();
+        ByteBuffer payload = message.payload();
+        return transfer(opcode, payload, true, message.handOver());
+    }
+
+    /** Hands {@code data} over to the outbound queue; {@code release} runs exactly once, whatever happens. */
+    private boolean transfer(int opcode, ByteBuffer data, boolean last, PayloadRelease release) {
         boolean accepted;
         try {
             accepted = acceptsSends();
             if (accepted) {
-                outbound.checkCanSend(Opcode.BINARY);
+                outbound.checkCanSend(opcode);
             }
         } catch (RuntimeException refused) {
             release.release();
@@ -84,7 +101,7 @@ final class EngineSocket implements WebSocket, PreparedSink {
             release.release();
             return false;
         }
-        outbound.transferData(Opcode.BINARY, data, last, release);
+        outbound.transferData(opcode, data, last, release);
         return true;
     }
 

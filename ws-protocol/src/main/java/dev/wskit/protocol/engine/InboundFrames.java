@@ -52,6 +52,16 @@ final class InboundFrames {
         this.roundTrips = roundTrips;
     }
 
+    /** See {@link InboundMessages#retainReadBuffersWith}. */
+    void retainReadBuffersWith(ReadBufferRetainer retainer) {
+        messages.retainReadBuffersWith(retainer);
+    }
+
+    /** See {@link InboundMessages#keep}. */
+    KeptMessage keepMessage() {
+        return messages.keep();
+    }
+
     /** Permessage-deflate was agreed (RFC 7692 §6): RSV1 marks a compressed message from now on. */
     void inflateWith(MessageInflater inflater) {
         messages.inflateWith(inflater);

@@ -3,6 +3,7 @@ package dev.wskit.protocol.engine;
 import dev.wskit.protocol.Direction;
 import dev.wskit.protocol.MemoryAccount;
 import dev.wskit.protocol.MessageDelivery;
+import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
@@ -57,6 +58,25 @@ final class InboundMessages {
     /** The socket the events of the current frame go to, for the inflater's sink. */
     private WebSocket socket;
 
+    /** Keeps the transport's read buffers for {@link #keep}, or {@code null}: kept messages are copied. */
+    private ReadBufferRetainer retainer;
+    /** The buffer of the message being delivered whole, while the handler may keep it; else {@code null}. */
+    private ByteBuffer delivering;
+    private int deliveringFrom;
+    private int deliveringTo;
+    /** Where {@link #delivering} lies: the message buffer, the transport's read buffer, or neither. */
+    private Source deliveringSource;
+
+    /** Where a message delivered whole lies, which decides how it is kept without a copy. */
+    private enum Source {
+        /** The engine's own {@link MessageBuffer}: its array is handed over. */
+        MESSAGE_BUFFER,
+        /** A buffer the transport passed to {@code receive}: retained, if the transport can. */
+        READ_BUFFER,
+        /** The inflater's output, reused by the next message: copied. */
+        INFLATER
+    }
+
     InboundMessages(WebSocketHandler handler, WebSocketConfig config, MemoryAccount memory,
                     ConnectionObserver messageObserver) {
         this.handler = handler;
@@ -70,6 +90,38 @@ final class InboundMessages {
     /** From now on messages whose first frame has RSV1 are inflated. */
     void inflateWith(MessageInflater inflater) {
         this.inflater = inflater;
+    }
+
+    /** From now on a message kept from a read buffer is that buffer, retained by {@code retainer}. */
+    void retainReadBuffersWith(ReadBufferRetainer retainer) {
+        this.retainer = retainer;
+    }
+
+    /**
+     * Takes over the message being delivered whole; see {@link KeptMessage#take}.
+     *
+     * @throws IllegalStateException unless a message is being delivered whole and was not taken yet
+     */
+    KeptMessage keep() {
+        ByteBuffer in = delivering;
+        if (in == null) {
+            throw new IllegalStateException("a message can be kept only during onText or onBinary, once"
+                    + (delivery == MessageDelivery.FRAGMENTS ? " (this connection delivers fragments)" : ""));
+        }
+        delivering = null;
+        int length = deliveringTo - deliveringFrom;
+        if (deliveringSource == Source.MESSAGE_BUFFER) {
+            return KeptMessage.owned(messageOpcode, buffer.handOver());
+        }
+        if (deliveringSource == Source.READ_BUFFER && retainer != null && length >= KeptMessage.MIN_UNCOPIED_SIZE) {
+            PayloadRelease release = retainer.retain(in);
+            if (release != null) {
+                return KeptMessage.retained(messageOpcode, in.slice(deliveringFrom, length), release);
+            }
+        }
+        ByteBuffer copy = ByteBuffer.allocate(length);
+        copy.put(0, in, deliveringFrom, length);
+        return KeptMessage.owned(messageOpcode, copy);
     }
 
     /** Frees the inflater's native memory and the message buffer; no message follows a close. */
@@ -157,7 +209,7 @@ final class InboundMessages {
             deliverFragment(socket, in.slice(from, to - from), last);
             delivered = last;
         } else if (last && buffer.size() == 0 && to - from == messageSize) {
-            deliverWhole(socket, in, from, to);
+            deliverWhole(socket, in, from, to, compressed ? Source.INFLATER : Source.READ_BUFFER);
             delivered = true;
         } else {
             // The first frame's end bounds the buffer (a large message is most often one frame);
@@ -181,7 +233,7 @@ final class InboundMessages {
                 deliverFragment(socket, EMPTY, true);
             } else {
                 ByteBuffer whole = ByteBuffer.wrap(buffer.array(), 0, buffer.size());
-                deliverWhole(socket, whole, 0, buffer.size());
+                deliverWhole(socket, whole, 0, buffer.size(), Source.MESSAGE_BUFFER);
             }
         }
         messageOpcode = Opcode.CONTINUATION;
@@ -195,15 +247,23 @@ final class InboundMessages {
         }
     }
 
-    private void deliverWhole(WebSocket socket, ByteBuffer in, int from, int to) {
+    private void deliverWhole(WebSocket socket, ByteBuffer in, int from, int to, Source source) {
         received++;
         if (messageObserver != null) {
             messageObserver.message(Direction.IN, messageSize);
         }
-        if (messageOpcode == Opcode.TEXT) {
-            handler.onText(socket, decodeUtf8(in, from, to));
-        } else {
-            handler.onBinary(socket, in.slice(from, to - from));
+        delivering = in;
+        deliveringFrom = from;
+        deliveringTo = to;
+        deliveringSource = source;
+        try {
+            if (messageOpcode == Opcode.TEXT) {
+                handler.onText(socket, decodeUtf8(in, from, to));
+            } else {
+                handler.onBinary(socket, in.slice(from, to - from));
+            }
+        } finally {
+            delivering = null;
         }
     }
 

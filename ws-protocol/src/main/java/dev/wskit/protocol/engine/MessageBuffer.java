@@ -57,6 +57,17 @@ final class MessageBuffer {
         }
     }
 
+    /**
+     * Gives the collected message away, array and all, to an application that keeps it
+     * ({@link KeptMessage}): the bytes leave the connection's account, and the next message
+     * starts a new array.
+     */
+    ByteBuffer handOver() {
+        ByteBuffer message = ByteBuffer.wrap(bytes, 0, size);
+        release();
+        return message;
+    }
+
     /** Lets the array go, whatever its size: no message follows. */
     void release() {
         size = 0;

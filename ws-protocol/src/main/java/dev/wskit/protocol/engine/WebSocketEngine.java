@@ -58,6 +58,8 @@ public final class WebSocketEngine {
     private WebSocketHandler handler;
     /** Frames are read once the connection is open, with the handler it opened with. */
     private InboundFrames inbound;
+    /** See {@link #retainReadBuffersWith}; {@code null}: kept messages are copied from read buffers. */
+    private ReadBufferRetainer readBufferRetainer;
     private final Outbound outbound;
     private final OpeningHandshake handshake;
     private final ConnectionTimers timers;
@@ -375,6 +377,9 @@ public final class WebSocketEngine {
             attributes = accepted.attributes();
         }
         inbound = new InboundFrames(role, config, handler, outbound, memory, roundTrips, observer.messageObserver());
+        if (readBufferRetainer != null) {
+            inbound.retainReadBuffersWith(readBufferRetainer);
+        }
         handshake.startCompression(inbound);
         state = ConnectionState.OPEN;
         opened = true;
@@ -769,6 +774,28 @@ public final class WebSocketEngine {
      */
     public boolean transferBinary(ByteBuffer data, boolean last, PayloadRelease release) {
         return socket.transferBinary(data, last, release);
+    }
+
+    /**
+     * Lets a message the application keeps ({@link KeptMessage#take}) be the buffer the transport
+     * passed to {@link #receive}, retained by {@code retainer}, instead of a copy of it. Without
+     * it, such a message is copied (one reassembled or inflated never is: it is the engine's own).
+     *
+     * @param retainer keeps a read buffer alive for as long as a kept message needs it
+     */
+    public void retainReadBuffersWith(ReadBufferRetainer retainer) {
+        this.readBufferRetainer = Objects.requireNonNull(retainer, "retainer");
+        if (inbound != null) {
+            inbound.retainReadBuffersWith(retainer);
+        }
+    }
+
+    /** See {@link MessageKeeper#keepMessage}. */
+    KeptMessage keepMessage() {
+        if (inbound == null) {
+            throw new IllegalStateException("no message is delivered before the open");
+        }
+        return inbound.keepMessage();
     }
 
     /**

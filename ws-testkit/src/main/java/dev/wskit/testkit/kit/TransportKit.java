@@ -9,5 +9,5 @@ public interface TransportKit extends JdkClientCases, NettyClientCases, PayloadS
         SlowReaderCases, TlsCases, GracefulStopCases, KeepaliveCases, ManyConnectionsCases, LifecycleContractCases,
         FlowControlCases, UpgradeDecisionCases, ProxyCases, MutualTlsCases, PlainHttpCases, ClientHandshakeCases,
         ReconnectCases, MemoryBudgetCases, ConnectionLimitCases, ListenerCases, WireTraceCases, JfrCases,
-        BroadcastCases {
+        BroadcastCases, KeptMessageCases {
 }

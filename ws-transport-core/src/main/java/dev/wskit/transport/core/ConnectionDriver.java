@@ -9,6 +9,7 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.ReadBufferRetainer;
 import dev.wskit.protocol.engine.WebSocketEngine;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
@@ -39,7 +40,7 @@ import java.util.function.UnaryOperator;
  * are copied and kept here, and offered first with the next input or on resume, so the transport's
  * read buffer is free again when {@link #receive} returns.
  */
-public final class ConnectionDriver {
+public final class ConnectionDriver implements ReadBufferRetainer {
     private static final LongSupplier NANO_CLOCK = System::nanoTime;
     /** What {@link #resume} offers the engine: only the input kept here. */
     private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0).asReadOnlyBuffer();
@@ -56,6 +57,8 @@ public final class ConnectionDriver {
     private final ConnectionLimits.Slot slot;
     /** Unread input, in read mode; {@code null} when there is none. */
     private ByteBuffer held;
+    /** The buffer the transport passed to {@link #receive} while that call is under way; else {@code null}. */
+    private ByteBuffer receiving;
     /** Above zero inside an engine step, where handler callbacks run: writes wait for its end. */
     private int depth;
     private boolean reading = true;
@@ -86,6 +89,7 @@ public final class ConnectionDriver {
                 application -> new LifecycleHandler(tap.handler(application), facade, opened), tap, this.clock);
         this.applicationSocket = tap.socket(engine.socket());
         engine.endpoint(facade);
+        engine.retainReadBuffersWith(this);
     }
 
     /**
@@ -341,7 +345,25 @@ public final class ConnectionDriver {
             return;
         }
         tap.received(in);
-        step(in);
+        receiving = in;
+        try {
+            step(in);
+        } finally {
+            receiving = null;
+        }
+    }
+
+    /**
+     * The engine keeps a message the application took over: only in the transport's own buffer,
+     * as the transport allows ({@link ConnectionIo#retainRead}); never in what this driver held
+     * back from an earlier read, which it reuses.
+     *
+     * @param buffer the buffer the message lies in
+     * @return what frees it, or {@code null} when it cannot be kept (the engine copies the message)
+     */
+    @Override
+    public PayloadRelease retain(ByteBuffer buffer) {
+        return buffer == receiving ? io.retainRead(buffer) : null;
     }
 
     /** Offers the engine {@code in} after what it left unread before. */

@@ -108,6 +108,20 @@ public interface ConnectionIo {
     }
 
     /**
+     * Keeps the memory of {@code buffer}, which this transport passed to
+     * {@link ConnectionDriver#receive} in the call under way, alive and unchanged until the
+     * returned release runs, so the application can keep a message lying in it without a copy
+     * ({@link dev.wskit.protocol.engine.KeptMessage}). On the owner, during that call.
+     *
+     * @param buffer the buffer passed to {@code receive}
+     * @return what frees it again, run exactly once; or {@code null} (the default) when the
+     *     transport reuses its read buffers, so such a message is copied instead
+     */
+    default PayloadRelease retainRead(ByteBuffer buffer) {
+        return null;
+    }
+
+    /**
      * The peer's address; any thread.
      *
      * @return the address, or {@code null} when unknown

@@ -7,6 +7,8 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.engine.PreparedMessage;
 import dev.wskit.protocol.engine.PreparedSink;
+import dev.wskit.protocol.engine.KeptMessage;
+import dev.wskit.protocol.engine.MessageKeeper;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpResponse;
 import java.net.SocketAddress;
@@ -33,7 +35,7 @@ import javax.net.ssl.SSLSession;
  * connection, or as a connection that is {@code CONNECTING} (between connections) or
  * {@code CLOSED} (stopped). {@link #stopped()} says when and why it stopped for good.
  */
-public final class ReconnectingWebSocket implements WebSocket, PreparedSink {
+public final class ReconnectingWebSocket implements WebSocket, PreparedSink, MessageKeeper {
     /** Opens one connection to the one URI, with {@code handler}: what each transport's client does. */
     @FunctionalInterface
     public interface Connector {
@@ -222,6 +224,27 @@ public final class ReconnectingWebSocket implements WebSocket, PreparedSink {
     @Override
     public boolean sendPrepared(PreparedMessage message) {
         return sent(open -> message.sendTo(open));
+    }
+
+    /** The message the connection open now is delivering; see {@link KeptMessage#take}. */
+    @Override
+    public KeptMessage keepMessage() {
+        WebSocket open = current;
+        if (open == null) {
+            throw new IllegalStateException("no connection is open, so no message is being delivered");
+        }
+        return KeptMessage.take(open);
+    }
+
+    /** Forwarded on the connection open now; with none, refused and released. */
+    @Override
+    public boolean forward(KeptMessage message) {
+        WebSocket open = current;
+        if (open == null) {
+            message.release();
+            return false;
+        }
+        return message.forwardTo(open);
     }
 
     @Override

@@ -8,6 +8,8 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketException;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.engine.KeptMessage;
+import dev.wskit.protocol.engine.MessageKeeper;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.http.HttpRequestHandler;
 import dev.wskit.protocol.http.HttpResponse;
@@ -309,7 +311,7 @@ final class TraceRecorder implements WireTap {
     }
 
     /** The engine's socket, each call of the application written before it is made. */
-    private final class RecordingSocket implements WebSocket {
+    private final class RecordingSocket implements WebSocket, MessageKeeper {
         private final WebSocket socket;
 
         RecordingSocket(WebSocket socket) {
@@ -332,6 +334,18 @@ final class TraceRecorder implements WireTap {
         public boolean transferBinary(ByteBuffer data, boolean last) {
             call(TracedCalls.binary(data, last));
             return socket.transferBinary(data, last);
+        }
+
+        @Override
+        public KeptMessage keepMessage() {
+            return KeptMessage.take(socket);
+        }
+
+        /** Recorded as the send it is: the bytes on the wire are the same. */
+        @Override
+        public boolean forward(KeptMessage message) {
+            call(message.isText() ? TracedCalls.text(message.text(), true) : TracedCalls.binary(message.data(), true));
+            return message.forwardTo(socket);
         }
 
         @Override

@@ -6,6 +6,8 @@ import dev.wskit.protocol.RoundTrip;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.engine.PreparedMessage;
 import dev.wskit.protocol.engine.PreparedSink;
+import dev.wskit.protocol.engine.KeptMessage;
+import dev.wskit.protocol.engine.MessageKeeper;
 import dev.wskit.protocol.frame.ClosePayload;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.http.HttpRequest;
@@ -34,7 +36,7 @@ import javax.net.ssl.SSLSession;
  * handler's exception does. Reads never lock and never wait: off the owner they return the state
  * (and the round-trip time) the owner last published, after every step.
  */
-public class WebSocketFacade implements WebSocket, PreparedSink {
+public class WebSocketFacade implements WebSocket, PreparedSink, MessageKeeper {
     private final ConnectionDriver driver;
     private volatile ConnectionState state = ConnectionState.CONNECTING;
     private volatile String subprotocol;
@@ -141,6 +143,38 @@ public class WebSocketFacade implements WebSocket, PreparedSink {
         } finally {
             if (!accepted) {
                 release.release();
+            }
+        }
+    }
+
+    /** On the owner only: a message is delivered there, inside the handler's call. */
+    @Override
+    public KeptMessage keepMessage() {
+        if (!isOwner()) {
+            throw new IllegalStateException("a message is kept inside onText or onBinary, on its connection's thread");
+        }
+        return KeptMessage.take(socket());
+    }
+
+    /**
+     * From any thread, as {@link #transferBinary(ByteBuffer, boolean, PayloadRelease)}: the kept
+     * bytes are nobody else's, so they are handed over as they are; released exactly once.
+     */
+    @Override
+    public boolean forward(KeptMessage message) {
+        if (isOwner()) {
+            return afterStep(message.forwardTo(socket()));
+        }
+        if (!driver.io().runsLaterFromHere()) {
+            return handOver(message.size(), () -> message.forwardTo(socket()));
+        }
+        boolean accepted = false;
+        try {
+            accepted = handOver(message.size(), () -> message.forwardTo(socket()));
+            return accepted;
+        } finally {
+            if (!accepted) {
+                message.release();
             }
         }
     }

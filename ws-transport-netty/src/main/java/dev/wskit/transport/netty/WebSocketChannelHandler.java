@@ -61,6 +61,8 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     private HttpRequest upgradeRequest;
     /** Bytes the HTTP codec had read past that request (a pipelined first frame); ours to release. */
     private ByteBuf pipelined;
+    /** The buffer {@link #channelRead} is passing to the driver, for {@link #retainRead}; else {@code null}. */
+    private ByteBuf reading;
 
     private WebSocketChannelHandler(WebSocketConfig config, Drivers drivers) {
         this.config = config;
@@ -243,13 +245,25 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         try {
             if (in.nioBufferCount() == 1 && !in.isReadOnly()) {
                 // The zero-copy path: the engine reads (and unmasks in place) Netty's own memory.
+                reading = in;
                 driver.receive(in.nioBuffer(in.readerIndex(), in.readableBytes()));
             } else {
                 receiveCopy(in);
             }
         } finally {
+            reading = null;
             in.release();
         }
+    }
+
+    /** A message kept from Netty's read buffer holds a reference to it, released once with the message. */
+    @Override
+    public PayloadRelease retainRead(ByteBuffer buffer) {
+        if (reading == null) {
+            return null;
+        }
+        ByteBuf kept = reading.retain();
+        return kept::release;
     }
 
     /** A composite or read-only buffer, copied into one heap buffer the engine may unmask in place. */

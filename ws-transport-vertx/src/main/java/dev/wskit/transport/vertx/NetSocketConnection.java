@@ -28,6 +28,7 @@ import javax.net.ssl.SSLSession;
  * under it, through Vert.x's integrator API ({@code io.vertx.core.internal.net}).
  */
 final class NetSocketConnection implements ContextBoundIo {
+    private static final PayloadRelease NOTHING_TO_RELEASE = () -> { };
     private final Context context;
     private final NetSocket socket;
     private final ConnectionDriver driver;
@@ -89,6 +90,12 @@ final class NetSocketConnection implements ContextBoundIo {
     }
 
     // ---- ConnectionIo ----------------------------------------------------------------------------
+
+    /** Each read is a buffer of its own that nobody reuses (see {@link BufferBridge#ownedView}): kept as it is. */
+    @Override
+    public PayloadRelease retainRead(ByteBuffer buffer) {
+        return NOTHING_TO_RELEASE;
+    }
 
     /** The completion runs on this context: Vert.x completes a socket's futures there. */
     @Override
