@@ -31,6 +31,7 @@ final class EchoSocket implements WebSocketHandler {
     private final Shared shared;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private long sequence;
+    private volatile int inFlight;
     private volatile boolean running;
     private volatile WebSocket socket;
 
@@ -45,12 +46,17 @@ final class EchoSocket implements WebSocketHandler {
         this.socket = opened;
     }
 
-    /** Starts the echo with {@code inFlight} messages outstanding. */
+    /**
+     * Starts the echo: one message from this thread, then each echo tops the socket up to
+     * {@code inFlight} outstanding from the socket's own thread. Sending all of them from here
+     * would race the echoes: a send on the socket's thread goes out at once, ahead of sends
+     * another thread handed to it that are still queued, and the order checked would not be
+     * the order on the wire.
+     */
     void start(int inFlight) {
+        this.inFlight = inFlight;
         running = true;
-        for (int i = 0; i < inFlight; i++) {
-            sendNext();
-        }
+        sendNext();
     }
 
     /** Sends no more after the echoes now outstanding. */
@@ -79,9 +85,7 @@ final class EchoSocket implements WebSocketHandler {
         }
         shared.latencyNanos.recordValue(Math.max(1, System.nanoTime() - expected.sentNanos));
         shared.verified.increment();
-        if (running) {
-            sendNext();
-        }
+        topUp();
     }
 
     @Override
@@ -94,7 +98,16 @@ final class EchoSocket implements WebSocketHandler {
         // onClose follows and is what is counted.
     }
 
-    private synchronized void sendNext() {
+    private synchronized void topUp() {
+        while (running && pending.size() < inFlight) {
+            if (!sendNext()) {
+                return;
+            }
+        }
+    }
+
+    /** Sends the next message; false when the socket refused it (closing). */
+    private synchronized boolean sendNext() {
         // Queued and sent under the lock, so the queue's order is the order on the wire.
         StringBuilder text = new StringBuilder(size).append(id).append(' ').append(sequence++).append(' ');
         while (text.length() < size) {
@@ -104,6 +117,8 @@ final class EchoSocket implements WebSocketHandler {
         pending.add(new Pending(message, System.nanoTime()));
         if (!socket.sendText(message)) {
             pending.pollLast();
+            return false;
         }
+        return true;
     }
 }
