@@ -52,6 +52,7 @@ public final class ConnectionDriver {
     private final ConnectionIo io;
     private final WebSocketFacade facade;
     private final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
     /** A server's place among its open connections, or {@code null} when nothing counts them. */
     private final ConnectionLimits.Slot slot;
     /** Unread input, in read mode; {@code null} when there is none. */
@@ -441,6 +442,22 @@ public final class ConnectionDriver {
             opened.completeExceptionally(failure != null ? failure : new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE));
         }
         tap.ended();
+        ended.complete(null);
+    }
+
+    /**
+     * Completes once the transport has closed and the handler has had {@code onClose}, on the
+     * owner.
+     *
+     * @return the future of the connection's end
+     */
+    public CompletionStage<Void> ended() {
+        return ended;
+    }
+
+    /** The server or client stopped waiting for the closing handshake: the connection ends at once (a reset). Any thread. */
+    public void drop() {
+        io.runAsOwner(io::abort);
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.wskit.transport.netty;
 
 import dev.wskit.protocol.PayloadRelease;
-import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
@@ -22,11 +21,11 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLSession;
@@ -57,11 +56,6 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     private boolean inReadBurst;
     private boolean unflushed;
 
-    /** An opening request an HTTP codec already read (mounted on an HTTP pipeline); null on raw TCP. */
-    private HttpRequest upgradeRequest;
-    /** Bytes the HTTP codec had read past that request (a pipelined first frame); ours to release. */
-    private ByteBuf pipelined;
-
     private WebSocketChannelHandler(WebSocketConfig config, Drivers drivers) {
         this.config = config;
         this.driver = drivers.create(this, driver -> new NettyWebSocket(driver, this));
@@ -70,16 +64,6 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     /** How this handler's driver is made, given the handler as its I/O and the facade to use. */
     private interface Drivers {
         ConnectionDriver create(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades);
-    }
-
-    /**
-     * A server-side handler for a request Netty's HTTP codec already read, replacing that codec
-     * in the pipeline; {@code pipelined} holds bytes that followed the request (ours to release).
-     */
-    static WebSocketChannelHandler upgrading(HttpRequest request, ByteBuf pipelined, WebSocketChannelHandler upgrading) {
-        upgrading.upgradeRequest = request;
-        upgrading.pipelined = pipelined;
-        return upgrading;
     }
 
     /**
@@ -147,9 +131,8 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         return (NettyWebSocket) driver.socket();
     }
 
-    /** Completes once the opening handshake succeeded and {@code onOpen} returned, or with why it failed. */
-    CompletableFuture<WebSocket> opened() {
-        return driver.opened();
+    ConnectionDriver driver() {
+        return driver;
     }
 
     ChannelHandlerContext context() {
@@ -169,7 +152,7 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
 
     /** The server or client stopped waiting for the closing handshake: the connection ends at once. */
     public void drop() {
-        runAsOwner(this::abort);
+        driver.drop();
     }
 
     // ---- lifecycle --------------------------------------------------------------------------
@@ -192,22 +175,26 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     }
 
     private void start() {
-        if (started) {
-            return;
-        }
-        started = true;
-        if (upgradeRequest == null) {
+        if (!started) {
+            started = true;
             driver.start();
-            return;
         }
-        driver.receiveUpgrade(upgradeRequest);
-        upgradeRequest = null;
-        ByteBuf rest = pipelined;
-        pipelined = null;
+    }
+
+    /**
+     * Takes the place of {@code mount} (a handler on an HTTP pipeline, on the event loop) for the
+     * opening request Netty's HTTP codec read: the engine starts from {@code request} rather than
+     * from raw bytes, then reads {@code pipelined}, the bytes the codec had read past it (released
+     * here).
+     */
+    void replace(ChannelHandlerContext mount, HttpRequest request, ByteBuf pipelined) {
+        started = true;
+        mount.pipeline().replace(mount.handler(), mount.name(), this);
         try {
-            receiveCopy(rest);
+            driver.receiveUpgrade(request);
+            receiveCopy(pipelined);
         } finally {
-            rest.release();
+            pipelined.release();
         }
     }
 
@@ -215,14 +202,6 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     public void channelInactive(ChannelHandlerContext ctx) {
         driver.transportClosed();
         ctx.fireChannelInactive();
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        if (pipelined != null) {
-            pipelined.release();
-            pipelined = null;
-        }
     }
 
     /** Any failure below us (a reset, a TLS error) ends the connection; channelInactive reports it. */
@@ -363,7 +342,12 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
 
     @Override
     public Scheduled schedule(long delayNanos, Runnable task) {
-        ScheduledFuture<?> future = ctx.executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        return schedule(ctx.executor(), delayNanos, task);
+    }
+
+    /** A task on {@code executor}'s timer, cancelled without interrupting it; also for a client's proxy exchange. */
+    static Scheduled schedule(EventExecutor executor, long delayNanos, Runnable task) {
+        ScheduledFuture<?> future = executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
     }
 }
