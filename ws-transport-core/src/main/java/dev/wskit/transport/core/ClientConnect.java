@@ -89,13 +89,19 @@ public abstract class ClientConnect<S> implements ConnectionGroup.Member {
     }
 
     private void startWebSocket(S connected, CompletableFuture<WebSocket> opened) {
-        driver = startWebSocket(connected, opening.handshake());
-        driver.ended().thenRun(this::leaveGroup);
-        driver.opened().whenComplete((open, failure) -> {
+        ConnectionDriver started = startWebSocket(connected, opening.handshake());
+        driver = started;
+        started.ended().thenRun(this::leaveGroup);
+        started.opened().whenComplete((open, failure) -> {
             if (failure == null) {
                 opened.complete(open);
             } else {
-                opened.completeExceptionally(explained(connected, failure));
+                // The socket's own error (a reset), if it reported one, stays with the engine's verdict.
+                Throwable socketError = started.transportError();
+                if (socketError != null && socketError != failure) {
+                    failure.addSuppressed(socketError);
+                }
+                opened.completeExceptionally(failure);
             }
         });
     }
@@ -172,17 +178,6 @@ public abstract class ClientConnect<S> implements ConnectionGroup.Member {
      * @return the connection's driver, started
      */
     protected abstract ConnectionDriver startWebSocket(S socket, ClientHandshake handshake);
-
-    /**
-     * The failure the connect reports when the opening handshake failed.
-     *
-     * @param socket the socket the handshake ran on
-     * @param verdict the engine's verdict
-     * @return the verdict, or the verdict with what the socket adds to it
-     */
-    protected Throwable explained(S socket, Throwable verdict) {
-        return verdict;
-    }
 
     /**
      * Closes {@code socket}: a step before the opening handshake failed, or the client closes.

@@ -48,8 +48,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
     private final SslContext tls;
-    private final EventLoops owned;
-    private final EventLoopGroup group;
+    private final EventLoops loops;
     private final ConnectionGroup connections = ConnectionGroup.unbounded();
 
     private NettyWebSocketClient(ClientSettings settings, Builder b) throws SSLException {
@@ -58,8 +57,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
         // host name check (RFC 6125) against the URI's host.
         this.tls = b.tls != null ? b.tls
                 : SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
-        this.owned = b.group == null ? new EventLoops("wskit-netty-client", 0) : null;
-        this.group = b.group == null ? owned.group() : b.group;
+        this.loops = EventLoops.givenOrOwn(b.group, "wskit-netty-client", 0);
     }
 
     /**
@@ -97,7 +95,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
 
     @Override
     protected void scheduleAttempt(Duration delay, Runnable attempt) {
-        group.next().schedule(attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+        loops.group().next().schedule(attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** One connect's steps on a Netty channel, each adding its handler once the one before it is done. */
@@ -112,8 +110,8 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
         @Override
         protected void connect(String host, int port, CompletableFuture<Channel> connected) {
             ChannelFuture connecting = new Bootstrap()
-                    .group(group)
-                    .channel(EventLoops.channelType(group))
+                    .group(loops.group())
+                    .channel(EventLoops.channelType(loops.group()))
                     .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings().connectTimeoutMillis())
                     // Each step adds its handler once connected.
                     .handler(new ChannelInboundHandlerAdapter())
@@ -178,9 +176,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
     @Override
     public void close() {
         connections.closeAll(ClientSettings.CLOSE_REASON, settings().config().closeTimeout());
-        if (owned != null) {
-            owned.shutdown(SHUTDOWN_TIMEOUT);
-        }
+        loops.shutdown(SHUTDOWN_TIMEOUT);
     }
 
     /**

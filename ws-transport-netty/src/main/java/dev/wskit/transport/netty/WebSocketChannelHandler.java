@@ -6,6 +6,7 @@ import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.BurstFlush;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionIo;
@@ -52,9 +53,8 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     private final WebSocketConfig config;
     private ChannelHandlerContext ctx;
     private boolean started;
-    /** Inside a read burst: writes wait for the one flush of {@link #channelReadComplete}. */
-    private boolean inReadBurst;
-    private boolean unflushed;
+    /** Inside a read burst, writes wait for the one flush of {@link #channelReadComplete}. */
+    private final BurstFlush flushes = new BurstFlush(() -> ctx.flush());
 
     private WebSocketChannelHandler(WebSocketConfig config, Drivers drivers) {
         this.config = config;
@@ -218,7 +218,7 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
             ctx.fireChannelRead(msg);
             return;
         }
-        inReadBurst = true;
+        flushes.reading();
         try {
             if (in.nioBufferCount() == 1 && !in.isReadOnly()) {
                 // The zero-copy path: the engine reads (and unmasks in place) Netty's own memory.
@@ -240,8 +240,7 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        inReadBurst = false;
-        flush();
+        flushes.burstEnded();
         ctx.fireChannelReadComplete();
     }
 
@@ -271,15 +270,12 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         } else {
             ctx.write(Unpooled.wrappedBuffer(bytes)).addListener(written -> release.release());
         }
-        unflushed = true;
+        flushes.written();
     }
 
     @Override
     public void flush() {
-        if (unflushed && !inReadBurst) {
-            unflushed = false;
-            ctx.flush();
-        }
+        flushes.flush();
     }
 
     @Override

@@ -38,7 +38,6 @@ final class NetSocketConnection implements ContextBoundIo {
     private final Object keptReachable;
     /** Bytes handed to the socket whose write has not completed yet (Vert.x's own queue). */
     private long unwrittenBytes;
-    private Throwable socketError;
 
     NetSocketConnection(Object keptReachable, Context context, NetSocket socket,
                         Function<ConnectionIo, ConnectionDriver> drivers) {
@@ -51,7 +50,7 @@ final class NetSocketConnection implements ContextBoundIo {
     /** Wires the socket's handlers and starts the connection; call on the socket's context. */
     void start(String goingAwayReason) {
         socket.handler(buffer -> driver.receive(BufferBridge.ownedView(buffer)));
-        socket.exceptionHandler(this::onSocketError);
+        socket.exceptionHandler(driver::transportFailed);
         socket.closeHandler(v -> driver.transportClosed());
         socket.shutdownHandler(v -> driver.goingAway(goingAwayReason));
         driver.start();
@@ -64,17 +63,6 @@ final class NetSocketConnection implements ContextBoundIo {
 
     ConnectionDriver driver() {
         return driver;
-    }
-
-    /** An error the socket reported (TLS, reset), or {@code null}. */
-    Throwable socketError() {
-        return socketError;
-    }
-
-    private void onSocketError(Throwable error) {
-        if (socketError == null) {
-            socketError = error;
-        }
     }
 
     // ---- ConnectionIo ----------------------------------------------------------------------------

@@ -105,7 +105,6 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
     /** One connect's steps on a Vert.x socket, each on the socket's context, where Vert.x completes its futures. */
     private final class SocketConnect extends ClientConnect<NetSocket> {
         private final WebSocketHandler handler;
-        private NetSocketConnection connection;
 
         SocketConnect(ClientSettings.Opening opening, WebSocketHandler handler) {
             // Vert.x's own shutdown of the client's sockets ends them: no group.
@@ -133,21 +132,11 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
 
         @Override
         protected ConnectionDriver startWebSocket(NetSocket socket, ClientHandshake handshake) {
-            connection = new NetSocketConnection(VertxWebSocketClient.this, Vertx.currentContext(), socket,
+            NetSocketConnection connection = new NetSocketConnection(VertxWebSocketClient.this, Vertx.currentContext(), socket,
                     io -> settings().newConnection(handshake, handler, io));
             connections.add(connection.driver());
             connection.start(ClientSettings.CLOSE_REASON);
             return connection.driver();
-        }
-
-        /** The socket's own error (a reset), if any, stays with the engine's verdict. */
-        @Override
-        protected Throwable explained(NetSocket socket, Throwable verdict) {
-            Throwable socketError = connection.socketError();
-            if (socketError != null && socketError != verdict) {
-                verdict.addSuppressed(socketError);
-            }
-            return verdict;
         }
 
         @Override
