@@ -1,6 +1,7 @@
 package dev.wskit.transport.core;
 
 import dev.wskit.protocol.WebSocket;
+import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
 import java.util.Objects;
@@ -28,19 +29,22 @@ import java.util.concurrent.CompletionStage;
  */
 public abstract class ClientConnect<S> implements ConnectionGroup.Member {
     private final ClientSettings.Opening opening;
+    private final WebSocketHandler handler;
     private final ConnectionGroup group;
     private volatile S socket;
     private volatile ConnectionDriver driver;
 
     /**
-     * The connect {@code opening} describes, counted in {@code group}.
+     * The connect {@code opening} describes, for {@code handler}, counted in {@code group}.
      *
      * @param opening where TCP goes, the tunnel if any, the target and the opening handshake; not
      *     {@code null}
+     * @param handler the application's handler of the connection; not {@code null}
      * @param group the client's connections, or {@code null} when the transport counts them itself
      */
-    protected ClientConnect(ClientSettings.Opening opening, ConnectionGroup group) {
+    protected ClientConnect(ClientSettings.Opening opening, WebSocketHandler handler, ConnectionGroup group) {
         this.opening = Objects.requireNonNull(opening, "opening");
+        this.handler = Objects.requireNonNull(handler, "handler");
         this.group = group;
     }
 
@@ -89,7 +93,7 @@ public abstract class ClientConnect<S> implements ConnectionGroup.Member {
     }
 
     private void startWebSocket(S connected, CompletableFuture<WebSocket> opened) {
-        ConnectionDriver started = startWebSocket(connected, opening.handshake());
+        ConnectionDriver started = startWebSocket(connected, opening.handshake(), handler);
         driver = started;
         started.ended().thenRun(this::leaveGroup);
         started.opened().whenComplete((open, failure) -> {
@@ -175,9 +179,10 @@ public abstract class ClientConnect<S> implements ConnectionGroup.Member {
      *
      * @param socket the socket to the server, with TLS for {@code wss}
      * @param handshake the opening request (RFC 6455 §4.1)
+     * @param handler the application's handler of the connection
      * @return the connection's driver, started
      */
-    protected abstract ConnectionDriver startWebSocket(S socket, ClientHandshake handshake);
+    protected abstract ConnectionDriver startWebSocket(S socket, ClientHandshake handshake, WebSocketHandler handler);
 
     /**
      * Closes {@code socket}: a step before the opening handshake failed, or the client closes.

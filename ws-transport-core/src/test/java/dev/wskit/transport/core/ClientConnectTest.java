@@ -32,7 +32,7 @@ class ClientConnectTest {
                 proxy, ConnectionListener.NONE);
         WebSocketHandler handler = new WebSocketHandler() { };
         ClientSettings.Opening opening = settings.opening(URI.create(uri), handler, ConnectOptions.none(), false);
-        return new ClientConnect<String>(opening, group) {
+        return new ClientConnect<String>(opening, handler, group) {
             @Override
             protected void connect(String host, int port, CompletableFuture<String> connected) {
                 steps.add("tcp " + host + ":" + port);
@@ -52,9 +52,10 @@ class ClientConnectTest {
             }
 
             @Override
-            protected ConnectionDriver startWebSocket(String socket, ClientHandshake handshake) {
+            protected ConnectionDriver startWebSocket(String socket, ClientHandshake handshake,
+                                                      WebSocketHandler connectionHandler) {
                 steps.add("websocket on " + socket);
-                ConnectionDriver driver = ConnectionDriver.client(handshake, WebSocketConfig.defaults(), handler,
+                ConnectionDriver driver = ConnectionDriver.client(handshake, WebSocketConfig.defaults(), connectionHandler,
                         new ScriptedIo());
                 driver.start();
                 return driver;

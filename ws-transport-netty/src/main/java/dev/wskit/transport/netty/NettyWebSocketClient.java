@@ -100,11 +100,8 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
 
     /** One connect's steps on a Netty channel, each adding its handler once the one before it is done. */
     private final class ChannelConnect extends ClientConnect<Channel> {
-        private final WebSocketHandler handler;
-
         ChannelConnect(ClientSettings.Opening opening, WebSocketHandler handler) {
-            super(opening, connections);
-            this.handler = handler;
+            super(opening, handler, connections);
         }
 
         @Override
@@ -144,7 +141,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
          * have failed: the channel is active, and the handler starts as it is added.
          */
         @Override
-        protected ConnectionDriver startWebSocket(Channel channel, ClientHandshake handshake) {
+        protected ConnectionDriver startWebSocket(Channel channel, ClientHandshake handshake, WebSocketHandler handler) {
             WebSocketChannelHandler connection = WebSocketChannelHandler.client(handshake, settings(), handler);
             channel.pipeline().addLast(connection);
             return connection.driver();

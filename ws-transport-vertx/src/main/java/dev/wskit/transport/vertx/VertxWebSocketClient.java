@@ -104,12 +104,9 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
 
     /** One connect's steps on a Vert.x socket, each on the socket's context, where Vert.x completes its futures. */
     private final class SocketConnect extends ClientConnect<NetSocket> {
-        private final WebSocketHandler handler;
-
         SocketConnect(ClientSettings.Opening opening, WebSocketHandler handler) {
             // Vert.x's own shutdown of the client's sockets ends them: no group.
-            super(opening, null);
-            this.handler = handler;
+            super(opening, handler, null);
         }
 
         /** Without TLS, whatever the client's options say: TLS is a step of its own, to the server behind a proxy too. */
@@ -131,7 +128,7 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
         }
 
         @Override
-        protected ConnectionDriver startWebSocket(NetSocket socket, ClientHandshake handshake) {
+        protected ConnectionDriver startWebSocket(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler) {
             NetSocketConnection connection = new NetSocketConnection(VertxWebSocketClient.this, Vertx.currentContext(), socket,
                     io -> settings().newConnection(handshake, handler, io));
             connections.add(connection.driver());
