@@ -40,7 +40,7 @@ import java.util.function.UnaryOperator;
  * are copied and kept here, and offered first with the next input or on resume, so the transport's
  * read buffer is free again when {@link #receive} returns.
  */
-public final class ConnectionDriver implements ReadBufferRetainer {
+public final class ConnectionDriver implements ConnectionGroup.Member, ReadBufferRetainer {
     private static final LongSupplier NANO_CLOCK = System::nanoTime;
     /** What {@link #resume} offers the engine: only the input kept here. */
     private static final ByteBuffer NO_INPUT = ByteBuffer.allocate(0).asReadOnlyBuffer();
@@ -53,6 +53,9 @@ public final class ConnectionDriver implements ReadBufferRetainer {
     private final ConnectionIo io;
     private final WebSocketFacade facade;
     private final CompletableFuture<WebSocket> opened = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    /** The first error the transport reported of its socket, or {@code null}. */
+    private Throwable transportError;
     /** A server's place among its open connections, or {@code null} when nothing counts them. */
     private final ConnectionLimits.Slot slot;
     /** Unread input, in read mode; {@code null} when there is none. */
@@ -435,6 +438,23 @@ public final class ConnectionDriver implements ReadBufferRetainer {
         afterStep();
     }
 
+    /**
+     * The socket reported an error (a reset, a TLS alert); its end follows, told by
+     * {@link #transportClosed()}. The first one is kept, to go with the engine's verdict when the
+     * connect fails ({@link ClientConnect}).
+     *
+     * @param error what the socket reported
+     */
+    public void transportFailed(Throwable error) {
+        if (transportError == null) {
+            transportError = error;
+        }
+    }
+
+    Throwable transportError() {
+        return transportError;
+    }
+
     /** The TCP connection ended (EOF, reset, or closed by us): a 1006 unless the close completed. */
     public void transportClosed() {
         if (transportClosed) {
@@ -463,6 +483,23 @@ public final class ConnectionDriver implements ReadBufferRetainer {
             opened.completeExceptionally(failure != null ? failure : new WebSocketException(ProtocolViolation.HANDSHAKE_INCOMPLETE));
         }
         tap.ended();
+        ended.complete(null);
+    }
+
+    /**
+     * Completes once the transport has closed and the handler has had {@code onClose}, on the
+     * owner.
+     *
+     * @return the future of the connection's end
+     */
+    public CompletionStage<Void> ended() {
+        return ended;
+    }
+
+    /** The server or client stopped waiting for the closing handshake: the connection ends at once (a reset). Any thread. */
+    @Override
+    public void drop() {
+        io.runAsOwner(io::abort);
     }
 
     /**
@@ -472,6 +509,7 @@ public final class ConnectionDriver implements ReadBufferRetainer {
      *
      * @param reason the close reason, at most 123 UTF-8 bytes (RFC 6455 §5.5.1)
      */
+    @Override
     public void goingAway(String reason) {
         facade.closeAfterHandedOverSends(CloseCode.GOING_AWAY, reason);
     }

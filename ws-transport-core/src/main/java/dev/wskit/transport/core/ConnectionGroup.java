@@ -87,6 +87,20 @@ public final class ConnectionGroup {
     }
 
     /**
+     * Admits {@code connection} as {@link #tryAdd} does, until it has ended.
+     *
+     * @param connection the driver of a connection just started
+     * @return {@code true} when admitted; {@code false} when the group is full or closing
+     */
+    public boolean admit(ConnectionDriver connection) {
+        if (!tryAdd(connection)) {
+            return false;
+        }
+        connection.ended().thenRun(() -> remove(connection));
+        return true;
+    }
+
+    /**
      * The connection ended.
      *
      * @param member the connection, as admitted

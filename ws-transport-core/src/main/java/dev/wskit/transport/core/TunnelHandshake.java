@@ -4,6 +4,7 @@ import dev.wskit.protocol.proxy.ProxyConnectException;
 import dev.wskit.protocol.proxy.ProxyTunnel;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /**
@@ -29,32 +30,34 @@ public final class TunnelHandshake {
         this.deadline = deadline;
     }
 
-    /**
-     * The {@code CONNECT} request, to write first.
-     *
-     * @return a new buffer holding the request
-     */
-    public ByteBuffer request() {
-        return tunnel.request();
+    /** Runs a task once, later, on the thread of the socket's events; as {@link ConnectionIo#schedule}. */
+    @FunctionalInterface
+    public interface Timer {
+        /**
+         * Runs {@code task} once, {@code delayNanos} from now.
+         *
+         * @param delayNanos the wait, at least 1
+         * @param task the task
+         * @return cancels the task
+         */
+        ConnectionIo.Scheduled schedule(long delayNanos, Runnable task);
     }
 
     /**
-     * The connect's deadline, at which the transport's timer calls {@link #timedOut()}.
+     * Starts the exchange: writes the {@code CONNECT} request, and arms {@code timer} at the
+     * connect's deadline (then {@link #timedOut()}), disarmed once settled. The transport then
+     * passes on the socket's events.
      *
-     * @return the deadline, shared with the rest of the connect
+     * @param write writes the request, given in a new buffer, to the proxy
+     * @param timer the socket's timer
+     * @return completes once the tunnel is open, or fails with why the connect fails; on the thread
+     *     of the event that settled it
      */
-    public ConnectDeadline deadline() {
-        return deadline;
-    }
-
-    /**
-     * Runs {@code action} once settled (at once if it is), on the thread of the event that settled
-     * it: with {@code null} when the tunnel is open, else with why the connect fails.
-     *
-     * @param action told of the outcome: {@code null} for an open tunnel, else the failure
-     */
-    public void whenSettled(Consumer<Throwable> action) {
-        outcome.whenComplete((open, failure) -> action.accept(failure));
+    public CompletionStage<Void> start(Consumer<ByteBuffer> write, Timer timer) {
+        ConnectionIo.Scheduled timeout = timer.schedule(deadline.nanosLeft(), this::timedOut);
+        outcome.whenComplete((open, failure) -> timeout.cancel());
+        write.accept(tunnel.request());
+        return outcome.minimalCompletionStage();
     }
 
     /**

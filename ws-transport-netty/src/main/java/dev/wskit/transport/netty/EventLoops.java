@@ -14,28 +14,42 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An event loop group a server or client created for itself (epoll when Netty's epoll classes
- * are on the path and usable, else NIO), with the threads it started, so that shutting it down
- * can wait until every one of them has ended. Also picks the channel classes matching a group.
+ * The event loop group a server or client runs on: the application's, which it never shuts down,
+ * or one it created for itself (epoll when Netty's epoll classes are on the path and usable, else
+ * NIO), with the threads it started, so that shutting it down can wait until every one of them has
+ * ended. Also picks the channel classes matching a group.
  */
 final class EventLoops {
     private static final boolean EPOLL = epollUsable();
 
     private final EventLoopGroup group;
+    /** The threads of a group created here; {@code null} for the application's. */
     private final JoinableThreads threads;
 
-    EventLoops(String threadNamePrefix, int threadCount) {
-        this.threads = new JoinableThreads(new DefaultThreadFactory(threadNamePrefix, true));
+    private EventLoops(EventLoopGroup group, JoinableThreads threads) {
+        this.group = group;
+        this.threads = threads;
+    }
+
+    /** The application's {@code given} group, or when it gave none ({@code null}) one of this server's or client's own. */
+    static EventLoops givenOrOwn(EventLoopGroup given, String threadNamePrefix, int threadCount) {
+        if (given != null) {
+            return new EventLoops(given, null);
+        }
+        JoinableThreads threads = new JoinableThreads(new DefaultThreadFactory(threadNamePrefix, true));
         IoHandlerFactory io = EPOLL ? EpollSupport.ioHandlerFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(threadCount, threads, io);
+        return new EventLoops(new MultiThreadIoEventLoopGroup(threadCount, threads, io), threads);
     }
 
     EventLoopGroup group() {
         return group;
     }
 
-    /** Shuts the group down and waits, up to {@code timeout}, until its threads have ended. */
+    /** Shuts a group created here down and waits, up to {@code timeout}, until its threads have ended. */
     void shutdown(Duration timeout) {
+        if (threads == null) {
+            return;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         group.shutdownGracefully(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
         group.terminationFuture().awaitUninterruptibly(timeout.toMillis());

@@ -2,30 +2,35 @@ package dev.wskit.transport.netty;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
+import dev.wskit.protocol.handshake.ClientHandshake;
+import dev.wskit.protocol.handshake.WebSocketUri;
 import dev.wskit.transport.core.ClientBuilder;
+import dev.wskit.transport.core.ClientConnect;
 import dev.wskit.transport.core.ClientSettings;
+import dev.wskit.transport.core.ConnectDeadline;
 import dev.wskit.transport.core.ConnectOptions;
+import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.TunnelHandshake;
 import dev.wskit.transport.core.WebSocketClient;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.Future;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import javax.net.ssl.SSLException;
 
 /**
@@ -43,8 +48,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(5);
 
     private final SslContext tls;
-    private final EventLoops owned;
-    private final EventLoopGroup group;
+    private final EventLoops loops;
     private final ConnectionGroup connections = ConnectionGroup.unbounded();
 
     private NettyWebSocketClient(ClientSettings settings, Builder b) throws SSLException {
@@ -53,8 +57,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
         // host name check (RFC 6125) against the URI's host.
         this.tls = b.tls != null ? b.tls
                 : SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
-        this.owned = b.group == null ? new EventLoops("wskit-netty-client", 0) : null;
-        this.group = b.group == null ? owned.group() : b.group;
+        this.loops = EventLoops.givenOrOwn(b.group, "wskit-netty-client", 0);
     }
 
     /**
@@ -81,37 +84,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
     @Override
     public CompletableFuture<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
         ClientSettings.Opening opening = settings().opening(uri, handler, options, connections.isClosing());
-        WebSocketChannelHandler connection = WebSocketChannelHandler.client(opening.handshake(), settings(), handler);
-        CompletableFuture<WebSocket> opened = connection.opened();
-        Function<ByteBufAllocator, ChannelHandler> tls =
-                opening.target().isSecure() ? alloc -> tlsHandler(alloc, opening, opened) : null;
-        ProxyTunnelHandler tunnel = opening.tunnel() == null ? null
-                : new ProxyTunnelHandler(new TunnelHandshake(opening.tunnel(), opening.deadline()), tls, opened);
-        Bootstrap bootstrap = new Bootstrap()
-                .group(group)
-                .channel(EventLoops.channelType(group))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings().connectTimeoutMillis())
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel channel) {
-                        if (tunnel != null) {
-                            // TLS, if any, joins behind it once the tunnel is open.
-                            channel.pipeline().addLast(tunnel);
-                        } else if (tls != null) {
-                            channel.pipeline().addLast(tls.apply(channel.alloc()));
-                        }
-                        channel.pipeline().addLast(connection);
-                    }
-                });
-        ChannelFuture connecting = bootstrap.connect(opening.tcpHost(), opening.tcpPort());
-        connecting.addListener(done -> {
-            if (done.isSuccess()) {
-                admit(connection, tunnel, connecting.channel());
-            } else {
-                opened.completeExceptionally(done.cause());
-            }
-        });
-        return opened;
+        return new ChannelConnect(opening, handler).run();
     }
 
     /** Netty's connect returns at once already. */
@@ -122,40 +95,73 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
 
     @Override
     protected void scheduleAttempt(Duration delay, Runnable attempt) {
-        group.next().schedule(attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+        loops.group().next().schedule(attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /**
-     * RFC 6455 §4.1 item 5 (wss): TLS with the server's host for SNI and the certificate check,
-     * through a proxy too; the handshake within what is left of the connect timeout.
-     */
-    private SslHandler tlsHandler(ByteBufAllocator alloc, ClientSettings.Opening opening, CompletableFuture<WebSocket> opened) {
-        SslHandler handshaking = tls.newHandler(alloc, opening.target().host(), opening.target().port());
-        handshaking.setHandshakeTimeout(opening.deadline().nanosLeft(), TimeUnit.NANOSECONDS);
-        handshaking.handshakeFuture().addListener(done -> {
-            if (!done.isSuccess()) {
-                opened.completeExceptionally(done.cause());
+    /** One connect's steps on a Netty channel, each adding its handler once the one before it is done. */
+    private final class ChannelConnect extends ClientConnect<Channel> {
+        ChannelConnect(ClientSettings.Opening opening, WebSocketHandler handler) {
+            super(opening, handler, connections);
+        }
+
+        @Override
+        protected void connect(String host, int port, CompletableFuture<Channel> connected) {
+            ChannelFuture connecting = new Bootstrap()
+                    .group(loops.group())
+                    .channel(EventLoops.channelType(loops.group()))
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, settings().connectTimeoutMillis())
+                    // Each step adds its handler once connected.
+                    .handler(new ChannelInboundHandlerAdapter())
+                    .connect(host, port);
+            complete(connecting, connected, connecting.channel());
+        }
+
+        @Override
+        protected CompletionStage<Void> openTunnel(Channel channel, TunnelHandshake tunnel) {
+            ProxyTunnelHandler reader = new ProxyTunnelHandler(tunnel);
+            channel.pipeline().addLast(reader);
+            return tunnel.start(request -> channel.writeAndFlush(Unpooled.wrappedBuffer(request))
+                            .addListener(ChannelFutureListener.FIRE_EXCEPTION_ON_FAILURE),
+                    (delayNanos, task) -> WebSocketChannelHandler.schedule(channel.eventLoop(), delayNanos, task))
+                    .thenRun(() -> channel.pipeline().remove(reader));
+        }
+
+        @Override
+        protected CompletionStage<Void> startTls(Channel channel, WebSocketUri target, ConnectDeadline deadline) {
+            SslHandler handshaking = tls.newHandler(channel.alloc(), target.host(), target.port());
+            handshaking.setHandshakeTimeout(deadline.nanosLeft(), TimeUnit.NANOSECONDS);
+            channel.pipeline().addLast(handshaking);
+            CompletableFuture<Void> done = new CompletableFuture<>();
+            complete(handshaking.handshakeFuture(), done, null);
+            return done;
+        }
+
+        /**
+         * On the event loop, in the call of the step before, which a close of the channel would
+         * have failed: the channel is active, and the handler starts as it is added.
+         */
+        @Override
+        protected ConnectionDriver startWebSocket(Channel channel, ClientHandshake handshake, WebSocketHandler handler) {
+            WebSocketChannelHandler connection = WebSocketChannelHandler.client(handshake, settings(), handler);
+            channel.pipeline().addLast(connection);
+            return connection.driver();
+        }
+
+        @Override
+        protected void close(Channel channel) {
+            channel.close();
+        }
+    }
+
+    /** Completes {@code stage} with {@code value} as Netty's {@code future} completes, on its event loop. */
+    private static <T> void complete(Future<?> future, CompletableFuture<T> stage, T value) {
+        future.addListener(done -> {
+            if (done.isSuccess()) {
+                stage.complete(value);
+            } else {
+                stage.completeExceptionally(done.cause());
             }
         });
-        return handshaking;
-    }
-
-    private void admit(WebSocketChannelHandler connection, ProxyTunnelHandler tunnel, Channel channel) {
-        // While a proxy's tunnel opens the WebSocket handler has not started: going away closes the channel.
-        ConnectionGroup.Member member = ConnectionGroup.Member.of(reason -> {
-            if (tunnel == null || tunnel.isOpen()) {
-                connection.goingAway(reason);
-            } else {
-                channel.close();
-            }
-        }, connection::drop);
-        if (!connections.tryAdd(member)) {
-            // Connected while the client closes.
-            connection.opened().completeExceptionally(new IllegalStateException("client closed"));
-            channel.close();
-            return;
-        }
-        channel.closeFuture().addListener(closed -> connections.remove(member));
     }
 
     /**
@@ -167,9 +173,7 @@ public final class NettyWebSocketClient extends WebSocketClient<CompletableFutur
     @Override
     public void close() {
         connections.closeAll(ClientSettings.CLOSE_REASON, settings().config().closeTimeout());
-        if (owned != null) {
-            owned.shutdown(SHUTDOWN_TIMEOUT);
-        }
+        loops.shutdown(SHUTDOWN_TIMEOUT);
     }
 
     /**

@@ -32,8 +32,8 @@ public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWeb
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final ConnectionGroup connections = ConnectionGroup.unbounded();
-    private EventLoops ownedBoss;
-    private EventLoops ownedWorkers;
+    private EventLoops boss;
+    private EventLoops workers;
     private Channel serverChannel;
 
     private NettyWebSocketServer(ServerSettings settings, Builder b) {
@@ -54,17 +54,11 @@ public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWeb
 
     @Override
     protected int bind() {
-        EventLoopGroup boss = bossGroup;
-        EventLoopGroup workers = workerGroup;
-        if (boss == null) {
-            ownedBoss = new EventLoops("wskit-netty-server-accept", 1);
-            ownedWorkers = new EventLoops("wskit-netty-server", 0);
-            boss = ownedBoss.group();
-            workers = ownedWorkers.group();
-        }
+        boss = EventLoops.givenOrOwn(bossGroup, "wskit-netty-server-accept", 1);
+        workers = EventLoops.givenOrOwn(workerGroup, "wskit-netty-server", 0);
         ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(boss, workers)
-                .channel(EventLoops.serverChannelType(boss))
+                .group(boss.group(), workers.group())
+                .channel(EventLoops.serverChannelType(boss.group()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -75,7 +69,7 @@ public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWeb
             serverChannel = bootstrap.bind(settings().host(), settings().port()).syncUninterruptibly().channel();
         } catch (Exception e) {
             // Netty rethrows the bind's own failure (a BindException, checked or not): it is caught here as it is.
-            shutdownOwnedGroups(LOOPS_SHUTDOWN);
+            shutdownLoops(LOOPS_SHUTDOWN);
             throw e;
         }
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
@@ -87,13 +81,10 @@ public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWeb
         }
         WebSocketChannelHandler connection = WebSocketChannelHandler.server(settings());
         channel.pipeline().addLast(connection);
-        ConnectionGroup.Member member = ConnectionGroup.Member.of(connection::goingAway, connection::drop);
-        if (!connections.tryAdd(member)) {
+        if (!connections.admit(connection.driver())) {
             // Accepted while the server stops.
             channel.close();
-            return;
         }
-        channel.closeFuture().addListener(closed -> connections.remove(member));
     }
 
     /** Accepts no more, ends the connections, then shuts down the event loops this server created. */
@@ -101,16 +92,12 @@ public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWeb
     protected void stopBound(Duration grace) {
         serverChannel.close().syncUninterruptibly();
         connections.closeAll(ServerSettings.STOP_REASON, grace);
-        shutdownOwnedGroups(grace.compareTo(LOOPS_SHUTDOWN) < 0 ? LOOPS_SHUTDOWN : grace);
+        shutdownLoops(grace.compareTo(LOOPS_SHUTDOWN) < 0 ? LOOPS_SHUTDOWN : grace);
     }
 
-    private synchronized void shutdownOwnedGroups(Duration timeout) {
-        if (ownedWorkers != null) {
-            ownedWorkers.shutdown(timeout);
-            ownedBoss.shutdown(timeout);
-            ownedWorkers = null;
-            ownedBoss = null;
-        }
+    private void shutdownLoops(Duration timeout) {
+        workers.shutdown(timeout);
+        boss.shutdown(timeout);
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.wskit.transport.netty;
 
 import dev.wskit.protocol.PayloadRelease;
-import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
+import dev.wskit.transport.core.BurstFlush;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectionDriver;
 import dev.wskit.transport.core.ConnectionIo;
@@ -22,11 +22,11 @@ import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLSession;
@@ -53,14 +53,8 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     private final WebSocketConfig config;
     private ChannelHandlerContext ctx;
     private boolean started;
-    /** Inside a read burst: writes wait for the one flush of {@link #channelReadComplete}. */
-    private boolean inReadBurst;
-    private boolean unflushed;
-
-    /** An opening request an HTTP codec already read (mounted on an HTTP pipeline); null on raw TCP. */
-    private HttpRequest upgradeRequest;
-    /** Bytes the HTTP codec had read past that request (a pipelined first frame); ours to release. */
-    private ByteBuf pipelined;
+    /** Inside a read burst, writes wait for the one flush of {@link #channelReadComplete}. */
+    private final BurstFlush flushes = new BurstFlush(() -> ctx.flush());
     /** The buffer {@link #channelRead} is passing to the driver, for {@link #retainRead}; else {@code null}. */
     private ByteBuf reading;
 
@@ -72,16 +66,6 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     /** How this handler's driver is made, given the handler as its I/O and the facade to use. */
     private interface Drivers {
         ConnectionDriver create(ConnectionIo io, Function<ConnectionDriver, ? extends WebSocketFacade> facades);
-    }
-
-    /**
-     * A server-side handler for a request Netty's HTTP codec already read, replacing that codec
-     * in the pipeline; {@code pipelined} holds bytes that followed the request (ours to release).
-     */
-    static WebSocketChannelHandler upgrading(HttpRequest request, ByteBuf pipelined, WebSocketChannelHandler upgrading) {
-        upgrading.upgradeRequest = request;
-        upgrading.pipelined = pipelined;
-        return upgrading;
     }
 
     /**
@@ -149,9 +133,8 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         return (NettyWebSocket) driver.socket();
     }
 
-    /** Completes once the opening handshake succeeded and {@code onOpen} returned, or with why it failed. */
-    CompletableFuture<WebSocket> opened() {
-        return driver.opened();
+    ConnectionDriver driver() {
+        return driver;
     }
 
     ChannelHandlerContext context() {
@@ -171,7 +154,7 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
 
     /** The server or client stopped waiting for the closing handshake: the connection ends at once. */
     public void drop() {
-        runAsOwner(this::abort);
+        driver.drop();
     }
 
     // ---- lifecycle --------------------------------------------------------------------------
@@ -194,22 +177,26 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     }
 
     private void start() {
-        if (started) {
-            return;
-        }
-        started = true;
-        if (upgradeRequest == null) {
+        if (!started) {
+            started = true;
             driver.start();
-            return;
         }
-        driver.receiveUpgrade(upgradeRequest);
-        upgradeRequest = null;
-        ByteBuf rest = pipelined;
-        pipelined = null;
+    }
+
+    /**
+     * Takes the place of {@code mount} (a handler on an HTTP pipeline, on the event loop) for the
+     * opening request Netty's HTTP codec read: the engine starts from {@code request} rather than
+     * from raw bytes, then reads {@code pipelined}, the bytes the codec had read past it (released
+     * here).
+     */
+    void replace(ChannelHandlerContext mount, HttpRequest request, ByteBuf pipelined) {
+        started = true;
+        mount.pipeline().replace(mount.handler(), mount.name(), this);
         try {
-            receiveCopy(rest);
+            driver.receiveUpgrade(request);
+            receiveCopy(pipelined);
         } finally {
-            rest.release();
+            pipelined.release();
         }
     }
 
@@ -217,14 +204,6 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     public void channelInactive(ChannelHandlerContext ctx) {
         driver.transportClosed();
         ctx.fireChannelInactive();
-    }
-
-    @Override
-    public void handlerRemoved(ChannelHandlerContext ctx) {
-        if (pipelined != null) {
-            pipelined.release();
-            pipelined = null;
-        }
     }
 
     /** Any failure below us (a reset, a TLS error) ends the connection; channelInactive reports it. */
@@ -241,7 +220,7 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
             ctx.fireChannelRead(msg);
             return;
         }
-        inReadBurst = true;
+        flushes.reading();
         try {
             if (in.nioBufferCount() == 1 && !in.isReadOnly()) {
                 // The zero-copy path: the engine reads (and unmasks in place) Netty's own memory.
@@ -275,8 +254,7 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        inReadBurst = false;
-        flush();
+        flushes.burstEnded();
         ctx.fireChannelReadComplete();
     }
 
@@ -306,15 +284,12 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
         } else {
             ctx.write(Unpooled.wrappedBuffer(bytes)).addListener(written -> release.release());
         }
-        unflushed = true;
+        flushes.written();
     }
 
     @Override
     public void flush() {
-        if (unflushed && !inReadBurst) {
-            unflushed = false;
-            ctx.flush();
-        }
+        flushes.flush();
     }
 
     @Override
@@ -377,7 +352,12 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
 
     @Override
     public Scheduled schedule(long delayNanos, Runnable task) {
-        ScheduledFuture<?> future = ctx.executor().schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        return schedule(ctx.executor(), delayNanos, task);
+    }
+
+    /** A task on {@code executor}'s timer, cancelled without interrupting it; also for a client's proxy exchange. */
+    static Scheduled schedule(EventExecutor executor, long delayNanos, Runnable task) {
+        ScheduledFuture<?> future = executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
         return () -> future.cancel(false);
     }
 }

@@ -3,7 +3,6 @@ package dev.wskit.transport.netty;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.http.HttpRequest;
-import dev.wskit.protocol.http.HttpResponse;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.transport.core.MountedRequests;
 import io.netty.buffer.ByteBuf;
@@ -13,17 +12,12 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpContentCompressor;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
@@ -122,24 +116,26 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
         upgrade(ctx, request);
     }
 
-    /** The engine's answer to a request it cannot read ({@link MountedRequests#unreadable()}), then a close. */
-    private static void refuse(ChannelHandlerContext ctx) {
-        HttpResponse refusal = MountedRequests.unreadable();
-        byte[] body = refusal.body();
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(refusal.status(), refusal.reason()), Unpooled.wrappedBuffer(body));
-        refusal.headers().forEach(response.headers()::add);
-        HttpUtil.setContentLength(response, body.length);
-        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    /**
+     * The engine's answer to a request it cannot read ({@link MountedRequests#unreadable()}), as the
+     * engine writes it on a connection it reads itself, then a close.
+     */
+    private void refuse(ChannelHandlerContext ctx) {
+        leaveHttp(ctx.pipeline()).release();
+        ctx.writeAndFlush(Unpooled.wrappedBuffer(MountedRequests.unreadable().encode()))
+                .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private void upgrade(ChannelHandlerContext ctx, HttpRequest request) {
+        connections.get().replace(ctx, request, leaveHttp(ctx.pipeline()));
     }
 
     /**
-     * Takes the HTTP handlers out first, so the engine's answer goes out as raw bytes; the bytes
-     * the decoder had read past the request reach this handler as it leaves and are handed on.
+     * Takes the HTTP handlers out, so the engine's answer goes out as raw bytes; the bytes the
+     * decoder had read past the request reach this handler as it leaves, and are returned.
      */
-    private void upgrade(ChannelHandlerContext ctx, HttpRequest request) {
-        ChannelPipeline pipeline = ctx.pipeline();
-        pipelined = ctx.alloc().heapBuffer();
+    private ByteBuf leaveHttp(ChannelPipeline pipeline) {
+        pipelined = pipeline.channel().alloc().heapBuffer();
         for (Class<? extends ChannelHandler> type : HTTP_HANDLERS) {
             while (pipeline.get(type) != null) {
                 pipeline.remove(type);
@@ -147,7 +143,7 @@ public final class WebSocketUpgradeHandler extends ChannelInboundHandlerAdapter 
         }
         ByteBuf rest = pipelined;
         pipelined = null;
-        pipeline.replace(this, ctx.name(), WebSocketChannelHandler.upgrading(request, rest, connections.get()));
+        return rest;
     }
 
     @Override

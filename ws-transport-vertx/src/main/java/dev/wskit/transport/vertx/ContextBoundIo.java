@@ -34,11 +34,15 @@ interface ContextBoundIo extends ConnectionIo {
         context().runOnContext(v -> task.run());
     }
 
+    /** A Vert.x timer set on a context fires on it. */
     @Override
     default Scheduled schedule(long delayNanos, Runnable task) {
-        // A Vert.x timer set on a context fires on it.
+        return schedule(context().owner(), delayNanos, task);
+    }
+
+    /** A Vert.x timer, on the calling context; also for a client's proxy exchange. */
+    static Scheduled schedule(Vertx vertx, long delayNanos, Runnable task) {
         // Rounded up: a timer that fires early only costs one more wake-up.
-        Vertx vertx = context().owner();
         long timer = vertx.setTimer(Math.max(1, (delayNanos + 999_999) / 1_000_000), id -> task.run());
         return () -> vertx.cancelTimer(timer);
     }

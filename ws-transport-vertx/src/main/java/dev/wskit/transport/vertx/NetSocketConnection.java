@@ -8,8 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.net.NetSocketInternal;
 import io.vertx.core.net.NetSocket;
@@ -32,7 +30,6 @@ final class NetSocketConnection implements ContextBoundIo {
     private final Context context;
     private final NetSocket socket;
     private final ConnectionDriver driver;
-    private final Promise<Void> closed = Promise.promise();
     /**
      * The client or server this connection belongs to, kept reachable for as long as the socket
      * is: Vert.x closes a {@code NetClient} nobody references any more (its CleanableNetClient),
@@ -42,7 +39,6 @@ final class NetSocketConnection implements ContextBoundIo {
     private final Object keptReachable;
     /** Bytes handed to the socket whose write has not completed yet (Vert.x's own queue). */
     private long unwrittenBytes;
-    private Throwable socketError;
 
     NetSocketConnection(Object keptReachable, Context context, NetSocket socket,
                         Function<ConnectionIo, ConnectionDriver> drivers) {
@@ -55,11 +51,8 @@ final class NetSocketConnection implements ContextBoundIo {
     /** Wires the socket's handlers and starts the connection; call on the socket's context. */
     void start(String goingAwayReason) {
         socket.handler(buffer -> driver.receive(BufferBridge.ownedView(buffer)));
-        socket.exceptionHandler(this::onSocketError);
-        socket.closeHandler(v -> {
-            driver.transportClosed();
-            closed.tryComplete();
-        });
+        socket.exceptionHandler(driver::transportFailed);
+        socket.closeHandler(v -> driver.transportClosed());
         socket.shutdownHandler(v -> driver.goingAway(goingAwayReason));
         driver.start();
     }
@@ -71,22 +64,6 @@ final class NetSocketConnection implements ContextBoundIo {
 
     ConnectionDriver driver() {
         return driver;
-    }
-
-    /** Completes once the socket is closed and the handler has had its {@code onClose}. */
-    Future<Void> closed() {
-        return closed.future();
-    }
-
-    /** An error the socket reported (TLS, reset), or {@code null}. */
-    Throwable socketError() {
-        return socketError;
-    }
-
-    private void onSocketError(Throwable error) {
-        if (socketError == null) {
-            socketError = error;
-        }
     }
 
     // ---- ConnectionIo ----------------------------------------------------------------------------

@@ -1,10 +1,9 @@
 package dev.wskit.transport.vertx;
 
 import dev.wskit.transport.core.TunnelHandshake;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetSocket;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Runs the shared {@link TunnelHandshake} on a socket connected to the proxy, on the socket's
@@ -17,25 +16,14 @@ final class ProxyHandshake {
 
     /**
      * Completes once the tunnel is open, with the socket's handlers free again, or fails with the
-     * {@code ProxyConnectException} (or the socket's own error) and closes the socket.
+     * {@code ProxyConnectException} (or the socket's own error).
      */
-    static Future<Void> open(Vertx vertx, NetSocket socket, TunnelHandshake handshake) {
-        Promise<Void> open = Promise.promise();
-        long timer = vertx.setTimer(handshake.deadline().millisLeft(), expired -> handshake.timedOut());
-        handshake.whenSettled(failure -> {
-            vertx.cancelTimer(timer);
-            if (failure == null) {
-                socket.handler(null).closeHandler(null).exceptionHandler(null);
-                open.complete();
-            } else {
-                open.fail(failure);
-                socket.close();
-            }
-        });
+    static CompletionStage<Void> open(Vertx vertx, NetSocket socket, TunnelHandshake handshake) {
         socket.handler(answer -> handshake.received(BufferBridge.ownedView(answer)));
         socket.closeHandler(closed -> handshake.closed());
         socket.exceptionHandler(handshake::failed);
-        socket.write(BufferBridge.wrap(handshake.request()));
-        return open.future();
+        return handshake.start(request -> socket.write(BufferBridge.wrap(request)),
+                        (delayNanos, task) -> ContextBoundIo.schedule(vertx, delayNanos, task))
+                .thenRun(() -> socket.handler(null).closeHandler(null).exceptionHandler(null));
     }
 }

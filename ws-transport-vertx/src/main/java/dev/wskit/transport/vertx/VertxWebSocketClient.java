@@ -6,12 +6,15 @@ import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.ClientHandshake;
 import dev.wskit.protocol.handshake.WebSocketUri;
 import dev.wskit.transport.core.ClientBuilder;
+import dev.wskit.transport.core.ClientConnect;
 import dev.wskit.transport.core.ClientSettings;
+import dev.wskit.transport.core.ConnectDeadline;
 import dev.wskit.transport.core.ConnectOptions;
+import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.OpenConnections;
 import dev.wskit.transport.core.TunnelHandshake;
 import dev.wskit.transport.core.WebSocketClient;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.ClientSSLOptions;
@@ -21,6 +24,7 @@ import io.vertx.core.net.NetSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -42,8 +46,8 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
     private final Vertx vertx;
     private final NetClient netClient;
     private final ClientSSLOptions tls;
-    private final TlsInTunnel tlsInTunnel;
-    private final OpenSockets connections = new OpenSockets();
+    private final ClientTls clientTls;
+    private final OpenConnections connections = new OpenConnections();
     private volatile boolean closed;
 
     private VertxWebSocketClient(ClientSettings settings, Builder b) {
@@ -52,7 +56,7 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
         NetClientOptions options = new NetClientOptions(b.options).setConnectTimeout(settings.connectTimeoutMillis());
         this.tls = tlsOptions(b.tls != null ? b.tls : options.getSslOptions());
         this.netClient = vertx.createNetClient(options);
-        this.tlsInTunnel = settings.proxy() == null ? null : new TlsInTunnel(vertx, options);
+        this.clientTls = new ClientTls(vertx, options);
     }
 
     /**
@@ -84,24 +88,7 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
     @Override
     public Future<WebSocket> connect(URI uri, WebSocketHandler handler, ConnectOptions options) {
         ClientSettings.Opening opening = settings().opening(uri, handler, options, closed);
-        Promise<WebSocket> opened = Promise.promise();
-        netClient.connect(connectOptions(opening)).onComplete(connected -> {
-            if (connected.failed()) {
-                opened.fail(connected.cause());
-            } else if (opening.tunnel() == null) {
-                start(connected.result(), opening.handshake(), handler, opened);
-            } else {
-                NetSocket socket = connected.result();
-                throughTunnel(socket, opening).onComplete(open -> {
-                    if (open.failed()) {
-                        opened.fail(open.cause());
-                    } else {
-                        start(socket, opening.handshake(), handler, opened);
-                    }
-                });
-            }
-        });
-        return opened.future();
+        return Future.fromCompletionStage(new SocketConnect(opening, handler).run());
     }
 
     /** Vert.x's connect returns at once already. */
@@ -115,52 +102,44 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
         vertx.setTimer(Math.max(1, delay.toMillis()), timer -> attempt.run());
     }
 
-    /**
-     * The proxy's {@code CONNECT}, then TLS to the server for {@code wss}, within what is left of the
-     * connect timeout; on the socket's context.
-     */
-    private Future<Void> throughTunnel(NetSocket socket, ClientSettings.Opening opening) {
-        Future<Void> open = ProxyHandshake.open(vertx, socket, new TunnelHandshake(opening.tunnel(), opening.deadline()));
-        if (!opening.target().isSecure()) {
-            return open;
+    /** One connect's steps on a Vert.x socket, each on the socket's context, where Vert.x completes its futures. */
+    private final class SocketConnect extends ClientConnect<NetSocket> {
+        SocketConnect(ClientSettings.Opening opening, WebSocketHandler handler) {
+            // Vert.x's own shutdown of the client's sockets ends them: no group.
+            super(opening, handler, null);
         }
-        ContextInternal context = (ContextInternal) Vertx.currentContext();
-        return open.compose(tunnelled -> tlsInTunnel.start(context, socket, tls, opening.target(), opening.deadline().millisLeft()));
-    }
 
-    /** Runs on the new socket's context: the connect future's listeners are called there. */
-    private void start(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler, Promise<WebSocket> opened) {
-        NetSocketConnection connection = new NetSocketConnection(this, Vertx.currentContext(), socket,
-                io -> settings().newConnection(handshake, handler, io));
-        connection.driver().opened().whenComplete((socketOpened, failure) -> {
-            if (failure == null) {
-                opened.tryComplete(socketOpened);
-            } else {
-                // The socket's own error (TLS, reset), if any, stays with the engine's verdict.
-                if (connection.socketError() != null && failure != connection.socketError()) {
-                    failure.addSuppressed(connection.socketError());
-                }
-                opened.tryFail(failure);
-            }
-        });
-        connections.add(connection);
-        connection.start(ClientSettings.CLOSE_REASON);
-    }
-
-    /** To the proxy as the client's options say; straight to the server with TLS for {@code wss}, and SNI. */
-    private io.vertx.core.net.ConnectOptions connectOptions(ClientSettings.Opening opening) {
-        io.vertx.core.net.ConnectOptions options = new io.vertx.core.net.ConnectOptions()
-                .setHost(opening.tcpHost())
-                .setPort(opening.tcpPort());
-        WebSocketUri target = opening.target();
-        if (opening.tunnel() == null) {
-            options.setSsl(target.isSecure());
-            if (target.isSecure()) {
-                options.setSslOptions(tls);
-                target.serverName().ifPresent(options::setSniServerName);
-            }
+        /** Without TLS, whatever the client's options say: TLS is a step of its own, to the server behind a proxy too. */
+        @Override
+        protected void connect(String host, int port, CompletableFuture<NetSocket> connected) {
+            netClient.connect(new io.vertx.core.net.ConnectOptions().setHost(host).setPort(port).setSsl(false))
+                    .onComplete(connected::complete, connected::completeExceptionally);
         }
-        return options;
+
+        @Override
+        protected CompletionStage<Void> openTunnel(NetSocket socket, TunnelHandshake tunnel) {
+            return ProxyHandshake.open(vertx, socket, tunnel);
+        }
+
+        @Override
+        protected CompletionStage<Void> startTls(NetSocket socket, WebSocketUri target, ConnectDeadline deadline) {
+            ContextInternal context = (ContextInternal) Vertx.currentContext();
+            return clientTls.start(context, socket, tls, target, deadline.millisLeft()).toCompletionStage();
+        }
+
+        @Override
+        protected ConnectionDriver startWebSocket(NetSocket socket, ClientHandshake handshake, WebSocketHandler handler) {
+            NetSocketConnection connection = new NetSocketConnection(VertxWebSocketClient.this, Vertx.currentContext(), socket,
+                    io -> settings().newConnection(handshake, handler, io));
+            connections.add(connection.driver());
+            connection.start(ClientSettings.CLOSE_REASON);
+            return connection.driver();
+        }
+
+        @Override
+        protected void close(NetSocket socket) {
+            socket.close();
+        }
     }
 
     /**
@@ -185,7 +164,7 @@ public final class VertxWebSocketClient extends WebSocketClient<Future<WebSocket
     public Future<Void> shutdown() {
         closed = true;
         return netClient.shutdown(settings().config().closeTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .eventually(connections::allClosed);
+                .eventually(() -> Future.fromCompletionStage(connections.allEnded()));
     }
 
     private static ClientSSLOptions tlsOptions(ClientSSLOptions given) {

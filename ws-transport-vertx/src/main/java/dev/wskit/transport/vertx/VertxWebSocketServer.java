@@ -1,6 +1,7 @@
 package dev.wskit.transport.vertx;
 
 import dev.wskit.transport.core.ArgumentChecks;
+import dev.wskit.transport.core.OpenConnections;
 import dev.wskit.transport.core.ServerBuilder;
 import dev.wskit.transport.core.ServerLifecycle;
 import dev.wskit.transport.core.ServerSettings;
@@ -37,7 +38,7 @@ public final class VertxWebSocketServer implements WebSocketServer {
     private final ServerSettings settings;
     private final NetServerOptions options;
     private final int listenPort;
-    private final OpenSockets connections = new OpenSockets();
+    private final OpenConnections connections = new OpenConnections();
     private final ServerLifecycle lifecycle = new ServerLifecycle();
     private volatile NetServer netServer;
 
@@ -112,7 +113,7 @@ public final class VertxWebSocketServer implements WebSocketServer {
     private void accept(NetSocket socket) {
         NetSocketConnection connection = new NetSocketConnection(this, Vertx.currentContext(), socket,
                 settings::newConnection);
-        connections.add(connection);
+        connections.add(connection.driver());
         connection.start(ServerSettings.STOP_REASON);
     }
 
@@ -174,7 +175,8 @@ public final class VertxWebSocketServer implements WebSocketServer {
         }
         // Vert.x's shutdown stops accepting, runs each socket's shutdown handler (the 1001), and
         // closes what is still open once the grace is over.
-        return netServer.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS).eventually(connections::allClosed);
+        return netServer.shutdown(grace.toMillis(), TimeUnit.MILLISECONDS)
+                .eventually(() -> Future.fromCompletionStage(connections.allEnded()));
     }
 
     /**

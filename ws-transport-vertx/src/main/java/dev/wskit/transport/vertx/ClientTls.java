@@ -18,20 +18,21 @@ import io.vertx.core.net.SocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * TLS to the server at the far end of a proxy's tunnel, with Vert.x's own TLS for the client's
- * options. {@code NetSocket.upgradeToSsl} cannot serve: it checks the certificate against the
- * address the socket connected to, the proxy's, so this builds the TLS handler through the same
- * Vert.x integrator API (the {@code internal} packages) for the server's host and port, and puts
- * it first in the socket's pipeline.
+ * A client's TLS to the server, on a socket connected to it or to a proxy whose tunnel leads to
+ * it, with Vert.x's own TLS for the client's options. {@code NetSocket.upgradeToSsl} cannot serve:
+ * it checks the certificate against the address the socket connected to, the proxy's in a tunnel,
+ * so this builds the TLS handler through the same Vert.x integrator API (the {@code internal}
+ * packages) for the server's host and port, and puts it first in the socket's pipeline. One way
+ * for both, so TLS through a proxy is the TLS of a direct connect.
  */
-final class TlsInTunnel {
+final class ClientTls {
     /** The pipeline name Vert.x gives its TLS handler, which {@code NetSocket.isSsl()} looks for. */
     private static final String SSL_HANDLER_NAME = "ssl";
 
     private final VertxInternal vertx;
     private final SslContextManager contexts;
 
-    TlsInTunnel(Vertx vertx, NetClientOptions options) {
+    ClientTls(Vertx vertx, NetClientOptions options) {
         this.vertx = (VertxInternal) vertx;
         this.contexts = new SslContextManager(SslContextManager.resolveEngineOptions(options.getSslEngineOptions(), false));
     }
@@ -55,7 +56,6 @@ final class TlsInTunnel {
                             handshake.complete();
                         } else {
                             handshake.fail(done.cause());
-                            socket.close();
                         }
                     });
                     channel.pipeline().addFirst(SSL_HANDLER_NAME, handler);
