@@ -5,6 +5,7 @@ import dev.wskit.transport.core.ServerSettings;
 import dev.wskit.transport.netty.WebSocketChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -45,10 +46,13 @@ final class ServingPipelines {
      * which a client may not send an extended CONNECT.
      */
     void http2(ChannelPipeline pipeline, String after) {
-        Http2Settings ours = Http2Settings.defaultSettings().connectProtocolEnabled(true);
+        Http2Settings ours = ReceiveWindows.in(Http2Settings.defaultSettings().connectProtocolEnabled(true));
         WebSocketStreamLimit limit = new WebSocketStreamLimit(maxWebSocketStreams);
         // The multiplexer finds the codec when it is added, so the codec goes first.
-        pipeline.addAfter(after, "h2-frames", Http2FrameCodecBuilder.forServer().initialSettings(ours).build());
+        Http2FrameCodec codec = Http2FrameCodecBuilder.forServer().initialSettings(ours).build();
+        pipeline.addAfter(after, "h2-frames", codec);
+        // Added to an active channel, the codec sent its SETTINGS: the WINDOW_UPDATE follows them.
+        ReceiveWindows.widenConnection(codec);
         pipeline.addAfter("h2-frames", "h2-streams", new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
