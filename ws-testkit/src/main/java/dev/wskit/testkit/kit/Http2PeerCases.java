@@ -10,6 +10,7 @@ import dev.wskit.protocol.CloseCode;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.http.HttpResponse;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Headers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -249,13 +250,19 @@ public interface Http2PeerCases extends TransportCases {
         served.assertStillEcho();
     }
 
+    /**
+     * RFC 9113 §6.8: a stopping server tells each HTTP/2 connection GOAWAY, with NO_ERROR and the
+     * last stream it took, and RFC 6455 §7.4.1 each WebSocket 1001.
+     */
     @Test
-    default void aStopClosesEachStreamWith1001(Kit kit) throws Exception {
+    default void aStopSendsGoAwayAndClosesEachStreamWith1001(Kit kit) throws Exception {
         Neighbours served = Neighbours.start(kit);
         Http2PeerStream stream = served.open();
         Recorder serverSide = served.server.nextOpenConnection();
 
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(() -> served.server.stop(Duration.ofSeconds(10)));
+
+        assertThat(served.peer.awaitGoAway()).isEqualTo(new Http2Peer.GoAway(Http2Error.NO_ERROR, stream.id()));
 
         // RFC 6455 §7.4.1: going away, on every stream; each closing handshake completes before the stop returns.
         for (Http2PeerStream each : List.of(stream, served.neighbourStream)) {

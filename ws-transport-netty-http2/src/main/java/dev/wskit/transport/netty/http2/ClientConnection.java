@@ -20,10 +20,12 @@ final class ClientConnection {
     final CompletableFuture<Channel> ready = new CompletableFuture<>();
     private int streams;
     private volatile long maxStreams = ASSUMED_MAX_STREAMS;
+    /** Whether the server sent GOAWAY: it takes no new stream here (RFC 9113 §6.8). */
+    private volatile boolean goneAway;
 
     /** Whether a new WebSocket may go on this connection: it is (or may yet be) up, with room. */
     boolean hasRoom() {
-        return !isGone() && streams < maxStreams;
+        return !goneAway && !isGone() && streams < maxStreams;
     }
 
     /** Whether it failed to come up, or closed since. */
@@ -37,6 +39,11 @@ final class ClientConnection {
 
     void release() {
         streams--;
+    }
+
+    /** The server sent GOAWAY: the streams it took go on, new ones go elsewhere. */
+    void goneAway() {
+        goneAway = true;
     }
 
     /** The server's SETTINGS_MAX_CONCURRENT_STREAMS, when its SETTINGS carry one. */

@@ -24,6 +24,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2SettingsFrame;
@@ -248,6 +249,8 @@ public final class NettyHttp2WebSocketClient extends WebSocketClient<Completable
     /**
      * RFC 8441 §3: a client sends an extended CONNECT only to a server whose SETTINGS carried
      * SETTINGS_ENABLE_CONNECT_PROTOCOL = 1; the connection is ready, or refused, on the first SETTINGS.
+     * It also hears how many streams the server allows, and its GOAWAY, after which the next
+     * WebSocket goes on a new connection.
      */
     private static final class ExtendedConnectGate extends ChannelInboundHandlerAdapter {
         private final Http2FrameCodec codec;
@@ -262,6 +265,9 @@ public final class NettyHttp2WebSocketClient extends WebSocketClient<Completable
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof Http2GoAwayFrame) {
+                connection.goneAway();
+            }
             if (!(msg instanceof Http2SettingsFrame settings)) {
                 ctx.fireChannelRead(msg);
                 return;

@@ -7,16 +7,21 @@ import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
 import dev.wskit.protocol.handshake.UpgradeRefusedException;
+import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.Routes;
 import dev.wskit.testkit.kit.TestCertificate;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;
 import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -124,6 +129,40 @@ class Http2ClientTest {
         } finally {
             secure.close();
         }
+    }
+
+    /** RFC 9113 §6.5.2: past the 100 streams a server is assumed to allow, WebSockets go on a second connection. */
+    @Test
+    void theHundredAndFirstWebSocketGoesOnASecondConnection() throws Exception {
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
+        List<CompletableFuture<WebSocket>> connects = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            connects.add(client.connect(uri, new Texts()));
+        }
+        CompletableFuture.allOf(connects.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+
+        Set<SocketAddress> connections = new HashSet<>();
+        for (int i = 0; i < 101; i++) {
+            connections.add(peers.poll(10, TimeUnit.SECONDS));
+        }
+        assertThat(connections).hasSize(2);
+    }
+
+    @Test
+    void aProxyIsRefusedAtBuildRatherThanPassedBy() {
+        NettyHttp2WebSocketClient.Builder builder = NettyHttp2WebSocketClient.builder()
+                .proxy(HttpProxy.of("127.0.0.1", 3128));
+
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("proxy is not supported over HTTP/2");
+    }
+
+    @Test
+    void aTlsContextWithoutH2IsRefused() throws Exception {
+        SslContext http11Only = SslContextBuilder.forClient().build();
+
+        assertThatThrownBy(() -> NettyHttp2WebSocketClient.builder().tls(http11Only))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALPN offering h2");
     }
 
     @Test
