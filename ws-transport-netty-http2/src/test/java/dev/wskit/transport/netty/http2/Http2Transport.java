@@ -9,8 +9,6 @@ import dev.wskit.testkit.kit.TransportUnderTest;
 import dev.wskit.transport.core.ClientBuilder;
 import dev.wskit.transport.core.ServerBuilder;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
@@ -33,13 +31,6 @@ import javax.net.ssl.SSLException;
  * of the same port ({@link #serverOpened}), unless a case sets a listener of its own.
  */
 final class Http2Transport implements TransportUnderTest {
-    /** The server offers both, h2 first: the client picks h2, a client that only knows HTTP/1.1 gets it. */
-    private static final ApplicationProtocolConfig H2_THEN_HTTP11 = new ApplicationProtocolConfig(
-            ApplicationProtocolConfig.Protocol.ALPN,
-            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
-
     private final AtomicInteger http2Streams = new AtomicInteger();
     private final Map<String, AtomicInteger> serverOpened = new ConcurrentHashMap<>();
     /** Hears each server connection's open, by the transport that carries it. */
@@ -75,7 +66,7 @@ final class Http2Transport implements TransportUnderTest {
         return tls == null ? builder
                 : builder.tls(SslContextBuilder.forServer(tls.keyManagers())
                         .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                        .applicationProtocolConfig(H2_THEN_HTTP11).build());
+                        .applicationProtocolConfig(NettyHttp2WebSocketServer.Builder.alpnH2AndHttp11()).build());
     }
 
     @Override
@@ -85,7 +76,7 @@ final class Http2Transport implements TransportUnderTest {
                 .tls(SslContextBuilder.forServer(certificate.keyManagers())
                 .trustManager(trustedClient.trustManagers()).clientAuth(ClientAuth.OPTIONAL)
                 .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                .applicationProtocolConfig(H2_THEN_HTTP11).build());
+                .applicationProtocolConfig(NettyHttp2WebSocketServer.Builder.alpnH2AndHttp11()).build());
     }
 
     @Override
