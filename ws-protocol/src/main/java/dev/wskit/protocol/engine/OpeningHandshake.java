@@ -100,10 +100,10 @@ final class OpeningHandshake {
      * @throws WebSocketException naming the first rule the answer breaks, or an
      *     {@link dev.wskit.protocol.handshake.UpgradeRefusedException} for a status other than 2xx
      */
-    void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
+    void receiveHttp2Response(List<Map.Entry<String, String>> fields, byte[] body) {
         HttpResponse response;
         try {
-            response = Http2ServerHandshake.response(fields);
+            response = Http2ServerHandshake.response(fields).withBodyRead(body);
         } catch (IllegalArgumentException unreadable) {
             throw new WebSocketException(ProtocolViolation.MALFORMED_RESPONSE, unreadable.getMessage());
         }

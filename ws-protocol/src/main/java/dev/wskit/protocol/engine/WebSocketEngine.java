@@ -297,15 +297,19 @@ public final class WebSocketEngine {
      * {@link dev.wskit.protocol.handshake.UpgradeRefusedException}.
      *
      * @param fields the answer's header fields, {@code :status} among them, in order
+     * @param body a refusal's DATA up to its END_STREAM (at most
+     *     {@link dev.wskit.protocol.handshake.UpgradeRefusedException#MAX_BODY_BYTES} of it), which
+     *     the refusal's response carries; empty for a 2xx, whose DATA is frames
      * @throws IllegalStateException unless this is a client over HTTP/2 still connecting
      */
-    public void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
+    public void receiveHttp2Response(List<Map.Entry<String, String>> fields, byte[] body) {
         if (role != Role.CLIENT || state != ConnectionState.CONNECTING || !handshake.isHttp2Client()) {
             throw new IllegalStateException("an HTTP/2 answer is for a client over HTTP/2 still connecting, not a "
                     + role + " " + state);
         }
         Objects.requireNonNull(fields, "fields");
-        handshakeStep(opening -> opening.receiveHttp2Response(fields));
+        Objects.requireNonNull(body, "body");
+        handshakeStep(opening -> opening.receiveHttp2Response(fields, body));
     }
 
     /**

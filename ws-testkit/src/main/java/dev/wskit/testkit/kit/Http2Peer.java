@@ -12,7 +12,9 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http2.DefaultHttp2WindowUpdateFrame;
+import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2SettingsFrame;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
 public final class Http2Peer implements AutoCloseable {
     private final EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final CompletableFuture<Http2Settings> serverSettings = new CompletableFuture<>();
+    private final CompletableFuture<GoAway> goAway = new CompletableFuture<>();
     private final Channel connection;
 
     private Http2Peer(int port, SslContext tls) throws Exception {
@@ -68,6 +71,15 @@ public final class Http2Peer implements AutoCloseable {
         return serverSettings.get(10, TimeUnit.SECONDS);
     }
 
+    /** The server's GOAWAY (RFC 9113 §6.8): its error code, and the last stream it took. */
+    public record GoAway(Http2Error error, int lastStreamId) {
+    }
+
+    /** Waits for the server's first GOAWAY. */
+    public GoAway awaitGoAway() throws Exception {
+        return goAway.get(10, TimeUnit.SECONDS);
+    }
+
     /** A new stream on this connection. */
     public Http2PeerStream open() throws Exception {
         Http2PeerStream stream = new Http2PeerStream();
@@ -88,12 +100,15 @@ public final class Http2Peer implements AutoCloseable {
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    /** Completes {@link #serverSettings} with the first SETTINGS frame. */
+    /** Completes {@link #serverSettings} with the first SETTINGS frame, and {@link #goAway} with the first GOAWAY. */
     private final class SettingsWatcher extends ChannelInboundHandlerAdapter {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             if (msg instanceof Http2SettingsFrame settings) {
                 serverSettings.complete(settings.settings());
+                ReferenceCountUtil.release(msg);
+            } else if (msg instanceof Http2GoAwayFrame frame) {
+                goAway.complete(new GoAway(Http2Error.valueOf(frame.errorCode()), frame.lastStreamId()));
                 ReferenceCountUtil.release(msg);
             } else {
                 ctx.fireChannelRead(msg);

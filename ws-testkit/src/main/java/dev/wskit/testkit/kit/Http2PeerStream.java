@@ -18,6 +18,7 @@ import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -73,6 +74,11 @@ public final class Http2PeerStream extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+    }
+
+    /** The stream's identifier (RFC 9113 §5.1.1), once its first HEADERS went out. */
+    public int id() {
+        return ((Http2StreamChannel) channel).stream().id();
     }
 
     public Http2PeerStream send(Http2Headers headers, boolean endStream) {

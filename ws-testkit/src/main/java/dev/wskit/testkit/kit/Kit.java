@@ -242,6 +242,14 @@ public final class Kit {
         throw new AssertionError("Netty's client opened " + uri);
     }
 
+    /**
+     * Netty's HTTP/2 client codec on one h2c connection (prior knowledge) to {@code port}, the
+     * server's SETTINGS read: the peer of {@link Http2PeerCases}.
+     */
+    public Http2Peer http2Peer(int port) throws Exception {
+        return closeAfter(Http2Peer.connect(port, null));
+    }
+
     /** Netty's own server. */
     public NettyServerPeer nettyServer() {
         return closeAfter(new NettyServerPeer(sharedNettyGroup(), null));

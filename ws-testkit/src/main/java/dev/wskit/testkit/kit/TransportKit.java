@@ -8,6 +8,6 @@ package dev.wskit.testkit.kit;
 public interface TransportKit extends JdkClientCases, NettyClientCases, PayloadSizeCases, ClientCases, BadPeerCases,
         SlowReaderCases, TlsCases, GracefulStopCases, KeepaliveCases, ManyConnectionsCases, LifecycleContractCases,
         FlowControlCases, UpgradeDecisionCases, ProxyCases, MutualTlsCases, PlainHttpCases, ClientHandshakeCases,
-        ReconnectCases, MemoryBudgetCases, ConnectionLimitCases, ListenerCases, WireTraceCases, JfrCases,
-        BroadcastCases, KeptMessageCases {
+        ReconnectCases, MemoryBudgetCases, ConnectionLimitCases, ListenerCases, ClientListenerCases, WireTraceCases,
+        JfrCases, BroadcastCases, KeptMessageCases {
 }

@@ -123,10 +123,36 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
         Objects.requireNonNull(options, "options");
         ClientHandshake handshake = handshake(ClientHandshake.builder(uri), options);
         WebSocketUri target = WebSocketUri.of(uri);
+        checkOpen(clientClosed);
+        return new Opening(handshake, target, tunnelTo(target).orElse(null), ConnectDeadline.in(connectTimeout));
+    }
+
+    /**
+     * {@link #opening} for a WebSocket over an HTTP/2 stream (RFC 8441 §4): the same checks, headers,
+     * origin and options, in an extended {@code CONNECT} ({@link ClientHandshake#http2Fields()}),
+     * which has no key. It has no tunnel: a client over HTTP/2 refuses a proxy when it is built.
+     *
+     * @param uri the server's {@code ws:} or {@code wss:} URI
+     * @param handler the application's handler; not {@code null}
+     * @param options what this connect adds to the client's settings; not {@code null}
+     * @param clientClosed whether the client was closed already
+     * @return the connect to make, its handshake the extended {@code CONNECT}, its tunnel {@code null}
+     * @throws IllegalArgumentException when {@code uri} is not a WebSocket URI
+     * @throws IllegalStateException when {@code clientClosed}
+     */
+    public Opening openingOverHttp2(URI uri, WebSocketHandler handler, ConnectOptions options, boolean clientClosed) {
+        Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(options, "options");
+        ClientHandshake handshake = withSettings(ClientHandshake.builder(uri), options).buildForHttp2(config);
+        WebSocketUri target = WebSocketUri.of(uri);
+        checkOpen(clientClosed);
+        return new Opening(handshake, target, null, ConnectDeadline.in(connectTimeout));
+    }
+
+    private static void checkOpen(boolean clientClosed) {
         if (clientClosed) {
             throw new IllegalStateException("client closed");
         }
-        return new Opening(handshake, target, tunnelTo(target).orElse(null), ConnectDeadline.in(connectTimeout));
     }
 
     /**
@@ -135,12 +161,17 @@ public record ClientSettings(WebSocketConfig config, Duration connectTimeout, Li
      * fresh key.
      */
     ClientHandshake handshake(ClientHandshake.Builder request, ConnectOptions options) {
+        return withSettings(request, options).build(config);
+    }
+
+    /** {@code request} with these headers and origin, then what {@code options} adds for this connect. */
+    private ClientHandshake.Builder withSettings(ClientHandshake.Builder request, ConnectOptions options) {
         headers.forEach(field -> request.header(field.getKey(), field.getValue()));
         if (origin != null) {
             request.origin(origin);
         }
         options.addTo(request);
-        return request.build(config);
+        return request;
     }
 
     /** A client's own connect with options, as {@link #reconnecting} calls it for each attempt. */

@@ -427,11 +427,14 @@ public final class ConnectionDriver implements ConnectionGroup.Member, ReadBuffe
      * @param fields the HEADERS of the answer, in order, as name/value pairs with the names in
      *     lower case and the {@code :status} pseudo-header field included; a 2xx status opens the
      *     WebSocket, any other is a refusal
+     * @param body a refusal's DATA up to its END_STREAM, at most
+     *     {@link dev.wskit.protocol.handshake.UpgradeRefusedException#MAX_BODY_BYTES} of it; empty
+     *     for a 2xx
      */
-    public void receiveHttp2Response(List<Map.Entry<String, String>> fields) {
+    public void receiveHttp2Response(List<Map.Entry<String, String>> fields, byte[] body) {
         depth++;
         try {
-            engine.receiveHttp2Response(fields);
+            engine.receiveHttp2Response(fields, body);
         } finally {
             depth--;
         }

@@ -78,7 +78,8 @@ abstract class Http2StreamIo extends ChannelDuplexHandler implements ConnectionI
     /** The stream's HEADERS: the request on a server, the answer on a client; later ones end input at most. */
     abstract void receiveHeaders(Http2HeadersFrame frame);
 
-    private void receiveData(Http2DataFrame frame) {
+    /** The stream's DATA: the WebSocket's frames once it is open. */
+    void receiveData(Http2DataFrame frame) {
         ByteBuf content = frame.content();
         if (driver != null && content.isReadable()) {
             if (content.nioBufferCount() == 1 && !content.isReadOnly()) {

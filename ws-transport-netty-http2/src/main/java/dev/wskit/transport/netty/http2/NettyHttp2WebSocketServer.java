@@ -13,11 +13,14 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -158,7 +161,7 @@ public final class NettyHttp2WebSocketServer implements WebSocketServer {
          * {@code ApplicationProtocolConfig} offers {@code h2} and {@code http/1.1}.
          *
          * @param tls a server {@code SslContext} (built with {@code SslContextBuilder.forServer})
-         *     whose ALPN offers {@code h2} and {@code http/1.1}: a client that picks {@code h2}
+         *     whose ALPN offers {@code h2} and {@code http/1.1} ({@link #alpnH2AndHttp11()}): a client that picks {@code h2}
          *     (RFC 9113 §3.2) gets HTTP/2 and RFC 8441 WebSockets, any other HTTP/1.1 and RFC 6455's
          *     upgrade. Without it the server speaks cleartext only
          * @return this builder
@@ -172,6 +175,19 @@ public final class NettyHttp2WebSocketServer implements WebSocketServer {
             }
             this.tls = tls;
             return this;
+        }
+
+        /**
+         * The ALPN setting a server context needs for {@link #tls}: offers {@code h2} first, then
+         * {@code http/1.1} for a client that speaks only that (RFC 9113 §3.2, RFC 7301).
+         *
+         * @return the configuration to pass to {@code SslContextBuilder.applicationProtocolConfig}
+         */
+        public static ApplicationProtocolConfig alpnH2AndHttp11() {
+            return new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
+                    ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+                    ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+                    List.of(ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1));
         }
 
         /**

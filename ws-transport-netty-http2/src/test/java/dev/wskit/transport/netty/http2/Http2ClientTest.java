@@ -6,27 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
 import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.protocol.handshake.UpgradeRefusedException;
+import dev.wskit.protocol.proxy.HttpProxy;
 import dev.wskit.protocol.upgrade.Routes;
-import dev.wskit.testkit.kit.TestCertificate;
-import io.netty.handler.codec.http2.Http2SecurityUtil;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.ssl.SupportedCipherSuiteFilter;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** wskit's own client over HTTP/2 against wskit's server: several WebSockets on one connection. */
+/**
+ * wskit's own client over HTTP/2 against wskit's server: several WebSockets on one connection,
+ * another connection past the streams a server allows, and the settings it refuses. The rest of
+ * what a client does runs in the kit ({@link Http2TransportKitTest}).
+ */
 class Http2ClientTest {
     private final BlockingQueue<SocketAddress> peers = new LinkedBlockingQueue<>();
     private NettyHttp2WebSocketServer server;
@@ -93,46 +95,37 @@ class Http2ClientTest {
         assertThat(peers.poll(10, TimeUnit.SECONDS)).isEqualTo(first);
     }
 
+    /** RFC 9113 §6.5.2: past the 100 streams a server is assumed to allow, WebSockets go on a second connection. */
     @Test
-    void overTlsAlpnAgreesOnH2() throws Exception {
-        TestCertificate certificate = TestCertificate.loopback();
-        ApplicationProtocolConfig h2 = new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
-                ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-                ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT, ApplicationProtocolNames.HTTP_2);
-        NettyHttp2WebSocketServer secure = NettyHttp2WebSocketServer.builder().host("127.0.0.1").port(0)
-                .tls(SslContextBuilder.forServer(certificate.key(), certificate.certificate())
-                        .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                        .applicationProtocolConfig(h2).build())
-                .handler(() -> new WebSocketHandler() {
-                    @Override
-                    public void onText(WebSocket socket, String text) {
-                        socket.sendText(text);
-                    }
-                }).build().start();
-        try (NettyHttp2WebSocketClient tlsClient = NettyHttp2WebSocketClient.builder()
-                .tls(SslContextBuilder.forClient().trustManager(certificate.trustManagers())
-                        .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                        .applicationProtocolConfig(h2).build()).build()) {
-            Texts texts = new Texts();
-            WebSocket socket = tlsClient.connect(URI.create("wss://127.0.0.1:" + secure.port() + "/"), texts)
-                    .get(10, TimeUnit.SECONDS);
-
-            socket.sendText("over h2");
-
-            assertThat(texts.received.poll(10, TimeUnit.SECONDS)).isEqualTo("over h2");
-            assertThat(socket.tlsSession()).isPresent();
-        } finally {
-            secure.close();
+    void theHundredAndFirstWebSocketGoesOnASecondConnection() throws Exception {
+        URI uri = URI.create("ws://127.0.0.1:" + server.port() + "/echo");
+        List<CompletableFuture<WebSocket>> connects = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            connects.add(client.connect(uri, new Texts()));
         }
+        CompletableFuture.allOf(connects.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
+
+        Set<SocketAddress> connections = new HashSet<>();
+        for (int i = 0; i < 101; i++) {
+            connections.add(peers.poll(10, TimeUnit.SECONDS));
+        }
+        assertThat(connections).hasSize(2);
     }
 
     @Test
-    void aRefusalFailsTheConnectWithItsStatus() {
-        URI nowhere = URI.create("ws://127.0.0.1:" + server.port() + "/nowhere");
+    void aProxyIsRefusedAtBuildRatherThanPassedBy() {
+        NettyHttp2WebSocketClient.Builder builder = NettyHttp2WebSocketClient.builder()
+                .proxy(HttpProxy.of("127.0.0.1", 3128));
 
-        assertThatThrownBy(() -> client.connect(nowhere, new Texts()).get(10, TimeUnit.SECONDS))
-                .isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOfSatisfying(UpgradeRefusedException.class,
-                        refused -> assertThat(refused.response().status()).isEqualTo(404));
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("proxy is not supported over HTTP/2");
+    }
+
+    @Test
+    void aTlsContextWithoutH2IsRefused() throws Exception {
+        SslContext http11Only = SslContextBuilder.forClient().build();
+
+        assertThatThrownBy(() -> NettyHttp2WebSocketClient.builder().tls(http11Only))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ALPN offering h2");
     }
 }

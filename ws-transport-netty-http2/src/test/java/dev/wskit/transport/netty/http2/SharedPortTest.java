@@ -7,8 +7,6 @@ import dev.wskit.testkit.kit.Http2PeerStream;
 import dev.wskit.testkit.kit.TestCertificate;
 import io.netty.handler.codec.http2.Http2Error;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
-import io.netty.handler.ssl.ApplicationProtocolConfig;
-import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SupportedCipherSuiteFilter;
@@ -27,11 +25,6 @@ import org.junit.jupiter.api.Test;
  * them, in cleartext and over TLS, where ALPN picks; and the per-connection stream limit.
  */
 class SharedPortTest {
-    private static final ApplicationProtocolConfig H2_THEN_HTTP11 = new ApplicationProtocolConfig(
-            ApplicationProtocolConfig.Protocol.ALPN,
-            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
-            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
-            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
 
     private final EchoRecorder handler = new EchoRecorder();
     private NettyHttp2WebSocketServer server;
@@ -65,10 +58,10 @@ class SharedPortTest {
         TestCertificate certificate = TestCertificate.loopback();
         SslContext serverTls = SslContextBuilder.forServer(certificate.key(), certificate.certificate())
                 .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                .applicationProtocolConfig(H2_THEN_HTTP11).build();
+                .applicationProtocolConfig(NettyHttp2WebSocketServer.Builder.alpnH2AndHttp11()).build();
         SslContext clientTls = SslContextBuilder.forClient().trustManager(certificate.trustManagers())
                 .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
-                .applicationProtocolConfig(H2_THEN_HTTP11).build();
+                .applicationProtocolConfig(NettyHttp2WebSocketServer.Builder.alpnH2AndHttp11()).build();
         server = builder().tls(serverTls).build().start();
 
         try (Http2Peer h2 = Http2Peer.connect(server.port(), clientTls)) {
