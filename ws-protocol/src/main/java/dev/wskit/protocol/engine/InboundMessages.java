@@ -51,7 +51,8 @@ final class InboundMessages {
 
     /** Set once permessage-deflate is agreed (RFC 7692). */
     private MessageInflater inflater;
-    private final MessageInflater.Sink inflatedSink = this::inflated;
+    /** Where the inflater puts what it inflates; made with it, as only compression needs it. */
+    private MessageInflater.Sink inflatedSink;
     /** Whether the message in progress is compressed (RSV1 on its first frame). */
     private boolean compressed;
     /** The socket the events of the current frame go to, for the inflater's sink. */
@@ -70,6 +71,7 @@ final class InboundMessages {
     /** From now on messages whose first frame has RSV1 are inflated. */
     void inflateWith(MessageInflater inflater) {
         this.inflater = inflater;
+        this.inflatedSink = this::inflated;
     }
 
     /** Frees the inflater's native memory and the message buffer; no message follows a close. */

@@ -10,6 +10,7 @@ import dev.wskit.protocol.MemoryAccount;
 import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.Role;
+import dev.wskit.protocol.RoundTrip;
 import dev.wskit.protocol.TransportEnd;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
@@ -29,6 +30,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -59,11 +61,21 @@ public final class WebSocketEngine {
     /** Frames are read once the connection is open, with the handler it opened with. */
     private InboundFrames inbound;
     private final Outbound outbound;
-    private final OpeningHandshake handshake;
+    /**
+     * The opening handshake, until the connection opens: then only what outlives it is kept
+     * (below), so an open connection holds no parser, decider or decision.
+     */
+    private OpeningHandshake handshake;
+    /** The opening request, the subprotocol and a client's 101, kept from the handshake at the open. */
+    private HttpRequest request;
+    private String subprotocol;
+    private HttpResponse handshakeResponse;
     private final ConnectionTimers timers;
     private final EngineSocket socket;
     private final ConnectionObserver observer;
-    private final RoundTripMeter roundTrips;
+    private final LongSupplier nanoClock;
+    /** Made with the first measuring ping (keepalive's or the application's): most connections send none. */
+    private RoundTripMeter roundTrips;
 
     private WebSocket endpoint;
     private ConnectionState state = ConnectionState.CONNECTING;
@@ -89,8 +101,8 @@ public final class WebSocketEngine {
                 : OpeningHandshake.client(clientHandshake, config, outbound);
         this.timers = new ConnectionTimers(config, Objects.requireNonNull(nanoClock, "nanoClock"));
         this.observer = new ConnectionObserver(nanoClock);
-        this.roundTrips = new RoundTripMeter(nanoClock, observer);
-        this.socket = new EngineSocket(this, outbound, roundTrips);
+        this.nanoClock = nanoClock;
+        this.socket = new EngineSocket(this, outbound);
         this.endpoint = socket;
     }
 
@@ -205,7 +217,7 @@ public final class WebSocketEngine {
             in.position(in.limit());
             return;
         }
-        if (handshake.awaitingDecision()) {
+        if (awaitingDecision()) {
             // Nothing is read while the application decides (see isPaused).
             return;
         }
@@ -316,7 +328,12 @@ public final class WebSocketEngine {
      *     or it was taken already
      */
     public CompletionStage<UpgradeDecision> takeAwaitedDecision() {
-        return handshake.takeAwaitedDecision();
+        return handshake == null ? null : handshake.takeAwaitedDecision();
+    }
+
+    /** Whether a server waits for the application's upgrade decision (never once open). */
+    private boolean awaitingDecision() {
+        return handshake != null && handshake.awaitingDecision();
     }
 
     /**
@@ -325,7 +342,7 @@ public final class WebSocketEngine {
      * @param decision the application's decision
      */
     public void upgradeDecided(UpgradeDecision decision) {
-        if (!handshake.awaitingDecision() || state != ConnectionState.CONNECTING) {
+        if (!awaitingDecision() || state != ConnectionState.CONNECTING) {
             // The wait ended already (the handshake timed out, the peer left): too late.
             return;
         }
@@ -352,7 +369,7 @@ public final class WebSocketEngine {
      * @param cause why the stage failed
      */
     public void upgradeDecisionFailed(Throwable cause) {
-        if (handshake.awaitingDecision() && state == ConnectionState.CONNECTING) {
+        if (awaitingDecision() && state == ConnectionState.CONNECTING) {
             fail(new WebSocketException(ProtocolViolation.UPGRADE_DECISION_FAILED, String.valueOf(cause), cause));
         }
     }
@@ -374,12 +391,17 @@ public final class WebSocketEngine {
             handler = accepted.handler();
             attributes = accepted.attributes();
         }
-        inbound = new InboundFrames(role, config, handler, outbound, memory, roundTrips, observer.messageObserver());
+        inbound = new InboundFrames(role, config, handler, outbound, memory, this, observer.messageObserver());
         handshake.startCompression(inbound);
         state = ConnectionState.OPEN;
         opened = true;
         timers.opened();
-        observer.opened(handshake.subprotocol(), handshake.extensions());
+        request = handshake.request();
+        subprotocol = handshake.subprotocol();
+        handshakeResponse = handshake.handshakeResponse();
+        String extensions = handshake.extensions();
+        handshake = null;
+        observer.opened(subprotocol, extensions);
         handler.onOpen(endpoint);
         return true;
     }
@@ -520,7 +542,7 @@ public final class WebSocketEngine {
                 case KEEPALIVE_PING:
                     if (state == ConnectionState.OPEN) {
                         // Numbered, so its pong (RFC 6455 §5.5.3: the same payload) measures the round trip.
-                        outbound.queueControl(Opcode.PING, roundTrips.nextPing());
+                        outbound.queueControl(Opcode.PING, roundTrips().nextPing());
                     }
                     break;
                 case KEEPALIVE_TIMEOUT:
@@ -834,7 +856,7 @@ public final class WebSocketEngine {
      * @return {@code true} while the transport must not read from the peer
      */
     public boolean isPaused() {
-        return paused || handshake.awaitingDecision();
+        return paused || awaitingDecision();
     }
 
     // ---- the socket's calls -----------------------------------------------------------------
@@ -869,15 +891,35 @@ public final class WebSocketEngine {
     }
 
     String subprotocol() {
-        return handshake.subprotocol();
+        return handshake != null ? handshake.subprotocol() : subprotocol;
     }
 
     HttpRequest request() {
-        return handshake.request();
+        return handshake != null ? handshake.request() : request;
     }
 
     HttpResponse handshakeResponse() {
-        return handshake.handshakeResponse();
+        return handshake != null ? handshake.handshakeResponse() : handshakeResponse;
+    }
+
+    /** This connection's round-trip meter, made with the first measuring ping. */
+    RoundTripMeter roundTrips() {
+        if (roundTrips == null) {
+            roundTrips = new RoundTripMeter(nanoClock, observer);
+        }
+        return roundTrips;
+    }
+
+    /** A pong arrived: it measures the round trip if it answers the measuring ping awaited. */
+    void pongReceived(ByteBuffer payload) {
+        if (roundTrips != null) {
+            roundTrips.pongReceived(payload);
+        }
+    }
+
+    /** The last round trip measured, empty until a pong answered a measuring ping. */
+    Optional<RoundTrip> roundTrip() {
+        return roundTrips == null ? Optional.empty() : roundTrips.measured();
     }
 
     Map<String, Object> attributes() {

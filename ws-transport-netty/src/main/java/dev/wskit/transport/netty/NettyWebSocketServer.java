@@ -87,13 +87,13 @@ public final class NettyWebSocketServer extends AbstractWebSocketServer<NettyWeb
         }
         WebSocketChannelHandler connection = WebSocketChannelHandler.server(settings());
         channel.pipeline().addLast(connection);
-        ConnectionGroup.Member member = ConnectionGroup.Member.of(connection::goingAway, connection::drop);
-        if (!connections.tryAdd(member)) {
+        // The handler is its own member: no objects of their own per connection.
+        if (!connections.tryAdd(connection)) {
             // Accepted while the server stops.
             channel.close();
             return;
         }
-        channel.closeFuture().addListener(closed -> connections.remove(member));
+        channel.closeFuture().addListener(closed -> connections.remove(connection));
     }
 
     /** Accepts no more, ends the connections, then shuts down the event loops this server created. */

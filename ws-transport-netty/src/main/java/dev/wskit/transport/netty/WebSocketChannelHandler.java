@@ -9,6 +9,7 @@ import dev.wskit.protocol.http.HttpRequest;
 import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ConnectionIo;
 import dev.wskit.transport.core.ServerSettings;
 import dev.wskit.transport.core.WebSocketFacade;
@@ -48,7 +49,7 @@ import javax.net.ssl.SSLSession;
  * <p>Backpressure: the channel's write-buffer water marks are the engine's outbound ones, so a
  * writability change is the moment to ask it again.
  */
-public final class WebSocketChannelHandler extends ChannelDuplexHandler implements ConnectionIo {
+public final class WebSocketChannelHandler extends ChannelDuplexHandler implements ConnectionIo, ConnectionGroup.Member {
     private final ConnectionDriver driver;
     private final WebSocketConfig config;
     private ChannelHandlerContext ctx;
@@ -163,11 +164,13 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
      *     Close frame's body holds at most 125 bytes, the code's two included: RFC 6455 §5.5,
      *     §5.5.1); such as {@code "server stopping"}
      */
+    @Override
     public void goingAway(String reason) {
         driver.goingAway(reason);
     }
 
     /** The server or client stopped waiting for the closing handshake: the connection ends at once. */
+    @Override
     public void drop() {
         runAsOwner(this::abort);
     }
