@@ -31,8 +31,14 @@ final class InboundMessages {
     private final MessageDelivery delivery;
     private final int maxMessageSize;
     private final int maxFragments;
-    private final Utf8Validator utf8 = new Utf8Validator();
-    private final MessageBuffer buffer;
+    /** Made with the first text message: a connection that never gets one needs none. */
+    private Utf8Validator utf8;
+    private final MemoryAccount memory;
+    /**
+     * Made with the first message that must be reassembled (fragmented, or cut by the reads): most
+     * arrive whole, and are delivered as views of the read buffer.
+     */
+    private MessageBuffer buffer;
     /** Told each message's size, or {@code null} when nobody listens for it. */
     private final ConnectionObserver messageObserver;
 
@@ -65,7 +71,7 @@ final class InboundMessages {
         this.delivery = config.delivery();
         this.maxMessageSize = config.maxMessageSize();
         this.maxFragments = config.maxFragmentsPerMessage();
-        this.buffer = new MessageBuffer(memory);
+        this.memory = memory;
     }
 
     /** From now on messages whose first frame has RSV1 are inflated. */
@@ -80,7 +86,9 @@ final class InboundMessages {
             inflater.release();
             inflater = null;
         }
-        buffer.release();
+        if (buffer != null) {
+            buffer.release();
+        }
     }
 
     /** Data messages delivered whole so far (in fragments: each last one). */
@@ -101,7 +109,9 @@ final class InboundMessages {
             messageOpcode = opcode;
             messageSize = 0;
             fragments = 1;
-            utf8.reset();
+            if (opcode == Opcode.TEXT) {
+                startText();
+            }
             compressed = rsv1;
         } else if (rsv1) {
             throw new WebSocketException(ProtocolViolation.RESERVED_BITS_SET, "RSV1 on a continuation frame (RFC 7692 §6.1)");
@@ -116,6 +126,14 @@ final class InboundMessages {
         if (!compressed) {
             // Checked at the header, so an oversized message fails before its payload is awaited.
             addToMessageSize(payloadLength);
+        }
+    }
+
+    private void startText() {
+        if (utf8 == null) {
+            utf8 = new Utf8Validator();
+        } else {
+            utf8.reset();
         }
     }
 
@@ -158,12 +176,15 @@ final class InboundMessages {
         if (delivery == MessageDelivery.FRAGMENTS) {
             deliverFragment(socket, in.slice(from, to - from), last);
             delivered = last;
-        } else if (last && buffer.size() == 0 && to - from == messageSize) {
+        } else if (last && (buffer == null || buffer.size() == 0) && to - from == messageSize) {
             deliverWhole(socket, in, from, to);
             delivered = true;
         } else {
             // The first frame's end bounds the buffer (a large message is most often one frame);
             // later fragments grow it by doubling, so many small ones cost no copy each.
+            if (buffer == null) {
+                buffer = new MessageBuffer(memory);
+            }
             buffer.append(in, from, to, firstFrame ? frameRemaining : UNKNOWN_REMAINING);
         }
     }
@@ -181,13 +202,17 @@ final class InboundMessages {
             checkTextComplete();
             if (delivery == MessageDelivery.FRAGMENTS) {
                 deliverFragment(socket, EMPTY, true);
+            } else if (buffer == null) {
+                deliverWhole(socket, EMPTY, 0, 0);
             } else {
                 ByteBuffer whole = ByteBuffer.wrap(buffer.array(), 0, buffer.size());
                 deliverWhole(socket, whole, 0, buffer.size());
             }
         }
         messageOpcode = Opcode.CONTINUATION;
-        buffer.clear();
+        if (buffer != null) {
+            buffer.clear();
+        }
     }
 
     /** RFC 6455 §8.1: a text message ending inside a character is invalid. */

@@ -95,7 +95,8 @@ public final class WebSocketEngine {
         this.role = role;
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.outbound = new Outbound(new FrameEncoder(role, config.random()), config.maxOutgoingFrameSize());
+        FrameEncoder frames = role == Role.SERVER ? Outbound.SERVER_FRAMES : new FrameEncoder(role, config.random());
+        this.outbound = new Outbound(frames, config.maxOutgoingFrameSize());
         this.handshake = role == Role.SERVER
                 ? OpeningHandshake.server(config, Objects.requireNonNull(decider, "decider"), outbound)
                 : OpeningHandshake.client(clientHandshake, config, outbound);

@@ -180,12 +180,21 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        ctx.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(
-                (int) Math.min(Integer.MAX_VALUE, config.outboundLowWaterMark()),
-                (int) Math.min(Integer.MAX_VALUE, config.outboundHighWaterMark())));
+        ctx.channel().config().setWriteBufferWaterMark(waterMarks(config));
         if (ctx.channel().isActive()) {
             start();
         }
+    }
+
+    /**
+     * The engine's outbound water marks as the channel's; Netty's own default instance when they
+     * are the same (they are by default), so a channel holds no copy of its own.
+     */
+    private static WriteBufferWaterMark waterMarks(WebSocketConfig config) {
+        int low = (int) Math.min(Integer.MAX_VALUE, config.outboundLowWaterMark());
+        int high = (int) Math.min(Integer.MAX_VALUE, config.outboundHighWaterMark());
+        WriteBufferWaterMark shared = WriteBufferWaterMark.DEFAULT;
+        return low == shared.low() && high == shared.high() ? shared : new WriteBufferWaterMark(low, high);
     }
 
     @Override
