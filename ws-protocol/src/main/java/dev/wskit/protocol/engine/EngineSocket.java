@@ -24,14 +24,12 @@ import javax.net.ssl.SSLSession;
 final class EngineSocket implements WebSocket, PreparedSink, MessageKeeper {
     private final WebSocketEngine engine;
     private final Outbound outbound;
-    private final RoundTripMeter roundTrips;
     /** Allocated with the first text sent: it carries a surrogate pair split between two pieces. */
     private Utf8Encoder textEncoder;
 
-    EngineSocket(WebSocketEngine engine, Outbound outbound, RoundTripMeter roundTrips) {
+    EngineSocket(WebSocketEngine engine, Outbound outbound) {
         this.engine = engine;
         this.outbound = outbound;
-        this.roundTrips = roundTrips;
     }
 
     @Override
@@ -138,13 +136,13 @@ final class EngineSocket implements WebSocket, PreparedSink, MessageKeeper {
         if (!acceptsSends()) {
             return false;
         }
-        outbound.queueControl(Opcode.PING, roundTrips.nextPing());
+        outbound.queueControl(Opcode.PING, engine.roundTrips().nextPing());
         return true;
     }
 
     @Override
     public Optional<RoundTrip> roundTrip() {
-        return roundTrips.measured();
+        return engine.roundTrip();
     }
 
     @Override

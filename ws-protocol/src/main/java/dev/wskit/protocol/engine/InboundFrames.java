@@ -35,7 +35,8 @@ final class InboundFrames {
     private final WebSocketHandler handler;
     private final Outbound outbound;
     private final boolean autoPong;
-    private final RoundTripMeter roundTrips;
+    /** Told each pong, which may measure the round trip. */
+    private final WebSocketEngine engine;
     /** Allocated with the first control frame: many connections never get one. */
     private byte[] controlPayload;
     private int controlLength;
@@ -43,13 +44,13 @@ final class InboundFrames {
 
     /** {@code messageObserver} is told each message received, or is {@code null} when nobody listens. */
     InboundFrames(Role role, WebSocketConfig config, WebSocketHandler handler, Outbound outbound, MemoryAccount memory,
-                  RoundTripMeter roundTrips, ConnectionObserver messageObserver) {
+                  WebSocketEngine engine, ConnectionObserver messageObserver) {
         this.decoder = new FrameDecoder(role, config.maxFramePayload());
         this.messages = new InboundMessages(handler, config, memory, messageObserver);
         this.handler = handler;
         this.outbound = outbound;
         this.autoPong = config.autoPong();
-        this.roundTrips = roundTrips;
+        this.engine = engine;
     }
 
     /** See {@link InboundMessages#retainReadBuffersWith}. */
@@ -141,7 +142,7 @@ final class InboundFrames {
                 return Step.READ;
             case Opcode.PONG:
                 ByteBuffer pong = controlView();
-                roundTrips.pongReceived(pong);
+                engine.pongReceived(pong);
                 handler.onPong(socket, pong);
                 return Step.READ;
             case Opcode.CLOSE:

@@ -32,8 +32,14 @@ final class InboundMessages {
     private final MessageDelivery delivery;
     private final int maxMessageSize;
     private final int maxFragments;
-    private final Utf8Validator utf8 = new Utf8Validator();
-    private final MessageBuffer buffer;
+    /** Made with the first text message: a connection that never gets one needs none. */
+    private Utf8Validator utf8;
+    private final MemoryAccount memory;
+    /**
+     * Made with the first message that must be reassembled (fragmented, or cut by the reads): most
+     * arrive whole, and are delivered as views of the read buffer.
+     */
+    private MessageBuffer buffer;
     /** Told each message's size, or {@code null} when nobody listens for it. */
     private final ConnectionObserver messageObserver;
 
@@ -52,7 +58,8 @@ final class InboundMessages {
 
     /** Set once permessage-deflate is agreed (RFC 7692). */
     private MessageInflater inflater;
-    private final MessageInflater.Sink inflatedSink = this::inflated;
+    /** Where the inflater puts what it inflates; made with it, as only compression needs it. */
+    private MessageInflater.Sink inflatedSink;
     /** Whether the message in progress is compressed (RSV1 on its first frame). */
     private boolean compressed;
     /** The socket the events of the current frame go to, for the inflater's sink. */
@@ -73,8 +80,8 @@ final class InboundMessages {
         MESSAGE_BUFFER,
         /** A buffer the transport passed to {@code receive}: retained, if the transport can. */
         READ_BUFFER,
-        /** The inflater's output, reused by the next message: copied. */
-        INFLATER
+        /** Bytes the engine reuses (the inflater's output, the shared empty payload): copied. */
+        BORROWED
     }
 
     InboundMessages(WebSocketHandler handler, WebSocketConfig config, MemoryAccount memory,
@@ -84,12 +91,13 @@ final class InboundMessages {
         this.delivery = config.delivery();
         this.maxMessageSize = config.maxMessageSize();
         this.maxFragments = config.maxFragmentsPerMessage();
-        this.buffer = new MessageBuffer(memory);
+        this.memory = memory;
     }
 
     /** From now on messages whose first frame has RSV1 are inflated. */
     void inflateWith(MessageInflater inflater) {
         this.inflater = inflater;
+        this.inflatedSink = this::inflated;
     }
 
     /** From now on a message kept from a read buffer is that buffer, retained by {@code retainer}. */
@@ -130,7 +138,9 @@ final class InboundMessages {
             inflater.release();
             inflater = null;
         }
-        buffer.release();
+        if (buffer != null) {
+            buffer.release();
+        }
     }
 
     /** Data messages delivered whole so far (in fragments: each last one). */
@@ -151,7 +161,9 @@ final class InboundMessages {
             messageOpcode = opcode;
             messageSize = 0;
             fragments = 1;
-            utf8.reset();
+            if (opcode == Opcode.TEXT) {
+                startText();
+            }
             compressed = rsv1;
         } else if (rsv1) {
             throw new WebSocketException(ProtocolViolation.RESERVED_BITS_SET, "RSV1 on a continuation frame (RFC 7692 §6.1)");
@@ -166,6 +178,14 @@ final class InboundMessages {
         if (!compressed) {
             // Checked at the header, so an oversized message fails before its payload is awaited.
             addToMessageSize(payloadLength);
+        }
+    }
+
+    private void startText() {
+        if (utf8 == null) {
+            utf8 = new Utf8Validator();
+        } else {
+            utf8.reset();
         }
     }
 
@@ -208,12 +228,15 @@ final class InboundMessages {
         if (delivery == MessageDelivery.FRAGMENTS) {
             deliverFragment(socket, in.slice(from, to - from), last);
             delivered = last;
-        } else if (last && buffer.size() == 0 && to - from == messageSize) {
-            deliverWhole(socket, in, from, to, compressed ? Source.INFLATER : Source.READ_BUFFER);
+        } else if (last && (buffer == null || buffer.size() == 0) && to - from == messageSize) {
+            deliverWhole(socket, in, from, to, compressed ? Source.BORROWED : Source.READ_BUFFER);
             delivered = true;
         } else {
             // The first frame's end bounds the buffer (a large message is most often one frame);
             // later fragments grow it by doubling, so many small ones cost no copy each.
+            if (buffer == null) {
+                buffer = new MessageBuffer(memory);
+            }
             buffer.append(in, from, to, firstFrame ? frameRemaining : UNKNOWN_REMAINING);
         }
     }
@@ -231,13 +254,17 @@ final class InboundMessages {
             checkTextComplete();
             if (delivery == MessageDelivery.FRAGMENTS) {
                 deliverFragment(socket, EMPTY, true);
+            } else if (buffer == null) {
+                deliverWhole(socket, EMPTY, 0, 0, Source.BORROWED);
             } else {
                 ByteBuffer whole = ByteBuffer.wrap(buffer.array(), 0, buffer.size());
                 deliverWhole(socket, whole, 0, buffer.size(), Source.MESSAGE_BUFFER);
             }
         }
         messageOpcode = Opcode.CONTINUATION;
-        buffer.clear();
+        if (buffer != null) {
+            buffer.clear();
+        }
     }
 
     /** RFC 6455 §8.1: a text message ending inside a character is invalid. */

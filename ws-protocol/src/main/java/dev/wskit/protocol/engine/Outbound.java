@@ -2,6 +2,7 @@ package dev.wskit.protocol.engine;
 
 import dev.wskit.protocol.Direction;
 import dev.wskit.protocol.PayloadRelease;
+import dev.wskit.protocol.Role;
 import dev.wskit.protocol.extension.internal.MessageDeflater;
 import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.FrameHeader;
@@ -21,6 +22,11 @@ final class Outbound {
      * costs the transport less than a header and a payload written apart.
      */
     static final int MIN_UNCOPIED_PAYLOAD = 1024;
+    /**
+     * A server's frames: it never masks (RFC 6455 §5.1), so its encoder holds no state and one
+     * serves every connection, and every prepared message.
+     */
+    static final FrameEncoder SERVER_FRAMES = new FrameEncoder(Role.SERVER, null);
 
     private final FrameEncoder encoder;
     private final int maxFrameSize;

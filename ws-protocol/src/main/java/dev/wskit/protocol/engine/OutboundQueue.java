@@ -18,8 +18,14 @@ import java.util.Iterator;
  * stack writes responses.
  */
 final class OutboundQueue {
-    /** Small at first: an idle connection holds one per connection, and it grows as needed. */
-    private final ArrayDeque<ByteBuffer> buffers = new ArrayDeque<>(4);
+    /**
+     * The first buffer queued, or {@code null} when none is; a step usually queues one frame, and
+     * an idle connection none, so only {@link #rest} needs a collection, and only while it holds
+     * something.
+     */
+    private ByteBuffer first;
+    /** The buffers queued after {@link #first}, or {@code null} when there are none. */
+    private ArrayDeque<ByteBuffer> rest;
     private long pendingBytes;
     private ByteBuffer waitingPong;
     /** Buffers carrying a release or an answer, in queue order, and what they carry; created with the first. */
@@ -33,7 +39,14 @@ final class OutboundQueue {
     }
 
     void add(ByteBuffer buffer) {
-        buffers.addLast(buffer);
+        if (first == null) {
+            first = buffer;
+        } else {
+            if (rest == null) {
+                rest = new ArrayDeque<>(4);
+            }
+            rest.addLast(buffer);
+        }
         pendingBytes += buffer.remaining();
     }
 
@@ -68,7 +81,8 @@ final class OutboundQueue {
 
     /** The next buffer to write, or {@code null}; the transport owns it from now on. */
     ByteBuffer poll() {
-        ByteBuffer next = buffers.pollFirst();
+        ByteBuffer next = first;
+        first = nextOfRest();
         releaseOfPolled = null;
         answerOfPolled = null;
         if (next != null) {
@@ -101,8 +115,20 @@ final class OutboundQueue {
         return answerOfPolled;
     }
 
+    /** Takes the head of {@link #rest}, letting the collection go once it is empty. */
+    private ByteBuffer nextOfRest() {
+        if (rest == null) {
+            return null;
+        }
+        ByteBuffer next = rest.pollFirst();
+        if (rest.isEmpty()) {
+            rest = null;
+        }
+        return next;
+    }
+
     boolean isEmpty() {
-        return buffers.isEmpty();
+        return first == null;
     }
 
     long pendingBytes() {
@@ -111,7 +137,8 @@ final class OutboundQueue {
 
     /** Drops everything not yet taken, releasing it: nothing more will be written. */
     void clear() {
-        buffers.clear();
+        first = null;
+        rest = null;
         pendingBytes = 0;
         waitingPong = null;
         if (tagged != null) {
@@ -126,7 +153,15 @@ final class OutboundQueue {
 
     // ByteBuffer.equals compares content, so another frame with the same bytes must not be hit.
     private void removeByIdentity(ByteBuffer target) {
-        for (Iterator<ByteBuffer> it = buffers.iterator(); it.hasNext(); ) {
+        if (first == target) {
+            first = nextOfRest();
+            pendingBytes -= target.remaining();
+            return;
+        }
+        if (rest == null) {
+            return;
+        }
+        for (Iterator<ByteBuffer> it = rest.iterator(); it.hasNext(); ) {
             ByteBuffer b = it.next();
             if (b == target) {
                 it.remove();

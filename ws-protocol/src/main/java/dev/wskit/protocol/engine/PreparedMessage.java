@@ -1,9 +1,7 @@
 package dev.wskit.protocol.engine;
 
-import dev.wskit.protocol.Role;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.extension.internal.MessageDeflater;
-import dev.wskit.protocol.frame.FrameEncoder;
 import dev.wskit.protocol.frame.FrameHeader;
 import dev.wskit.protocol.frame.Opcode;
 import dev.wskit.protocol.text.Utf8Encoder;
@@ -24,9 +22,6 @@ import java.util.Objects;
  * <p>Immutable and safe to share between threads and connections.
  */
 public final class PreparedMessage {
-    /** A server's frame: unmasked (RFC 6455 §5.1), so the same bytes serve every connection. */
-    private static final FrameEncoder SERVER_FRAMES = new FrameEncoder(Role.SERVER, null);
-
     private final int opcode;
     /** The payload, read-only, for connections that cannot share the frame. */
     private final ByteBuffer payload;
@@ -43,7 +38,8 @@ public final class PreparedMessage {
         this.opcode = opcode;
         this.payload = payload.asReadOnlyBuffer();
         this.text = text;
-        this.frame = direct(SERVER_FRAMES.encode(true, 0, opcode, payload));
+        // A server's frame is unmasked (RFC 6455 §5.1), so the same bytes serve every connection.
+        this.frame = direct(Outbound.SERVER_FRAMES.encode(true, 0, opcode, payload));
     }
 
     /**
@@ -132,7 +128,7 @@ public final class PreparedMessage {
         if (last == null || !last.settings().equals(deflater.settings())) {
             ByteBuffer deflated = deflater.compressAlone(payload.duplicate());
             // RFC 7692 §6.1: RSV1 marks a compressed message.
-            last = new Compressed(deflater.settings(), direct(SERVER_FRAMES.encode(true, FrameHeader.B0_RSV1, opcode, deflated)));
+            last = new Compressed(deflater.settings(), direct(Outbound.SERVER_FRAMES.encode(true, FrameHeader.B0_RSV1, opcode, deflated)));
             compressed = last;
         }
         return last.frame().duplicate();

@@ -10,6 +10,7 @@ import dev.wskit.protocol.MemoryAccount;
 import dev.wskit.protocol.PayloadRelease;
 import dev.wskit.protocol.ProtocolViolation;
 import dev.wskit.protocol.Role;
+import dev.wskit.protocol.RoundTrip;
 import dev.wskit.protocol.TransportEnd;
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketConfig;
@@ -29,6 +30,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -61,11 +63,21 @@ public final class WebSocketEngine {
     /** See {@link #retainReadBuffersWith}; {@code null}: kept messages are copied from read buffers. */
     private ReadBufferRetainer readBufferRetainer;
     private final Outbound outbound;
-    private final OpeningHandshake handshake;
+    /**
+     * The opening handshake, until the connection opens: then only what outlives it is kept
+     * (below), so an open connection holds no parser, decider or decision.
+     */
+    private OpeningHandshake handshake;
+    /** The opening request, the subprotocol and a client's 101, kept from the handshake at the open. */
+    private HttpRequest request;
+    private String subprotocol;
+    private HttpResponse handshakeResponse;
     private final ConnectionTimers timers;
     private final EngineSocket socket;
     private final ConnectionObserver observer;
-    private final RoundTripMeter roundTrips;
+    private final LongSupplier nanoClock;
+    /** Made with the first measuring ping (keepalive's or the application's): most connections send none. */
+    private RoundTripMeter roundTrips;
 
     private WebSocket endpoint;
     private ConnectionState state = ConnectionState.CONNECTING;
@@ -85,14 +97,15 @@ public final class WebSocketEngine {
         this.role = role;
         this.config = Objects.requireNonNull(config, "config");
         this.handler = Objects.requireNonNull(handler, "handler");
-        this.outbound = new Outbound(new FrameEncoder(role, config.random()), config.maxOutgoingFrameSize());
+        FrameEncoder frames = role == Role.SERVER ? Outbound.SERVER_FRAMES : new FrameEncoder(role, config.random());
+        this.outbound = new Outbound(frames, config.maxOutgoingFrameSize());
         this.handshake = role == Role.SERVER
                 ? OpeningHandshake.server(config, Objects.requireNonNull(decider, "decider"), outbound)
                 : OpeningHandshake.client(clientHandshake, config, outbound);
         this.timers = new ConnectionTimers(config, Objects.requireNonNull(nanoClock, "nanoClock"));
         this.observer = new ConnectionObserver(nanoClock);
-        this.roundTrips = new RoundTripMeter(nanoClock, observer);
-        this.socket = new EngineSocket(this, outbound, roundTrips);
+        this.nanoClock = nanoClock;
+        this.socket = new EngineSocket(this, outbound);
         this.endpoint = socket;
     }
 
@@ -207,7 +220,7 @@ public final class WebSocketEngine {
             in.position(in.limit());
             return;
         }
-        if (handshake.awaitingDecision()) {
+        if (awaitingDecision()) {
             // Nothing is read while the application decides (see isPaused).
             return;
         }
@@ -322,7 +335,12 @@ public final class WebSocketEngine {
      *     or it was taken already
      */
     public CompletionStage<UpgradeDecision> takeAwaitedDecision() {
-        return handshake.takeAwaitedDecision();
+        return handshake == null ? null : handshake.takeAwaitedDecision();
+    }
+
+    /** Whether a server waits for the application's upgrade decision (never once open). */
+    private boolean awaitingDecision() {
+        return handshake != null && handshake.awaitingDecision();
     }
 
     /**
@@ -331,7 +349,7 @@ public final class WebSocketEngine {
      * @param decision the application's decision
      */
     public void upgradeDecided(UpgradeDecision decision) {
-        if (!handshake.awaitingDecision() || state != ConnectionState.CONNECTING) {
+        if (!awaitingDecision() || state != ConnectionState.CONNECTING) {
             // The wait ended already (the handshake timed out, the peer left): too late.
             return;
         }
@@ -358,7 +376,7 @@ public final class WebSocketEngine {
      * @param cause why the stage failed
      */
     public void upgradeDecisionFailed(Throwable cause) {
-        if (handshake.awaitingDecision() && state == ConnectionState.CONNECTING) {
+        if (awaitingDecision() && state == ConnectionState.CONNECTING) {
             fail(new WebSocketException(ProtocolViolation.UPGRADE_DECISION_FAILED, String.valueOf(cause), cause));
         }
     }
@@ -380,7 +398,7 @@ public final class WebSocketEngine {
             handler = accepted.handler();
             attributes = accepted.attributes();
         }
-        inbound = new InboundFrames(role, config, handler, outbound, memory, roundTrips, observer.messageObserver());
+        inbound = new InboundFrames(role, config, handler, outbound, memory, this, observer.messageObserver());
         if (readBufferRetainer != null) {
             inbound.retainReadBuffersWith(readBufferRetainer);
         }
@@ -388,7 +406,12 @@ public final class WebSocketEngine {
         state = ConnectionState.OPEN;
         opened = true;
         timers.opened();
-        observer.opened(handshake.subprotocol(), handshake.extensions());
+        request = handshake.request();
+        subprotocol = handshake.subprotocol();
+        handshakeResponse = handshake.handshakeResponse();
+        String extensions = handshake.extensions();
+        handshake = null;
+        observer.opened(subprotocol, extensions);
         handler.onOpen(endpoint);
         return true;
     }
@@ -529,7 +552,7 @@ public final class WebSocketEngine {
                 case KEEPALIVE_PING:
                     if (state == ConnectionState.OPEN) {
                         // Numbered, so its pong (RFC 6455 §5.5.3: the same payload) measures the round trip.
-                        outbound.queueControl(Opcode.PING, roundTrips.nextPing());
+                        outbound.queueControl(Opcode.PING, roundTrips().nextPing());
                     }
                     break;
                 case KEEPALIVE_TIMEOUT:
@@ -865,7 +888,7 @@ public final class WebSocketEngine {
      * @return {@code true} while the transport must not read from the peer
      */
     public boolean isPaused() {
-        return paused || handshake.awaitingDecision();
+        return paused || awaitingDecision();
     }
 
     // ---- the socket's calls -----------------------------------------------------------------
@@ -900,15 +923,35 @@ public final class WebSocketEngine {
     }
 
     String subprotocol() {
-        return handshake.subprotocol();
+        return handshake != null ? handshake.subprotocol() : subprotocol;
     }
 
     HttpRequest request() {
-        return handshake.request();
+        return handshake != null ? handshake.request() : request;
     }
 
     HttpResponse handshakeResponse() {
-        return handshake.handshakeResponse();
+        return handshake != null ? handshake.handshakeResponse() : handshakeResponse;
+    }
+
+    /** This connection's round-trip meter, made with the first measuring ping. */
+    RoundTripMeter roundTrips() {
+        if (roundTrips == null) {
+            roundTrips = new RoundTripMeter(nanoClock, observer);
+        }
+        return roundTrips;
+    }
+
+    /** A pong arrived: it measures the round trip if it answers the measuring ping awaited. */
+    void pongReceived(ByteBuffer payload) {
+        if (roundTrips != null) {
+            roundTrips.pongReceived(payload);
+        }
+    }
+
+    /** The last round trip measured, empty until a pong answered a measuring ping. */
+    Optional<RoundTrip> roundTrip() {
+        return roundTrips == null ? Optional.empty() : roundTrips.measured();
     }
 
     Map<String, Object> attributes() {

@@ -8,7 +8,8 @@ import java.util.Random;
  * Encodes frames (RFC 6455 §5.2): the minimal length encoding, and masking by role. A client
  * masks every frame with a fresh key from the injected random source (RFC 6455 §5.3), into
  * the new frame buffer, never into the caller's data. A server never masks (RFC 6455 §5.1).
- * Not thread-safe; one encoder per connection.
+ * Not thread-safe where it masks: a client's encoder is its connection's own; a server's holds no
+ * state, so one may serve many connections.
  */
 public final class FrameEncoder {
     private final Role sender;

@@ -2,7 +2,6 @@ package dev.wskit.protocol.http;
 
 import dev.wskit.protocol.internal.HttpSyntax;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,20 +13,20 @@ import java.util.function.BiConsumer;
  * values hold no CR, LF or other control character, so encoding one can never inject a line.
  *
  * <p>Every connection keeps its opening request for its whole life, so the fields are packed
- * into one string (names and values back to back; all of them are Latin-1, one byte a
- * character) and their ends: a fraction of the memory of a string per name and value. A name or
- * value is cut out when asked for.
+ * into one string, one line per field, {@code name:value\n} (all of it Latin-1, one byte a
+ * character): a fraction of the memory of a string per name and value. A name is a token, so the
+ * first colon of a line ends it, and a value holds no control character, so a line feed ends it;
+ * lines are found by scanning, as a request has few. A name or value is cut out when asked for.
  */
 public final class HttpHeaders {
-    private static final HttpHeaders EMPTY = new HttpHeaders("", new int[0]);
+    private static final HttpHeaders EMPTY = new HttpHeaders("");
+    private static final char NAME_END = ':';
+    private static final char VALUE_END = '\n';
 
     private final String packed;
-    /** {@code ends[2 * i]}: where name {@code i} ends in {@code packed}; {@code ends[2 * i + 1]}: its value. */
-    private final int[] ends;
 
-    private HttpHeaders(String packed, int[] ends) {
+    private HttpHeaders(String packed) {
         this.packed = packed;
-        this.ends = ends;
     }
 
     /**
@@ -67,17 +66,18 @@ public final class HttpHeaders {
         return new Builder();
     }
 
-    private int size() {
-        return ends.length / 2;
+    /** Where the name of the line that starts at {@code line} ends: at its colon. */
+    private int nameEnd(int line) {
+        return packed.indexOf(NAME_END, line);
     }
 
-    /** The name of field line {@code i}, as it was spelled. */
-    private String name(int i) {
-        return packed.substring(nameStart(i), ends[2 * i]);
+    /** Where the value of the line whose name ends at {@code nameEnd} ends: at its line feed. */
+    private int valueEnd(int nameEnd) {
+        return packed.indexOf(VALUE_END, nameEnd);
     }
 
-    private String value(int i) {
-        return packed.substring(ends[2 * i], ends[2 * i + 1]);
+    private String value(int nameEnd) {
+        return packed.substring(nameEnd + 1, valueEnd(nameEnd));
     }
 
     /**
@@ -86,8 +86,11 @@ public final class HttpHeaders {
      * @param action called with each field's name and value
      */
     public void forEach(BiConsumer<String, String> action) {
-        for (int i = 0; i < size(); i++) {
-            action.accept(name(i), value(i));
+        for (int line = 0; line < packed.length(); ) {
+            int nameEnd = nameEnd(line);
+            int valueEnd = valueEnd(nameEnd);
+            action.accept(packed.substring(line, nameEnd), packed.substring(nameEnd + 1, valueEnd));
+            line = valueEnd + 1;
         }
     }
 
@@ -98,22 +101,18 @@ public final class HttpHeaders {
      * @return the value, or {@code null}
      */
     public String first(String name) {
-        for (int i = 0; i < size(); i++) {
-            if (isNamed(i, name)) {
-                return value(i);
+        for (int line = 0; line < packed.length(); line = valueEnd(nameEnd(line)) + 1) {
+            int nameEnd = nameEnd(line);
+            if (isNamed(line, nameEnd, name)) {
+                return value(nameEnd);
             }
         }
         return null;
     }
 
-    private int nameStart(int i) {
-        return i == 0 ? 0 : ends[2 * i - 1];
-    }
-
     /** Compared where it lies, with no string cut out. */
-    private boolean isNamed(int i, String name) {
-        int start = nameStart(i);
-        return ends[2 * i] - start == name.length() && packed.regionMatches(true, start, name, 0, name.length());
+    private boolean isNamed(int line, int nameEnd, String name) {
+        return nameEnd - line == name.length() && packed.regionMatches(true, line, name, 0, name.length());
     }
 
     /**
@@ -124,9 +123,10 @@ public final class HttpHeaders {
      */
     public List<String> all(String name) {
         List<String> found = new ArrayList<>();
-        for (int i = 0; i < size(); i++) {
-            if (isNamed(i, name)) {
-                found.add(value(i));
+        for (int line = 0; line < packed.length(); line = valueEnd(nameEnd(line)) + 1) {
+            int nameEnd = nameEnd(line);
+            if (isNamed(line, nameEnd, name)) {
+                found.add(value(nameEnd));
             }
         }
         return List.copyOf(found);
@@ -140,8 +140,8 @@ public final class HttpHeaders {
      */
     public int count(String name) {
         int count = 0;
-        for (int i = 0; i < size(); i++) {
-            if (isNamed(i, name)) {
+        for (int line = 0; line < packed.length(); line = valueEnd(nameEnd(line)) + 1) {
+            if (isNamed(line, nameEnd(line), name)) {
                 count++;
             }
         }
@@ -236,14 +236,12 @@ public final class HttpHeaders {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HttpHeaders
-                && packed.equals(((HttpHeaders) o).packed)
-                && Arrays.equals(ends, ((HttpHeaders) o).ends);
+        return o instanceof HttpHeaders && packed.equals(((HttpHeaders) o).packed);
     }
 
     @Override
     public int hashCode() {
-        return 31 * packed.hashCode() + Arrays.hashCode(ends);
+        return packed.hashCode();
     }
 
     /** The fields as {@code [Name: value, Name: value]}. */
@@ -257,8 +255,6 @@ public final class HttpHeaders {
     /** Collects field lines in order; each {@link #add} checks its arguments at once. */
     public static final class Builder {
         private final StringBuilder packed = new StringBuilder();
-        private int[] ends = new int[16];
-        private int endCount;
 
         private Builder() {
         }
@@ -279,11 +275,7 @@ public final class HttpHeaders {
             if (!HttpSyntax.isFieldValue(value)) {
                 throw new IllegalArgumentException("header value holds a forbidden character: " + name);
             }
-            if (endCount + 2 > ends.length) {
-                ends = Arrays.copyOf(ends, ends.length * 2);
-            }
-            ends[endCount++] = packed.append(name).length();
-            ends[endCount++] = packed.append(value).length();
+            packed.append(name).append(NAME_END).append(value).append(VALUE_END);
             return this;
         }
 
@@ -307,7 +299,7 @@ public final class HttpHeaders {
          * @return the header fields, immutable; the builder may go on
          */
         public HttpHeaders build() {
-            return endCount == 0 ? EMPTY : new HttpHeaders(packed.toString(), Arrays.copyOf(ends, endCount));
+            return packed.isEmpty() ? EMPTY : new HttpHeaders(packed.toString());
         }
     }
 }

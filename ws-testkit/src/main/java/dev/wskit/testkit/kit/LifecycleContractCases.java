@@ -160,10 +160,12 @@ public interface LifecycleContractCases extends TransportCases {
         RawPeer peer = kit.rawWithSmallReceiveBuffer(server.port());
         peer.upgrade();
         Recorder serverSide = server.nextOpenConnection();
-        // From another thread, 4 MiB to a peer that reads none of it: the sender may be stuck.
+        // From another thread, 3 MiB to a peer that reads none of it: the sender may be stuck. Less
+        // than the default 4 MiB maxOutboundBytes with the frames' headers, so only the keepalive
+        // may end the connection (4 MiB and its headers went past the cap and aborted it first).
         WebSocket socket = serverSide.socket();
         kit.inBackground("stuck sender", () -> {
-            for (int i = 0; i < 64 && socket.sendBinary(ByteBuffer.allocate(64 * 1024)); i++) {
+            for (int i = 0; i < 48 && socket.sendBinary(ByteBuffer.allocate(64 * 1024)); i++) {
                 // keep sending
             }
             return null;

@@ -1,10 +1,11 @@
 package dev.wskit.transport.core;
 
 import dev.wskit.protocol.MemoryAccount;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -28,6 +29,7 @@ public final class MemoryBudget {
     private final long overdraft;
     private final AtomicLong used = new AtomicLong();
     private final Set<Account> accounts = ConcurrentHashMap.newKeySet();
+    private static final VarHandle SHEDDING = shedding();
 
     /**
      * A budget of {@code limit} bytes.
@@ -83,10 +85,19 @@ public final class MemoryBudget {
         return account;
     }
 
+    private static VarHandle shedding() {
+        try {
+            return MethodHandles.lookup().findVarHandle(Account.class, "shedding", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** One connection's share: used on the connection's own thread, read by others to find the largest. */
     public final class Account implements MemoryAccount {
         private final Runnable shed;
-        private final AtomicBoolean shedding = new AtomicBoolean();
+        /** Set once, by {@link #shedOnce}; a field, not an AtomicBoolean: one object less per connection. */
+        private volatile boolean shedding;
         /** Written by the connection's thread only. */
         private volatile long held;
 
@@ -116,7 +127,7 @@ public final class MemoryBudget {
             Account largest = null;
             long returning = 0;
             for (Account account : accounts) {
-                if (account.shedding.get()) {
+                if (account.shedding) {
                     returning += account.held;
                 } else if (account != this && (largest == null || account.held > largest.held)) {
                     largest = account;
@@ -132,7 +143,7 @@ public final class MemoryBudget {
         }
 
         private void shedOnce() {
-            if (shedding.compareAndSet(false, true)) {
+            if (SHEDDING.compareAndSet(this, false, true)) {
                 shed.run();
             }
         }

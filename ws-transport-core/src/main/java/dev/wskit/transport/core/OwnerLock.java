@@ -1,5 +1,7 @@
 package dev.wskit.transport.core;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,9 +22,14 @@ public final class OwnerLock {
     /** How many connection locks this thread holds: above zero, it runs some handler's callback. */
     private static final ThreadLocal<int[]> LOCKS_HELD = ThreadLocal.withInitial(() -> new int[1]);
 
+    private static final VarHandle HANDED_OFF = handedOffHandle();
+
     private final ReentrantLock lock = new ReentrantLock();
-    /** Calls from other connections' callbacks, waiting for this lock. */
-    private final ConcurrentLinkedQueue<Runnable> handedOff = new ConcurrentLinkedQueue<>();
+    /**
+     * Calls from other connections' callbacks, waiting for this lock; made by the first such call,
+     * as most connections never get one and an empty queue is two objects each.
+     */
+    private volatile ConcurrentLinkedQueue<Runnable> handedOff;
     private final Runnable afterLetGo;
 
     /**
@@ -68,7 +75,7 @@ public final class OwnerLock {
      */
     public void runAsOwner(Runnable task) {
         if (runsLaterFromHere()) {
-            handedOff.add(task);
+            handedOff().add(task);
             // Run at once if nobody holds the lock; otherwise its holder runs it as it lets go.
             if (lock.tryLock()) {
                 LOCKS_HELD.get()[0]++;
@@ -114,7 +121,8 @@ public final class OwnerLock {
             LOCKS_HELD.get()[0]--;
             lock.unlock();
         }
-        if (outermost && !handedOff.isEmpty() && lock.tryLock()) {
+        ConcurrentLinkedQueue<Runnable> waiting = handedOff;
+        if (outermost && waiting != null && !waiting.isEmpty() && lock.tryLock()) {
             LOCKS_HELD.get()[0]++;
             return letGo();
         }
@@ -131,8 +139,30 @@ public final class OwnerLock {
     }
 
     private void runHandedOff() {
-        for (Runnable task; (task = handedOff.poll()) != null; ) {
+        ConcurrentLinkedQueue<Runnable> waiting = handedOff;
+        if (waiting == null) {
+            return;
+        }
+        for (Runnable task; (task = waiting.poll()) != null; ) {
             task.run();
+        }
+    }
+
+    /** The queue of handed-off calls, made by the first caller that needs it (any thread). */
+    private ConcurrentLinkedQueue<Runnable> handedOff() {
+        ConcurrentLinkedQueue<Runnable> waiting = handedOff;
+        if (waiting == null) {
+            HANDED_OFF.compareAndSet(this, null, new ConcurrentLinkedQueue<Runnable>());
+            waiting = handedOff;
+        }
+        return waiting;
+    }
+
+    private static VarHandle handedOffHandle() {
+        try {
+            return MethodHandles.lookup().findVarHandle(OwnerLock.class, "handedOff", ConcurrentLinkedQueue.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.wskit.protocol.upgrade.UpgradeDecider;
 import dev.wskit.transport.core.BurstFlush;
 import dev.wskit.transport.core.ClientSettings;
 import dev.wskit.transport.core.ConnectionDriver;
+import dev.wskit.transport.core.ConnectionGroup;
 import dev.wskit.transport.core.ConnectionIo;
 import dev.wskit.transport.core.ServerSettings;
 import dev.wskit.transport.core.WebSocketFacade;
@@ -48,7 +49,7 @@ import javax.net.ssl.SSLSession;
  * <p>Backpressure: the channel's write-buffer water marks are the engine's outbound ones, so a
  * writability change is the moment to ask it again.
  */
-public final class WebSocketChannelHandler extends ChannelDuplexHandler implements ConnectionIo {
+public final class WebSocketChannelHandler extends ChannelDuplexHandler implements ConnectionIo, ConnectionGroup.Member {
     private final ConnectionDriver driver;
     private final WebSocketConfig config;
     private ChannelHandlerContext ctx;
@@ -148,11 +149,13 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
      *     Close frame's body holds at most 125 bytes, the code's two included: RFC 6455 §5.5,
      *     §5.5.1); such as {@code "server stopping"}
      */
+    @Override
     public void goingAway(String reason) {
         driver.goingAway(reason);
     }
 
     /** The server or client stopped waiting for the closing handshake: the connection ends at once. */
+    @Override
     public void drop() {
         driver.drop();
     }
@@ -162,12 +165,21 @@ public final class WebSocketChannelHandler extends ChannelDuplexHandler implemen
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
-        ctx.channel().config().setWriteBufferWaterMark(new WriteBufferWaterMark(
-                (int) Math.min(Integer.MAX_VALUE, config.outboundLowWaterMark()),
-                (int) Math.min(Integer.MAX_VALUE, config.outboundHighWaterMark())));
+        ctx.channel().config().setWriteBufferWaterMark(waterMarks(config));
         if (ctx.channel().isActive()) {
             start();
         }
+    }
+
+    /**
+     * The engine's outbound water marks as the channel's; Netty's own default instance when they
+     * are the same (they are by default), so a channel holds no copy of its own.
+     */
+    private static WriteBufferWaterMark waterMarks(WebSocketConfig config) {
+        int low = (int) Math.min(Integer.MAX_VALUE, config.outboundLowWaterMark());
+        int high = (int) Math.min(Integer.MAX_VALUE, config.outboundHighWaterMark());
+        WriteBufferWaterMark shared = WriteBufferWaterMark.DEFAULT;
+        return low == shared.low() && high == shared.high() ? shared : new WriteBufferWaterMark(low, high);
     }
 
     @Override

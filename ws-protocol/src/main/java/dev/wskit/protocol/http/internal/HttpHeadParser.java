@@ -26,6 +26,7 @@ import java.util.Arrays;
  */
 public final class HttpHeadParser {
     private static final int INITIAL_LINE_CAPACITY = 128;
+    private static final String GET = "GET";
 
     /** Whether a request or a response is read, and which violations its failures are. */
     private enum Kind {
@@ -158,7 +159,9 @@ public final class HttpHeadParser {
             // Also the empty line that RFC 9112 §2.2 lets servers skip before a request: we do not.
             throw fail(kind.malformed, "request-line is not 'method SP target SP version'");
         }
-        String method = text.substring(0, firstSpace);
+        // RFC 6455 §4.1: an opening request is a GET, and every connection keeps its request, so
+        // the method is one shared string rather than a copy per connection.
+        String method = text.startsWith(GET) && firstSpace == GET.length() ? GET : text.substring(0, firstSpace);
         String target = text.substring(firstSpace + 1, secondSpace);
         if (!HttpSyntax.isToken(method)) {
             throw fail(kind.malformed, "method is not a token");

@@ -32,13 +32,12 @@ final class ServingPipelines {
     /** HTTP/1.1 from here on: the engine reads the opening handshake from the bytes. */
     void http1(ChannelPipeline pipeline, String after) {
         WebSocketChannelHandler connection = WebSocketChannelHandler.server(settings);
-        ConnectionGroup.Member member = ConnectionGroup.Member.of(connection::goingAway, connection::drop);
-        if (!connections.tryAdd(member)) {
+        if (!connections.tryAdd(connection)) {
             // Accepted while the server stops.
             pipeline.channel().close();
             return;
         }
-        pipeline.channel().closeFuture().addListener(closed -> connections.remove(member));
+        pipeline.channel().closeFuture().addListener(closed -> connections.remove(connection));
         pipeline.addAfter(after, null, connection);
     }
 
