@@ -17,14 +17,26 @@ public final class WskitEcho implements WebSocketHandler {
     private WskitEcho() {
     }
 
-    /** As the echo app: the received message kept and sent back as it lies, not copied (see {@link KeptMessage}). */
+    /**
+     * As the echo app: a message of {@link KeptMessage#MIN_UNCOPIED_SIZE} bytes or more is kept
+     * and sent back as it lies; a smaller one is sent from the handler's view, copied once into
+     * its frame, which costs less than keeping it (a copy of its own, then the frame's).
+     */
     @Override
     public void onText(WebSocket socket, String text) {
-        KeptMessage.take(socket).forwardTo(socket);
+        if (text.length() < KeptMessage.MIN_UNCOPIED_SIZE) {
+            socket.sendText(text);
+        } else {
+            KeptMessage.take(socket).forwardTo(socket);
+        }
     }
 
     @Override
     public void onBinary(WebSocket socket, ByteBuffer data) {
-        KeptMessage.take(socket).forwardTo(socket);
+        if (data.remaining() < KeptMessage.MIN_UNCOPIED_SIZE) {
+            socket.sendBinary(data);
+        } else {
+            KeptMessage.take(socket).forwardTo(socket);
+        }
     }
 }
