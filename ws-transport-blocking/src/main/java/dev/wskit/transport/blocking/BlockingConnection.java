@@ -128,6 +128,12 @@ final class BlockingConnection implements Runnable, ConnectionIo, ConnectionGrou
             } finally {
                 owner.release();
             }
+            if (n == buffer.length) {
+                // More is likely waiting: let the other connections run first. Virtual threads are
+                // not preempted, so on a busy carrier a connection that always has bytes to read
+                // would otherwise keep it for as long as its peer keeps sending.
+                Thread.yield();
+            }
             buffer = resized(buffer, n);
         }
     }
