@@ -2,7 +2,6 @@ package dev.wskit.benchmarks.servers;
 
 import dev.wskit.protocol.WebSocket;
 import dev.wskit.protocol.WebSocketHandler;
-import dev.wskit.protocol.engine.KeptMessage;
 import java.nio.ByteBuffer;
 
 /**
@@ -17,26 +16,14 @@ public final class WskitEcho implements WebSocketHandler {
     private WskitEcho() {
     }
 
-    /**
-     * As the echo app: a message of {@link KeptMessage#MIN_UNCOPIED_SIZE} bytes or more is kept
-     * and sent back as it lies; a smaller one is sent from the handler's view, copied once into
-     * its frame, which costs less than keeping it (a copy of its own, then the frame's).
-     */
     @Override
     public void onText(WebSocket socket, String text) {
-        if (text.length() < KeptMessage.MIN_UNCOPIED_SIZE) {
-            socket.sendText(text);
-        } else {
-            KeptMessage.take(socket).forwardTo(socket);
-        }
+        socket.sendText(text);
     }
 
     @Override
     public void onBinary(WebSocket socket, ByteBuffer data) {
-        if (data.remaining() < KeptMessage.MIN_UNCOPIED_SIZE) {
-            socket.sendBinary(data);
-        } else {
-            KeptMessage.take(socket).forwardTo(socket);
-        }
+        // The view is valid only during this call; sendBinary copies what it queues.
+        socket.sendBinary(data);
     }
 }

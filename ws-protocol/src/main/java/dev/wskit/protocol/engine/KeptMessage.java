@@ -20,7 +20,9 @@ import java.util.Objects;
  * fewer than {@value #MIN_UNCOPIED_SIZE} bytes, or one whose read buffer the transport cannot
  * give away, is copied: for so few bytes a copy costs less than holding a read buffer. So an echo
  * or relay of small messages is faster sending the handler's view (copied once, into its frame)
- * than keeping them (copied twice): keep a small message only when it must outlive the call.
+ * than keeping them (copied twice): keep a small message only when it must outlive the call. A
+ * large message reassembled from several reads is a heap array, which a Netty transport copies
+ * into direct memory to write it: forwarding it saves no copy there.
  *
  * <p>Ownership: whoever holds a kept message must end it exactly once, by {@link #forwardTo}
  * (which takes it over, whatever it answers) or by {@link #release}. Until then it may pin a
