@@ -3,6 +3,7 @@ package dev.wskit.benchmarks.load;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 
 /**
  * One subscriber of a broadcast run: checks every message it reads, that each comes as the one
@@ -12,6 +13,8 @@ import java.nio.channels.SocketChannel;
 final class BroadcastSubscriber implements BroadcastParser.Listener {
     private final SocketChannel channel;
     private final BroadcastParser parser;
+    /** {@code parser.consume}, made once rather than per read. */
+    private final Consumer<ByteBuffer> check;
     private final EchoStats stats;
     private final int size;
     private long readNanos;
@@ -25,6 +28,7 @@ final class BroadcastSubscriber implements BroadcastParser.Listener {
     BroadcastSubscriber(SocketChannel channel, BroadcastMessages messages, boolean raw, EchoStats stats) {
         this.channel = channel;
         this.parser = new BroadcastParser(messages, raw, this);
+        this.check = parser::consume;
         this.stats = stats;
         this.size = messages.size();
     }
@@ -36,16 +40,7 @@ final class BroadcastSubscriber implements BroadcastParser.Listener {
      */
     boolean read(ByteBuffer in, long nowNanos) throws IOException {
         readNanos = nowNanos;
-        int n;
-        while ((n = channel.read(in)) > 0) {
-            in.flip();
-            parser.consume(in);
-            in.clear();
-            if (n < in.capacity()) {
-                break;
-            }
-        }
-        return n >= 0;
+        return ChannelReads.drain(channel, in, check);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -23,6 +24,8 @@ final class EchoConnection implements EchoParser.Listener {
     private final long[] queuedAt;
     private final ByteBuffer out;
     private final EchoReader parser;
+    /** {@code parser.consume}, made once rather than per read. */
+    private final Consumer<ByteBuffer> check;
     private SelectionKey key;
     private long nextSequence;
     private long echoed;
@@ -43,6 +46,7 @@ final class EchoConnection implements EchoParser.Listener {
         this.queuedAt = new long[inFlight];
         this.out = ByteBuffer.allocateDirect(inFlight * writer.maxFrameLength());
         this.parser = reader.apply(this);
+        this.check = parser::consume;
     }
 
     void register(SelectionKey key) {
@@ -78,16 +82,7 @@ final class EchoConnection implements EchoParser.Listener {
      */
     boolean read(ByteBuffer in, long nowNanos) throws IOException {
         readNanos = nowNanos;
-        int n;
-        while ((n = channel.read(in)) > 0) {
-            in.flip();
-            parser.consume(in);
-            in.clear();
-            if (n < in.capacity()) {
-                break;
-            }
-        }
-        return n >= 0;
+        return ChannelReads.drain(channel, in, check);
     }
 
     @Override
